@@ -1,0 +1,29 @@
+/** What a chat adapter hands the bot: one message, independent of Slack or the console. */
+
+/** How the message reached the bot; decides whether silence is allowed. */
+export type MessageKind =
+  | 'channel-message' // a new top-level message in a channel the bot watches
+  | 'thread-reply' // a reply inside a thread
+  | 'direct-message'
+  | 'mention' // @qlik-sessions ...
+  | 'command'; // /qlik-sessions ...
+
+export interface AttachedFile {
+  readonly name: string;
+  readonly size: number | null;
+  /** The file's bytes as a stream; gzip is the adapter's concern to detect and the bot's to inflate. */
+  readonly open: () => AsyncIterable<Uint8Array>;
+}
+
+export interface IncomingMessage {
+  readonly kind: MessageKind;
+  /** Plain text with chat markup left as the user sent it (Slack escapes &, <, > as entities). */
+  readonly text: string;
+  readonly files: readonly AttachedFile[];
+  /** Opaque id of the sender (a Slack user id, or `console`). */
+  readonly senderId: string;
+  /** Opaque id of the channel or conversation. */
+  readonly channelId: string;
+  /** Opaque thread id, when the message is in or starts a thread. */
+  readonly threadId: string | null;
+}

@@ -1,0 +1,49 @@
+/**
+ * What the bot answers, independent of any chat system. The Slack renderer turns it into Block Kit,
+ * the console renderer into text. Texts here are plain: renderers escape and format them.
+ */
+
+export interface ReplySection {
+  readonly title: string | null;
+  /** Paragraphs of plain text; `*bold*`-style markup is not used here, renderers add emphasis. */
+  readonly paragraphs: readonly string[];
+  /** Numbered steps (the fix), shown as an ordered list. */
+  readonly steps: readonly string[];
+}
+
+export interface FactsTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface Link {
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface EntryReference {
+  readonly id: string;
+  readonly title: string;
+  readonly sources: readonly Link[];
+}
+
+export type ReplyAction =
+  | { readonly kind: 'feedback'; readonly topic: string }
+  | { readonly kind: 'share-in-channel' }
+  | { readonly kind: 'end-sessions'; readonly user: string; readonly liveSessions: number };
+
+export type ReplyTone = 'answer' | 'verdict' | 'help' | 'pointer' | 'error' | 'live';
+
+export interface Reply {
+  readonly tone: ReplyTone;
+  /** One sentence: who, when, how many (verdicts) or the short answer (questions). */
+  readonly headline: string;
+  readonly sections: readonly ReplySection[];
+  readonly facts: FactsTable | null;
+  readonly entries: readonly EntryReference[];
+  readonly caveats: readonly string[];
+  readonly actions: readonly ReplyAction[];
+}
+
+/** The bot either answers or deliberately stays quiet (watched channels only). */
+export type BotOutcome = { readonly kind: 'reply'; readonly reply: Reply } | { readonly kind: 'quiet'; readonly reason: string };

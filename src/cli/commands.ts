@@ -1,0 +1,4 @@
+import type { Command } from './command.js';
+
+/** Every sub-command, in the order the usage text lists them. */
+export const COMMANDS: readonly Command[] = [];

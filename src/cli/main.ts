@@ -1,0 +1,25 @@
+import { COMMANDS } from './commands.js';
+import { EXIT_BUG, EXIT_OK, EXIT_USAGE, processIo, write, type CliIo } from './cli-io.js';
+import { usage } from './usage.js';
+
+/** Entry point of the `qlik-sessions` command: picks the sub-command and turns unexpected errors into exit 1. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    await write(io.stdout, usage(COMMANDS));
+    return EXIT_OK;
+  }
+  // Bare `qlik-sessions` (and `npm start`) serves Slack or opens the console: the `start` command decides.
+  const command = COMMANDS.find((candidate) => candidate.name === (name ?? 'start'));
+  if (command === undefined) {
+    await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".\n\n${usage(COMMANDS)}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    await write(io.stderr, `qlik-sessions ${command.name}: unexpected error (a bug, please report it):\n${detail}\n`);
+    return EXIT_BUG;
+  }
+}

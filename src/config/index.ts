@@ -1,0 +1,2 @@
+export { readConfig, hasSlackCredentials } from './read-config.js';
+export type { AppConfig, ConfigResult, Environment, LogLevel, QlikConfig, QlikUserRef, SlackConfig } from './read-config.js';

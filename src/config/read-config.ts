@@ -1,0 +1,179 @@
+import { z } from 'zod';
+
+/** The environment as a plain map, so tests pass their own instead of the real environment. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface QlikUserRef {
+  readonly directory: string;
+  readonly id: string;
+}
+
+export interface SlackConfig {
+  readonly botToken: string | undefined;
+  readonly appToken: string | undefined;
+  readonly signingSecret: string | undefined;
+  readonly port: number;
+  readonly apiUrl: string;
+  /** `host` or `host:port` entries that shared files may be downloaded from with the bot token. */
+  readonly fileHosts: readonly string[];
+  readonly maxFileBytes: number;
+  /** Channel ids that get auto-replies; `all` means every channel the bot is in. */
+  readonly supportChannels: readonly string[] | 'all';
+  /** Slack user ids allowed to end sessions. */
+  readonly admins: readonly string[];
+}
+
+export interface QlikConfig {
+  readonly serviceAccounts: readonly string[];
+  readonly kbDir: string | undefined;
+  readonly proxyUrls: readonly string[];
+  readonly repositoryUrl: string | undefined;
+  /** Virtual proxy prefixes ('' = the default proxy); undefined means discover them from the repository. */
+  readonly virtualProxies: readonly string[] | undefined;
+  readonly certDir: string | undefined;
+  readonly apiUser: QlikUserRef;
+  readonly tlsInsecure: boolean;
+  readonly timeoutMs: number;
+}
+
+export interface AppConfig {
+  readonly slack: SlackConfig;
+  readonly qlik: QlikConfig;
+  readonly logLevel: LogLevel;
+}
+
+export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
+
+const USER_PATTERN = /^[^\\\s]+\\[^\\\s]+$/;
+
+function commaList(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+const httpsUrl = (variable: string, example: string) =>
+  z.url({ protocol: /^https?$/, error: `${variable} must be a URL such as ${example}` });
+
+const environmentSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, { error: 'SLACK_BOT_TOKEN must be the bot token (xoxb-...) from "OAuth & Permissions" of your Slack app' })
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, { error: 'SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, from "Basic Information" of your Slack app' })
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  PORT: z.coerce
+    .number({ error: 'PORT must be a port number such as 3000' })
+    .int({ error: 'PORT must be a whole number such as 3000' })
+    .min(1, { error: 'PORT must be between 1 and 65535' })
+    .max(65535, { error: 'PORT must be between 1 and 65535' })
+    .default(3000),
+  SLACK_API_URL: httpsUrl('SLACK_API_URL', 'https://slack.com/api/').default('https://slack.com/api/'),
+  SLACK_FILE_HOSTS: z.string().optional(),
+  SLACK_MAX_FILE_MB: z.coerce
+    .number({ error: 'SLACK_MAX_FILE_MB must be a number of megabytes such as 50' })
+    .positive({ error: 'SLACK_MAX_FILE_MB must be more than 0' })
+    .default(50),
+  QLIK_SUPPORT_CHANNELS: z.string().optional(),
+  QLIK_ADMINS: z.string().optional(),
+  QLIK_SERVICE_ACCOUNTS: z.string().optional(),
+  QLIK_KB_DIR: z.string().optional(),
+  QLIK_PROXY_URLS: z.string().optional(),
+  QLIK_REPOSITORY_URL: httpsUrl('QLIK_REPOSITORY_URL', 'https://qs1:4242').optional(),
+  QLIK_VIRTUAL_PROXIES: z.string().optional(),
+  QLIK_CERT_DIR: z.string().optional(),
+  QLIK_API_USER: z
+    .string()
+    .regex(USER_PATTERN, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
+    .default('INTERNAL\\sa_api'),
+  QLIK_TLS_INSECURE: z.enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' }).default('false'),
+  QLIK_API_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds such as 10' })
+    .positive({ error: 'QLIK_API_TIMEOUT_SECONDS must be more than 0' })
+    .default(10),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
+    .default('info'),
+});
+
+/** The only place that knows environment variable names; every setting is validated with a message that says how to fix it. */
+export function readConfig(env: Environment): ConfigResult {
+  const cleaned: Record<string, string | undefined> = {};
+  for (const key of Object.keys(environmentSchema.shape)) cleaned[key] = blankToUndefined(env[key]);
+  // QLIK_VIRTUAL_PROXIES keeps blank entries: an empty prefix is the default virtual proxy.
+  const rawVirtualProxies = env['QLIK_VIRTUAL_PROXIES'];
+
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
+  }
+  const values = parsed.data;
+  const errors: string[] = [];
+
+  const serviceAccounts = commaList(values.QLIK_SERVICE_ACCOUNTS);
+  for (const account of serviceAccounts) {
+    if (!USER_PATTERN.test(account)) errors.push(`QLIK_SERVICE_ACCOUNTS entry "${account}" must be DIRECTORY\\user, for example DOMAIN\\qvservice`);
+  }
+  const proxyUrls = commaList(values.QLIK_PROXY_URLS);
+  for (const url of proxyUrls) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      errors.push(`QLIK_PROXY_URLS entry "${url}" must be a URL such as https://qs1:4243`);
+    }
+  }
+  const fileHosts = values.SLACK_FILE_HOSTS === undefined ? ['files.slack.com'] : commaList(values.SLACK_FILE_HOSTS).map((host) => host.toLowerCase());
+  for (const host of fileHosts) {
+    if (!/^[a-z0-9.-]+(?::\d{1,5})?$/.test(host)) errors.push(`SLACK_FILE_HOSTS entry "${host}" must be a host name or host:port, such as files.slack.com`);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const [apiDirectory = '', apiId = ''] = values.QLIK_API_USER.split('\\');
+  const supportChannels = commaList(values.QLIK_SUPPORT_CHANNELS);
+  const virtualProxies =
+    rawVirtualProxies === undefined ? undefined : rawVirtualProxies.split(',').map((prefix) => prefix.trim().replace(/^\/+|\/+$/g, ''));
+
+  return {
+    ok: true,
+    config: {
+      slack: {
+        botToken: values.SLACK_BOT_TOKEN,
+        appToken: values.SLACK_APP_TOKEN,
+        signingSecret: values.SLACK_SIGNING_SECRET,
+        port: values.PORT,
+        apiUrl: values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`,
+        fileHosts,
+        maxFileBytes: Math.round(values.SLACK_MAX_FILE_MB * 1024 * 1024),
+        supportChannels: supportChannels.length === 0 ? 'all' : supportChannels,
+        admins: commaList(values.QLIK_ADMINS),
+      },
+      qlik: {
+        serviceAccounts,
+        kbDir: values.QLIK_KB_DIR,
+        proxyUrls,
+        repositoryUrl: values.QLIK_REPOSITORY_URL,
+        virtualProxies,
+        certDir: values.QLIK_CERT_DIR,
+        apiUser: { directory: apiDirectory, id: apiId },
+        tlsInsecure: values.QLIK_TLS_INSECURE === 'true',
+        timeoutMs: Math.round(values.QLIK_API_TIMEOUT_SECONDS * 1000),
+      },
+      logLevel: values.LOG_LEVEL,
+    },
+  };
+}
+
+/** Slack is configured when there is a bot token and a way to receive events (Socket Mode or signed HTTP). */
+export function hasSlackCredentials(config: AppConfig): boolean {
+  return config.slack.botToken !== undefined;
+}

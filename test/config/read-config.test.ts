@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig, type AppConfig } from '../../src/config/index.js';
+
+function configOf(env: Record<string, string>): AppConfig {
+  const result = readConfig(env);
+  if (!result.ok) throw new Error(`expected a valid config, got: ${result.errors.join('; ')}`);
+  return result.config;
+}
+
+describe('readConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = configOf({});
+    expect(config.slack).toMatchObject({ port: 3000, apiUrl: 'https://slack.com/api/', fileHosts: ['files.slack.com'], supportChannels: 'all' });
+    expect(config.qlik).toMatchObject({ apiUser: { directory: 'INTERNAL', id: 'sa_api' }, tlsInsecure: false, virtualProxies: undefined });
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('splits comma lists and keeps an empty virtual proxy prefix as the default proxy', () => {
+    const config = configOf({
+      QLIK_SERVICE_ACCOUNTS: 'DOMAIN\\qvservice, CORP\\svc_qlik',
+      QLIK_PROXY_URLS: 'https://qs1:4243,https://qs2:4243',
+      QLIK_VIRTUAL_PROXIES: ',sales,/hr/',
+      QLIK_SUPPORT_CHANNELS: 'C01, C02',
+      SLACK_FILE_HOSTS: 'files.slack.com,127.0.0.1:8080',
+    });
+    expect(config.qlik.serviceAccounts).toEqual(['DOMAIN\\qvservice', 'CORP\\svc_qlik']);
+    expect(config.qlik.proxyUrls).toEqual(['https://qs1:4243', 'https://qs2:4243']);
+    expect(config.qlik.virtualProxies).toEqual(['', 'sales', 'hr']);
+    expect(config.slack.supportChannels).toEqual(['C01', 'C02']);
+    expect(config.slack.fileHosts).toEqual(['files.slack.com', '127.0.0.1:8080']);
+  });
+
+  it.for([
+    { env: { SLACK_BOT_TOKEN: 'xoxp-user-token' }, names: 'SLACK_BOT_TOKEN' },
+    { env: { SLACK_APP_TOKEN: 'xoxb-wrong-kind' }, names: 'SLACK_APP_TOKEN' },
+    { env: { PORT: 'eighty' }, names: 'PORT' },
+    { env: { PORT: '70000' }, names: 'PORT' },
+    { env: { QLIK_API_USER: 'sa_api' }, names: 'QLIK_API_USER' },
+    { env: { QLIK_SERVICE_ACCOUNTS: 'qvservice' }, names: 'QLIK_SERVICE_ACCOUNTS' },
+    { env: { QLIK_PROXY_URLS: 'qs1:4243' }, names: 'QLIK_PROXY_URLS' },
+    { env: { QLIK_REPOSITORY_URL: 'not a url' }, names: 'QLIK_REPOSITORY_URL' },
+    { env: { QLIK_TLS_INSECURE: 'yes' }, names: 'QLIK_TLS_INSECURE' },
+    { env: { SLACK_FILE_HOSTS: 'https://files.slack.com/' }, names: 'SLACK_FILE_HOSTS' },
+    { env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
+  ])('refuses a malformed $names with a message that names it', ({ env, names }) => {
+    const result = readConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toContain(names);
+  });
+});
