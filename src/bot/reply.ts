@@ -1,14 +1,15 @@
+import type { RichText } from './rich-text.js';
+
 /**
  * What the bot answers, independent of any chat system. The Slack renderer turns it into Block Kit,
- * the console renderer into text. Texts here are plain: renderers escape and format them.
+ * the console renderer into text. Plain strings are literal; renderers escape them (see rich-text.ts).
  */
 
 export interface ReplySection {
   readonly title: string | null;
-  /** Paragraphs of plain text; `*bold*`-style markup is not used here, renderers add emphasis. */
-  readonly paragraphs: readonly string[];
+  readonly paragraphs: readonly RichText[];
   /** Numbered steps (the fix), shown as an ordered list. */
-  readonly steps: readonly string[];
+  readonly steps: readonly RichText[];
 }
 
 export interface FactsTable {
@@ -41,7 +42,7 @@ export interface Reply {
   readonly sections: readonly ReplySection[];
   readonly facts: FactsTable | null;
   readonly entries: readonly EntryReference[];
-  readonly caveats: readonly string[];
+  readonly caveats: readonly RichText[];
   readonly actions: readonly ReplyAction[];
 }
 
