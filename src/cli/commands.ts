@@ -1,4 +1,13 @@
 import type { Command } from './command.js';
+import { doctorCommand } from './doctor-command.js';
+import { endCommand } from './end-command.js';
+import { licensesCommand } from './licenses-command.js';
+import { sessionsCommand } from './sessions-command.js';
 
 /** Every sub-command, in the order the usage text lists them. */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  sessionsCommand,
+  licensesCommand,
+  endCommand,
+  doctorCommand,
+];
