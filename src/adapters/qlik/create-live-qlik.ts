@@ -74,7 +74,12 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
       });
       return { ok: true, client, certificates: loaded.value };
     })();
-    return ready;
+    const attempt = ready;
+    // A failure is not kept: certificates copied in later are picked up without a restart.
+    void attempt.then((result) => {
+      if (!result.ok && ready === attempt) ready = undefined;
+    });
+    return attempt;
   }
 
   async function virtualProxies(client: QlikHttpClient): Promise<LiveResult<VirtualProxies>> {
@@ -214,7 +219,7 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
       }
       if (attempted > 0 && reached === 0) {
         const problems = findings.filter((finding) => finding.severity === 'problem').map((finding) => finding.detail);
-        return { ok: false, error: { code: 'nothing-answered', message: `No Qlik Sense service answered. ${problems.join(' ')}` } };
+        return { ok: false, error: { code: 'nothing-answered', message: `No Qlik Sense service answered:\n${problems.map((problem) => `- ${problem}`).join('\n')}` } };
       }
       return { ok: true, value: { findings } };
     },
