@@ -86,6 +86,7 @@ export interface RecordedRequest {
 export interface FakeAnswer {
   readonly status: number;
   readonly body: string;
+  readonly headers?: Readonly<Record<string, string>>;
   /** Never answer: for timeouts. */
   readonly hang?: boolean;
 }
@@ -137,7 +138,7 @@ export async function startFakeQlikServer(tls: ServerTls, route: FakeRoute): Pro
     if (refused !== undefined) refusals.push(refused);
     const answer: FakeAnswer = refused !== undefined ? { status: 403, body: '' } : (state.override?.(request) ?? route(request) ?? { status: 404, body: '' });
     if (answer.hang === true) return;
-    res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
+    res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
     res.end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

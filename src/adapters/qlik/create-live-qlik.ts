@@ -18,6 +18,7 @@ import type { RequestFailure } from './describe-request-failure.js';
 import { createQlikHttpClient, type CallResult, type HttpMethod, type QlikFetch, type QlikHttpClient } from './qlik-http-client.js';
 import { accessTypeOverviewSchema, allocationListSchema, endedSessionsSchema, sessionListSchema, virtualProxyListSchema, type SessionData } from './qlik-schemas.js';
 import { formatQlikUserName, parseQlikUserName, sameQlikUser } from './qlik-user-name.js';
+import { virtualProxyLabel } from './virtual-proxy-label.js';
 
 export interface QlikLogger {
   warn(message: string): void;
@@ -317,10 +318,6 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
 /** `/qps` for the default proxy, `/qps/<prefix>` for a virtual proxy. */
 function qpsBase(prefix: string): string {
   return prefix === '' ? '/qps' : `/qps/${encodeURIComponent(prefix)}`;
-}
-
-export function virtualProxyLabel(prefix: string): string {
-  return prefix === '' ? 'default virtual proxy' : `virtual proxy "${prefix}"`;
 }
 
 function sessionsOf(answer: readonly SessionData[] | null, user: QlikUserRef): SessionData[] {

@@ -260,6 +260,17 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     for (const proxy of site.proxies) expect(failure.message).toContain(proxy.url);
   });
 
+  it('does not follow a redirect, so the certificate and X-Qlik-User go nowhere else', async () => {
+    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
+    const [first, second] = site.proxies;
+    if (first !== undefined) first.override = () => ({ status: 302, body: '', headers: { Location: `${second?.url}/qps/user/CORP/mweber` } });
+    const failure = failureOf(await createLiveQlik(site.config({ proxyUrls: [first?.url ?? ''], virtualProxies: [''] })).sessions('CORP\\mweber'));
+
+    expect(failure.code).toBe('redirected');
+    expect(failure.message).toContain(`redirected GET /qps/user/CORP/mweber to ${second?.url}`);
+    expect(second?.requests).toEqual([]);
+  });
+
   it('reports malformed JSON from one node as a partial answer', async () => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
     const broken = site.proxies[1];
