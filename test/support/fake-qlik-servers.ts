@@ -46,6 +46,11 @@ function makeSigned(dir: string, ca: string, name: string, subject: string, exte
 
 /** Makes the certificates in a fresh temporary folder; takes a second or two. */
 export function createTestCertificates(): TestCertificates {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'pipe' });
+  } catch {
+    throw new Error('The live Qlik tests make their certificates with the openssl command, which is missing: install it (apt-get install openssl).');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'qlik-certs-'));
   makeCa(dir, 'ca');
   makeCa(dir, 'other-ca');
