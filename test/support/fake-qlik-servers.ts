@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ export interface TestCertificates {
   readonly misnamedServer: ServerTls;
   /** A client certificate from another CA: the servers must refuse it. */
   readonly strangerClientDir: string;
+  /** Deletes the temporary folder. */
+  remove(): void;
 }
 
 function openssl(cwd: string, args: readonly string[]): void {
@@ -76,6 +78,7 @@ export function createTestCertificates(): TestCertificates {
     server: { key: read('server.key'), cert: read('server.pem'), ca: read('ca.pem') },
     misnamedServer: { key: read('misnamed-server.key'), cert: read('misnamed-server.pem'), ca: read('ca.pem') },
     untrustedServer: { key: read('other-server.key'), cert: read('other-server.pem'), ca: read('ca.pem') },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 

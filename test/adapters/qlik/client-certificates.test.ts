@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveQlik, loadClientCertificates, type TextFileReader } from '../../../src/adapters/qlik/index.js';
 import { createTestCertificates, type TestCertificates } from '../../support/fake-qlik-servers.js';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +8,10 @@ let certificates: TestCertificates;
 
 beforeAll(() => {
   certificates = createTestCertificates();
+});
+
+afterAll(() => {
+  certificates.remove();
 });
 
 function readerOf(files: Record<string, string>): TextFileReader {

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveQlik } from '../../../src/adapters/qlik/index.js';
 import type { LiveResult } from '../../../src/bot/index.js';
 import {
@@ -54,6 +54,10 @@ let site: FakeQlikSite;
 
 beforeAll(() => {
   certificates = createTestCertificates();
+});
+
+afterAll(() => {
+  certificates.remove();
 });
 
 afterEach(async () => {
