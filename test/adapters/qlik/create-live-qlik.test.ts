@@ -85,6 +85,19 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     expect(site.repository.requests.map((request) => request.path)).toEqual(['/qrs/virtualproxyconfig/full']);
   });
 
+  it('passes over a discovered virtual proxy that a node does not serve, but not a configured one', async () => {
+    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: { ...repository(), virtualProxies: ['', 'sales', 'hr'] } });
+    const discovered = valueOf(await createLiveQlik(site.config()).sessions('CORP\\mweber'));
+    expect(discovered).toMatchObject({ total: 5, errors: [] });
+
+    const configured = valueOf(await createLiveQlik(site.config({ virtualProxies: ['', 'hr'] })).sessions('CORP\\mweber'));
+    expect(configured.total).toBe(3);
+    expect(configured.errors.map((error) => [error.virtualProxy, error.message])).toEqual([
+      ['hr', expect.stringContaining('404 Not Found')],
+      ['hr', expect.stringContaining('404 Not Found')],
+    ]);
+  });
+
   it('asks only the configured virtual proxies and counts a session seen twice on one node once', async () => {
     const sessions = twoNodes();
     sessions[0] = { '': [mweber('shared')], sales: [mweber('shared')] };
