@@ -1,4 +1,9 @@
+import { askCommand } from './ask-command.js';
 import type { Command } from './command.js';
+import { kbCommand } from './kb-command.js';
 
 /** Every sub-command, in the order the usage text lists them. */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  askCommand,
+  kbCommand,
+];
