@@ -33,7 +33,7 @@ export interface ErrorSignals {
 const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>> = {
   'parallel-sessions-error': { 'five-session-limit': 12 },
   'max-parallel-push': { 'five-session-limit': 10, 'api-automation-sessions': 6 },
-  'no-access-pass-error': { 'no-access-pass-message': 12, 'no-license-assigned': 6 },
+  'no-access-pass-error': { 'no-access-pass-message': 12, 'no-license-assigned': 8 },
   'session-count-log': { 'five-session-limit': 10, 'count-sessions': 4 },
   'too-many-sessions': { 'five-session-limit': 8 },
   'denied-at-limit': { 'five-session-limit': 8 },

@@ -2,8 +2,8 @@ import { normalizeMessage } from './normalize-message.js';
 
 // Several words people write for one idea; matched on the normalised word sequence before stemming.
 const PHRASES: readonly (readonly [RegExp, string])[] = [
-  [/\b(?:log|sign)(?:ged|ging|s)? (?:out|off)\b/g, 'logout'],
-  [/\b(?:log|sign)(?:ged|ging|s)? (?:in|on)(?:to)?\b/g, 'login'],
+  [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) (?:out|off)\b/g, 'logout'],
+  [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) (?:in|on)(?:to)?\b/g, 'login'],
   [/\b(?:timed|times|time) out\b/g, 'timeout'],
   [/\b(?:at )?the same time\b|\bat once\b/g, 'parallel'],
   [/\bweb ?pages?\b|\bhtml pages?\b/g, 'webpage'],
