@@ -54,6 +54,11 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   qliksens: 'qlik',
   qsense: 'qlik',
   privat: 'incognito',
+  cap: 'limit',
+  quota: 'limit',
+  raise: 'increase',
+  rais: 'increase',
+  bump: 'increase',
 };
 
 // Key words whose misspellings matter ("paralell", "sesions", "Qloik"): one edit away is the same word.
@@ -118,6 +123,8 @@ export function canonicalWord(word: string): string {
     const near = VOCABULARY.find((known) => known[0] === canonical[0] && editDistance(canonical, known, limit) <= limit);
     if (near !== undefined) canonical = near;
   }
+  // A long-running bot sees endless new words; a bounded cache keeps memory flat.
+  if (canonicalCache.size >= 50_000) canonicalCache.clear();
   canonicalCache.set(word, canonical);
   return canonical;
 }
