@@ -38,7 +38,7 @@ const TRIGGER_FAMILIES: readonly { family: string; text: string; top: string }[]
 // Close neighbours: they mention sessions, limits, licences or denials, but not the Qlik Sense session limit.
 const NEGATIVE_FAMILIES: readonly { family: string; text: string }[] = [
   { family: 'QlikView CAL', text: 'QlikView: Access denied, the server has no CAL available for your account' },
-  { family: 'QlikView named CAL', text: 'Named CAL was in use on another client and got killed' },
+  { family: 'QlikView named CAL', text: 'the QVS dropped a named user CAL from my second laptop' },
   { family: 'QlikView document sessions', text: 'Max concurrent sessions in QlikView server document properties, we hit the limit' },
   { family: 'Qlik Core engine without licence', text: 'the Qlik Associative Engine without a license refuses a 6th session, fine for dev' },
   { family: 'Qlik Core in docker', text: 'qlik core docker container only allows 5 sessions and then fails' },
@@ -52,10 +52,10 @@ const NEGATIVE_FAMILIES: readonly { family: string; text: string }[] = [
   { family: 'reload error in a task', text: 'The task fails with "Reload failed!" but the script runs fine in the editor' },
   { family: 'access denied to a stream', text: 'Access denied to the Finance stream for one user in Qlik Sense' },
   { family: 'access denied to an app', text: 'Qlik Sense App "Access Denied" for a new developer, why?' },
-  { family: 'inactive account', text: 'Forbidden: Your account is inactive. Contact your administrator.' },
+  { family: 'inactive account', text: 'a disabled user is told her Qlik account is inactive and blocked' },
   { family: 'a hypothetical about the limit', text: 'Is the limit of 5 sessions per user configurable in Qlik Sense?' },
   { family: 'a statement about the limit', text: 'Qlik Sense counts every browser as one session toward the limit.' },
-  { family: 'licence capacity question', text: 'will this app monitor the analyzer capacity minutes per user?' },
+  { family: 'licence capacity question', text: 'can the License Monitor show analyzer capacity minutes used by each person?' },
   { family: 'websocket closed', text: 'enigma websocket gets socket closed error on slow networks' },
   { family: 'account lockout', text: 'After 5 failed login attempts in Qlik Sense the user is locked out' },
   { family: 'a database connection limit in a reload', text: 'Qlik Sense reload fails: ODBC says too many connections' },
