@@ -47,6 +47,8 @@ const QLIK_CONTEXT = new Set(['qlik', 'hub', 'qmc', 'qps', 'qrs', 'proxy', 'enig
 const SESSIONISH = new Set(['session', 'login', 'connect', 'device', 'browser', 'tab', 'authentication']);
 const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
+const REPORT_WORDS = new Set([...FIRST_PERSON, 'error', 'get', 'got', 'keep', 'message', 'see', 'say', 'show', 'receiv', 'popup', 'deny']);
+const TOO_MANY_SESSIONS_LITERAL = /\btoo many (?:[a-z]+ ){0,2}ses+io?ns?\b/;
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
 // Other products, and databases whose own connection limits show up in reload logs.
@@ -148,6 +150,10 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   const quoted = found.length > 0;
   const qlik = words.some((word) => QLIK_CONTEXT.has(word)) || hasSequence(words, ['access', 'pass']) || hasSequence(words, ['virtual', 'proxy']);
   if (!quoted && qlik && tooManySessions(words)) found.push({ code: 'too-many-sessions', evidence: '"too many sessions" in a Qlik message' });
+  // Without a Qlik word, only the literal "sessions" (not "connections", a database's words) said as an error someone got.
+  else if (!quoted && TOO_MANY_SESSIONS_LITERAL.test(normalizeMessage(text)) && words.some((word) => REPORT_WORDS.has(word))) {
+    found.push({ code: 'too-many-sessions', evidence: '"too many sessions" reported as an error' });
+  }
   if (!quoted && qlik && limitNotion(words) && denyNotion(words)) {
     found.push({ code: 'denied-at-limit', evidence: 'a limit of five (or "limit"/"maximum") and a refusal, in a Qlik message' });
   }
