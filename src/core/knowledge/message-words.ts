@@ -71,7 +71,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'even ever few for from further get got had has have having he her here hers him his how i if in into is it its itself just let like may me might more ' +
     'most much must my no nor not now of off on once only or other our out over own please same she should so some such than that the their them then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours hi hello ' +
-    'thanks thank regards because though although anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really'
+    'thanks thank regards because though although make sure anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really'
   ).split(' '),
 );
 

@@ -160,6 +160,13 @@ describe('createKnowledgeBase', () => {
     expect(base.entries.map((item) => item.id)).toEqual(['printer-jam', 'coffee-machine']);
   });
 
+  it('keeps the small words that make a trigger specific ("how many", "no")', () => {
+    const counting = createKnowledgeBase([entry('counting', 'Counting', { triggers: ['how many sessions', 'no access pass'] })]);
+    expect(counting.match('sessions are fine today').explanation.entries).toEqual([]);
+    expect(counting.match('which login access pass?').explanation.entries).toEqual([]);
+    expect(counting.match('how many sessions are open?').explanation.entries[0]?.triggers).toEqual(['how many sessions']);
+  });
+
   it('matches triggers in any word order, and only quoted or reported errors auto-reply', () => {
     const triggered = base.match('coffee: the machine no longer makes any');
     expect(triggered.matches[0]?.id).toBe('coffee-machine');
