@@ -90,8 +90,6 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
 /** All trigger words within a short stretch of the message, in any order. */
 function triggerMatches(trigger: Trigger, words: readonly string[]): boolean {
   const span = trigger.words.length * 2 + 3;
-  const first = trigger.words[0];
-  if (first === undefined) return false;
   return words.some((word, start) => {
     if (!trigger.words.includes(word)) return false;
     const stretch = words.slice(start, start + span);
