@@ -16,3 +16,4 @@ export type {
   NodeError,
   SessionsReport,
 } from './live-qlik.js';
+export { verdictReply } from './verdict-reply.js';
