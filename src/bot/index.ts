@@ -32,3 +32,4 @@ export type {
   NodeError,
   SessionsReport,
 } from './live-qlik.js';
+export { verdictReply } from './verdict-reply.js';
