@@ -33,3 +33,4 @@ export type {
   SessionsReport,
 } from './live-qlik.js';
 export { verdictReply } from './verdict-reply.js';
+export { entryReference, entryReply } from './entry-reply.js';

@@ -1,7 +1,11 @@
 import { analyzeCommand } from './analyze-command.js';
+import { askCommand } from './ask-command.js';
 import type { Command } from './command.js';
+import { kbCommand } from './kb-command.js';
 
 /** Every sub-command, in the order the usage text lists them. */
 export const COMMANDS: readonly Command[] = [
   analyzeCommand,
+  askCommand,
+  kbCommand,
 ];
