@@ -2,9 +2,13 @@ import { analyzeCommand } from './analyze-command.js';
 import { askCommand } from './ask-command.js';
 import type { Command } from './command.js';
 import { kbCommand } from './kb-command.js';
+import { shellCommand } from './shell-command.js';
+import { startCommand } from './start-command.js';
 
 /** Every sub-command, in the order the usage text lists them. */
 export const COMMANDS: readonly Command[] = [
+  startCommand,
+  shellCommand,
   analyzeCommand,
   askCommand,
   kbCommand,
