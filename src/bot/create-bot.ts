@@ -159,7 +159,7 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
     }
     const headline = id === null ? 'The knowledge entries:' : `There is no entry "${id}". The knowledge entries:`;
     return simpleReply('answer', headline, [
-      { title: null, paragraphs: deps.knowledge.entries.map((entry) => [code(`kb ${entry.id}`), ` ${entry.title}`]), steps: [] },
+      { title: null, paragraphs: deps.knowledge.entries.map((entry) => [code(`kb ${entry.id}`), `: ${entry.title}`]), steps: [] },
     ]);
   }
 

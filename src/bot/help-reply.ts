@@ -19,7 +19,7 @@ export function helpReply(): Reply {
         title: 'Commands',
         paragraphs: [
           [code('help'), ': this text'],
-          [code('analyze'), ': followed by pasted log lines: a verdict on the sessions in them'],
+          [code('analyze'), ': with log lines pasted after it, a verdict on the sessions in them'],
           [code('kb'), ': the knowledge entries; ', code('kb five-session-limit'), ' shows one'],
           [code('ask <question>'), ' (or just the question): the entries that answer it'],
           [code('sessions DOMAIN\\user'), ': live sessions of a user on every proxy node (Qlik APIs needed)'],
