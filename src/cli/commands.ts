@@ -1,7 +1,11 @@
 import { analyzeCommand } from './analyze-command.js';
 import { askCommand } from './ask-command.js';
 import type { Command } from './command.js';
+import { doctorCommand } from './doctor-command.js';
+import { endCommand } from './end-command.js';
 import { kbCommand } from './kb-command.js';
+import { licensesCommand } from './licenses-command.js';
+import { sessionsCommand } from './sessions-command.js';
 import { shellCommand } from './shell-command.js';
 import { startCommand } from './start-command.js';
 
@@ -12,4 +16,8 @@ export const COMMANDS: readonly Command[] = [
   analyzeCommand,
   askCommand,
   kbCommand,
+  sessionsCommand,
+  licensesCommand,
+  endCommand,
+  doctorCommand,
 ];
