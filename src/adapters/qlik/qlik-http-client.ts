@@ -1,0 +1,100 @@
+import { Agent } from 'node:https';
+import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
+import type { z } from 'zod';
+import type { QlikUserRef } from '../../config/index.js';
+import type { ClientCertificates } from './client-certificates.js';
+import {
+  describeHttpStatus,
+  describeNetworkError,
+  malformedJson,
+  unexpectedShape,
+  type FailureContext,
+  type RequestFailure,
+} from './describe-request-failure.js';
+import { formatQlikUserName, qlikUserHeader } from './qlik-user-name.js';
+import { createXrfkey } from './xrfkey.js';
+
+/** The slice of node-fetch the client uses; tests and callers may pass their own. */
+export type QlikFetch = (url: string, init: RequestInit) => Promise<Response>;
+
+export type HttpMethod = 'GET' | 'DELETE';
+
+export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RequestFailure };
+
+export interface QlikHttpClient {
+  /** Calls `base` + `path` (path already URL-encoded) and validates the JSON answer. */
+  call<T>(method: HttpMethod, base: string, path: string, schema: z.ZodType<T>, query?: Readonly<Record<string, string>>): Promise<CallResult<T>>;
+}
+
+export interface QlikHttpClientOptions {
+  readonly certificates: ClientCertificates;
+  readonly certDir: string;
+  readonly apiUser: QlikUserRef;
+  readonly tlsInsecure: boolean;
+  readonly timeoutMs: number;
+  readonly fetch?: QlikFetch;
+}
+
+/** QPS/QRS over HTTPS with the exported client certificate, a fresh Xrfkey per call and a timeout on every call. */
+export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpClient {
+  const { certificates } = options;
+  const agent = new Agent({
+    cert: certificates.cert,
+    key: certificates.key,
+    ca: certificates.ca,
+    rejectUnauthorized: true,
+    // QLIK_TLS_INSECURE skips only the host-name check; the chain is still verified against root.pem.
+    ...(options.tlsInsecure ? { checkServerIdentity: () => undefined } : {}),
+  });
+  const fetch = options.fetch ?? (nodeFetch as QlikFetch);
+  const userHeader = qlikUserHeader(options.apiUser);
+  const apiUserName = formatQlikUserName(options.apiUser);
+
+  return {
+    async call(method, base, path, schema, query = {}) {
+      const xrfkey = createXrfkey();
+      const url = new URL(`${base.replace(/\/+$/, '')}${path}`);
+      for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+      url.searchParams.set('xrfkey', xrfkey);
+      const context: FailureContext = { origin: url.origin, method, path, certDir: options.certDir, timeoutMs: options.timeoutMs };
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+      try {
+        let response: Response;
+        let text: string;
+        try {
+          response = await fetch(url.href, {
+            method,
+            agent,
+            signal: controller.signal,
+            headers: { 'X-Qlik-Xrfkey': xrfkey, 'X-Qlik-User': userHeader, Accept: 'application/json' },
+          });
+          text = await response.text();
+        } catch (error) {
+          return { ok: false, error: describeNetworkError(error, controller.signal.aborted, context) };
+        }
+        if (!response.ok) return { ok: false, error: describeHttpStatus(response.status, apiUserName, context) };
+        let json: unknown = null;
+        if (text.trim() !== '') {
+          try {
+            json = JSON.parse(text);
+          } catch {
+            return { ok: false, error: malformedJson(context) };
+          }
+        }
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) return { ok: false, error: unexpectedShape(context, firstIssue(parsed.error)) };
+        return { ok: true, value: parsed.data };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue === undefined) return 'invalid';
+  const path = issue.path.map(String).join('.');
+  return path === '' ? issue.message : `${path}: ${issue.message}`;
+}
