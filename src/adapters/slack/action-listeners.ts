@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { BotOutcome } from '../../bot/reply.js';
+import { endSessionsReply } from '../../bot/end-sessions-reply.js';
 import { ACTION_IDS } from './action-ids.js';
 import { describeError } from './app-logger.js';
 import { answerCommand } from './command-listener.js';
@@ -8,7 +8,7 @@ import type { SlackRuntime } from './slack-runtime.js';
 
 const USER_PATTERN = /^[^\\\s]+\\[^\\\s]+$/;
 
-/** Only QLIK_ADMINS may end sessions; Slack cannot restrict who clicks a button, so the app checks. */
+/** Only QLIK_ADMINS may end sessions (Slack cannot restrict who clicks a button); every ending is logged: who, whom, how many. */
 async function endSessions(runtime: SlackRuntime, senderId: string, user: string): Promise<SlackMessage> {
   const { deps } = runtime;
   if (!deps.config.admins.includes(senderId)) {
@@ -16,11 +16,6 @@ async function endSessions(runtime: SlackRuntime, senderId: string, user: string
     return renderNotice('Only the Slack users listed in QLIK_ADMINS can end sessions. Ask a Qlik administrator, or end them in the QMC.');
   }
   if (!USER_PATTERN.test(user)) return renderNotice('That button carries no DIRECTORY\\user; run the analysis again.');
-  if (deps.endSessions !== undefined) {
-    const outcome: BotOutcome = await deps.endSessions(senderId, user);
-    deps.logger.info(`end-sessions requested_by=${senderId} user=${user} via=bot outcome=${outcome.kind}`);
-    return outcome.kind === 'reply' ? renderReplyBlocks(outcome.reply) : renderNotice('Nothing was ended.');
-  }
   if (deps.live === undefined) {
     return renderNotice('The Qlik Sense APIs are not configured here: set QLIK_PROXY_URLS, QLIK_REPOSITORY_URL and QLIK_CERT_DIR, or end the sessions in the QMC.');
   }
@@ -29,10 +24,8 @@ async function endSessions(runtime: SlackRuntime, senderId: string, user: string
     deps.logger.warn(`end-sessions failed requested_by=${senderId} user=${user} code=${result.error.code}`);
     return renderNotice(`Could not end the sessions: ${result.error.message}`);
   }
-  const { ended, errors } = result.value;
-  deps.logger.info(`end-sessions requested_by=${senderId} user=${user} ended=${ended} failed_nodes=${errors.length}`);
-  const partial = errors.length > 0 ? ` ${errors.length} proxy node(s) did not answer (${errors.map((error) => error.proxy).join(', ')}); end the rest in the QMC.` : '';
-  return renderNotice(`Ended ${ended} session(s) of ${user}.${partial}`);
+  deps.logger.info(`end-sessions requested_by=${senderId} user=${user} ended=${result.value.ended} failed_nodes=${result.value.errors.length}`);
+  return renderReplyBlocks(endSessionsReply(result.value));
 }
 
 /** Buttons of replies: feedback (one log line, no content), share in channel, and the admins' "End sessions". */

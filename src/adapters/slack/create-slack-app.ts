@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import bolt, { type HTTPReceiver as HTTPReceiverType, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { registerActionListeners } from './action-listeners.js';
 import { registerAnalyzeModal } from './analyze-modal.js';
 import { describeError } from './app-logger.js';
@@ -10,8 +10,6 @@ import { registerMessageListeners } from './message-listener.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';
 import { WorkTracker } from './work-tracker.js';
-
-const { App, HTTPReceiver, LogLevel, SocketModeReceiver } = bolt;
 
 export type SlackTransport = { readonly mode: 'socket' } | { readonly mode: 'http'; readonly port: number };
 
@@ -48,7 +46,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
 
   let receiver: Receiver;
   let transport: SlackTransport;
-  let httpReceiver: HTTPReceiverType | undefined;
+  let httpReceiver: HTTPReceiver | undefined;
   if (config.appToken !== undefined) {
     receiver = new SocketModeReceiver({ appToken: config.appToken, logLevel, installerOptions: { clientOptions } });
     transport = { mode: 'socket' };

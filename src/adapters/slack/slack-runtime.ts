@@ -1,7 +1,6 @@
 import type { SlackConfig } from '../../config/index.js';
 import type { Bot } from '../../bot/bot.js';
 import type { LiveQlik } from '../../bot/live-qlik.js';
-import type { BotOutcome } from '../../bot/reply.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { AutoReplyGuard } from './auto-reply-guard.js';
 import type { DeliveryDedup } from './delivery-dedup.js';
@@ -15,8 +14,6 @@ export interface SlackAppDeps {
   readonly bot: Bot;
   /** The live Qlik APIs, when configured: the "End sessions" button needs them. */
   readonly live?: LiveQlik;
-  /** The bot's own handling of an admin's "End sessions" click, when it offers one; otherwise `live` is called directly. */
-  readonly endSessions?: (senderId: string, user: string) => Promise<BotOutcome>;
   readonly logger: AppLogger;
   /** Fetch used for shared-file downloads only (node-fetch in production). */
   readonly fetchFile: FileFetch;
