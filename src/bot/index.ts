@@ -12,7 +12,7 @@ export { licensesReply } from './licenses-reply.js';
 export { liveFailureReply } from './live-failure-reply.js';
 export { liveSetupReply } from './live-setup-reply.js';
 export { pointerReply } from './pointer-reply.js';
-export { SESSION_LIMIT, sessionsReply } from './sessions-reply.js';
+export { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 export { simpleReply } from './simple-reply.js';
 export { userArgumentReply } from './user-argument-reply.js';
 export type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
@@ -32,3 +32,4 @@ export type {
   NodeError,
   SessionsReport,
 } from './live-qlik.js';
+export { verdictReply } from './verdict-reply.js';

@@ -1,9 +1,7 @@
+import { SESSION_LIMIT } from '../core/verdict/index.js';
 import type { NodeError, SessionsReport } from './live-qlik.js';
 import type { Reply, ReplyAction } from './reply.js';
 import type { RichText } from './rich-text.js';
-
-/** Qlik's limit on a user's parallel sessions (DESIGN section 0 of the reference). */
-export const SESSION_LIMIT = 5;
 
 export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
   return errors.map(

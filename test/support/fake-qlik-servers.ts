@@ -24,6 +24,8 @@ export interface TestCertificates {
   readonly server: ServerTls;
   /** A server certificate from another CA: the client must refuse it. */
   readonly untrustedServer: ServerTls;
+  /** Signed by the right CA for another host name: refused unless QLIK_TLS_INSECURE relaxes the host-name check. */
+  readonly misnamedServer: ServerTls;
   /** A client certificate from another CA: the servers must refuse it. */
   readonly strangerClientDir: string;
 }
@@ -51,6 +53,7 @@ export function createTestCertificates(): TestCertificates {
   const clientExt = 'extendedKeyUsage=clientAuth\n';
   makeSigned(dir, 'ca', 'server', '/CN=localhost', serverExt);
   makeSigned(dir, 'ca', 'client', '/CN=QlikClient', clientExt);
+  makeSigned(dir, 'ca', 'misnamed-server', '/CN=qlik.example.invalid', 'subjectAltName=DNS:qlik.example.invalid\nextendedKeyUsage=serverAuth\n');
   makeSigned(dir, 'other-ca', 'other-server', '/CN=localhost', serverExt);
   makeSigned(dir, 'other-ca', 'other-client', '/CN=QlikClient', clientExt);
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -66,6 +69,7 @@ export function createTestCertificates(): TestCertificates {
     clientDir: exportDir('client', 'ca'),
     strangerClientDir: exportDir('other-client', 'ca'),
     server: { key: read('server.key'), cert: read('server.pem'), ca: read('ca.pem') },
+    misnamedServer: { key: read('misnamed-server.key'), cert: read('misnamed-server.pem'), ca: read('ca.pem') },
     untrustedServer: { key: read('other-server.key'), cert: read('other-server.pem'), ca: read('ca.pem') },
   };
 }
@@ -82,6 +86,8 @@ export interface RecordedRequest {
 export interface FakeAnswer {
   readonly status: number;
   readonly body: string;
+  /** Never answer: for timeouts. */
+  readonly hang?: boolean;
 }
 
 /** Answers a request, or undefined to let the next route (or a 404) answer. */
@@ -130,6 +136,7 @@ export async function startFakeQlikServer(tls: ServerTls, route: FakeRoute): Pro
     const refused = refusal(request);
     if (refused !== undefined) refusals.push(refused);
     const answer: FakeAnswer = refused !== undefined ? { status: 403, body: '' } : (state.override?.(request) ?? route(request) ?? { status: 404, body: '' });
+    if (answer.hang === true) return;
     res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(answer.body);
   });

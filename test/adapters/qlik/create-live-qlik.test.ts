@@ -207,6 +207,26 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     expect(warnings[0]).toContain('QLIK_TLS_INSECURE');
   });
 
+  it('refuses a server certificate for another host name unless QLIK_TLS_INSECURE relaxes that check', async () => {
+    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository(), tls: certificates.misnamedServer });
+    const strict = failureOf(await createLiveQlik(site.config({ virtualProxies: [''] })).sessions('CORP\\mweber'));
+    expect(strict.code).toBe('server-name-mismatch');
+    expect(strict.message).toContain('QLIK_TLS_INSECURE=true');
+
+    const relaxed = valueOf(await createLiveQlik(site.config({ virtualProxies: [''], tlsInsecure: true })).sessions('CORP\\mweber'));
+    expect(relaxed.total).toBe(3);
+  });
+
+  it('gives up on a node that does not answer in time and says which setting raises the limit', async () => {
+    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
+    const slow = site.proxies[1];
+    if (slow !== undefined) slow.override = () => ({ status: 200, body: '', hang: true });
+    const report = valueOf(await createLiveQlik(site.config({ virtualProxies: [''], timeoutMs: 300 })).sessions('CORP\\mweber'));
+
+    expect(report.total).toBe(2);
+    expect(report.errors).toEqual([{ proxy: slow?.url, virtualProxy: '', message: expect.stringContaining('QLIK_API_TIMEOUT_SECONDS') }]);
+  });
+
   it('explains a client certificate the servers do not accept', async () => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
     const failure = failureOf(await createLiveQlik(site.config({ virtualProxies: [''], certDir: certificates.strangerClientDir })).sessions('CORP\\mweber'));

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { formatQlikUserName } from '../adapters/qlik/index.js';
+import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
+import type { Command } from './command.js';
+import { openLiveQlik, reportLiveFailure, userArgument } from './open-live-qlik.js';
+import { renderEndText } from './render-live-report-text.js';
+
+const SYNOPSIS = 'end DIR\\USER --yes [--json]';
+
+export const endCommand: Command = {
+  name: 'end',
+  synopsis: SYNOPSIS,
+  summary: "end all the user's proxy sessions on every node and virtual proxy",
+  async run(args, io) {
+    const parsed = parseCliArgs(args);
+    if (parsed === undefined) {
+      await write(io.stderr, `qlik-sessions end: unknown option. Usage: qlik-sessions ${SYNOPSIS}\n`);
+      return EXIT_USAGE;
+    }
+    const user = await userArgument(io, 'end', SYNOPSIS, parsed.positionals);
+    if (user === undefined) return EXIT_USAGE;
+    const name = formatQlikUserName(user);
+    if (parsed.values.yes !== true) {
+      await write(
+        io.stderr,
+        `qlik-sessions end: this ends every proxy session of ${name} (their open apps close). Add --yes to do it: qlik-sessions end '${name}' --yes\n`,
+      );
+      return EXIT_USAGE;
+    }
+    const opened = await openLiveQlik(io, 'end', 'sessions');
+    if (!opened.ok) return opened.exitCode;
+    const result = await opened.live.endSessions(name);
+    if (!result.ok) return reportLiveFailure(io, 'end', result.error);
+    await write(io.stdout, parsed.values.json === true ? `${JSON.stringify(result.value, null, 2)}\n` : renderEndText(result.value));
+    return EXIT_OK;
+  },
+};
+
+function parseCliArgs(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: { json: { type: 'boolean' }, yes: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch {
+    return undefined;
+  }
+}

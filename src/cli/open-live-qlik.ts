@@ -1,0 +1,51 @@
+import { createLiveQlik, parseQlikUserName } from '../adapters/qlik/index.js';
+import type { LiveFailure, LiveQlik } from '../bot/index.js';
+import { missingQlikSettings, readConfig, type QlikCapability, type QlikUserRef } from '../config/index.js';
+import { EXIT_USAGE, write, type CliIo } from './cli-io.js';
+
+export type OpenedLiveQlik = { readonly ok: true; readonly live: LiveQlik } | { readonly ok: false; readonly exitCode: number };
+
+/** Reads the settings a live command needs and builds the client; says on stderr what to set when something is missing. */
+export async function openLiveQlik(io: CliIo, command: string, capability: QlikCapability): Promise<OpenedLiveQlik> {
+  const read = readConfig(io.env);
+  if (!read.ok) {
+    await write(io.stderr, `qlik-sessions ${command}: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}`).join('\n')}\n`);
+    return { ok: false, exitCode: EXIT_USAGE };
+  }
+  const missing = missingQlikSettings(read.config.qlik, capability);
+  if (missing.length > 0) {
+    await write(
+      io.stderr,
+      `qlik-sessions ${command}: the live Qlik Sense APIs are not configured. Set:\n${missing.map((setting) => `  - ${setting}`).join('\n')}\n` +
+        'See .env.example and the "Live Qlik Sense checks" section of the README.\n',
+    );
+    return { ok: false, exitCode: EXIT_USAGE };
+  }
+  const logger = { warn: (message: string) => void write(io.stderr, `qlik-sessions ${command}: warning: ${message}\n`) };
+  return { ok: true, live: createLiveQlik(read.config.qlik, { logger }) };
+}
+
+/** The one `DIR\USER` argument of sessions, licenses and end; undefined after explaining on stderr. */
+export async function userArgument(io: CliIo, command: string, synopsis: string, positionals: readonly string[]): Promise<QlikUserRef | undefined> {
+  const [text, ...extra] = positionals;
+  if (text === undefined || extra.length > 0) {
+    await write(io.stderr, `qlik-sessions ${command}: give exactly one user, for example: qlik-sessions ${synopsis}\n`);
+    return undefined;
+  }
+  const user = parseQlikUserName(text);
+  if (user === undefined) {
+    await write(
+      io.stderr,
+      `qlik-sessions ${command}: "${text}" is not a Qlik user name. Write DIRECTORY\\user in quotes so the shell keeps the backslash, ` +
+        `for example: qlik-sessions ${command} 'CORP\\mweber'\n`,
+    );
+    return undefined;
+  }
+  return user;
+}
+
+/** A live call that answered nothing: the cause and the fix on stderr, exit 2. */
+export async function reportLiveFailure(io: CliIo, command: string, failure: LiveFailure): Promise<number> {
+  await write(io.stderr, `qlik-sessions ${command}: ${failure.message}\n`);
+  return EXIT_USAGE;
+}
