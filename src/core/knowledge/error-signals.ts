@@ -1,0 +1,154 @@
+import { normalizeMessage } from './normalize-message.js';
+
+/** What in a message shows that someone hit (or quotes) one of the hub errors. */
+export const ERROR_SIGNAL_CODES = [
+  'parallel-sessions-error',
+  'max-parallel-push',
+  'no-access-pass-error',
+  'session-count-log',
+  'too-many-sessions',
+  'denied-at-limit',
+] as const;
+export type ErrorSignalCode = (typeof ERROR_SIGNAL_CODES)[number];
+
+/** Close neighbours that look like the session limit but are something else; they keep paraphrases quiet. */
+export const GUARD_CODES = ['qlikview-cal', 'qlik-core-engine', 'login-access-pass', 'other-product', 'hypothetical-question'] as const;
+export type GuardCode = (typeof GUARD_CODES)[number];
+
+export interface ErrorSignal {
+  readonly code: ErrorSignalCode;
+  /** The words that decided, for `ask --explain`. */
+  readonly evidence: string;
+  /** Entries this signal points at, with how much it adds to their score. */
+  readonly boosts: Readonly<Record<string, number>>;
+}
+
+export interface ErrorSignals {
+  readonly signals: readonly ErrorSignal[];
+  readonly guards: readonly GuardCode[];
+  /** Paraphrase signals that a guard overruled. */
+  readonly overruled: readonly ErrorSignalCode[];
+}
+
+const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>> = {
+  'parallel-sessions-error': { 'five-session-limit': 12 },
+  'max-parallel-push': { 'five-session-limit': 10, 'api-automation-sessions': 6 },
+  'no-access-pass-error': { 'no-access-pass-message': 12, 'no-license-assigned': 6 },
+  'session-count-log': { 'five-session-limit': 10, 'count-sessions': 4 },
+  'too-many-sessions': { 'five-session-limit': 8 },
+  'denied-at-limit': { 'five-session-limit': 8 },
+};
+
+// Quotes of the error itself are never overruled; only paraphrases and reports are.
+const PARAPHRASES: ReadonlySet<ErrorSignalCode> = new Set(['too-many-sessions', 'denied-at-limit']);
+
+const QLIK_CONTEXT = new Set(['qlik', 'hub', 'qmc', 'qps', 'qrs', 'proxy', 'enigma', 'mashup', 'qseow', 'analyzer', 'professional']);
+const SESSIONISH = new Set(['session', 'login', 'connect', 'device', 'browser', 'user', 'tab', 'attempt', 'authentication']);
+const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);
+const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
+const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if', 'what', 'how', 'when', 'why', 'which']);
+const OTHER_PRODUCTS = new Set(['tableau', 'powerbi', 'citrix', 'sap', 'salesforce', 'mysql', 'postgr', 'postgresql', 'oracle', 'rdp', 'jira', 'sharepoint']);
+
+function indexesOf(words: readonly string[], word: string): number[] {
+  return words.flatMap((candidate, index) => (candidate === word ? [index] : []));
+}
+
+/** Whether `sequence` occurs in `words` as consecutive words. */
+function hasSequence(words: readonly string[], sequence: readonly string[]): boolean {
+  return words.some((_, start) => sequence.every((word, offset) => words[start + offset] === word));
+}
+
+/** Whether some word of `a` and some word of `b` are at most `window` words apart. */
+function near(words: readonly string[], a: ReadonlySet<string> | string, b: ReadonlySet<string> | string, window: number): boolean {
+  const has = (set: ReadonlySet<string> | string, word: string) => (typeof set === 'string' ? set === word : set.has(word));
+  const left = words.flatMap((word, index) => (has(a, word) ? [index] : []));
+  const right = words.flatMap((word, index) => (has(b, word) ? [index] : []));
+  return left.some((i) => right.some((j) => i !== j && Math.abs(i - j) <= window));
+}
+
+/** "too many ... sessions ... parallel" in a short stretch, in any order. */
+function quotesParallelError(words: readonly string[]): boolean {
+  return indexesOf(words, 'too').some((too) => {
+    if (words[too + 1] !== 'many') return false;
+    const stretch = words.slice(Math.max(0, too - 6), too + 9);
+    return stretch.includes('session') && stretch.includes('parallel');
+  });
+}
+
+function tooManySessions(words: readonly string[]): boolean {
+  return indexesOf(words, 'too').some((too) => words[too + 1] === 'many' && words.slice(too + 2, too + 5).includes('session'));
+}
+
+function limitNotion(words: readonly string[]): boolean {
+  return (
+    near(words, new Set(['five', 'six']), SESSIONISH, 3) ||
+    hasSequence(words, ['more', 'than', 'five']) ||
+    near(words, new Set(['limit', 'maximum']), new Set(['session', 'connect']), 4) ||
+    tooManySessions(words)
+  );
+}
+
+function denyNotion(words: readonly string[]): boolean {
+  return (
+    words.some((word) => DENY_WORDS.has(word)) ||
+    hasSequence(words, ['can', 'not']) ||
+    hasSequence(words, ['could', 'not']) ||
+    hasSequence(words, ['not', 'able']) ||
+    hasSequence(words, ['not', 'let'])
+  );
+}
+
+function guardsOf(words: readonly string[], text: string): GuardCode[] {
+  const guards: GuardCode[] = [];
+  if (words.some((word) => ['qlikview', 'cal', 'qvs', 'qvw'].includes(word)) || hasSequence(words, ['access', 'point'])) guards.push('qlikview-cal');
+  const engine = words.includes('engin') || words.includes('engine');
+  if (
+    hasSequence(words, ['qlik', 'core']) ||
+    words.includes('docker') ||
+    words.includes('container') ||
+    (engine && (near(words, new Set(['without', 'no', 'unlicens']), 'licens', 3) || words.includes('unlicens') || hasSequence(words, ['licens', 'key'])))
+  ) {
+    guards.push('qlik-core-engine');
+  }
+  if (hasSequence(words, ['login', 'access', 'pass']) || hasSequence(words, ['login', 'pass'])) guards.push('login-access-pass');
+  if (words.some((word) => OTHER_PRODUCTS.has(word))) guards.push('other-product');
+  const opener = words[0];
+  if (text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener) && !words.some((word) => FIRST_PERSON.has(word))) guards.push('hypothetical-question');
+  return guards;
+}
+
+/**
+ * Reads a message for the hub errors: quoted ("too many sessions active in parallel" in any order and spelling,
+ * OnMaxParallelSessionsExceeded, "no access pass", the SessionCount '5' log line) or reported (denied at the
+ * limit of five). `words` are the canonical words of `text` (see messageWords).
+ */
+export function detectErrorSignals(text: string, words: readonly string[]): ErrorSignals {
+  const found: { code: ErrorSignalCode; evidence: string }[] = [];
+  const compact = normalizeMessage(text).replace(/ /g, '');
+
+  if (quotesParallelError(words)) found.push({ code: 'parallel-sessions-error', evidence: '"too many" + "sessions" + "parallel"' });
+  if (
+    compact.includes('onmaxparallelsessionsexceeded') ||
+    compact.includes('sessionerrorlimitexceeded') ||
+    hasSequence(words, ['maximum', 'parallel', 'session', 'exceed'])
+  ) {
+    found.push({ code: 'max-parallel-push', evidence: 'OnMaxParallelSessionsExceeded' });
+  }
+  if (hasSequence(words, ['no', 'access', 'pass']) || hasSequence(words, ['can', 'not', 'access', 'qlik', 'sens', 'because'])) {
+    found.push({ code: 'no-access-pass-error', evidence: '"no access pass"' });
+  }
+  if (/session ?count\W{0,4}5\b/i.test(text) && /usage ?denied/i.test(text)) {
+    found.push({ code: 'session-count-log', evidence: "SessionCount: '5' with UsageDenied" });
+  }
+  const quoted = found.length > 0;
+  const qlik = words.some((word) => QLIK_CONTEXT.has(word)) || hasSequence(words, ['access', 'pass']) || hasSequence(words, ['virtual', 'proxy']);
+  if (!quoted && qlik && tooManySessions(words)) found.push({ code: 'too-many-sessions', evidence: '"too many sessions" in a Qlik message' });
+  if (!quoted && qlik && limitNotion(words) && denyNotion(words)) {
+    found.push({ code: 'denied-at-limit', evidence: 'a limit of five (or "limit"/"maximum") and a refusal, in a Qlik message' });
+  }
+
+  const guards = guardsOf(words, text);
+  const overruled = guards.length > 0 ? found.filter((signal) => PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
+  const signals = found.filter((signal) => !overruled.includes(signal.code)).map((signal) => ({ ...signal, boosts: BOOSTS[signal.code] }));
+  return { signals, guards, overruled };
+}

@@ -1,0 +1,167 @@
+import { toPlainText } from '../../bot/rich-text.js';
+import { detectErrorSignals, type ErrorSignalCode, type GuardCode } from './error-signals.js';
+import type { KnowledgeEntry } from './knowledge-entry.js';
+import { contentTerms, messageWords, STOPWORDS } from './message-words.js';
+
+export interface KnowledgeMatchItem {
+  readonly id: string;
+  readonly title: string;
+  /** 0..1, rounded to two decimals; only the order is meaningful across messages. */
+  readonly score: number;
+}
+
+export interface TermContribution {
+  readonly term: string;
+  readonly weight: number;
+}
+
+export interface EntryExplanation {
+  readonly id: string;
+  readonly terms: readonly TermContribution[];
+  readonly triggers: readonly string[];
+  readonly signalBoost: number;
+  readonly total: number;
+}
+
+/** Why the matcher decided as it did: the error signals, the guards, and the terms and triggers per entry. */
+export interface MatchExplanation {
+  readonly words: readonly string[];
+  readonly signals: readonly { readonly code: ErrorSignalCode; readonly evidence: string }[];
+  readonly guards: readonly GuardCode[];
+  readonly overruled: readonly ErrorSignalCode[];
+  readonly entries: readonly EntryExplanation[];
+}
+
+export interface KnowledgeMatch {
+  /** At most three, best first; empty when nothing fits. */
+  readonly matches: readonly KnowledgeMatchItem[];
+  /** Whether the bot would answer this text posted as a new message in a watched channel. */
+  readonly autoReply: boolean;
+  readonly explanation: MatchExplanation;
+}
+
+export interface KnowledgeBase {
+  readonly entries: readonly KnowledgeEntry[];
+  get(id: string): KnowledgeEntry | undefined;
+  match(text: string): KnowledgeMatch;
+}
+
+const MAX_MATCHES = 3;
+const MIN_RAW_SCORE = 3;
+const RELATIVE_CUTOFF = 0.35;
+const K1 = 1.2;
+const B = 0.6;
+// How much each part of an entry counts: curated triggers and the title say most about what it answers.
+const FIELD_WEIGHTS = { title: 3, triggers: 3, keywords: 2, text: 1 } as const;
+
+interface Trigger {
+  readonly phrase: string;
+  readonly words: readonly string[];
+}
+
+interface IndexedEntry {
+  readonly entry: KnowledgeEntry;
+  readonly frequencies: ReadonlyMap<string, number>;
+  readonly length: number;
+  readonly triggers: readonly Trigger[];
+}
+
+function addTerms(into: Map<string, number>, text: string, weight: number): void {
+  for (const term of contentTerms(messageWords(text))) into.set(term, (into.get(term) ?? 0) + weight);
+}
+
+function indexEntry(entry: KnowledgeEntry): IndexedEntry {
+  const frequencies = new Map<string, number>();
+  addTerms(frequencies, entry.title, FIELD_WEIGHTS.title);
+  for (const trigger of entry.triggers) addTerms(frequencies, trigger, FIELD_WEIGHTS.triggers);
+  for (const keyword of entry.keywords) addTerms(frequencies, keyword, FIELD_WEIGHTS.keywords);
+  for (const text of [...entry.answer, ...entry.fix, ...entry.confirm]) addTerms(frequencies, toPlainText(text), FIELD_WEIGHTS.text);
+  const length = [...frequencies.values()].reduce((sum, count) => sum + count, 0);
+  const triggers = entry.triggers
+    .map((phrase) => ({ phrase, words: [...new Set(messageWords(phrase).filter((word) => !STOPWORDS.has(word)))] }))
+    .filter((trigger) => trigger.words.length > 0);
+  return { entry, frequencies, length, triggers };
+}
+
+/** All trigger words within a short stretch of the message, in any order. */
+function triggerMatches(trigger: Trigger, words: readonly string[]): boolean {
+  const span = trigger.words.length * 2 + 3;
+  const first = trigger.words[0];
+  if (first === undefined) return false;
+  return words.some((word, start) => {
+    if (!trigger.words.includes(word)) return false;
+    const stretch = words.slice(start, start + span);
+    return trigger.words.every((needed) => stretch.includes(needed));
+  });
+}
+
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+/**
+ * The entries and a deterministic matcher over them: canonical words (normalisation, spelling, synonyms),
+ * BM25 weighting of the entry text, curated triggers per entry, and boosts from quoted or reported errors.
+ */
+export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): KnowledgeBase {
+  const indexed = entries.map(indexEntry);
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const averageLength = indexed.reduce((sum, item) => sum + item.length, 0) / Math.max(indexed.length, 1);
+  const documentFrequency = new Map<string, number>();
+  for (const item of indexed) for (const term of item.frequencies.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const idf = (term: string) => {
+    const df = documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (indexed.length - df + 0.5) / (df + 0.5));
+  };
+
+  function match(text: string): KnowledgeMatch {
+    const words = messageWords(text);
+    const terms = [...new Set(contentTerms(words))];
+    const detected = detectErrorSignals(text, words);
+
+    const scored = indexed.map((item): EntryExplanation => {
+      const contributions: TermContribution[] = [];
+      for (const term of terms) {
+        const frequency = item.frequencies.get(term);
+        if (frequency === undefined) continue;
+        const saturation = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * item.length) / averageLength));
+        contributions.push({ term, weight: round(idf(term) * saturation, 3) });
+      }
+      const triggers = item.triggers.filter((trigger) => triggerMatches(trigger, words));
+      const triggerScore = triggers.reduce((sum, trigger) => sum + 2 + 1.5 * trigger.words.length, 0);
+      const signalBoost = detected.signals.reduce((sum, signal) => sum + (signal.boosts[item.entry.id] ?? 0), 0);
+      const termScore = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
+      return {
+        id: item.entry.id,
+        terms: contributions.sort((a, b) => b.weight - a.weight),
+        triggers: triggers.map((trigger) => trigger.phrase),
+        signalBoost,
+        total: round(termScore + triggerScore + signalBoost, 3),
+      };
+    });
+
+    const ranked = scored.filter((item) => item.total >= MIN_RAW_SCORE).sort((a, b) => b.total - a.total);
+    const best = ranked[0]?.total ?? 0;
+    const chosen = ranked.filter((item) => item.total >= best * RELATIVE_CUTOFF).slice(0, MAX_MATCHES);
+    const matches = chosen.map((item) => ({
+      id: item.id,
+      title: byId.get(item.id)?.title ?? item.id,
+      score: round(1 - Math.exp(-item.total / 12), 2),
+    }));
+    return {
+      matches,
+      autoReply: detected.signals.length > 0 && matches.length > 0,
+      explanation: {
+        words,
+        signals: detected.signals.map(({ code, evidence }) => ({ code, evidence })),
+        guards: detected.guards,
+        overruled: detected.overruled,
+        entries: chosen,
+      },
+    };
+  }
+
+  return {
+    entries,
+    get: (id) => byId.get(id),
+    match,
+  };
+}

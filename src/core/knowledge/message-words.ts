@@ -1,0 +1,140 @@
+import { normalizeMessage } from './normalize-message.js';
+
+// Several words people write for one idea; matched on the normalised word sequence before stemming.
+const PHRASES: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:log|sign)(?:ged|ging|s)? (?:out|off)\b/g, 'logout'],
+  [/\b(?:log|sign)(?:ged|ging|s)? (?:in|on)(?:to)?\b/g, 'login'],
+  [/\b(?:timed|times|time) out\b/g, 'timeout'],
+  [/\b(?:at )?the same time\b|\bat once\b/g, 'parallel'],
+  [/\bweb ?pages?\b|\bhtml pages?\b/g, 'webpage'],
+  [/\bi ?frames?\b/g, 'iframe'],
+  [/\bmash ?ups?\b/g, 'mashup'],
+  [/\bin ?private\b|\bprivate (?:window|mode|browsing)\b/g, 'incognito'],
+  [/\bpower ?bi\b/g, 'powerbi'],
+  [/\benigma ?js\b/g, 'enigma'],
+  [/\bctrl q\b/g, 'ctrlq'],
+];
+
+// Same idea, one canonical stem (after stemming): synonyms and the spellings people use.
+const SYNONYMS: Readonly<Record<string, string>> = {
+  connection: 'session',
+  sess: 'session',
+  licenc: 'licens',
+  lisenc: 'licens',
+  lisens: 'licens',
+  licenz: 'licens',
+  denial: 'deny',
+  refus: 'deny',
+  reject: 'deny',
+  rejection: 'deny',
+  block: 'deny',
+  forbidden: 'deny',
+  declin: 'deny',
+  concurrent: 'parallel',
+  concurrently: 'parallel',
+  simultaneous: 'parallel',
+  simultaneously: 'parallel',
+  paralel: 'parallel',
+  max: 'maximum',
+  maxim: 'maximum',
+  '5': 'five',
+  '5th': 'five',
+  fifth: 'five',
+  '6': 'six',
+  '6th': 'six',
+  sixth: 'six',
+  kill: 'end',
+  terminat: 'end',
+  termination: 'end',
+  logoff: 'logout',
+  signout: 'logout',
+  logon: 'login',
+  signin: 'login',
+  analyser: 'analyzer',
+  qliksens: 'qlik',
+  qsense: 'qlik',
+  privat: 'incognito',
+};
+
+// Key words whose misspellings matter ("paralell", "sesions", "Qloik"): one edit away is the same word.
+const VOCABULARY: readonly string[] = ['session', 'parallel', 'licens', 'access', 'qlik', 'authentication', 'analyzer', 'professional', 'maximum', 'exceed', 'incognito', 'monitoring', 'mashup', 'websocket', 'proxy', 'virtual'];
+
+/** Kept in the word sequence (signals need them) but carry no weight when ranking. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again all also am an and any are as at be been before being below between both but by can could did do does doing down during each ' +
+    'even ever few for from further get got had has have having he her here hers him his how i if in into is it its itself just let like may me might more ' +
+    'most much must my no nor not now of off on once only or other our out over own please same she should so some such than that the their them then there ' +
+    'these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours hi hello ' +
+    'thanks thank regards because though although anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really'
+  ).split(' '),
+);
+
+function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && /(?:ies|ied)$/.test(w)) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2);
+  // "embedded" -> "embedd" -> "embed", but "parallel" and "access" keep their doubles.
+  if (/([b-df-hj-km-rt-y])\1$/.test(w) && w !== word) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** Damerau-Levenshtein distance, capped: only "is it at most `limit`" matters. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const above = rows[i - 1] ?? [];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(best);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? limit + 1;
+}
+
+const canonicalCache = new Map<string, string>();
+
+/** One word to its canonical stem: stemming, synonyms, then near-misspellings of the key vocabulary. */
+export function canonicalWord(word: string): string {
+  const cached = canonicalCache.get(word);
+  if (cached !== undefined) return cached;
+  if (STOPWORDS.has(word)) return word;
+  const stemmed = stem(word);
+  let canonical = SYNONYMS[word] ?? SYNONYMS[stemmed] ?? stemmed;
+  if (canonical === stemmed && canonical.length >= 4 && !VOCABULARY.includes(canonical)) {
+    const limit = canonical.length >= 9 ? 2 : 1;
+    const near = VOCABULARY.find((known) => known[0] === canonical[0] && editDistance(canonical, known, limit) <= limit);
+    if (near !== undefined) canonical = near;
+  }
+  canonicalCache.set(word, canonical);
+  return canonical;
+}
+
+/** The message as canonical words in order (stopwords kept, so phrases and negations can be read). */
+export function messageWords(text: string): string[] {
+  let normalized = ` ${normalizeMessage(text)} `;
+  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
+  return normalized
+    .split(' ')
+    .filter((word) => word !== '')
+    .map(canonicalWord);
+}
+
+/** Weighted-matching terms: content words and the pairs of neighbouring content words ("access pass", "virtual proxy"). */
+export function contentTerms(words: readonly string[]): string[] {
+  const content = words.filter((word) => !STOPWORDS.has(word) && word.length > 1);
+  const pairs = content.slice(1).map((word, index) => `${content[index] ?? ''} ${word}`);
+  return [...content, ...pairs];
+}

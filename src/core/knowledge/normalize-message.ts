@@ -1,0 +1,33 @@
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#x27': "'" };
+
+/**
+ * A chat message as plain words: HTML entities decoded, Slack links reduced to their text, mentions, emoji,
+ * code fences and *_~ formatting dropped, camelCase and product names split the way people write them, lower case.
+ */
+export function normalizeMessage(text: string): string {
+  return (
+    text
+      .replace(/&(amp|lt|gt|quot|apos|nbsp|#39|#x27);/gi, (_, name: string) => ENTITIES[name.toLowerCase()] ?? ' ')
+      // Slack: <https://x|label> keeps the label, <https://x> the URL; <@U1>, <#C1|name>, <!here> carry no words.
+      .replace(/<(?:[@#!][^>]*)>/g, ' ')
+      .replace(/<([^<>|]+)\|([^<>]*)>/g, ' $2 ')
+      .replace(/<([^<>]+)>/g, ' $1 ')
+      .replace(/:[a-z0-9_+-]+:/gi, ' ')
+      .replace(/[`*~]+/g, ' ')
+      .replace(/[‘’`´]/g, "'")
+      // Before camelCase splitting, so QlikView stays one product and QlikSense becomes two words.
+      .replace(/qlik\s*view/gi, ' qlikview ')
+      .replace(/qlik\s*sense/gi, ' qlik sense ')
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/\bcan'?t\b/g, 'can not')
+      .replace(/\bcannot\b/g, 'can not')
+      .replace(/\bwon'?t\b/g, 'will not')
+      .replace(/n't\b/g, ' not')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  );
+}
