@@ -24,6 +24,8 @@ export interface SlackStandIn {
   readonly files: Map<string, StandInFile>;
   readonly fileInfo: Map<string, Record<string, unknown>>;
   callsTo(method: string): RecordedCall[];
+  /** When set, auth.test answers with this Slack error (e.g. invalid_auth). */
+  authError: string | null;
   close(): Promise<void>;
 }
 
@@ -41,9 +43,10 @@ function parseBody(raw: string, headers: IncomingHttpHeaders): Record<string, un
   return args;
 }
 
-function answer(method: string, args: Record<string, unknown>, stand: { fileInfo: Map<string, Record<string, unknown>> }): Record<string, unknown> {
+function answer(method: string, args: Record<string, unknown>, stand: { fileInfo: Map<string, Record<string, unknown>>; authError: string | null }): Record<string, unknown> {
   switch (method) {
     case 'auth.test':
+      if (stand.authError !== null) return { ok: false, error: stand.authError };
       return { ok: true, url: 'https://stand-in.test/', team: 'Stand-in', user: 'qlik-sessions', team_id: 'T123ABC456', user_id: STAND_IN_BOT_USER, bot_id: STAND_IN_BOT_ID };
     case 'chat.postMessage':
       return { ok: true, channel: args['channel'], ts: `${Date.now() / 1000}` };
@@ -63,6 +66,20 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const files = new Map<string, StandInFile>();
   const fileInfo = new Map<string, Record<string, unknown>>();
+  const standIn: SlackStandIn & { url: string; host: string } = {
+    url: '',
+    host: '',
+    calls,
+    files,
+    fileInfo,
+    authError: null,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
     const authorization = request.headers.authorization;
@@ -98,7 +115,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       if (path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
         calls.push({ path, method, args, authorization });
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, args, { fileInfo })));
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, args, standIn)));
         return;
       }
       calls.push({ path, method: 'response_url', args, authorization });
@@ -107,19 +124,9 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    host: `127.0.0.1:${port}`,
-    calls,
-    files,
-    fileInfo,
-    callsTo: (method) => calls.filter((call) => call.method === method),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  standIn.url = `http://127.0.0.1:${port}`;
+  standIn.host = `127.0.0.1:${port}`;
+  return standIn;
 }
 
 /** A server that must never be contacted: it counts what reaches it. */

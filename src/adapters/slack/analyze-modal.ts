@@ -42,7 +42,8 @@ export function registerAnalyzeModal(app: App, runtime: SlackRuntime): void {
     const { deps } = runtime;
     runtime.tracker.run(
       async () => {
-        const message: IncomingMessage = { kind: 'command', text: excerpt, files: [], senderId: userId, channelId: view.private_metadata || userId, threadId: null };
+        // `analyze` first: an excerpt without log lines gets the "which logs to paste" verdict, not a knowledge answer.
+        const message: IncomingMessage = { kind: 'command', text: `analyze\n${excerpt}`, files: [], senderId: userId, channelId: view.private_metadata || userId, threadId: null };
         let rendered;
         try {
           const outcome = await deps.bot.handle(message);
