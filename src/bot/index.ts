@@ -1,6 +1,8 @@
 export type { Bot } from './bot.js';
 export { parseBotRequest, stripAddress, unescapeSlackEntities } from './bot-request.js';
 export type { BotRequest } from './bot-request.js';
+export { createBot } from './create-bot.js';
+export type { BotDeps } from './create-bot.js';
 export { doctorReply } from './doctor-reply.js';
 export { endSessionsReply } from './end-sessions-reply.js';
 export { errorReply } from './error-reply.js';
@@ -33,3 +35,4 @@ export type {
   SessionsReport,
 } from './live-qlik.js';
 export { verdictReply } from './verdict-reply.js';
+export { entryReference, entryReply } from './entry-reply.js';

@@ -1,5 +1,6 @@
 export { consoleMessage, CONSOLE_ID } from './console-message.js';
 export { createLineGrouper, togglesFence } from './group-lines.js';
+export { isPastedLogLine } from './is-pasted-log-line.js';
 export type { LineGrouper } from './group-lines.js';
 export { createPasteCollector, PASTE_QUIET_MS, realScheduler } from './paste-collector.js';
 export type { PasteCollector, Scheduler } from './paste-collector.js';

@@ -24,8 +24,12 @@ const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
 
+const isClosedPipe = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+
 function writeText(output: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => output.write(text, (error) => (error ? reject(error) : resolve())));
+  if (output.destroyed) return Promise.resolve();
+  // A reader that went away (`| head`) ends the output; that is not a failure of ours.
+  return new Promise((resolve, reject) => output.write(text, (error) => (error && !isClosedPipe(error) ? reject(error) : resolve())));
 }
 
 function renderOutcome(outcome: BotOutcome, color: boolean): string {
@@ -41,7 +45,7 @@ function renderOutcome(outcome: BotOutcome, color: boolean): string {
 function echo(text: string, color: boolean): string {
   const [first = '', ...rest] = text.split('\n');
   // eslint-disable-next-line no-control-regex -- a piped log must not restyle the terminal
-  const shown = first.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const shown = first.replace(/^\uFEFF/, '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   const line = `> ${shown.length > 100 ? `${shown.slice(0, 100)}…` : shown}${rest.length > 0 ? ` (+${rest.length} more line${rest.length === 1 ? '' : 's'})` : ''}`;
   return color ? `${BOLD}${line}${RESET}\n` : `${line}\n`;
 }
@@ -62,7 +66,10 @@ async function runPiped(options: ConsoleOptions): Promise<void> {
       first = false;
     }
   };
-  for await (const line of lines) await send(grouper.push(line));
+  for await (const line of lines) {
+    await send(grouper.push(line));
+    if (options.output.destroyed) return;
+  }
   await send(grouper.end());
 }
 
@@ -93,6 +100,13 @@ function runInteractive(options: ConsoleOptions): Promise<void> {
 }
 
 /** The bot in a terminal (like Hubot's shell adapter), or over a pipe when stdin is not a terminal. */
-export function runConsole(options: ConsoleOptions): Promise<void> {
-  return options.input.isTTY === true ? runInteractive(options) : runPiped(options);
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  // Write errors reach the write callbacks; without a listener a closed pipe would also crash the process.
+  const ignoreClosedPipe = () => undefined;
+  options.output.on('error', ignoreClosedPipe);
+  try {
+    await (options.input.isTTY === true ? runInteractive(options) : runPiped(options));
+  } finally {
+    options.output.off('error', ignoreClosedPipe);
+  }
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKnowledgeBase, parseKnowledgeEntry, type KnowledgeBase, type KnowledgeEntry } from '../../core/knowledge/index.js';
+import { createKnowledgeBase, KNOWLEDGE_IDS, parseKnowledgeEntry, type KnowledgeBase, type KnowledgeEntry } from '../../core/knowledge/index.js';
 
 export type LoadKnowledgeBaseResult = { readonly ok: true; readonly knowledge: KnowledgeBase } | { readonly ok: false; readonly error: string };
 
@@ -55,7 +55,12 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
     byId.set(entry.id, entry);
     origin.set(entry.id, path);
   }
-  const entries = [...byId.values()];
+  // The order of DESIGN section 4 first (lists and ties read the same everywhere), then the site's own, by id.
+  const rank = (id: string) => {
+    const index = (KNOWLEDGE_IDS as readonly string[]).indexOf(id);
+    return index === -1 ? KNOWLEDGE_IDS.length : index;
+  };
+  const entries = [...byId.values()].sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
   for (const entry of entries) {
     const unknown = entry.related.filter((id) => !byId.has(id));
     if (unknown.length > 0) {

@@ -47,7 +47,7 @@ const SESSIONISH = new Set(['session', 'login', 'connect', 'device', 'browser', 
 const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if', 'what', 'how', 'when', 'why', 'which']);
-const OTHER_PRODUCTS = new Set(['tableau', 'powerbi', 'citrix', 'sap', 'salesforce', 'mysql', 'postgr', 'postgresql', 'oracle', 'rdp', 'jira', 'sharepoint']);
+const OTHER_PRODUCTS = new Set(['tableau', 'powerbi', 'citrix', 'sap', 'salesforce', 'mysql', 'postgr', 'postgresql', 'oracle', 'rdp', 'jira']);
 
 function indexesOf(words: readonly string[], word: string): number[] {
   return words.flatMap((candidate, index) => (candidate === word ? [index] : []));

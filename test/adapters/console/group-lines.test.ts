@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLineGrouper, togglesFence } from '../../../src/adapters/console/group-lines.js';
+import { isPastedLogLine } from '../../../src/adapters/console/is-pasted-log-line.js';
 
 // A stand-in predicate keeps these cases readable; the console tests use the real recogniser on real logs.
 const isLogLine = (line: string) => line.startsWith('LOG');
@@ -34,5 +35,17 @@ describe('togglesFence', () => {
     ['no fence', false],
   ])('%j → %s', ([line, expected]) => {
     expect(togglesFence(line)).toBe(expected);
+  });
+});
+
+describe('isPastedLogLine', () => {
+  it.for<[string, boolean]>([
+    ["142\t20.4.2.0\t20190201T045901.569+0100\tQlikServer1\tf9ac\tCommand=Sync user directory;Result=0;ResultText=Success\t0", true],
+    ["379 11.41.1.0 20190201T045901.524+0100 QlikServer1 cd1b Command=Start session;Result=0 Start session for user: 'DOMAIN\\qvservice'", true],
+    ["Start session for user: 'DOMAIN\\qvservice'", true],
+    ['You cannot access Qlik Sense because you have too many sessions active in parallel', false],
+    ['help', false],
+  ])('%j → %s', ([line, expected]) => {
+    expect(isPastedLogLine(line)).toBe(expected);
   });
 });
