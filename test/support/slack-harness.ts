@@ -1,8 +1,11 @@
 import nodeFetch from 'node-fetch';
+import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
+import { createWorkerAnalyzer } from '../../src/adapters/slack/analyze-in-worker.js';
 import type { AppLogger } from '../../src/adapters/slack/app-logger.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../src/adapters/slack/download-slack-file.js';
 import type { Bot } from '../../src/bot/bot.js';
+import { createBot } from '../../src/bot/create-bot.js';
 import type { LiveQlik } from '../../src/bot/live-qlik.js';
 import { readConfig, type Environment } from '../../src/config/index.js';
 import { SIGNING_SECRET } from './signed-slack-request.js';
@@ -18,6 +21,21 @@ export function recordingLogger(): RecordingLogger {
   return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
 }
 
+/** The real conversation: built-in knowledge entries, the worker-thread analyzer, admins as in the harness config. */
+export async function realBot(_slack?: SlackStandIn, live?: LiveQlik): Promise<Bot> {
+  const knowledge = await loadKnowledgeBase({});
+  if (!knowledge.ok) throw new Error(knowledge.error);
+  return createBot({
+    knowledge: knowledge.knowledge,
+    serviceAccounts: [],
+    live,
+    analyze: createWorkerAnalyzer(),
+    isAdmin: (senderId) => senderId === HARNESS_ADMIN,
+  });
+}
+
+export const HARNESS_ADMIN = 'UADMIN01';
+
 export interface Harness {
   readonly eventsUrl: string;
   readonly baseUrl: string;
@@ -29,7 +47,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  readonly bot: Bot | ((slack: SlackStandIn) => Bot);
+  readonly bot: Bot | ((slack: SlackStandIn) => Bot | Promise<Bot>);
   readonly live?: LiveQlik;
   readonly env?: Environment;
   readonly progressThresholdBytes?: number;
@@ -44,7 +62,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: `${slack.url}/api/`,
     SLACK_FILE_HOSTS: slack.host,
-    QLIK_ADMINS: 'UADMIN01',
+    QLIK_ADMINS: HARNESS_ADMIN,
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
@@ -52,7 +70,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const created = createSlackApp({
     config: parsed.config.slack,
     logLevel: 'error',
-    bot: typeof options.bot === 'function' ? options.bot(slack) : options.bot,
+    bot: typeof options.bot === 'function' ? await options.bot(slack) : options.bot,
     ...(options.live === undefined ? {} : { live: options.live }),
     logger,
     fetchFile: nodeFetch as unknown as FileFetch,
