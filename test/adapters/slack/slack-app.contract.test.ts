@@ -1,35 +1,26 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Bot } from '../../../src/bot/bot.js';
-import type { IncomingMessage } from '../../../src/bot/incoming-message.js';
 import type { LiveQlik } from '../../../src/bot/live-qlik.js';
-import type { BotOutcome, Reply } from '../../../src/bot/reply.js';
 import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
 import { form, payload, postSigned, sign } from '../../support/signed-slack-request.js';
-import { startHarness, type Harness } from '../../support/slack-harness.js';
+import { realBot, startHarness, type Harness } from '../../support/slack-harness.js';
 import { STAND_IN_BOT_ID, STAND_IN_BOT_USER, type RecordedCall } from '../../support/slack-stand-in.js';
 
 const ERROR_TEXT = 'Users get "You cannot access Qlik Sense because you have too many sessions active in parallel" since this morning';
 const DENIAL_LINE =
   "Access was denied for User: 'CORP\\mweber', with AccessID '264ff070-6306-4f1b-85db-21a8468939b5', SessionID: 'e3cd957b-a501-4bec-a3f8-d35170a73efa', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'";
 
-function reply(tone: Reply['tone'], headline: string): BotOutcome {
-  return { kind: 'reply', reply: { tone, headline, sections: [], facts: null, entries: [], caveats: [], actions: [{ kind: 'feedback', topic: tone }] } };
+/** Every text a recorded call carries (blocks, fallback text), as the user would read it. */
+function textOf(call: RecordedCall | undefined): string {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(call?.args);
+  return texts.join('\n');
 }
-
-/** A stand-in conversation at the edge of the adapter: it reads files fully, as the analyzer would. */
-const testBot: Bot = {
-  async handle(message: IncomingMessage): Promise<BotOutcome> {
-    if (message.files.length > 0) {
-      let bytes = 0;
-      for (const file of message.files) for await (const chunk of file.open()) bytes += chunk.byteLength;
-      return reply('verdict', `Read ${bytes} bytes from ${message.files.map((file) => file.name).join(', ')}`);
-    }
-    if (message.text.includes('SessionCount')) return reply('verdict', 'CORP\\mweber was denied at the five-session limit.');
-    if (/too many sessions/i.test(message.text)) return reply(message.kind === 'channel-message' ? 'pointer' : 'answer', 'Qlik Sense allows five parallel sessions per user.');
-    if (message.kind === 'channel-message' || message.kind === 'thread-reply') return { kind: 'quiet', reason: 'nothing recognised' };
-    return reply('answer', `You asked: ${message.text}`);
-  },
-};
 
 let sequence = 0;
 function nextTs(): string {
@@ -56,7 +47,7 @@ async function settled(harness: Harness): Promise<void> {
 
 const MASS_MENTION = /<!(channel|here|everyone)|<!subteam|<@U/;
 
-describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))('Slack app over the real Bolt HTTP receiver', () => {
+describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))('Slack app (real bot, knowledge and analyzer) over the real Bolt HTTP receiver', () => {
   let harness: Harness;
   const ended: string[] = [];
   const live: LiveQlik = {
@@ -70,7 +61,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
   };
 
   beforeAll(async () => {
-    harness = await startHarness({ bot: testBot, live, progressThresholdBytes: 1000 });
+    harness = await startHarness({ bot: (slack) => realBot(slack, live), live, progressThresholdBytes: 1000 });
   });
   afterAll(async () => {
     await harness.close();
@@ -127,6 +118,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       expect(posts).toHaveLength(1);
       expect(posts[0]?.args['thread_ts']).toBe(first.ts);
       expect(posts[0]?.authorization).toBe('Bearer xoxb-test-token');
+      expect(textOf(posts[0])).toContain('Paste the Qlik Sense log lines');
 
       const inThread = eventCallback('message-channels.json', { channel, text: `still ${ERROR_TEXT}`, thread_ts: first.ts });
       await postSigned(harness.eventsUrl, inThread.body);
@@ -172,7 +164,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       const posts = postsIn(harness, channel);
       expect(posts).toHaveLength(1);
       expect(posts[0]?.args['thread_ts']).toBe(parent);
-      expect(JSON.stringify(posts[0]?.args['blocks'])).toContain('five-session limit');
+      expect(textOf(posts[0])).toContain('CORP\\mweber hit the limit of 5 parallel sessions');
     });
   });
 
@@ -187,6 +179,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       const posts = postsIn(harness, channel);
       expect(posts).toHaveLength(1);
       expect(posts[0]?.args['thread_ts']).toBe(ts);
+      expect(textOf(posts[0])).toMatch(/session/i);
     });
 
     it('answers a DM in its thread', async () => {
@@ -197,6 +190,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       const posts = postsIn(harness, channel);
       expect(posts).toHaveLength(1);
       expect(posts[0]?.args['thread_ts']).toBe(ts);
+      expect(textOf(posts[0])).toContain('five parallel sessions');
     });
   });
 
@@ -223,9 +217,30 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       const downloads = harness.slack.callsTo('file');
       expect(downloads.length).toBeGreaterThan(0);
       expect(downloads.every((call) => call.authorization === 'Bearer xoxb-test-token')).toBe(true);
-      expect(JSON.stringify(postsIn(harness, channel).at(-1)?.args)).toContain(`Read ${content.length} bytes from AuditSecurity_Repository.txt`);
+      const verdict = textOf(postsIn(harness, channel).at(-1));
+      expect(verdict).toContain('CORP\\mweber hit the limit of 5 parallel sessions');
+      expect(verdict).toContain('denied 50 times');
       expect(harness.slack.callsTo('reactions.add').map((call) => call.args['name'])).toEqual(['hourglass_flowing_sand']);
       expect(harness.slack.callsTo('reactions.remove')).toHaveLength(1);
+    });
+
+    it('reads a gzipped log', async () => {
+      const channel = 'CGZIP0001';
+      harness.slack.files.set('gz/audit.log.gz', { body: gzipSync(`${DENIAL_LINE}\n`.repeat(7)), contentType: 'application/gzip' });
+      const file = { id: 'F0GZIP', name: 'AuditSecurity_Repository.txt.gz', mimetype: 'application/gzip', url_private_download: `${harness.slack.url}/files-pri/gz/audit.log.gz` };
+      await postSigned(harness.eventsUrl, eventCallback('message-channels.json', { channel, subtype: 'file_share', files: [file], text: '' }).body);
+      await settled(harness);
+      expect(textOf(postsIn(harness, channel)[0])).toContain('denied 7 times');
+    });
+
+    it('refuses a file over the size cap without downloading it, and says how to send an excerpt', async () => {
+      const channel = 'CHUGE0001';
+      const before = harness.slack.callsTo('file').length;
+      const file = { id: 'F0HUGE', name: 'AuditActivity_Proxy.txt', mimetype: 'text/plain', size: 60 * 1024 * 1024, url_private_download: `${harness.slack.url}/files-pri/huge.log` };
+      await postSigned(harness.eventsUrl, eventCallback('message-channels.json', { channel, subtype: 'file_share', files: [file], text: '' }).body);
+      await settled(harness);
+      expect(harness.slack.callsTo('file')).toHaveLength(before);
+      expect(textOf(postsIn(harness, channel)[0])).toContain('is larger than 50 MB. Send only the lines around the time of the error');
     });
 
     it('never contacts a host outside SLACK_FILE_HOSTS, and says so', async () => {
@@ -288,7 +303,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       await settled(harness);
       const dm = postsIn(harness, 'U2CERLKJA');
       expect(dm).toHaveLength(1);
-      expect(JSON.stringify(dm[0]?.args['blocks'])).toContain('five-session limit');
+      expect(textOf(dm[0])).toContain('CORP\\mweber hit the limit of 5 parallel sessions');
     });
 
     function click(actionId: string, value: string, user = 'U2CERLKJA'): string {
@@ -336,6 +351,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       await settled(harness);
       expect(ended).toEqual(['CORP\\mweber']);
       expect(harness.logger.lines).toContain('info end-sessions requested_by=UADMIN01 user=CORP\\mweber ended=3 failed_nodes=0');
+      expect(textOf(actionResponses('qlik_sessions_end_sessions-UADMIN01')[0])).toContain('Ended 3 sessions of CORP\\mweber');
     });
   });
 
