@@ -243,6 +243,17 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       expect(textOf(postsIn(harness, channel)[0])).toContain('is larger than 50 MB. Send only the lines around the time of the error');
     });
 
+    it('tells the user when a shared file cannot be looked up (never silence)', async () => {
+      const base = payload('message-file-share-slack-connect.json');
+      const event = base['event'] as Record<string, unknown>;
+      const files = (event['files'] as Record<string, unknown>[]).map((file) => ({ ...file, id: 'F0MISSING' }));
+      const channel = 'DLOOKUP01';
+      await postSigned(harness.eventsUrl, eventCallback('message-file-share-slack-connect.json', { channel, files }).body);
+      await settled(harness);
+      expect(textOf(postsIn(harness, channel)[0])).toContain('Sorry, I could not finish that');
+      expect(harness.logger.lines.some((line) => line.startsWith('error handling direct-message') && line.includes('file_not_found'))).toBe(true);
+    });
+
     it('never contacts a host outside SLACK_FILE_HOSTS, and says so', async () => {
       const channel = 'CFOREIGN1';
       const file = { id: 'F0FOREIGN', name: 'audit.log', mimetype: 'text/plain', size: 100, url_private_download: `${harness.foreign.url}/files-pri/x/audit.log` };
