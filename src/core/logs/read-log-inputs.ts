@@ -35,8 +35,8 @@ export async function readLogInputs(
       const outcome = parseLogLine(line, context, emit);
       if (outcome === null) return;
       stats.recognized++;
+      // A header alone does not tell AuditSecurity_Proxy from AuditSecurity_Repository: its rows name the layout.
       if (outcome !== 'header') stats.formats.add(outcome);
-      else if (context.header !== null) stats.formats.add(context.header.name);
     });
     let first = true;
     let binary = false;

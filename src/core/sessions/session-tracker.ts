@@ -68,11 +68,15 @@ export interface SessionTimelines {
   /** Denials whose user no line named (the Message column alone of a `Login access denied`). */
   readonly anonymousNoPassDenials: number;
   readonly firstAnonymousDenialAt: number;
+  /** No line said when a session ended (no Stop session, no timeout): each is taken to end 30 minutes after it started. */
+  readonly assumedTimeouts: boolean;
   readonly from: number;
   readonly to: number;
 }
 
 const MAX_INVALID_KEPT = 1000;
+/** The default virtual proxy session inactivity timeout; sessions end this long after their last use. */
+export const DEFAULT_INACTIVITY_TIMEOUT_MS = 30 * 60_000;
 
 function earliest(a: number, b: number): number {
   if (Number.isNaN(a)) return b;
@@ -94,6 +98,7 @@ export class SessionTracker {
   private anonymousSessions = 0;
   /** The same denial is written to several files (AuditSecurity_Repository, License_Repository, proxy logs). */
   private readonly denialsBySession = new Map<string, number[]>();
+  private closesSeen = 0;
   private from = Number.NaN;
   private to = Number.NaN;
 
@@ -122,6 +127,7 @@ export class SessionTracker {
         const session = this.session(event.sessionId, event.user);
         if (session === null) return;
         session.closed = earliest(session.closed, event.at);
+        this.closesSeen++;
         return;
       }
       case 'license-granted': {
@@ -175,13 +181,16 @@ export class SessionTracker {
       serviceUsers: this.serviceUsers,
       anonymousNoPassDenials: this.anonymousNoPassDenials,
       firstAnonymousDenialAt: this.firstAnonymousDenialAt,
+      assumedTimeouts: this.closesSeen === 0,
       from: this.from,
       to: this.to,
     };
   }
 
   private timeline(state: UserState): UserTimeline {
-    const { peak, peakAt } = peakParallel(state.sessions);
+    // Without any end in the input, every session would look open until its end; the default timeout is closer to the truth.
+    const spans = this.closesSeen > 0 ? state.sessions : state.sessions.map((session) => ({ opened: session.opened, closed: session.opened + DEFAULT_INACTIVITY_TIMEOUT_MS }));
+    const { peak, peakAt } = peakParallel(spans);
     const opens = state.sessions
       .filter((session) => !Number.isNaN(session.opened))
       .map((session) => ({ at: session.opened, client: session.client }))
@@ -191,7 +200,7 @@ export class SessionTracker {
       sessionsStarted: opens.length,
       sessionsBeforeExcerpt: state.sessions.length - opens.length,
       peak,
-      peakAt: Number.isFinite(peakAt) ? peakAt : this.from,
+      peakAt: peak === 0 ? Number.NaN : Number.isFinite(peakAt) ? peakAt : this.from,
       denied: state.denied,
       limitDenials: state.limitDenials,
       noPassDenials: state.noPassDenials,

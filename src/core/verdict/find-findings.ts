@@ -183,7 +183,9 @@ export function findFindings(
           'warning',
           user,
           timeline.peakAt,
-          `${user} had ${timeline.peak} proxy sessions open at once at ${formatInstant(timeline.peakAt)}; the limit is ${SESSION_LIMIT}.`,
+          timeline.peak > SESSION_LIMIT
+            ? `${user} had ${timeline.peak} proxy sessions open at once at ${formatInstant(timeline.peakAt)} without a denial at the limit of ${SESSION_LIMIT}: its sessions do not hold a licence (a service account or an unlicensed user), or the licence lines are missing from the excerpt.`
+            : `${user} had ${timeline.peak} proxy sessions open at once at ${formatInstant(timeline.peakAt)}; the limit is ${SESSION_LIMIT}.`,
           ['five-session-limit', 'count-sessions'],
         ),
       );
