@@ -12,7 +12,7 @@ export const ERROR_SIGNAL_CODES = [
 export type ErrorSignalCode = (typeof ERROR_SIGNAL_CODES)[number];
 
 /** Close neighbours that look like the session limit but are something else; they keep paraphrases quiet. */
-export const GUARD_CODES = ['qlikview-cal', 'qlik-core-engine', 'login-access-pass', 'other-product', 'hypothetical-question'] as const;
+export const GUARD_CODES = ['qlikview-cal', 'qlik-core-engine', 'login-access-pass', 'other-product', 'account-lockout', 'hypothetical-question'] as const;
 export type GuardCode = (typeof GUARD_CODES)[number];
 
 export interface ErrorSignal {
@@ -33,7 +33,7 @@ export interface ErrorSignals {
 const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>> = {
   'parallel-sessions-error': { 'five-session-limit': 12 },
   'max-parallel-push': { 'five-session-limit': 10, 'api-automation-sessions': 6 },
-  'no-access-pass-error': { 'no-access-pass-message': 12, 'no-license-assigned': 6 },
+  'no-access-pass-error': { 'no-access-pass-message': 12, 'no-license-assigned': 8 },
   'session-count-log': { 'five-session-limit': 10, 'count-sessions': 4 },
   'too-many-sessions': { 'five-session-limit': 8 },
   'denied-at-limit': { 'five-session-limit': 8 },
@@ -43,11 +43,14 @@ const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>
 const PARAPHRASES: ReadonlySet<ErrorSignalCode> = new Set(['too-many-sessions', 'denied-at-limit']);
 
 const QLIK_CONTEXT = new Set(['qlik', 'hub', 'qmc', 'qps', 'qrs', 'proxy', 'enigma', 'mashup', 'qseow', 'analyzer', 'professional']);
-const SESSIONISH = new Set(['session', 'login', 'connect', 'device', 'browser', 'user', 'tab', 'attempt', 'authentication']);
+// Not "user" or "attempt": "5 users were denied the stream" and "5 failed attempts" are other problems.
+const SESSIONISH = new Set(['session', 'login', 'connect', 'device', 'browser', 'tab', 'authentication']);
 const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
-const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if', 'what', 'how', 'when', 'why', 'which']);
-const OTHER_PRODUCTS = new Set(['tableau', 'powerbi', 'citrix', 'sap', 'salesforce', 'mysql', 'postgr', 'postgresql', 'oracle', 'rdp', 'jira']);
+// Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
+const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
+// Other products, and databases whose own connection limits show up in reload logs.
+const OTHER_PRODUCTS = new Set(['tableau', 'powerbi', 'citrix', 'sap', 'salesforce', 'rdp', 'jira', 'mysql', 'postgr', 'postgresql', 'oracle', 'sql', 'odbc', 'oledb', 'jdbc', 'database', 'snowflake', 'redshift', 'bigquery', 'databrick']);
 
 function indexesOf(words: readonly string[], word: string): number[] {
   return words.flatMap((candidate, index) => (candidate === word ? [index] : []));
@@ -112,6 +115,7 @@ function guardsOf(words: readonly string[], text: string): GuardCode[] {
   }
   if (hasSequence(words, ['login', 'access', 'pass']) || hasSequence(words, ['login', 'pass'])) guards.push('login-access-pass');
   if (words.some((word) => OTHER_PRODUCTS.has(word))) guards.push('other-product');
+  if (words.includes('password') || words.includes('lockout') || (words.includes('lock') && words.includes('attempt'))) guards.push('account-lockout');
   const opener = words[0];
   if (text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener) && !words.some((word) => FIRST_PERSON.has(word))) guards.push('hypothetical-question');
   return guards;
@@ -134,7 +138,8 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   ) {
     found.push({ code: 'max-parallel-push', evidence: 'OnMaxParallelSessionsExceeded' });
   }
-  if (hasSequence(words, ['no', 'access', 'pass']) || hasSequence(words, ['can', 'not', 'access', 'qlik', 'sens', 'because'])) {
+  // Not "cannot access Qlik Sense because": both hub errors start that way.
+  if (hasSequence(words, ['no', 'access', 'pass'])) {
     found.push({ code: 'no-access-pass-error', evidence: '"no access pass"' });
   }
   if (/session ?count\W{0,4}5\b/i.test(text) && /usage ?denied/i.test(text)) {

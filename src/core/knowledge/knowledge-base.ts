@@ -126,7 +126,11 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
         contributions.push({ term, weight: round(idf(term) * saturation, 3) });
       }
       const triggers = item.triggers.filter((trigger) => triggerMatches(trigger, words));
-      const triggerScore = triggers.reduce((sum, trigger) => sum + 2 + 1.5 * trigger.words.length, 0);
+      // Overlapping triggers ("no access pass", "you have no access pass") say one thing: the best counts fully, the rest half.
+      const triggerScore = triggers
+        .map((trigger) => 2 + 1.5 * trigger.words.length)
+        .sort((a, b) => b - a)
+        .reduce((sum, bonus, index) => sum + (index === 0 ? bonus : bonus / 2), 0);
       const signalBoost = detected.signals.reduce((sum, signal) => sum + (signal.boosts[item.entry.id] ?? 0), 0);
       const termScore = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
       return {
@@ -140,7 +144,8 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
 
     const ranked = scored.filter((item) => item.total >= MIN_RAW_SCORE).sort((a, b) => b.total - a.total);
     const best = ranked[0]?.total ?? 0;
-    const chosen = ranked.filter((item) => item.total >= best * RELATIVE_CUTOFF).slice(0, MAX_MATCHES);
+    // An entry a quoted error points at is always worth showing (e.g. "no access pass" -> no licence at all).
+    const chosen = ranked.filter((item) => item.total >= best * RELATIVE_CUTOFF || item.signalBoost > 0).slice(0, MAX_MATCHES);
     const matches = chosen.map((item) => ({
       id: item.id,
       title: byId.get(item.id)?.title ?? item.id,

@@ -2,8 +2,8 @@ import { normalizeMessage } from './normalize-message.js';
 
 // Several words people write for one idea; matched on the normalised word sequence before stemming.
 const PHRASES: readonly (readonly [RegExp, string])[] = [
-  [/\b(?:log|sign)(?:ged|ging|s)? (?:out|off)\b/g, 'logout'],
-  [/\b(?:log|sign)(?:ged|ging|s)? (?:in|on)(?:to)?\b/g, 'login'],
+  [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) (?:out|off)\b/g, 'logout'],
+  [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) (?:in|on)(?:to)?\b/g, 'login'],
   [/\b(?:timed|times|time) out\b/g, 'timeout'],
   [/\b(?:at )?the same time\b|\bat once\b/g, 'parallel'],
   [/\bweb ?pages?\b|\bhtml pages?\b/g, 'webpage'],
@@ -54,6 +54,11 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   qliksens: 'qlik',
   qsense: 'qlik',
   privat: 'incognito',
+  cap: 'limit',
+  quota: 'limit',
+  raise: 'increase',
+  rais: 'increase',
+  bump: 'increase',
 };
 
 // Key words whose misspellings matter ("paralell", "sesions", "Qloik"): one edit away is the same word.
@@ -118,6 +123,8 @@ export function canonicalWord(word: string): string {
     const near = VOCABULARY.find((known) => known[0] === canonical[0] && editDistance(canonical, known, limit) <= limit);
     if (near !== undefined) canonical = near;
   }
+  // A long-running bot sees endless new words; a bounded cache keeps memory flat.
+  if (canonicalCache.size >= 50_000) canonicalCache.clear();
   canonicalCache.set(word, canonical);
   return canonical;
 }

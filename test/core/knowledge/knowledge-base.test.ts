@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
+import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry } from '../../../src/core/knowledge/index.js';
+
+let knowledge: KnowledgeBase;
+beforeAll(async () => {
+  const loaded = await loadKnowledgeBase({});
+  if (!loaded.ok) throw new Error(loaded.error);
+  knowledge = loaded.knowledge;
+});
+
+// Our own phrasings of each way people quote or report the errors; every one must get an automatic reply.
+const TRIGGER_FAMILIES: readonly { family: string; text: string; top: string }[] = [
+  { family: 'the full hub message', text: 'You cannot access Qlik Sense because you have too many sessions active in parallel', top: 'five-session-limit' },
+  { family: "Qlik's spelling paralell", text: 'hub: too many sessions active in paralell', top: 'five-session-limit' },
+  { family: 'parallell and sesions', text: 'Too many sesions active in parallell again for the sales team', top: 'five-session-limit' },
+  { family: 'another word order', text: 'our users see "too many active sessions in parallel" since Monday', top: 'five-session-limit' },
+  { family: 'short form', text: 'getting the too many parallel sessions error when I open the QMC', top: 'five-session-limit' },
+  { family: 'upper case', text: 'TOO MANY SESSIONS ACTIVE IN PARALLEL!!!', top: 'five-session-limit' },
+  { family: 'inside a code span', text: 'error: `Too many sessions active in parallel` when opening an app', top: 'five-session-limit' },
+  { family: 'inside a code fence', text: '```\nYou cannot access Qlik Sense because you have too many sessions active in parallel\n```', top: 'five-session-limit' },
+  { family: 'Slack bold and italics', text: 'the hub says *too many sessions* _active in parallel_ ~again~', top: 'five-session-limit' },
+  { family: 'a Slack link label', text: 'seeing <https://community.qlik.com/t5/x|too many sessions active in parallel> for jdoe', top: 'five-session-limit' },
+  { family: 'emoji around it', text: ':rotating_light: too many sessions active in parallel :scream:', top: 'five-session-limit' },
+  { family: 'HTML entities and smart quotes', text: '&quot;Too many sessions active in parallel&quot; &amp; “can’t get in”', top: 'five-session-limit' },
+  { family: 'the websocket push message', text: 'enigma session closes with OnMaxParallelSessionsExceeded', top: 'five-session-limit' },
+  { family: 'the push message in lower case', text: 'got onmaxparallelsessionsexceeded from the proxy', top: 'five-session-limit' },
+  { family: 'the no-access-pass message', text: 'You cannot access Qlik Sense because you have no access pass', top: 'no-access-pass-message' },
+  { family: 'no access pass paraphrased', text: 'a user gets "you have no access pass" although licensed', top: 'no-access-pass-message' },
+  { family: 'the SessionCount 5 log line', text: "Access was denied for User: 'CORP\\jdoe', SessionCount: '5', OperationType: 'UsageDenied'", top: 'five-session-limit' },
+  { family: 'denied at the limit, reported', text: "users can't log in to Qlik Sense after opening 5 sessions, the 6th is refused", top: 'five-session-limit' },
+  { family: 'denied at the limit by a script', text: 'my script connects to the Qlik Sense proxy and is rejected after the fifth session', top: 'five-session-limit' },
+  { family: 'too many sessions in the hub', text: 'our CFO gets too many sessions in the hub every morning', top: 'five-session-limit' },
+  { family: 'a why-question that reports it', text: 'How come users get denied after 5 sessions in the hub?', top: 'five-session-limit' },
+  { family: 'the limit reached, with a synonym', text: 'the session cap was hit again in the QMC this morning', top: 'five-session-limit' },
+];
+
+// Close neighbours: they mention sessions, limits, licences or denials, but not the Qlik Sense session limit.
+const NEGATIVE_FAMILIES: readonly { family: string; text: string }[] = [
+  { family: 'QlikView CAL', text: 'QlikView: Access denied, the server has no CAL available for your account' },
+  { family: 'QlikView named CAL', text: 'the QVS dropped a named user CAL from my second laptop' },
+  { family: 'QlikView document sessions', text: 'Max concurrent sessions in QlikView server document properties, we hit the limit' },
+  { family: 'Qlik Core engine without licence', text: 'the Qlik Associative Engine without a license refuses a 6th session, fine for dev' },
+  { family: 'Qlik Core in docker', text: 'qlik core docker container only allows 5 sessions and then fails' },
+  { family: 'login access pass question', text: 'How many sessions does a login access pass allow?' },
+  { family: 'login passes consumed', text: 'one user consumed 3 login passes today, is that expected?' },
+  { family: "another product's session limit", text: 'Tableau server says too many sessions for this user and denies access' },
+  { family: "a database's connection limit", text: 'MySQL refuses connections: too many connections (max 5 sessions per user reached)' },
+  { family: 'session timed out', text: 'Your session has timed out. Please log in again.' },
+  { family: 'timeout question', text: 'what is the default session inactivity timeout in Qlik Sense?' },
+  { family: 'reload failure', text: 'Reload failed for the Operations Monitor app last night' },
+  { family: 'reload error in a task', text: 'The task fails with "Reload failed!" but the script runs fine in the editor' },
+  { family: 'access denied to a stream', text: 'Access denied to the Finance stream for one user in Qlik Sense' },
+  { family: 'access denied to an app', text: 'Qlik Sense App "Access Denied" for a new developer, why?' },
+  { family: 'inactive account', text: 'a disabled user is told her Qlik account is inactive and blocked' },
+  { family: 'a hypothetical about the limit', text: 'Is the limit of 5 sessions per user configurable in Qlik Sense?' },
+  { family: 'a statement about the limit', text: 'Qlik Sense counts every browser as one session toward the limit.' },
+  { family: 'licence capacity question', text: 'can the License Monitor show analyzer capacity minutes used by each person?' },
+  { family: 'websocket closed', text: 'enigma websocket gets socket closed error on slow networks' },
+  { family: 'account lockout', text: 'After 5 failed login attempts in Qlik Sense the user is locked out' },
+  { family: 'a database connection limit in a reload', text: 'Qlik Sense reload fails: ODBC says too many connections' },
+  { family: 'several users denied an app', text: 'Five users get access denied on the Sales app in Qlik Sense' },
+];
+
+describe('knowledge matcher: auto-reply trigger families', () => {
+  it.for(TRIGGER_FAMILIES)('answers $family with $top first', ({ text, top }) => {
+    const result = knowledge.match(text);
+    expect(result.autoReply).toBe(true);
+    expect(result.matches[0]?.id).toBe(top);
+  });
+});
+
+describe('knowledge matcher: close negatives stay quiet', () => {
+  it.for(NEGATIVE_FAMILIES)('stays quiet on $family', ({ text }) => {
+    expect(knowledge.match(text).autoReply).toBe(false);
+  });
+});
+
+describe('knowledge matcher: ranking questions', () => {
+  it.for([
+    { text: 'how do I kill all sessions of one user?', expected: 'end-sessions' },
+    { text: 'does opening the app in two Chrome tabs count as two sessions?', expected: 'tabs-vs-browsers' },
+    { text: 'incognito windows and a second browser on the laptop', expected: 'tabs-vs-browsers' },
+    { text: 'the License Monitor and Operations Monitor reload tasks keep failing', expected: 'monitoring-app-reload' },
+    { text: 'should the service account have a professional licence allocated?', expected: 'service-account-license' },
+    { text: 'we embed 8 charts through iframes in our intranet portal', expected: 'mashup-iframe-sessions' },
+    { text: 'after a VPN reconnect the user got a burst of new sessions', expected: 'disconnect-cookie-burst' },
+    { text: 'what is the session limit per user in Qlik Cloud tenants?', expected: 'qlik-cloud-sessions' },
+    { text: 'how can I see how many sessions a user has open right now?', expected: 'count-sessions' },
+    { text: 'my python script opens a new engine websocket session for every app and JWT auth', expected: 'api-automation-sessions' },
+    { text: 'users go through two virtual proxies with different prefixes', expected: 'virtual-proxy-sessions' },
+    { text: 'the user was never assigned a licence, NoAvailableAccessType in the proxy log', expected: 'no-license-assigned' },
+  ])('ranks $expected in the top three for "$text"', ({ text, expected }) => {
+    expect(knowledge.match(text).matches.map((match) => match.id)).toContain(expected);
+  });
+
+  it('returns at most three matches, best first, with scores between 0 and 1', () => {
+    const { matches } = knowledge.match('too many sessions active in parallel: count and end the sessions of the service account');
+    expect(matches.length).toBeLessThanOrEqual(3);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const match of matches) {
+      expect(match.score).toBeGreaterThan(0);
+      expect(match.score).toBeLessThanOrEqual(1);
+    }
+    expect([...matches].sort((a, b) => b.score - a.score)).toEqual(matches);
+  });
+
+  it('returns nothing for text with no knowledge in it', () => {
+    expect(knowledge.match('')).toMatchObject({ matches: [], autoReply: false });
+    expect(knowledge.match('lunch at noon?')).toMatchObject({ matches: [], autoReply: false });
+  });
+
+  it('is deterministic', () => {
+    const text = 'users hit the five session limit after VPN drops';
+    expect(knowledge.match(text)).toEqual(knowledge.match(text));
+  });
+
+  it('explains which signals, guards, terms and triggers decided', () => {
+    const quoted = knowledge.match('the hub says too many sessions active in paralell');
+    expect(quoted.explanation.signals.map((signal) => signal.code)).toEqual(['parallel-sessions-error']);
+    // Both hub errors start "You cannot access Qlik Sense because": only the ending tells them apart.
+    const full = knowledge.match('You cannot access Qlik Sense because you have too many sessions active in parallel');
+    expect(full.explanation.signals.map((signal) => signal.code)).toEqual(['parallel-sessions-error']);
+    const top = quoted.explanation.entries[0];
+    expect(top?.id).toBe('five-session-limit');
+    expect(top?.triggers).toContain('too many sessions active in parallel');
+    expect(top?.terms.map((term) => term.term)).toContain('parallel');
+    expect(top?.signalBoost).toBeGreaterThan(0);
+
+    const guarded = knowledge.match('the Qlik engine without a license key: users cannot log in after 5 sessions');
+    expect(guarded.autoReply).toBe(false);
+    expect(guarded.explanation.guards).toContain('qlik-core-engine');
+    expect(guarded.explanation.overruled).toEqual(['denied-at-limit']);
+  });
+});
+
+describe('createKnowledgeBase', () => {
+  const entry = (id: string, title: string, extra: Partial<KnowledgeEntry> = {}): KnowledgeEntry => ({
+    id,
+    title,
+    answer: [`${title}.`],
+    fix: ['Do the thing.'],
+    confirm: ['Look at the log.'],
+    related: [],
+    sources: [{ title: 'Source', url: 'https://example.test' }],
+    triggers: [],
+    keywords: [],
+    ...extra,
+  });
+  const base = createKnowledgeBase([
+    entry('printer-jam', 'Printer paper jam', { keywords: ['printer', 'paper'] }),
+    entry('coffee-machine', 'Coffee machine descaling', { triggers: ['machine makes no coffee'] }),
+  ]);
+
+  it('gets entries by id and keeps their order', () => {
+    expect(base.get('coffee-machine')?.title).toBe('Coffee machine descaling');
+    expect(base.get('nope')).toBeUndefined();
+    expect(base.entries.map((item) => item.id)).toEqual(['printer-jam', 'coffee-machine']);
+  });
+
+  it('matches triggers in any word order, and only quoted or reported errors auto-reply', () => {
+    const triggered = base.match('coffee: the machine no longer makes any');
+    expect(triggered.matches[0]?.id).toBe('coffee-machine');
+    expect(triggered.explanation.entries[0]?.triggers).toEqual(['machine makes no coffee']);
+    expect(triggered.autoReply).toBe(false);
+  });
+});

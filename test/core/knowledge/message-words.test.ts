@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalWord, messageWords, normalizeMessage } from '../../../src/core/knowledge/index.js';
+
+describe('normalizeMessage', () => {
+  it.for([
+    { name: 'Slack links keep their label', text: 'see <https://qlik.example/x|the KB article>', expected: 'see the kb article' },
+    { name: 'mentions and broadcasts carry no words', text: '<@U123> <!here> <#C1|support> hello', expected: 'hello' },
+    { name: 'emoji go', text: ':warning: paralell :x:', expected: 'paralell' },
+    { name: 'HTML entities are decoded', text: 'A &amp; B &lt;ok&gt; &quot;q&quot;', expected: 'a b ok q' },
+    { name: 'code spans and formatting go', text: '*bold* _it_ ~st~ `code`', expected: 'bold it st code' },
+    { name: 'camelCase is split', text: 'OnMaxParallelSessionsExceeded', expected: 'on max parallel sessions exceeded' },
+    { name: 'QlikView stays one product, QlikSense two words', text: 'QlikView vs QlikSense', expected: 'qlikview vs qlik sense' },
+    { name: 'contractions become not', text: "can't won't doesn't", expected: 'can not will not does not' },
+  ])('$name', ({ text, expected }) => {
+    expect(normalizeMessage(text)).toBe(expected);
+  });
+});
+
+describe('canonical words', () => {
+  it.for([
+    ['paralell', 'parallel'],
+    ['parallell', 'parallel'],
+    ['sesions', 'session'],
+    ['sessons', 'session'],
+    ['connections', 'session'],
+    ['licence', 'licens'],
+    ['licensed', 'licens'],
+    ['denied', 'deny'],
+    ['refused', 'deny'],
+    ['rejected', 'deny'],
+    ['blocked', 'deny'],
+    ['concurrent', 'parallel'],
+    ['simultaneous', 'parallel'],
+    ['5th', 'five'],
+    ['sixth', 'six'],
+    ['Qloik', 'qlik'],
+    ['analyser', 'analyzer'],
+    ['embedded', 'embed'],
+  ])('%s -> %s', ([word, canonical]) => {
+    expect(canonicalWord((word ?? '').toLowerCase())).toBe(canonical);
+  });
+
+  it('keeps unrelated words apart from the key vocabulary', () => {
+    expect(canonicalWord('version')).not.toBe('session');
+    expect(canonicalWord('excess')).not.toBe('access');
+  });
+
+  it('reads phrases as one word', () => {
+    expect(messageWords('I logged out, signed in again, it timed out at the same time in an i-frame')).toEqual([
+      'i',
+      'logout',
+      'login',
+      'again',
+      'it',
+      'timeout',
+      'parallel',
+      'in',
+      'an',
+      'ifram',
+    ]);
+  });
+});
