@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/index.js';
 import { closedPortUrl, createTestCertificates, startFakeQlikSite, type FakeQlikSite, type NodeSessions, type TestCertificates } from '../support/fake-qlik-servers.js';
@@ -39,6 +39,10 @@ let site: FakeQlikSite;
 
 beforeAll(() => {
   certificates = createTestCertificates();
+});
+
+afterAll(() => {
+  certificates.remove();
 });
 
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ export interface TestCertificates {
   readonly misnamedServer: ServerTls;
   /** A client certificate from another CA: the servers must refuse it. */
   readonly strangerClientDir: string;
+  /** Deletes the temporary folder. */
+  remove(): void;
 }
 
 function openssl(cwd: string, args: readonly string[]): void {
@@ -46,6 +48,11 @@ function makeSigned(dir: string, ca: string, name: string, subject: string, exte
 
 /** Makes the certificates in a fresh temporary folder; takes a second or two. */
 export function createTestCertificates(): TestCertificates {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'pipe' });
+  } catch {
+    throw new Error('The live Qlik tests make their certificates with the openssl command, which is missing: install it (apt-get install openssl).');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'qlik-certs-'));
   makeCa(dir, 'ca');
   makeCa(dir, 'other-ca');
@@ -71,6 +78,7 @@ export function createTestCertificates(): TestCertificates {
     server: { key: read('server.key'), cert: read('server.pem'), ca: read('ca.pem') },
     misnamedServer: { key: read('misnamed-server.key'), cert: read('misnamed-server.pem'), ca: read('ca.pem') },
     untrustedServer: { key: read('other-server.key'), cert: read('other-server.pem'), ca: read('ca.pem') },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
@@ -86,6 +94,7 @@ export interface RecordedRequest {
 export interface FakeAnswer {
   readonly status: number;
   readonly body: string;
+  readonly headers?: Readonly<Record<string, string>>;
   /** Never answer: for timeouts. */
   readonly hang?: boolean;
 }
@@ -137,7 +146,7 @@ export async function startFakeQlikServer(tls: ServerTls, route: FakeRoute): Pro
     if (refused !== undefined) refusals.push(refused);
     const answer: FakeAnswer = refused !== undefined ? { status: 403, body: '' } : (state.override?.(request) ?? route(request) ?? { status: 404, body: '' });
     if (answer.hang === true) return;
-    res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
+    res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
     res.end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -18,6 +18,7 @@ import type { RequestFailure } from './describe-request-failure.js';
 import { createQlikHttpClient, type CallResult, type HttpMethod, type QlikFetch, type QlikHttpClient } from './qlik-http-client.js';
 import { accessTypeOverviewSchema, allocationListSchema, endedSessionsSchema, sessionListSchema, virtualProxyListSchema, type SessionData } from './qlik-schemas.js';
 import { formatQlikUserName, parseQlikUserName, sameQlikUser } from './qlik-user-name.js';
+import { virtualProxyLabel } from './virtual-proxy-label.js';
 
 export interface QlikLogger {
   warn(message: string): void;
@@ -74,7 +75,12 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
       });
       return { ok: true, client, certificates: loaded.value };
     })();
-    return ready;
+    const attempt = ready;
+    // A failure is not kept: certificates copied in later are picked up without a restart.
+    void attempt.then((result) => {
+      if (!result.ok && ready === attempt) ready = undefined;
+    });
+    return attempt;
   }
 
   async function virtualProxies(client: QlikHttpClient): Promise<LiveResult<VirtualProxies>> {
@@ -214,7 +220,7 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
       }
       if (attempted > 0 && reached === 0) {
         const problems = findings.filter((finding) => finding.severity === 'problem').map((finding) => finding.detail);
-        return { ok: false, error: { code: 'nothing-answered', message: `No Qlik Sense service answered. ${problems.join(' ')}` } };
+        return { ok: false, error: { code: 'nothing-answered', message: `No Qlik Sense service answered:\n${problems.map((problem) => `- ${problem}`).join('\n')}` } };
       }
       return { ok: true, value: { findings } };
     },
@@ -312,10 +318,6 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
 /** `/qps` for the default proxy, `/qps/<prefix>` for a virtual proxy. */
 function qpsBase(prefix: string): string {
   return prefix === '' ? '/qps' : `/qps/${encodeURIComponent(prefix)}`;
-}
-
-export function virtualProxyLabel(prefix: string): string {
-  return prefix === '' ? 'default virtual proxy' : `virtual proxy "${prefix}"`;
 }
 
 function sessionsOf(answer: readonly SessionData[] | null, user: QlikUserRef): SessionData[] {

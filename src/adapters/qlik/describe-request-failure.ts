@@ -75,8 +75,17 @@ export function describeNetworkError(error: unknown, timedOut: boolean, context:
 }
 
 /** Turns an HTTP status other than 2xx into a failure that names the cause and the fix. */
-export function describeHttpStatus(status: number, apiUser: string, context: FailureContext): RequestFailure {
+export function describeHttpStatus(status: number, apiUser: string, context: FailureContext, location: string | null = null): RequestFailure {
   const call = `${context.method} ${context.path}`;
+  if (status >= 300 && status < 400) {
+    return {
+      status,
+      code: 'redirected',
+      message:
+        `${context.origin} redirected ${call}${location === null ? '' : ` to ${location}`} instead of answering. ` +
+        'The URL probably points at the hub or a login page; use the API ports that accept certificates (QPS :4243, QRS :4242).',
+    };
+  }
   if (status === 403) {
     return {
       status,

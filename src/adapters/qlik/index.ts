@@ -1,4 +1,4 @@
-export { createLiveQlik, isLiveQlikConfigured, virtualProxyLabel } from './create-live-qlik.js';
+export { createLiveQlik, isLiveQlikConfigured } from './create-live-qlik.js';
 export type { LiveQlikDeps, QlikLogger } from './create-live-qlik.js';
 export { checkCertificateExpiry, EXPIRY_WARNING_DAYS } from './certificate-expiry.js';
 export { CERTIFICATE_FILES, loadClientCertificates } from './client-certificates.js';
@@ -7,3 +7,4 @@ export { createQlikHttpClient } from './qlik-http-client.js';
 export type { CallResult, HttpMethod, QlikFetch, QlikHttpClient, QlikHttpClientOptions } from './qlik-http-client.js';
 export { formatQlikUserName, parseQlikUserName, qlikUserHeader, sameQlikUser } from './qlik-user-name.js';
 export { createXrfkey } from './xrfkey.js';
+export { virtualProxyLabel } from './virtual-proxy-label.js';

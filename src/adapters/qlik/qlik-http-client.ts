@@ -66,6 +66,8 @@ export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpCl
           response = await fetch(url.href, {
             method,
             agent,
+            // Never carry the certificate and X-Qlik-User to wherever a redirect points.
+            redirect: 'manual',
             signal: controller.signal,
             headers: { 'X-Qlik-Xrfkey': xrfkey, 'X-Qlik-User': userHeader, Accept: 'application/json' },
           });
@@ -73,7 +75,7 @@ export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpCl
         } catch (error) {
           return { ok: false, error: describeNetworkError(error, controller.signal.aborted, context) };
         }
-        if (!response.ok) return { ok: false, error: describeHttpStatus(response.status, apiUserName, context) };
+        if (!response.ok) return { ok: false, error: describeHttpStatus(response.status, apiUserName, context, response.headers.get('location')) };
         let json: unknown = null;
         if (text.trim() !== '') {
           try {

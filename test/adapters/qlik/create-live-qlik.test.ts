@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveQlik } from '../../../src/adapters/qlik/index.js';
 import type { LiveResult } from '../../../src/bot/index.js';
 import {
@@ -56,6 +56,10 @@ beforeAll(() => {
   certificates = createTestCertificates();
 });
 
+afterAll(() => {
+  certificates.remove();
+});
+
 afterEach(async () => {
   await site?.close();
 });
@@ -79,6 +83,19 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
       ]),
     );
     expect(site.repository.requests.map((request) => request.path)).toEqual(['/qrs/virtualproxyconfig/full']);
+  });
+
+  it('passes over a discovered virtual proxy that a node does not serve, but not a configured one', async () => {
+    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: { ...repository(), virtualProxies: ['', 'sales', 'hr'] } });
+    const discovered = valueOf(await createLiveQlik(site.config()).sessions('CORP\\mweber'));
+    expect(discovered).toMatchObject({ total: 5, errors: [] });
+
+    const configured = valueOf(await createLiveQlik(site.config({ virtualProxies: ['', 'hr'] })).sessions('CORP\\mweber'));
+    expect(configured.total).toBe(3);
+    expect(configured.errors.map((error) => [error.virtualProxy, error.message])).toEqual([
+      ['hr', expect.stringContaining('404 Not Found')],
+      ['hr', expect.stringContaining('404 Not Found')],
+    ]);
   });
 
   it('asks only the configured virtual proxies and counts a session seen twice on one node once', async () => {
@@ -258,6 +275,17 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     expect(failure.code).toBe(code);
     expect(failure.message).toContain(says);
     for (const proxy of site.proxies) expect(failure.message).toContain(proxy.url);
+  });
+
+  it('does not follow a redirect, so the certificate and X-Qlik-User go nowhere else', async () => {
+    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
+    const [first, second] = site.proxies;
+    if (first !== undefined) first.override = () => ({ status: 302, body: '', headers: { Location: `${second?.url}/qps/user/CORP/mweber` } });
+    const failure = failureOf(await createLiveQlik(site.config({ proxyUrls: [first?.url ?? ''], virtualProxies: [''] })).sessions('CORP\\mweber'));
+
+    expect(failure.code).toBe('redirected');
+    expect(failure.message).toContain(`redirected GET /qps/user/CORP/mweber to ${second?.url}`);
+    expect(second?.requests).toEqual([]);
   });
 
   it('reports malformed JSON from one node as a partial answer', async () => {

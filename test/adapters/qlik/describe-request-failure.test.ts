@@ -40,6 +40,7 @@ describe('describeHttpStatus', () => {
     { status: 401, expected: 'unauthorized', says: '4243' },
     { status: 404, expected: 'not-found', says: 'virtual proxy prefix' },
     { status: 500, expected: 'http-error', says: 'HTTP 500' },
+    { status: 302, expected: 'redirected', says: ':4243' },
   ])('explains HTTP $status', ({ status, expected, says }) => {
     const failure = describeHttpStatus(status, 'INTERNAL\\sa_api', context);
     expect(failure).toMatchObject({ status, code: expected });

@@ -1,0 +1,4 @@
+/** How people name a virtual proxy prefix; the empty prefix is the default one. */
+export function virtualProxyLabel(prefix: string): string {
+  return prefix === '' ? 'default virtual proxy' : `virtual proxy "${prefix}"`;
+}
