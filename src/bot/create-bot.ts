@@ -107,13 +107,12 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
     const entry = best === undefined ? undefined : deps.knowledge.get(best.id);
     if (entry === undefined) return direct ? pointerReply() : null;
     const main = entryReply(entry);
+    // The entry's own Related line already names its neighbours; list only the other matches.
+    const others = related.filter((match) => !entry.related.includes(match.id));
     const sections =
-      related.length === 0
+      others.length === 0
         ? main.sections
-        : [
-            ...main.sections,
-            { title: 'Related', paragraphs: related.map((match) => [`${match.title}: `, code(`kb ${match.id}`)]), steps: [] },
-          ];
+        : [...main.sections, { title: 'Also matching your question', paragraphs: others.map((match) => [`${match.title}: `, code(`kb ${match.id}`)]), steps: [] }];
     return withFeedback({ ...main, sections }, entry.id);
   }
 
@@ -160,7 +159,7 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
     }
     const headline = id === null ? 'The knowledge entries:' : `There is no entry "${id}". The knowledge entries:`;
     return simpleReply('answer', headline, [
-      { title: null, paragraphs: deps.knowledge.entries.map((entry) => [code(`kb ${entry.id}`), ` ${entry.title}`]), steps: [] },
+      { title: null, paragraphs: deps.knowledge.entries.map((entry) => [code(`kb ${entry.id}`), `: ${entry.title}`]), steps: [] },
     ]);
   }
 

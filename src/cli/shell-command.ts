@@ -33,7 +33,7 @@ export const shellCommand: Command = {
     const { config } = configured;
     const loaded = await loadKnowledgeBase({ siteDir: config.qlik.kbDir });
     if (!loaded.ok) {
-      await write(io.stderr, `qlik-sessions shell: ${loaded.error}\n`);
+      await write(io.stderr, `qlik-sessions shell: ${loaded.error}\nFix the entry (or unset QLIK_KB_DIR) and try again.\n`);
       return EXIT_USAGE;
     }
     const bot = createBot({
