@@ -2,7 +2,7 @@
 // `npm run eval`: scores the knowledge matcher on labelled messages (default ../shared/eval/phrasings-dev.jsonl).
 // Runs on the compiled code in dist/ (the script builds first), so it measures exactly what ships.
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../dist/adapters/knowledge-files/index.js';
 import { evaluateMatcher, parseEvalCases } from '../dist/core/knowledge/index.js';
@@ -33,7 +33,7 @@ if (!loaded.ok) {
 const report = evaluateMatcher(loaded.knowledge, cases.cases);
 const line = (label, ratio, target) =>
   `${label.padEnd(28)} ${(ratio.rate * 100).toFixed(1).padStart(5)}%  (${ratio.hits}/${ratio.total}, target ${target * 100}%)  ${ratio.rate >= target ? 'ok' : 'BELOW TARGET'}`;
-console.log(`${cases.cases.length} messages from ${file}`);
+console.log(`${cases.cases.length} messages from ${relative(process.cwd(), file) || file}`);
 console.log(line('top-3 accuracy', report.top3, TARGETS.top3));
 console.log(line('auto-reply recall', report.recall, TARGETS.recall));
 console.log(line('quiet on negatives', report.quiet, TARGETS.quiet));

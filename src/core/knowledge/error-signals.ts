@@ -138,7 +138,8 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   ) {
     found.push({ code: 'max-parallel-push', evidence: 'OnMaxParallelSessionsExceeded' });
   }
-  if (hasSequence(words, ['no', 'access', 'pass']) || hasSequence(words, ['can', 'not', 'access', 'qlik', 'sens', 'because'])) {
+  // Not "cannot access Qlik Sense because": both hub errors start that way.
+  if (hasSequence(words, ['no', 'access', 'pass'])) {
     found.push({ code: 'no-access-pass-error', evidence: '"no access pass"' });
   }
   if (/session ?count\W{0,4}5\b/i.test(text) && /usage ?denied/i.test(text)) {

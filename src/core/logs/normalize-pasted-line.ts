@@ -18,5 +18,18 @@ export function normalizePastedLine(raw: string): string {
     line = longest;
   }
   if (line.includes('&')) line = unescapeSlack(line);
-  return line.replace(/^[ \r\n]+|[ \r\n]+$/g, '');
+  return trimSpaces(line);
+}
+
+/** Spaces and line ends only: TABs at the ends are empty columns and must stay. */
+function trimSpaces(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 13 || code === 10;
 }

@@ -3,13 +3,14 @@ import { layoutFromHeader, layoutFromRow, type Layout, type LogLayoutName } from
 import { normalizePastedLine } from './normalize-pasted-line.js';
 import { findQlikTimestamp, parseQlikTimestamp } from './qlik-timestamp.js';
 
-/** What one input has told us so far: its header row, if it had one. */
+/** What one input has told us so far: its header row, if it had one, and the last ServiceUser passed on. */
 export interface LineContext {
   header: Layout | null;
+  lastServiceUser: string | null;
 }
 
 export function newLineContext(): LineContext {
-  return { header: null };
+  return { header: null, lastServiceUser: null };
 }
 
 /** The outcome of one line: the layout it belongs to (null = not recognised); events go to `emit`. */
@@ -24,7 +25,7 @@ const TIMEOUT = /Session (\S+) has been deleted due to inactivity/;
 const LOGIN = /User authenticated\. User '([^']+)' used authentication method '[^']*' and got session '([^']+)'/;
 const GOT_SESSION = /User '([^']+)' used '[^']*' authentication, got session: '([^']+)'/;
 const DENIED_USER = /was denied for User: '([^']+)'(?:, with AccessID '[^']*')?, SessionID: '([^']+)'(?:, SessionCount: '(\d+)')?(?:, Hostname: '([^']*)')?/;
-const GRANTED = /\w+ access granted for User: '([^']+)' with UsageID: '[^']*', SessionID: '([^']+)', SessionCount: '(\d+)'(?:, Hostname: '([^']*)')?/;
+const GRANTED = /access granted for User: '([^']+)' with UsageID: '[^']*', SessionID: '([^']+)', SessionCount: '(\d+)'(?:, Hostname: '([^']*)')?/;
 const TRACE_GRANTED = /UsageID: \S+, SessionID: ([^,\s]+), SessionCount: (\d+)(?:, Hostname: '([^']*)')?/;
 const DENIED_NO_LICENSE = /Login access denied for SessionID: '([^']+)'(?:, Hostname: "([^"]*)")?/;
 const NO_ACCESS_TYPE = /No available access type, SessionID: ([^,\s]+)(?:, Hostname: "([^"]*)")?/;
@@ -44,6 +45,9 @@ const USER_NAME_AFTER = /\s(?:UsageDenied|UsageGranted)\s+(\S+\\\S+)/;
 
 const TAB = '\t';
 
+/** Audit rows with these commands never say anything about sessions or licences; they are dropped unread. */
+const SKIPPED_COMMANDS = new Set(['Close connection', 'Add session', 'Get ticket', 'Get session', 'Sync user directory', 'License maintenance', 'Audit security']);
+
 function userOf(directory: string | undefined, id: string | undefined): string | null {
   if (directory === undefined || id === undefined || directory === '' || id === '') return null;
   if (id.includes('\\')) return id;
@@ -54,16 +58,78 @@ function orNull(text: string | undefined): string | null {
   return text === undefined || text === '' ? null : text;
 }
 
-/** Read columns by name, whatever their position in this version of the layout. */
-class Row {
-  constructor(
-    readonly layout: Layout,
-    readonly fields: readonly string[],
-  ) {}
+/** Column positions of one layout, looked up once instead of by name on every row. */
+interface Columns {
+  readonly timestamp: number;
+  readonly message: number;
+  readonly description: number;
+  readonly serviceUser: number;
+  readonly userDirectory: number;
+  readonly userId: number;
+  readonly activeUserDirectory: number;
+  readonly activeUserId: number;
+  readonly userName: number;
+  readonly sessionId: number;
+  readonly client: number;
+  readonly ipAddress: number;
+  readonly context: number;
+  readonly service: number;
+  readonly taskName: number;
+  readonly startTime: number;
+  readonly stopTime: number;
+  readonly status: number;
+}
 
-  get(column: string): string | undefined {
-    const index = this.layout.columns.get(column);
-    return index === undefined ? undefined : this.fields[index];
+const COLUMNS_CACHE = new WeakMap<Layout, Columns>();
+
+function columnsOf(layout: Layout): Columns {
+  let columns = COLUMNS_CACHE.get(layout);
+  if (columns === undefined) {
+    const at = (name: string) => layout.columns.get(name) ?? -1;
+    columns = {
+      timestamp: at('Timestamp'),
+      message: at('Message'),
+      description: at('Description'),
+      serviceUser: at('ServiceUser'),
+      userDirectory: at('UserDirectory'),
+      userId: at('UserId'),
+      activeUserDirectory: at('ActiveUserDirectory'),
+      activeUserId: at('ActiveUserId'),
+      userName: at('UserName'),
+      sessionId: at('ProxySessionId'),
+      client: at('ClientHostAddress'),
+      ipAddress: at('IpAddress'),
+      context: at('Context'),
+      service: at('Service'),
+      taskName: at('TaskName'),
+      startTime: at('StartTime'),
+      stopTime: at('StopTime'),
+      status: at('Status'),
+    };
+    COLUMNS_CACHE.set(layout, columns);
+  }
+  return columns;
+}
+
+/** A TAB-separated row read in place: only the columns asked for are cut out of the line. */
+class Row {
+  private readonly tabs: number[] = [];
+  readonly count: number;
+
+  constructor(readonly line: string) {
+    for (let tab = line.indexOf(TAB); tab !== -1; tab = line.indexOf(TAB, tab + 1)) this.tabs.push(tab);
+    this.count = this.tabs.length + 1;
+  }
+
+  field(index: number): string | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    const start = index === 0 ? 0 : (this.tabs[index - 1] as number) + 1;
+    const end = index === this.count - 1 ? this.line.length : (this.tabs[index] as number);
+    return this.line.slice(start, end);
+  }
+
+  fields(): string[] {
+    return this.line.split(TAB);
   }
 }
 
@@ -75,57 +141,81 @@ export function parseLogLine(raw: string, context: LineContext, emit: EmitEvent)
   const line = normalizePastedLine(raw);
   if (line === '') return null;
   if (line.includes(TAB)) {
-    const fields = line.split(TAB);
-    if (fields[0] === 'Sequence#') {
-      const header = layoutFromHeader(fields);
+    if (line.startsWith('Sequence#')) {
+      const header = layoutFromHeader(line.split(TAB));
       if (header === null) return null;
       context.header = header;
       return 'header';
     }
+    const row = new Row(line);
     const header = context.header;
-    const layout = header !== null && header.columns.size === fields.length ? header : layoutFromRow(fields);
-    if (layout !== null) return parseRow(new Row(resolveAuditSecurity(layout, fields), fields), emit);
+    const layout = header !== null && header.columns.size === row.count ? header : layoutFromRow(row.fields());
+    if (layout !== null) return parseRow(row, resolveAuditSecurity(layout, row), context, emit);
   }
   return parseLoose(line.includes(TAB) ? line.replaceAll(TAB, ' ') : line, emit);
 }
 
-function resolveAuditSecurity(layout: Layout, fields: readonly string[]): Layout {
+function resolveAuditSecurity(layout: Layout, row: Row): Layout {
   if (layout.name !== 'AuditSecurity_Repository' && layout.name !== 'AuditSecurity_Proxy') return layout;
-  const service = fields[layout.columns.get('Service') ?? -1];
-  if (service === 'Proxy' && layout.name === 'AuditSecurity_Repository') return { name: 'AuditSecurity_Proxy', columns: layout.columns };
+  const service = row.field(columnsOf(layout).service);
+  if (service === 'Proxy' && layout.name === 'AuditSecurity_Repository') return proxyTwin(layout);
   if (service === 'Repository' && layout.name === 'AuditSecurity_Proxy') return { name: 'AuditSecurity_Repository', columns: layout.columns };
   return layout;
 }
 
-function parseRow(row: Row, emit: EmitEvent): LineOutcome {
-  const name = row.layout.name;
-  const at = parseQlikTimestamp(row.get('Timestamp') ?? '');
-  const message = row.get('Message') ?? '';
-  const serviceUser = orNull(row.get('ServiceUser'));
-  if (serviceUser !== null && serviceUser.includes('\\')) emit({ kind: 'service-user', user: serviceUser });
+const PROXY_TWINS = new WeakMap<Layout, Layout>();
+
+/** The same columns under the proxy's name, made once per header so the column cache keeps working. */
+function proxyTwin(layout: Layout): Layout {
+  let twin = PROXY_TWINS.get(layout);
+  if (twin === undefined) {
+    twin = { name: 'AuditSecurity_Proxy', columns: layout.columns };
+    PROXY_TWINS.set(layout, twin);
+  }
+  return twin;
+}
+
+function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEvent): LineOutcome {
+  const name = layout.name;
+  const columns = columnsOf(layout);
+  const serviceUser = row.field(columns.serviceUser);
+  if (serviceUser !== undefined && serviceUser !== context.lastServiceUser && serviceUser.includes('\\')) {
+    context.lastServiceUser = serviceUser;
+    emit({ kind: 'service-user', user: serviceUser });
+  }
   switch (name) {
     case 'AuditActivity_Proxy':
     case 'Service_Proxy':
     case 'AuditSecurity_Proxy':
     case 'AuditSecurity_Repository': {
-      const user = userOf(row.get('UserDirectory'), row.get('UserId'));
-      const sessionId = orNull(row.get('ProxySessionId'));
-      return fromMessage(message, at, { user, sessionId, client: orNull(row.get('ClientHostAddress')), context: orNull(row.get('Context')) }, emit) ? name : null;
+      const description = row.field(columns.description) ?? '';
+      if (description.startsWith('Command=') && SKIPPED_COMMANDS.has(description.slice(8, description.indexOf(';')))) return null;
+      const facts = {
+        user: userOf(row.field(columns.userDirectory), row.field(columns.userId)),
+        sessionId: orNull(row.field(columns.sessionId)),
+        client: orNull(row.field(columns.client)),
+        context: orNull(row.field(columns.context)),
+      };
+      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
     }
     case 'Audit_Proxy': {
-      const user = userOf(row.get('ActiveUserDirectory'), row.get('ActiveUserId'));
-      const matched = fromMessage(message, at, { user, sessionId: orNull(row.get('ProxySessionId')), client: orNull(row.get('IpAddress')), context: null }, emit);
-      return matched ? name : null;
+      const facts = {
+        user: userOf(row.field(columns.activeUserDirectory), row.field(columns.activeUserId)),
+        sessionId: orNull(row.field(columns.sessionId)),
+        client: orNull(row.field(columns.ipAddress)),
+        context: null,
+      };
+      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
     }
     case 'License_Repository': {
-      const user = orNull(row.get('UserName'));
-      return fromMessage(message, at, { user, sessionId: orNull(row.get('ProxySessionId')), client: null, context: null }, emit) ? name : null;
+      const facts = { user: orNull(row.field(columns.userName)), sessionId: orNull(row.field(columns.sessionId)), client: null, context: null };
+      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
     }
     case 'TaskExecution_Scheduler': {
-      const start = parseQlikTimestamp(row.get('StartTime') ?? '');
-      const stop = parseQlikTimestamp(row.get('StopTime') ?? '');
-      if (Number.isNaN(start) || Number.isNaN(stop)) return serviceUser === null ? null : name;
-      emit({ kind: 'reload', taskName: row.get('TaskName') ?? '', start, stop, status: row.get('Status') ?? '' });
+      const start = parseQlikTimestamp(row.field(columns.startTime) ?? '');
+      const stop = parseQlikTimestamp(row.field(columns.stopTime) ?? '');
+      if (Number.isNaN(start) || Number.isNaN(stop)) return serviceUser === undefined ? null : name;
+      emit({ kind: 'reload', taskName: row.field(columns.taskName) ?? '', start, stop, status: row.field(columns.status) ?? '' });
       return name;
     }
     case 'Session_Engine':
@@ -144,48 +234,60 @@ interface RowFacts {
 
 const NO_FACTS: RowFacts = { user: null, sessionId: null, client: null, context: null };
 
-/** Emits the events a message says; false when the message is none we know. */
-function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEvent): boolean {
-  let match: RegExpExecArray | null;
-  if ((match = START.exec(message)) !== null) {
-    emit({ kind: 'session-opened', at, user: match[1] ?? facts.user, sessionId: facts.sessionId, via: 'start', client: facts.client, context: null });
-  } else if ((match = STOP.exec(message)) !== null) {
-    emit({ kind: 'session-closed', at, user: match[1] ?? facts.user, sessionId: match[2] ?? '', via: 'stop' });
-  } else if ((match = TIMEOUT.exec(message)) !== null) {
-    emit({ kind: 'session-closed', at, user: facts.user, sessionId: match[1] ?? '', via: 'timeout' });
-  } else if ((match = LOGIN.exec(message)) !== null) {
-    emit({ kind: 'session-opened', at, user: match[1] ?? facts.user, sessionId: match[2] ?? null, via: 'login', client: facts.client, context: facts.context });
-  } else if ((match = GOT_SESSION.exec(message)) !== null) {
-    const id = match[1] ?? '';
-    const user = id.includes('\\') ? id : (facts.user ?? null);
-    emit({ kind: 'session-opened', at, user, sessionId: match[2] ?? null, via: 'got-session', client: facts.client, context: null });
-  } else if ((match = DENIED_USER.exec(message)) !== null) {
-    const count = match[3] === undefined ? null : Number(match[3]);
-    emit({ kind: 'license-denied', at, user: match[1] ?? facts.user, sessionId: match[2] ?? null, sessionCount: count, client: orNull(match[4]) ?? facts.client, reason: count === null ? 'no-access-pass' : 'limit' });
-  } else if ((match = GRANTED.exec(message)) !== null) {
-    emit({ kind: 'license-granted', at, user: match[1] ?? '', sessionId: match[2] ?? null, sessionCount: Number(match[3]), client: orNull(match[4]) ?? facts.client });
-  } else if ((match = DENIED_NO_LICENSE.exec(message)) !== null) {
-    emit({ kind: 'license-denied', at, user: facts.user, sessionId: match[1] ?? null, sessionCount: null, client: orNull(match[2]) ?? facts.client, reason: 'no-access-pass' });
-  } else if ((match = NO_ACCESS_TYPE.exec(message)) !== null) {
-    emit({ kind: 'license-denied', at, user: facts.user, sessionId: match[1] ?? null, sessionCount: null, client: orNull(match[2]) ?? facts.client, reason: 'no-access-pass' });
-  } else if (APP_NO_ACCESS_TYPE.test(message)) {
-    emit({ kind: 'license-denied', at, user: facts.user, sessionId: facts.sessionId, sessionCount: null, client: facts.client, reason: 'no-access-pass' });
-  } else if ((match = TRACE_GRANTED.exec(message)) !== null) {
-    if (facts.user === null) return false;
-    emit({ kind: 'license-granted', at, user: facts.user, sessionId: match[1] ?? null, sessionCount: Number(match[2]), client: orNull(match[3]) ?? facts.client });
-  } else if ((match = INVALID.exec(message)) !== null) {
-    emit({ kind: 'session-invalid', at, user: facts.user, sessionId: match[1] ?? '' });
-  } else if ((match = USER_AGENT.exec(message)) !== null) {
-    emit({ kind: 'user-agent', at, user: facts.user, sessionId: match[1] ?? '', userAgent: match[2] ?? '' });
-  } else if ((match = ALLOCATION.exec(message)) !== null) {
-    emit({ kind: 'license-allocated', at, user: match[1] ?? '' });
-  } else if (APP_ALLOWED.test(message)) {
-    if (facts.user === null) return false;
-    emit({ kind: 'license-allocated', at, user: facts.user });
-  } else {
-    return false;
+/** Emits the events a message says; false when the message is none we know. Cheap `includes` checks go before each pattern. */
+function fromMessage(message: string, time: () => number, facts: RowFacts, emit: EmitEvent): boolean {
+  let match: RegExpExecArray | null = null;
+  if (message.includes('ession')) {
+    if (message.includes('Start session for user') && (match = START.exec(message)) !== null) {
+      emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: facts.sessionId, via: 'start', client: facts.client, context: null });
+    } else if (message.includes('Stop session for user') && (match = STOP.exec(message)) !== null) {
+      emit({ kind: 'session-closed', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? '', via: 'stop' });
+    } else if (message.includes('due to inactivity') && (match = TIMEOUT.exec(message)) !== null) {
+      emit({ kind: 'session-closed', at: time(), user: facts.user, sessionId: match[1] ?? '', via: 'timeout' });
+    } else if (message.includes('got session')) {
+      if ((match = LOGIN.exec(message)) !== null) {
+        emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? null, via: 'login', client: facts.client, context: facts.context });
+      } else if ((match = GOT_SESSION.exec(message)) !== null) {
+        const id = match[1] ?? '';
+        emit({ kind: 'session-opened', at: time(), user: id.includes('\\') ? id : facts.user, sessionId: match[2] ?? null, via: 'got-session', client: facts.client, context: null });
+      } else return false;
+    } else if (message.includes('SessionID')) {
+      if (message.includes('was denied for User') && (match = DENIED_USER.exec(message)) !== null) {
+        const count = match[3] === undefined ? null : Number(match[3]);
+        emit({ kind: 'license-denied', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? null, sessionCount: count, client: orNull(match[4]) ?? facts.client, reason: count === null ? 'no-access-pass' : 'limit' });
+      } else if (message.includes(' access granted for User') && (match = GRANTED.exec(message)) !== null) {
+        emit({ kind: 'license-granted', at: time(), user: match[1] ?? '', sessionId: match[2] ?? null, sessionCount: Number(match[3]), client: orNull(match[4]) ?? facts.client });
+      } else if (message.includes('Login access denied') && (match = DENIED_NO_LICENSE.exec(message)) !== null) {
+        emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: null, client: orNull(match[2]) ?? facts.client, reason: 'no-access-pass' });
+      } else if (message.includes('No available access type') && (match = NO_ACCESS_TYPE.exec(message)) !== null) {
+        emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: null, client: orNull(match[2]) ?? facts.client, reason: 'no-access-pass' });
+      } else if (message.includes('UsageID: ') && facts.user !== null && (match = TRACE_GRANTED.exec(message)) !== null) {
+        emit({ kind: 'license-granted', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: Number(match[2]), client: orNull(match[3]) ?? facts.client });
+      } else return false;
+    } else if (message.includes('is invalid (possibly') && (match = INVALID.exec(message)) !== null) {
+      emit({ kind: 'session-invalid', at: time(), user: facts.user, sessionId: match[1] ?? '' });
+    } else if (message.includes('UserAgent: ') && (match = USER_AGENT.exec(message)) !== null) {
+      emit({ kind: 'user-agent', at: time(), user: facts.user, sessionId: match[1] ?? '', userAgent: match[2] ?? '' });
+    } else if (!message.includes('AccessType')) {
+      return false;
+    }
+    if (match !== null) return true;
   }
-  return true;
+  if (message.includes('AccessType')) {
+    if (message.includes('NoAvailableAccessType') && APP_NO_ACCESS_TYPE.test(message)) {
+      emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: facts.sessionId, sessionCount: null, client: facts.client, reason: 'no-access-pass' });
+      return true;
+    }
+    if (message.includes('User access, User: ') && (match = ALLOCATION.exec(message)) !== null) {
+      emit({ kind: 'license-allocated', at: time(), user: match[1] ?? '' });
+      return true;
+    }
+    if (facts.user !== null && message.includes('allowed with access type') && APP_ALLOWED.test(message)) {
+      emit({ kind: 'license-allocated', at: time(), user: facts.user });
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The layout a message comes from, for lines without columns (the Message column alone, TABs lost). */
@@ -220,7 +322,7 @@ function parseLoose(line: string, emit: EmitEvent): LineOutcome {
   } else if (trace !== null) {
     facts = { ...NO_FACTS, user: looseTraceUser(line) };
   }
-  return fromMessage(line, at, facts, emit) ? layoutOfMessage(line) : trace === null ? null : 'Audit_Proxy';
+  return fromMessage(line, () => at, facts, emit) ? layoutOfMessage(line) : trace === null ? null : 'Audit_Proxy';
 }
 
 /** The user of a trace row without TABs: `UserName` (License_Repository) or the `ActiveUser*` pair after the session id. */

@@ -118,6 +118,9 @@ describe('knowledge matcher: ranking questions', () => {
   it('explains which signals, guards, terms and triggers decided', () => {
     const quoted = knowledge.match('the hub says too many sessions active in paralell');
     expect(quoted.explanation.signals.map((signal) => signal.code)).toEqual(['parallel-sessions-error']);
+    // Both hub errors start "You cannot access Qlik Sense because": only the ending tells them apart.
+    const full = knowledge.match('You cannot access Qlik Sense because you have too many sessions active in parallel');
+    expect(full.explanation.signals.map((signal) => signal.code)).toEqual(['parallel-sessions-error']);
     const top = quoted.explanation.entries[0];
     expect(top?.id).toBe('five-session-limit');
     expect(top?.triggers).toContain('too many sessions active in parallel');
