@@ -105,11 +105,12 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
     return report.verdict.user === null ? verdict : liveCountSection(verdict, report.verdict.user, message.senderId);
   }
 
-  function answer(text: string, direct: boolean): Reply | null {
+  /** A question: the best entry, the other matches named; off-topic text gets the pointer to help. */
+  function answer(text: string): Reply {
     const result = deps.knowledge.match(unescapeSlackEntities(text));
     const [best, ...related] = result.matches;
     const entry = best === undefined ? undefined : deps.knowledge.get(best.id);
-    if (entry === undefined) return direct ? pointerReply() : null;
+    if (entry === undefined) return pointerReply();
     const main = entryReply(entry);
     // The entry's own Related line already names its neighbours; list only the other matches.
     const others = related.filter((match) => !entry.related.includes(match.id));
@@ -180,7 +181,7 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
       case 'kb':
         return knowledgeEntry(request.id);
       case 'ask':
-        return answer(request.text, true) ?? pointerReply();
+        return answer(request.text);
       case 'sessions':
       case 'licenses':
       case 'doctor':
