@@ -27,6 +27,7 @@ export class LineScanner {
   private pending: Buffer | null = null;
   private pendingLength = 0;
   private readonly onLine: (line: string) => void;
+  private readonly nextMarkers: number[] = MARKERS.map(() => -1);
 
   constructor(onLine: (line: string) => void) {
     this.onLine = onLine;
@@ -89,21 +90,29 @@ export class LineScanner {
     if (mayMatter(line)) this.onLine(line);
   }
 
-  /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. */
+  /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. One newline search per line. */
   private scan(buffer: Buffer, start: number, end: number): void {
-    for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
-    const next = MARKERS.map((marker) => buffer.indexOf(marker, start));
-    for (;;) {
-      let hit = -1;
-      for (const position of next) if (position !== -1 && position < end && (hit === -1 || position < hit)) hit = position;
-      if (hit === -1) return;
-      const lineStart = Math.max(start, buffer.lastIndexOf(NEWLINE, hit) + 1);
-      const lineEnd = buffer.indexOf(NEWLINE, hit);
-      this.onLine(buffer.toString('utf8', lineStart, Math.min(lineEnd, lineStart + MAX_LINE_BYTES)));
-      for (let index = 0; index < next.length; index++) {
-        const position = next[index] ?? -1;
-        if (position !== -1 && position < lineEnd) next[index] = buffer.indexOf(MARKERS[index] ?? '', lineEnd);
+    const next = this.nextMarkers;
+    for (let index = 0; index < MARKERS.length; index++) next[index] = buffer.indexOf(MARKERS[index] as Buffer, start);
+    let nearest = Math.min(...next.map((position) => (position === -1 ? end : position)));
+    let lineStart = start;
+    while (lineStart < end) {
+      const lineEnd = buffer.indexOf(NEWLINE, lineStart);
+      this.lines++;
+      if (nearest < lineEnd) {
+        this.onLine(buffer.toString('utf8', lineStart, Math.min(lineEnd, lineStart + MAX_LINE_BYTES)));
+        nearest = end;
+        for (let index = 0; index < MARKERS.length; index++) {
+          let position = next[index] as number;
+          if (position !== -1 && position < lineEnd) next[index] = position = buffer.indexOf(MARKERS[index] as Buffer, lineEnd);
+          if (position !== -1 && position < nearest) nearest = position;
+        }
+      } else if (nearest >= end) {
+        // No marker in the rest of the region: count the remaining lines and stop.
+        for (let newline = buffer.indexOf(NEWLINE, lineEnd + 1); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
+        return;
       }
+      lineStart = lineEnd + 1;
     }
   }
 }
