@@ -6,12 +6,13 @@ export const MAX_LINE_BYTES = 64 * 1024;
 const NEWLINE = 10;
 
 /**
- * Every line that can matter carries one of these: `Session`/`session` (start, stop, login, got session, timeout,
- * grants and denials with `SessionID`, headers with `ProxySessionId`, `Professional`), or `AccessType`
- * (`NoAvailableAccessType`, `LicenseAnalyzerAccessTypeId`). Lines without them are counted, never decoded.
+ * Every line that can matter carries one of these: `session`/`Session` (start, stop, login, got session, timeout,
+ * grants and denials with `SessionID`, headers with `ProxySessionId`), or `AccessType` (`NoAvailableAccessType`,
+ * allocations with `LicenseProfessionalAccessTypeId`). Lines without them are counted, never decoded. Markers that
+ * start with a rare byte keep the search fast (`ession` starts with the commonest letter and is 4x slower).
  */
-const MARKERS: readonly Buffer[] = [Buffer.from('ession'), Buffer.from('AccessType')];
-const MARKER_TEXTS: readonly string[] = ['ession', 'AccessType'];
+const MARKER_TEXTS: readonly string[] = ['Session', 'session', 'AccessType'];
+const MARKERS: readonly Buffer[] = MARKER_TEXTS.map((marker) => Buffer.from(marker));
 
 function mayMatter(line: string): boolean {
   return MARKER_TEXTS.some((marker) => line.includes(marker));
