@@ -25,6 +25,8 @@ function mayMatter(line: string): boolean {
 export class LineScanner {
   /** Lines seen, decoded or not. */
   lines = 0;
+  /** Set once the rest of the input cannot matter (an engine log): lines are then only counted. */
+  countOnly = false;
   private pending: Buffer | null = null;
   private pendingLength = 0;
   private readonly onLine: (line: string) => void;
@@ -88,7 +90,7 @@ export class LineScanner {
     const line = pending.toString('utf8', 0, this.pendingLength);
     this.pending = null;
     this.pendingLength = 0;
-    if (mayMatter(line)) this.onLine(line);
+    if (!this.countOnly && mayMatter(line)) this.onLine(line);
   }
 
   /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. One newline search per line. */
@@ -100,6 +102,7 @@ export class LineScanner {
     while (lineStart < end) {
       const lineEnd = buffer.indexOf(NEWLINE, lineStart);
       this.lines++;
+      if (this.countOnly) nearest = end;
       if (nearest < lineEnd) {
         this.onLine(buffer.toString('utf8', lineStart, Math.min(lineEnd, lineStart + MAX_LINE_BYTES)));
         nearest = end;

@@ -113,12 +113,15 @@ function columnsOf(layout: Layout): Columns {
 
 /** A TAB-separated row read in place: only the columns asked for are cut out of the line. */
 class Row {
-  private readonly tabs: number[] = [];
+  /** Shared by every row: one row is read at a time, and no row outlives its line. */
+  private static readonly tabs = new Int32Array(256);
   readonly count: number;
+  private readonly tabs = Row.tabs;
 
   constructor(readonly line: string) {
-    for (let tab = line.indexOf(TAB); tab !== -1; tab = line.indexOf(TAB, tab + 1)) this.tabs.push(tab);
-    this.count = this.tabs.length + 1;
+    let count = 0;
+    for (let tab = line.indexOf(TAB); tab !== -1 && count < this.tabs.length; tab = line.indexOf(TAB, tab + 1)) this.tabs[count++] = tab;
+    this.count = count + 1;
   }
 
   field(index: number): string | undefined {
