@@ -6,11 +6,14 @@ const folder = process.argv[2];
 const files = await logFileInputs([folder], process.cwd());
 if (!files.ok) throw files.error;
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 const report = await analyzeLogs(files.inputs);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
 process.stdout.write(
   JSON.stringify({
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     maxRssKiB: process.resourceUsage().maxRSS,
     verdict: report.verdict.code,
     verdictUser: report.verdict.user,

@@ -166,8 +166,9 @@ export class SessionTracker {
         return;
       }
       case 'user-agent': {
-        const session = this.sessions.get(event.sessionId) ?? (event.user === null ? null : this.session(event.sessionId, event.user));
-        if (session !== null && event.userAgent !== '') session.user.userAgents.add(event.userAgent);
+        // A browser line alone does not say when its session started or ended: it never makes a session.
+        const user = this.sessions.get(event.sessionId)?.user ?? (event.user === null ? null : this.user(event.user));
+        if (user !== null && event.userAgent !== '') user.userAgents.add(event.userAgent);
         return;
       }
     }
@@ -276,6 +277,8 @@ export class SessionTracker {
   }
 
   private client(session: SessionRecord, client: string): void {
+    // Most lines of a session repeat its first address: skip the set for them.
+    if (session.client === client) return;
     session.client ??= client;
     session.user.addresses.add(client);
   }
