@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createStreamLogger } from '../adapters/slack/app-logger.js';
-import { startSlackApp } from '../adapters/slack/start-slack-app.js';
+import { createStreamLogger, startSlackApp } from '../adapters/slack/index.js';
 import { readConfig } from '../config/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';

@@ -26,6 +26,8 @@ export interface SlackStandIn {
   callsTo(method: string): RecordedCall[];
   /** When set, auth.test answers with this Slack error (e.g. invalid_auth). */
   authError: string | null;
+  /** What apps.connections.open hands out (a fake Socket Mode endpoint). */
+  socketModeUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -43,8 +45,14 @@ function parseBody(raw: string, headers: IncomingHttpHeaders): Record<string, un
   return args;
 }
 
-function answer(method: string, args: Record<string, unknown>, stand: { fileInfo: Map<string, Record<string, unknown>>; authError: string | null }): Record<string, unknown> {
+function answer(
+  method: string,
+  args: Record<string, unknown>,
+  stand: { fileInfo: Map<string, Record<string, unknown>>; authError: string | null; socketModeUrl: string | null },
+): Record<string, unknown> {
   switch (method) {
+    case 'apps.connections.open':
+      return stand.socketModeUrl === null ? { ok: false, error: 'invalid_auth' } : { ok: true, url: stand.socketModeUrl };
     case 'auth.test':
       if (stand.authError !== null) return { ok: false, error: stand.authError };
       return { ok: true, url: 'https://stand-in.test/', team: 'Stand-in', user: 'qlik-sessions', team_id: 'T123ABC456', user_id: STAND_IN_BOT_USER, bot_id: STAND_IN_BOT_ID };
@@ -73,6 +81,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     files,
     fileInfo,
     authError: null,
+    socketModeUrl: null,
     callsTo: (method) => calls.filter((call) => call.method === method),
     close: () =>
       new Promise((resolve) => {

@@ -50,9 +50,10 @@ function attach(file: SlackFile, runtime: SlackRuntime): AttachedFile | null {
   };
 }
 
-/** Unrequested replies: new channel messages, and anything but a verdict in a thread nobody asked the bot into. */
+/** Unrequested replies: the bot was not addressed, and nobody pasted logs or shared a file for it to read. */
 function isAutoReply(message: IncomingMessage, tone: string): boolean {
-  return message.kind === 'channel-message' || (message.kind === 'thread-reply' && tone !== 'verdict');
+  const undirected = message.kind === 'channel-message' || message.kind === 'thread-reply';
+  return undirected && message.files.length === 0 && tone !== 'verdict';
 }
 
 async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient, runtime: SlackRuntime): Promise<void> {

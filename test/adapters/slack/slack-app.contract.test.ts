@@ -126,6 +126,14 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       await postSigned(harness.eventsUrl, another.body);
       await settled(harness);
       expect(postsIn(harness, channel)).toHaveLength(1);
+
+      // Log lines are a request, not chatter: the verdict comes even while the channel cools down.
+      const logs = eventCallback('message-channels.json', { channel, text: DENIAL_LINE });
+      await postSigned(harness.eventsUrl, logs.body);
+      await settled(harness);
+      expect(postsIn(harness, channel)).toHaveLength(2);
+      expect(postsIn(harness, channel)[1]?.args['thread_ts']).toBe(logs.ts);
+      expect(textOf(postsIn(harness, channel)[1])).toContain('hit the limit of 5 parallel sessions');
     });
 
     it('stays quiet on unrelated chatter', async () => {
