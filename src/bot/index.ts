@@ -1,4 +1,22 @@
 export type { Bot } from './bot.js';
+export { parseBotRequest, stripAddress, unescapeSlackEntities } from './bot-request.js';
+export type { BotRequest } from './bot-request.js';
+export { createBot } from './create-bot.js';
+export type { BotDeps } from './create-bot.js';
+export { doctorReply } from './doctor-reply.js';
+export { endSessionsReply } from './end-sessions-reply.js';
+export { errorReply } from './error-reply.js';
+export { fileProblemReply } from './file-problem-reply.js';
+export { guardFile } from './guarded-file.js';
+export type { FileProblem, GuardedFile } from './guarded-file.js';
+export { helpReply } from './help-reply.js';
+export { licensesReply } from './licenses-reply.js';
+export { liveFailureReply } from './live-failure-reply.js';
+export { liveSetupReply } from './live-setup-reply.js';
+export { pointerReply } from './pointer-reply.js';
+export { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
+export { simpleReply } from './simple-reply.js';
+export { userArgumentReply } from './user-argument-reply.js';
 export type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
 export type { BotOutcome, EntryReference, FactsTable, Link, Reply, ReplyAction, ReplySection, ReplyTone } from './reply.js';
 export { code, escapeMrkdwn, link, strong, toMrkdwn, toPlainText } from './rich-text.js';
@@ -16,4 +34,5 @@ export type {
   NodeError,
   SessionsReport,
 } from './live-qlik.js';
+export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';

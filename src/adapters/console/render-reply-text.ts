@@ -48,7 +48,8 @@ export function renderReplyText(reply: Reply, style: TextStyle = { color: false 
     for (const caveat of reply.caveats) out.push(`  - ${printable(toPlainText(caveat))}`);
   }
 
-  const sources = reply.entries.flatMap((entry) => entry.sources);
+  // Entries often cite the same article; a terminal shows it once.
+  const sources = [...new Map(reply.entries.flatMap((entry) => entry.sources).map((source) => [source.url, source])).values()];
   if (reply.entries.length > 0) {
     out.push('', dim(`Knowledge: ${reply.entries.map((entry) => `${entry.id} (${printable(entry.title)})`).join(', ')}`));
   }

@@ -43,3 +43,18 @@ describe('renderReplyText', () => {
     expect(renderReplyText(reply)).not.toContain('\u001b');
   });
 });
+
+describe('renderReplyText sources', () => {
+  it('lists a source cited by several entries once', () => {
+    const shared = { title: 'Qlik help', url: 'https://help.example.test' };
+    const text = renderReplyText({
+      ...reply,
+      entries: [
+        { id: 'a', title: 'A', sources: [shared] },
+        { id: 'b', title: 'B', sources: [shared, { title: 'Other', url: 'https://other.example.test' }] },
+      ],
+    });
+    expect(text.match(/help\.example\.test/g)).toHaveLength(1);
+    expect(text).toContain('  - Other: https://other.example.test');
+  });
+});

@@ -1,0 +1,51 @@
+import type { App } from '@slack/bolt';
+import type { IncomingMessage } from '../../bot/incoming-message.js';
+import { analyzeModal } from './analyze-modal.js';
+import { describeError } from './app-logger.js';
+import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
+import type { SlackRuntime } from './slack-runtime.js';
+
+export const SLASH_COMMAND = '/qlik-sessions';
+
+/** Runs a command through the bot and renders it; failures become a short notice, never silence. */
+export async function answerCommand(runtime: SlackRuntime, text: string, senderId: string, channelId: string, shareable: boolean): Promise<SlackMessage> {
+  const message: IncomingMessage = { kind: 'command', text, files: [], senderId, channelId, threadId: null };
+  try {
+    const outcome = await runtime.deps.bot.handle(message);
+    if (outcome.kind === 'quiet') return renderNotice(`Nothing to answer there. Try ${SLASH_COMMAND} help.`);
+    const reply = shareable && !outcome.reply.actions.some((action) => action.kind === 'share-in-channel')
+      ? { ...outcome.reply, actions: [...outcome.reply.actions, { kind: 'share-in-channel' } as const] }
+      : outcome.reply;
+    return renderReplyBlocks(shareable ? reply : { ...reply, actions: reply.actions.filter((action) => action.kind !== 'share-in-channel') }, shareable ? { shareValue: text } : {});
+  } catch (error) {
+    runtime.deps.logger.error(`command failed: ${describeError(error)}`);
+    return renderNotice(`Sorry, that failed on my side. Try again in a minute, or ${SLASH_COMMAND} help.`);
+  }
+}
+
+/** `/qlik-sessions help | <question> | analyze | kb ID`: ephemeral answers with a "share in channel" button. */
+export function registerCommandListener(app: App, runtime: SlackRuntime): void {
+  app.command(SLASH_COMMAND, async ({ ack, command, client, respond }) => {
+    await ack();
+    const text = command.text.trim();
+    const { deps } = runtime;
+    if (/^analy[sz]e$/i.test(text)) {
+      // trigger_id expires three seconds after the command: open the modal before anything else.
+      try {
+        await client.views.open({ trigger_id: command.trigger_id, view: analyzeModal(command.channel_id) });
+      } catch (error) {
+        deps.logger.error(`views.open failed: ${describeError(error)}`);
+        await respond({ response_type: 'ephemeral', ...renderNotice(`I could not open the analysis form. Paste the log lines in a DM to me instead, or try ${SLASH_COMMAND} analyze again.`) });
+      }
+      return;
+    }
+    runtime.tracker.run(
+      async () => {
+        const rendered = await answerCommand(runtime, text === '' ? 'help' : text, command.user_id, command.channel_id, true);
+        await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
+        deps.logger.info(`answered ${SLASH_COMMAND} for ${command.user_id}`);
+      },
+      (error) => deps.logger.error(`answering ${SLASH_COMMAND} failed: ${describeError(error)}`),
+    );
+  });
+}

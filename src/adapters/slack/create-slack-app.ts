@@ -1,0 +1,124 @@
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { registerActionListeners } from './action-listeners.js';
+import { registerAnalyzeModal } from './analyze-modal.js';
+import { describeError } from './app-logger.js';
+import { AutoReplyGuard } from './auto-reply-guard.js';
+import { registerCommandListener } from './command-listener.js';
+import { DeliveryDedup, eventKey } from './delivery-dedup.js';
+import { registerMessageListeners } from './message-listener.js';
+import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
+import type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';
+import { WorkTracker } from './work-tracker.js';
+
+export type SlackTransport = { readonly mode: 'socket' } | { readonly mode: 'http'; readonly port: number };
+
+export interface SlackApp {
+  readonly transport: SlackTransport;
+  /** Checks the bot token (auth.test) and starts receiving; HTTP mode resolves with the bound port. */
+  start(port?: number): Promise<{ readonly port: number | null }>;
+  /** Stops receiving, then waits for replies in flight. */
+  stop(): Promise<void>;
+  /** Replies still being worked on. */
+  inFlight(): number;
+}
+
+export type SlackAppResult = { readonly ok: true; readonly app: SlackApp } | { readonly ok: false; readonly error: string };
+
+const BOLT_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+/**
+ * The Slack app: Socket Mode when an app token is configured, otherwise HTTP at /slack/events (plus GET /healthz)
+ * with signed requests. Listeners acknowledge first and work after; deliveries are de-duplicated.
+ */
+export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
+  const { config } = deps;
+  const now = deps.now ?? Date.now;
+  if (config.botToken === undefined) return { ok: false, error: 'SLACK_BOT_TOKEN is not set: copy the bot token (xoxb-...) from "OAuth & Permissions" of your Slack app.' };
+  if (config.appToken === undefined && config.signingSecret === undefined) {
+    return {
+      ok: false,
+      error: 'Neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set: add an app-level token with connections:write, or the Signing Secret from "Basic Information".',
+    };
+  }
+  const logLevel = BOLT_LEVELS[deps.logLevel];
+  const clientOptions = { slackApiUrl: config.apiUrl, ...(deps.webApiRetries === undefined ? {} : { retryConfig: { retries: deps.webApiRetries } }) };
+
+  let receiver: Receiver;
+  let transport: SlackTransport;
+  let httpReceiver: HTTPReceiver | undefined;
+  if (config.appToken !== undefined) {
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logLevel, installerOptions: { clientOptions } });
+    transport = { mode: 'socket' };
+  } else {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: config.signingSecret ?? '',
+      endpoints: ['/slack/events'],
+      logLevel,
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_request, response) => {
+            response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+          },
+        },
+      ],
+    });
+    httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => deps.logger.warn('refused a request dated more than 5 minutes in the future'));
+    receiver = httpReceiver;
+    transport = { mode: 'http', port: config.port };
+  }
+
+  const app = new App({ token: config.botToken, receiver, logLevel, clientOptions, deferInitialization: true });
+  let botUserId: string | undefined;
+  const runtime: SlackRuntime = {
+    deps,
+    dedup: new DeliveryDedup(now),
+    guard: new AutoReplyGuard(now),
+    tracker: new WorkTracker(),
+    botToken: config.botToken,
+    botUserId: () => botUserId,
+  };
+
+  // Slack retries deliveries it thinks failed; the same event_id is answered once.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !runtime.dedup.firstTime(eventKey(eventId))) {
+      deps.logger.debug(`ignored repeated delivery ${eventId}`);
+      return;
+    }
+    await next();
+  });
+  registerMessageListeners(app, runtime);
+  registerCommandListener(app, runtime);
+  registerActionListeners(app, runtime);
+  registerAnalyzeModal(app, runtime);
+  app.error(async (error) => {
+    deps.logger.error(`unhandled listener error: ${describeError(error)}`);
+  });
+
+  return {
+    ok: true,
+    app: {
+      transport,
+      async start(port) {
+        await app.init();
+        const auth = await app.client.auth.test();
+        botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
+        if (transport.mode === 'socket') {
+          await app.start();
+          return { port: null };
+        }
+        const server = (await app.start(port ?? transport.port)) as Server;
+        const address = server.address();
+        return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
+      },
+      async stop() {
+        await app.stop();
+        await runtime.tracker.drain();
+      },
+      inFlight: () => runtime.tracker.size,
+    },
+  };
+}

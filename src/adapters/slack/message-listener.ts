@@ -1,0 +1,136 @@
+import type { App, webApi } from '@slack/bolt';
+import type { AttachedFile, IncomingMessage } from '../../bot/incoming-message.js';
+import { describeError } from './app-logger.js';
+import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
+import { messageKey } from './delivery-dedup.js';
+import { downloadSlackFile } from './download-slack-file.js';
+import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
+import { downloadUrlOf, isFileStub, isLogFile, slackFileSchema, type SlackFile } from './slack-file.js';
+import type { SlackRuntime } from './slack-runtime.js';
+
+const PROGRESS_REACTION = 'hourglass_flowing_sand';
+const DEFAULT_PROGRESS_BYTES = 1024 * 1024;
+
+function asMessageEvent(event: unknown): SlackMessageEvent | null {
+  if (typeof event !== 'object' || event === null) return null;
+  const candidate = event as Partial<SlackMessageEvent>;
+  return typeof candidate.channel === 'string' && typeof candidate.ts === 'string' && typeof candidate.type === 'string' ? (candidate as SlackMessageEvent) : null;
+}
+
+/** Slack Connect stubs carry only an id: files.info fills in the name and the download link. */
+async function resolveFiles(raw: readonly unknown[], client: webApi.WebClient, runtime: SlackRuntime): Promise<SlackFile[]> {
+  const files: SlackFile[] = [];
+  for (const item of raw) {
+    const parsed = slackFileSchema.safeParse(item);
+    if (!parsed.success) continue;
+    let file = parsed.data;
+    if (isFileStub(file)) {
+      const info = await client.files.info({ file: file.id });
+      const full = slackFileSchema.safeParse(info.file);
+      if (!full.success) {
+        runtime.deps.logger.warn(`files.info gave no usable file for ${file.id}`);
+        continue;
+      }
+      file = full.data;
+    }
+    if (isLogFile(file)) files.push(file);
+    else runtime.deps.logger.debug(`skipping file ${file.id}: not text, .log, .txt or gzip`);
+  }
+  return files;
+}
+
+function attach(file: SlackFile, runtime: SlackRuntime): AttachedFile | null {
+  const url = downloadUrlOf(file);
+  if (url === undefined) return null;
+  const { config, fetchFile } = runtime.deps;
+  return {
+    name: file.name ?? file.title ?? file.id,
+    size: file.size ?? null,
+    open: () => downloadSlackFile(url, runtime.botToken, { fileHosts: config.fileHosts, maxBytes: config.maxFileBytes }, fetchFile),
+  };
+}
+
+/** Unrequested replies: the bot was not addressed, and nobody pasted logs or shared a file for it to read. */
+function isAutoReply(message: IncomingMessage, tone: string): boolean {
+  const undirected = message.kind === 'channel-message' || message.kind === 'thread-reply';
+  return undirected && message.files.length === 0 && tone !== 'verdict';
+}
+
+async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient, runtime: SlackRuntime): Promise<void> {
+  const { deps } = runtime;
+  const classified = classifyMessageEvent(event, { botUserId: runtime.botUserId(), supportChannels: deps.config.supportChannels });
+  if (!classified.handle) {
+    deps.logger.debug(`ignored ${event.type} in ${event.channel}: ${classified.reason}`);
+    return;
+  }
+  if (!runtime.dedup.firstTime(messageKey(event.channel, event.ts))) {
+    deps.logger.debug(`ignored repeat of ${event.channel}/${event.ts}`);
+    return;
+  }
+  const direct = classified.kind !== 'channel-message' && classified.kind !== 'thread-reply';
+  const post = (message: { text: string; blocks: unknown[] }) =>
+    client.chat.postMessage({ channel: classified.channelId, thread_ts: classified.threadTs, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false });
+
+  let progress = false;
+  try {
+    const files = (await resolveFiles(event.files ?? [], client, runtime)).flatMap((file) => attach(file, runtime) ?? []);
+    const threshold = deps.progressThresholdBytes ?? DEFAULT_PROGRESS_BYTES;
+    if (files.some((file) => file.size === null || file.size >= threshold)) {
+      progress = true;
+      await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: PROGRESS_REACTION }).catch((error: unknown) => {
+        deps.logger.warn(`reactions.add failed: ${describeError(error)}`);
+      });
+    }
+    const message: IncomingMessage = {
+      kind: classified.kind,
+      text: classified.text,
+      files,
+      senderId: classified.senderId,
+      channelId: classified.channelId,
+      threadId: classified.threadTs,
+    };
+    const outcome = await deps.bot.handle(message);
+    if (outcome.kind === 'quiet') {
+      deps.logger.debug(`quiet on ${classified.kind} in ${event.channel}: ${outcome.reason}`);
+      return;
+    }
+    if (isAutoReply(message, outcome.reply.tone)) {
+      if (!runtime.guard.claim(classified.channelId, classified.threadTs)) {
+        deps.logger.info(`auto-reply held back in ${event.channel}: already answered in the thread or channel cooling down`);
+        return;
+      }
+    } else {
+      runtime.guard.markAnswered(classified.channelId, classified.threadTs);
+    }
+    await post(renderReplyBlocks(outcome.reply));
+    deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}`);
+  } catch (error) {
+    deps.logger.error(`handling ${classified.kind} in ${event.channel} failed: ${describeError(error)}`);
+    // Someone asked (or shared a file): they get told, never silence. Unrequested messages stay quiet.
+    if (direct || (event.files?.length ?? 0) > 0 || classified.kind === 'thread-reply') {
+      await post(renderNotice(`Sorry, I could not finish that: ${error instanceof Error && error.name === 'FileDownloadFailure' ? error.message : 'something went wrong on my side.'} Try again, or paste a shorter log excerpt into the thread.`)).catch(
+        (postError: unknown) => deps.logger.error(`posting the failure notice failed: ${describeError(postError)}`),
+      );
+    }
+  } finally {
+    if (progress) {
+      await client.reactions.remove({ channel: event.channel, timestamp: event.ts, name: PROGRESS_REACTION }).catch((error: unknown) => {
+        deps.logger.warn(`reactions.remove failed: ${describeError(error)}`);
+      });
+    }
+  }
+}
+
+/** `message` (channels, groups, DMs, threads, file shares) and `app_mention`: acknowledged by Bolt first, worked on after. */
+export function registerMessageListeners(app: App, runtime: SlackRuntime): void {
+  for (const type of ['message', 'app_mention'] as const) {
+    app.event(type, async ({ event, client }) => {
+      const message = asMessageEvent(event);
+      if (message === null) return;
+      runtime.tracker.run(
+        () => handleMessage(message, client, runtime),
+        (error) => runtime.deps.logger.error(`message work failed: ${describeError(error)}`),
+      );
+    });
+  }
+}

@@ -1,0 +1,137 @@
+import type { types } from '@slack/bolt';
+import type { Reply, ReplyAction, ReplySection } from '../../bot/reply.js';
+import { escapeMrkdwn, link, toMrkdwn, type RichText } from '../../bot/rich-text.js';
+import { ACTION_IDS } from './action-ids.js';
+import { BLOCK_KIT_LIMITS, clampText, fitBlocks, splitSectionText } from './block-kit-limits.js';
+
+type KnownBlock = types.KnownBlock;
+type Button = types.Button;
+
+export interface SlackMessage {
+  /** Notification and screen-reader fallback. */
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+export interface RenderOptions {
+  /** What the "share in channel" button carries back (the request to answer again in public). */
+  readonly shareValue?: string;
+}
+
+function sectionMrkdwn(section: ReplySection): string {
+  const lines: string[] = [];
+  if (section.title !== null) lines.push(`*${escapeMrkdwn(section.title)}*`);
+  for (const paragraph of section.paragraphs) lines.push(toMrkdwn(paragraph));
+  section.steps.forEach((step, index) => lines.push(`${index + 1}. ${toMrkdwn(step)}`));
+  return lines.join('\n');
+}
+
+function sectionBlocks(text: string): KnownBlock[] {
+  return splitSectionText(text).map((piece) => ({ type: 'section', text: { type: 'mrkdwn', text: piece } }));
+}
+
+/** A monospaced table; every cell came from a log, so it is escaped like any other input. */
+function factsMrkdwn(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    widths
+      .map((width, index) => (cells[index] ?? '').replace(/`/g, 'ˋ').padEnd(width))
+      .join('  ')
+      .trimEnd();
+  const body = [line(columns), ...rows.map(line)];
+  // Leave room for the fences and the "more rows" line inside one section.
+  const budget = BLOCK_KIT_LIMITS.sectionText - 80;
+  const kept: string[] = [];
+  let used = 0;
+  for (const row of body) {
+    const cost = escapeMrkdwn(row).length + 1;
+    if (used + cost > budget) break;
+    kept.push(row);
+    used += cost;
+  }
+  const more = body.length - kept.length;
+  const table = '```\n' + escapeMrkdwn(kept.join('\n')) + '\n```';
+  return more > 0 ? `${table}\n_${more} more rows not shown._` : table;
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: escapeMrkdwn(text), emoji: true },
+    action_id: actionId,
+    // Values are never shown, but escaping keeps any payload scan free of input markup; listeners unescape.
+    value: clampText(escapeMrkdwn(value), BLOCK_KIT_LIMITS.buttonValue),
+    ...(style === undefined ? {} : { style }),
+  };
+}
+
+function actionButtons(action: ReplyAction, options: RenderOptions): Button[] {
+  switch (action.kind) {
+    case 'feedback':
+      return [button('Helpful', ACTION_IDS.helpful, action.topic), button('Not helpful', ACTION_IDS.notHelpful, action.topic)];
+    case 'share-in-channel':
+      return options.shareValue === undefined ? [] : [button('Share in channel', ACTION_IDS.shareInChannel, options.shareValue, 'primary')];
+    case 'end-sessions': {
+      const end = button(`End ${action.user}'s sessions`, ACTION_IDS.endSessions, action.user, 'danger');
+      return [
+        {
+          ...end,
+          confirm: {
+            title: { type: 'plain_text', text: 'End sessions?' },
+            text: {
+              type: 'mrkdwn',
+              text: `End all ${action.liveSessions} live proxy sessions of ${escapeMrkdwn(action.user)} on every proxy node? Unsaved work in open apps is lost.`,
+            },
+            confirm: { type: 'plain_text', text: 'End sessions' },
+            deny: { type: 'plain_text', text: 'Cancel' },
+            style: 'danger',
+          },
+        },
+      ];
+    }
+  }
+}
+
+function sourcesMrkdwn(reply: Reply): string | null {
+  const lines = reply.entries.map((entry) => {
+    const sources: RichText = entry.sources.flatMap((source, index) => [index === 0 ? ' — ' : ' · ', link(source.title, source.url)]);
+    return `• ${toMrkdwn([`${entry.title} (`, { kind: 'code', text: entry.id }, ')'])}${toMrkdwn(sources)}`;
+  });
+  return lines.length === 0 ? null : `*Sources*\n${lines.join('\n')}`;
+}
+
+/** Block Kit for a Reply: headline, the facts that matter, sections (the fix), sources, caveats and buttons. Pure. */
+export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  const headline = escapeMrkdwn(reply.headline);
+  if (headline.length <= BLOCK_KIT_LIMITS.headerText) {
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: headline, emoji: true } });
+  } else {
+    blocks.push(...sectionBlocks(`*${headline}*`));
+  }
+  if (reply.facts !== null && reply.facts.rows.length > 0) blocks.push(...sectionBlocks(factsMrkdwn(reply.facts.columns, reply.facts.rows)));
+  for (const section of reply.sections) {
+    const text = sectionMrkdwn(section);
+    if (text !== '') blocks.push(...sectionBlocks(text));
+  }
+  const sources = sourcesMrkdwn(reply);
+  if (sources !== null) blocks.push(...sectionBlocks(sources));
+  if (reply.caveats.length > 0) {
+    const caveats = reply.caveats.map((caveat) => `_${toMrkdwn(caveat)}_`).join('\n');
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clampText(caveats, BLOCK_KIT_LIMITS.sectionText) }] });
+  }
+  const buttons = reply.actions.flatMap((action) => actionButtons(action, options));
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  return { text: clampText(headline, BLOCK_KIT_LIMITS.fallbackText), blocks: fitBlocks(blocks) as KnownBlock[] };
+}
+
+/** The inverse of escapeMrkdwn, for button values coming back in clicks. */
+export function unescapeButtonValue(value: string): string {
+  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** A short plain reply (errors, confirmations) in the same shape. */
+export function renderNotice(text: RichText): SlackMessage {
+  const mrkdwn = toMrkdwn(text);
+  return { text: clampText(mrkdwn, BLOCK_KIT_LIMITS.fallbackText), blocks: sectionBlocks(mrkdwn) };
+}

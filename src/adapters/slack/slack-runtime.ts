@@ -1,0 +1,36 @@
+import type { SlackConfig } from '../../config/index.js';
+import type { Bot } from '../../bot/bot.js';
+import type { LiveQlik } from '../../bot/live-qlik.js';
+import type { AppLogger, LogLevelName } from './app-logger.js';
+import type { AutoReplyGuard } from './auto-reply-guard.js';
+import type { DeliveryDedup } from './delivery-dedup.js';
+import type { FileFetch } from './download-slack-file.js';
+import type { WorkTracker } from './work-tracker.js';
+
+/** What the Slack app is built from; everything that crosses a boundary is injected. */
+export interface SlackAppDeps {
+  readonly config: SlackConfig;
+  readonly logLevel: LogLevelName;
+  readonly bot: Bot;
+  /** The live Qlik APIs, when configured: the "End sessions" button needs them. */
+  readonly live?: LiveQlik;
+  readonly logger: AppLogger;
+  /** Fetch used for shared-file downloads only (node-fetch in production). */
+  readonly fetchFile: FileFetch;
+  readonly now?: () => number;
+  /** Files at least this large (or of unknown size) get a progress reaction; default 1 MB. */
+  readonly progressThresholdBytes?: number;
+  /** Web API retries; tests set 0 (the SDK default retries for half an hour). */
+  readonly webApiRetries?: number;
+}
+
+/** State shared by the listeners of one app. */
+export interface SlackRuntime {
+  readonly deps: SlackAppDeps;
+  readonly dedup: DeliveryDedup;
+  readonly guard: AutoReplyGuard;
+  readonly tracker: WorkTracker;
+  readonly botToken: string;
+  /** Known after auth.test at start-up. */
+  botUserId(): string | undefined;
+}

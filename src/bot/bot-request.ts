@@ -1,0 +1,78 @@
+/** What a direct request (command, mention, DM) asks for, parsed from its text. */
+export type BotRequest =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'analyze'; readonly text: string }
+  | { readonly kind: 'kb'; readonly id: string | null }
+  | { readonly kind: 'ask'; readonly text: string }
+  | { readonly kind: 'sessions'; readonly user: string | null }
+  | { readonly kind: 'licenses'; readonly user: string | null }
+  | { readonly kind: 'doctor' };
+
+/** Slack escapes these three in message text; commands and users are matched on what the person typed. */
+export function unescapeSlackEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+// `<@U123>` / `<@U123|name>` as Slack sends mentions, `@qlik-sessions` as typed in the console.
+const LEADING_ADDRESS = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@qlik-sessions\b|\/qlik-sessions\b)[\s:,]*/i;
+
+/** The text without the bot's own name or mention in front, as the person meant it. */
+export function stripAddress(text: string): string {
+  let rest = text;
+  for (let match = LEADING_ADDRESS.exec(rest); match !== null && match[0] !== ''; match = LEADING_ADDRESS.exec(rest)) {
+    rest = rest.slice(match[0].length);
+  }
+  return rest.trim();
+}
+
+function firstWord(text: string): { readonly word: string; readonly rest: string } {
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  return { word: (match?.[1] ?? '').toLowerCase(), rest: match?.[2]?.trim() ?? '' };
+}
+
+/** A single argument such as `DOMAIN\jdoe`; the rest of the text is ignored so a trailing remark does no harm. */
+function argument(rest: string): string | null {
+  const [first = ''] = unescapeSlackEntities(rest).split(/\s+/);
+  return first === '' ? null : first;
+}
+
+const QLIK_USER = /^[^\\\s]+\\[^\\\s]+$/;
+
+/** `sessions DOMAIN\jdoe` is a command; `sessions keep piling up, why?` is a question. */
+function userCommand(kind: 'sessions' | 'licenses', rest: string, body: string): BotRequest {
+  const user = argument(rest);
+  if (user === null || QLIK_USER.test(user) || !/\s/.test(rest)) return { kind, user };
+  return { kind: 'ask', text: body };
+}
+
+/** The request a direct message asks for: a command word first, otherwise a question. */
+export function parseBotRequest(text: string): BotRequest {
+  const body = stripAddress(text);
+  const { word, rest } = firstWord(body);
+  switch (word) {
+    case '':
+    case '?':
+      return { kind: 'help' };
+    case 'help':
+    case '-h':
+    case '--help':
+      // `help` alone (or `help analyze`) is the command; `help me, users get too many sessions` is a question.
+      return /\s/.test(rest) ? { kind: 'ask', text: body } : { kind: 'help' };
+    case 'analyze':
+    case 'analyse':
+      return { kind: 'analyze', text: rest };
+    case 'kb':
+      return { kind: 'kb', id: argument(rest)?.toLowerCase() ?? null };
+    case 'ask':
+      return rest === '' ? { kind: 'help' } : { kind: 'ask', text: rest };
+    case 'sessions':
+      return userCommand('sessions', rest, body);
+    case 'licenses':
+    case 'licences':
+      return userCommand('licenses', rest, body);
+    case 'doctor':
+      return rest === '' ? { kind: 'doctor' } : { kind: 'ask', text: body };
+    default:
+      return { kind: 'ask', text: body };
+  }
+}

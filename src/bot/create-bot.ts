@@ -1,0 +1,236 @@
+import type { KnowledgeBase } from '../core/knowledge/index.js';
+import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
+import { analyzeLogs, SESSION_LIMIT, type AnalysisReport } from '../core/verdict/index.js';
+import type { Bot } from './bot.js';
+import { parseBotRequest, stripAddress, unescapeSlackEntities, type BotRequest } from './bot-request.js';
+import { doctorReply } from './doctor-reply.js';
+import { endSessionsReply } from './end-sessions-reply.js';
+import { entryReference, entryReply } from './entry-reply.js';
+import { errorReply } from './error-reply.js';
+import { fileProblemReply } from './file-problem-reply.js';
+import { guardFile, type FileProblem } from './guarded-file.js';
+import { helpReply } from './help-reply.js';
+import type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
+import { licensesReply } from './licenses-reply.js';
+import { liveFailureReply } from './live-failure-reply.js';
+import type { LiveQlik } from './live-qlik.js';
+import { liveSetupReply } from './live-setup-reply.js';
+import { pointerReply } from './pointer-reply.js';
+import type { BotOutcome, EntryReference, Reply, ReplyAction } from './reply.js';
+import { code } from './rich-text.js';
+import { sessionsReply } from './sessions-reply.js';
+import { simpleReply } from './simple-reply.js';
+import { userArgumentReply } from './user-argument-reply.js';
+import { verdictReply } from './verdict-reply.js';
+
+export interface BotDeps {
+  readonly knowledge: KnowledgeBase;
+  /** `DIRECTORY\user` accounts that run the Qlik services (their denials are expected). */
+  readonly serviceAccounts: readonly string[];
+  /** The Qlik APIs; undefined when they are not configured, and live questions say how to configure them. */
+  readonly live?: LiveQlik | undefined;
+  /** Defaults to the in-process analysis; Slack injects one that runs in a worker thread. */
+  readonly analyze?: typeof analyzeLogs;
+  /** Who may end a user's sessions; nobody by default. */
+  readonly isAdmin?: (senderId: string) => boolean;
+  /** Attached files larger than this (after gunzip) are refused with advice to send an excerpt. */
+  readonly maxFileBytes?: number;
+  /** Told about internal failures (never message bodies), so the adapter can log them. */
+  readonly reportError?: (error: unknown) => void;
+}
+
+/** The same default as SLACK_MAX_FILE_MB. */
+const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const QLIK_USER = /^[^\\\s]+\\[^\\\s]+$/;
+
+/** Files in a channel or thread that may be logs (Qlik writes .txt and archives .log; people zip or gzip them). */
+const LOG_FILE_NAME = /\.(?:txt|log|gz|zip|csv|tsv)$/i;
+
+/** Kinds where the person addressed the bot: they always get an answer, never silence. */
+const DIRECT_KINDS: ReadonlySet<MessageKind> = new Set(['command', 'mention', 'direct-message']);
+
+const reply = (value: Reply): BotOutcome => ({ kind: 'reply', reply: value });
+const quiet = (reason: string): BotOutcome => ({ kind: 'quiet', reason });
+
+/** A feedback button on answers and verdicts, unless the reply already has one. */
+function withFeedback(value: Reply, topic: string): Reply {
+  if (value.actions.some((action) => action.kind === 'feedback')) return value;
+  return { ...value, actions: [...value.actions, { kind: 'feedback', topic }] };
+}
+
+/**
+ * The conversation shared by Slack and the console: a message goes in, a Reply (or a decision to stay quiet)
+ * comes out. Never throws for bad input; an internal failure on a direct request becomes a short error reply.
+ */
+export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'>> {
+  const analyze = deps.analyze ?? analyzeLogs;
+  const isAdmin = deps.isAdmin ?? (() => false);
+  const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+
+  const describeEntry = (id: string): EntryReference | undefined => {
+    const entry = deps.knowledge.get(id);
+    return entry === undefined ? undefined : entryReference(entry);
+  };
+
+  async function liveCountSection(value: Reply, user: string, senderId: string): Promise<Reply> {
+    if (deps.live === undefined) return value;
+    const live = await deps.live.sessions(user);
+    if (!live.ok) return { ...value, caveats: [...value.caveats, `The live session count of ${user} is not available: ${live.error.message}`] };
+    const count = live.value.total;
+    const partial = live.value.errors.length > 0 ? ' on the nodes that answered' : '';
+    const actions: ReplyAction[] =
+      isAdmin(senderId) && count > 0 ? [...value.actions, { kind: 'end-sessions', user, liveSessions: count }] : [...value.actions];
+    return {
+      ...value,
+      sections: [
+        ...value.sections,
+        { title: 'Right now', paragraphs: [`${user} has ${count} live session${count === 1 ? '' : 's'}${partial} (the limit is ${SESSION_LIMIT}).`], steps: [] },
+      ],
+      actions,
+    };
+  }
+
+  /** `text` is analysed along with the files when it is not empty; callers pass '' for chat around an attachment. */
+  async function verdictFor(message: IncomingMessage, text: string, attached: readonly AttachedFile[]): Promise<Reply> {
+    const files = attached.map((file) => guardFile(file, maxFileBytes));
+    const inputs: LogInput[] = [
+      ...(text.trim() === '' ? [] : [{ name: 'message', chunks: [text] }]),
+      ...files.map((file) => ({ name: file.name, chunks: file.chunks })),
+    ];
+    const report: AnalysisReport = await analyze(inputs, { serviceAccounts: deps.serviceAccounts });
+    const problems = files.map((file) => file.problem()).filter((problem): problem is FileProblem => problem !== null);
+    if (problems.length > 0) return fileProblemReply(problems);
+    const verdict = withFeedback(verdictReply(report, describeEntry), report.verdict.code);
+    return report.verdict.user === null ? verdict : liveCountSection(verdict, report.verdict.user, message.senderId);
+  }
+
+  /** A question: the best entry, the other matches named; off-topic text gets the pointer to help. */
+  function answer(text: string): Reply {
+    const result = deps.knowledge.match(unescapeSlackEntities(text));
+    const [best, ...related] = result.matches;
+    const entry = best === undefined ? undefined : deps.knowledge.get(best.id);
+    if (entry === undefined) return pointerReply();
+    const main = entryReply(entry);
+    // The entry's own Related line already names its neighbours; list only the other matches.
+    const others = related.filter((match) => !entry.related.includes(match.id));
+    const sections =
+      others.length === 0
+        ? main.sections
+        : [...main.sections, { title: 'Also matching your question', paragraphs: others.map((match) => [`${match.title}: `, code(`kb ${match.id}`)]), steps: [] }];
+    return withFeedback({ ...main, sections }, entry.id);
+  }
+
+  function autoReply(text: string): Reply | null {
+    const result = deps.knowledge.match(unescapeSlackEntities(text));
+    const best = result.matches[0];
+    const entry = best === undefined ? undefined : deps.knowledge.get(best.id);
+    if (!result.autoReply || entry === undefined) return null;
+    const main = entryReply(entry);
+    const invitation = {
+      title: 'Want to know who and when?',
+      paragraphs: [
+        'Paste the Qlik Sense log lines from around the time of the error in this thread (AuditSecurity_Repository.txt and AuditActivity_Proxy.txt), or share the files here, and I will count the sessions.',
+      ],
+      steps: [],
+    };
+    return withFeedback({ ...main, sections: [...main.sections, invitation] }, entry.id);
+  }
+
+  async function live(request: Extract<BotRequest, { kind: 'sessions' | 'licenses' | 'doctor' }>, senderId: string): Promise<Reply> {
+    if (deps.live === undefined) return liveSetupReply();
+    switch (request.kind) {
+      case 'sessions': {
+        if (request.user === null || !QLIK_USER.test(request.user)) return userArgumentReply('sessions', request.user);
+        const result = await deps.live.sessions(request.user);
+        return result.ok ? sessionsReply(result.value, isAdmin(senderId)) : liveFailureReply(`count the sessions of ${request.user}`, result.error);
+      }
+      case 'licenses': {
+        if (request.user === null || !QLIK_USER.test(request.user)) return userArgumentReply('licenses', request.user);
+        const result = await deps.live.licenses(request.user);
+        return result.ok ? licensesReply(result.value) : liveFailureReply(`read the licences of ${request.user}`, result.error);
+      }
+      case 'doctor': {
+        const result = await deps.live.doctor();
+        return result.ok ? doctorReply(result.value) : liveFailureReply('check the site', result.error);
+      }
+    }
+  }
+
+  function knowledgeEntry(id: string | null): Reply {
+    if (id !== null) {
+      const entry = deps.knowledge.get(id);
+      if (entry !== undefined) return withFeedback(entryReply(entry), entry.id);
+    }
+    const headline = id === null ? 'The knowledge entries:' : `There is no entry "${id}". The knowledge entries:`;
+    return simpleReply('answer', headline, [
+      { title: null, paragraphs: deps.knowledge.entries.map((entry) => [code(`kb ${entry.id}`), `: ${entry.title}`]), steps: [] },
+    ]);
+  }
+
+  async function direct(message: IncomingMessage): Promise<Reply> {
+    const request = parseBotRequest(message.text);
+    switch (request.kind) {
+      case 'help':
+        return helpReply();
+      case 'analyze':
+        if (request.text === '' && message.files.length === 0) {
+          return simpleReply('pointer', 'Paste the Qlik Sense log lines after "analyze" (a ``` block is fine), or attach the log files; "help" says which files to take.');
+        }
+        return verdictFor(message, request.text, message.files);
+      case 'kb':
+        return knowledgeEntry(request.id);
+      case 'ask':
+        return answer(request.text);
+      case 'sessions':
+      case 'licenses':
+      case 'doctor':
+        return live(request, message.senderId);
+    }
+  }
+
+  async function respond(message: IncomingMessage): Promise<BotOutcome> {
+    const addressed = DIRECT_KINDS.has(message.kind);
+    // Someone who addresses the bot gets an answer about any file; in a channel a screenshot is not a log to refuse.
+    const files = addressed ? message.files : message.files.filter((file) => LOG_FILE_NAME.test(file.name));
+    const textHasLogs = containsQlikLogLines(message.text);
+    if (textHasLogs || files.length > 0) return reply(await verdictFor(message, textHasLogs ? stripAddress(message.text) : '', files));
+    switch (message.kind) {
+      case 'command':
+      case 'mention':
+      case 'direct-message':
+        return reply(await direct(message));
+      case 'thread-reply':
+        return quiet('a thread reply without log lines or files');
+      case 'channel-message': {
+        const auto = autoReply(message.text);
+        return auto === null ? quiet('not about Qlik Sense sessions or access passes') : reply(auto);
+      }
+    }
+  }
+
+  return {
+    async handle(message: IncomingMessage): Promise<BotOutcome> {
+      try {
+        return await respond(message);
+      } catch (error) {
+        // Bad input never gets here (it is data); this is a bug or a failing dependency, so the person gets a way forward.
+        deps.reportError?.(error);
+        return DIRECT_KINDS.has(message.kind) ? reply(errorReply('answering')) : quiet('internal error on an undirected message');
+      }
+    },
+
+    async endSessions(senderId: string, user: string): Promise<Reply> {
+      try {
+        if (!isAdmin(senderId)) return simpleReply('error', 'Only Qlik administrators listed in QLIK_ADMINS can end sessions. Ask one of them.');
+        if (deps.live === undefined) return liveSetupReply();
+        if (!QLIK_USER.test(user)) return userArgumentReply('sessions', user);
+        const result = await deps.live.endSessions(user);
+        return result.ok ? endSessionsReply(result.value) : liveFailureReply(`end the sessions of ${user}`, result.error);
+      } catch (error) {
+        deps.reportError?.(error);
+        return errorReply(`ending the sessions of ${user}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Reply } from './reply.js';
+import { code, strong } from './rich-text.js';
+
+/** What the bot does, its commands, how to paste a log, and which files to take from the server. */
+export function helpReply(): Reply {
+  return {
+    tone: 'help',
+    headline:
+      'I explain and diagnose the Qlik Sense hub errors "too many sessions active in parallel" and "you have no access pass".',
+    sections: [
+      {
+        title: 'Ask or paste',
+        paragraphs: [
+          'Ask a question in your own words, or paste Qlik Sense log lines (in a ``` block is fine): I count each user\'s parallel proxy sessions (the limit is 5) and say who hit the limit, when, and why.',
+        ],
+        steps: [],
+      },
+      {
+        title: 'Commands',
+        paragraphs: [
+          [code('help'), ': this text'],
+          [code('analyze'), ': with log lines pasted after it, a verdict on the sessions in them'],
+          [code('kb'), ': the knowledge entries; ', code('kb five-session-limit'), ' shows one'],
+          [code('ask <question>'), ' (or just the question): the entries that answer it'],
+          [code('sessions DOMAIN\\user'), ': live sessions of a user on every proxy node (Qlik APIs needed)'],
+          [code('licenses DOMAIN\\user'), ': the user\'s licence allocations (Qlik APIs needed)'],
+          [code('doctor'), ': checks the site for known causes, such as a licensed service account (Qlik APIs needed)'],
+        ],
+        steps: [],
+      },
+      {
+        title: 'Which log files to take from the Qlik Sense server',
+        paragraphs: [
+          ['Under ', code('C:\\ProgramData\\Qlik\\Sense\\Log\\'), ' on each node, the lines around the time of the error from:'],
+        ],
+        steps: [
+          [code('Repository\\Audit\\<host>_AuditSecurity_Repository.txt'), ': licence grants and ', strong('UsageDenied'), ' with SessionCount'],
+          [code('Proxy\\Audit\\<host>_AuditActivity_Proxy.txt'), ': session start and stop'],
+          [code('Proxy\\Trace\\<host>_Audit_Proxy.txt'), ': timeouts and invalid session cookies'],
+        ],
+      },
+    ],
+    facts: null,
+    entries: [],
+    caveats: [],
+    actions: [],
+  };
+}

@@ -1,0 +1,42 @@
+import { SESSION_LIMIT } from '../core/verdict/index.js';
+import type { NodeError, SessionsReport } from './live-qlik.js';
+import type { Reply, ReplyAction } from './reply.js';
+import type { RichText } from './rich-text.js';
+
+export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
+  return errors.map(
+    (error) => `${error.proxy}${error.virtualProxy === '' ? '' : ` (virtual proxy ${error.virtualProxy})`} did not answer, so its sessions are missing from the count: ${error.message}`,
+  );
+}
+
+/** Live sessions of one user, per proxy node and virtual proxy; admins get the button that ends them. */
+export function sessionsReply(report: SessionsReport, canEnd: boolean): Reply {
+  const counts = new Map<string, { proxy: string; virtualProxy: string; count: number }>();
+  for (const session of report.sessions) {
+    const key = `${session.proxy}\u0000${session.virtualProxy}`;
+    const row = counts.get(key) ?? { proxy: session.proxy, virtualProxy: session.virtualProxy, count: 0 };
+    row.count += 1;
+    counts.set(key, row);
+  }
+  const partial = report.errors.length > 0 ? ' on the nodes that answered' : '';
+  const headline =
+    report.total >= SESSION_LIMIT
+      ? `${report.user} has ${report.total} live sessions${partial}: at the limit of ${SESSION_LIMIT}, so a new browser or device is refused.`
+      : `${report.user} has ${report.total} live session${report.total === 1 ? '' : 's'}${partial} (the limit is ${SESSION_LIMIT}).`;
+  const actions: ReplyAction[] = canEnd && report.total > 0 ? [{ kind: 'end-sessions', user: report.user, liveSessions: report.total }] : [];
+  return {
+    tone: 'live',
+    headline,
+    sections: [],
+    facts:
+      counts.size === 0
+        ? null
+        : {
+            columns: ['proxy', 'virtual proxy', 'sessions'],
+            rows: [...counts.values()].map((row) => [row.proxy, row.virtualProxy === '' ? '(default)' : row.virtualProxy, String(row.count)]),
+          },
+    entries: [],
+    caveats: nodeErrorCaveats(report.errors),
+    actions,
+  };
+}

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { renderReplyText } from '../adapters/console/index.js';
+import { verdictReply } from '../bot/verdict-reply.js';
+import { readConfig } from '../config/index.js';
+import type { LogInput } from '../core/logs/index.js';
+import { analyzeLogs } from '../core/verdict/index.js';
+import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
+import type { Command } from './command.js';
+import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
+
+const SYNOPSIS = 'analyze [PATH...|-] [--json] [--service-account DIR\\USER]...';
+
+async function fail(io: CliIo, message: string): Promise<number> {
+  await write(io.stderr, `qlik-sessions analyze: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+/** `qlik-sessions analyze`: the verdict on Qlik Sense log files, folders or stdin (DESIGN section 2). */
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  synopsis: SYNOPSIS,
+  summary: 'who hit the session limit, when and why, from Qlik Sense log files, folders (recursively) or stdin',
+  run: async (args, io) => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: { json: { type: 'boolean', default: false }, 'service-account': { type: 'string', multiple: true, default: [] }, help: { type: 'boolean', short: 'h', default: false } },
+      });
+    } catch (error) {
+      return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions ${SYNOPSIS}`);
+    }
+    if (parsed.values.help) {
+      await write(io.stdout, `Usage: qlik-sessions ${SYNOPSIS}\n\nReads Qlik Sense log files, folders (recursively, .gz too) or stdin (- or no path)\nand says who hit the limit of five parallel sessions, when, and what to do.\n`);
+      return EXIT_OK;
+    }
+    const accounts = parsed.values['service-account'];
+    const badAccount = accounts.find((account) => !/^[^\\\s]+\\[^\\\s]+$/.test(account));
+    if (badAccount !== undefined) return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
+    const config = readConfig(io.env);
+    if (!config.ok) return fail(io, `configuration: ${config.errors.join('; ')}`);
+
+    const paths = parsed.positionals.filter((path) => path !== '-');
+    const useStdin = parsed.positionals.length === 0 || parsed.positionals.includes('-');
+    const inputs: LogInput[] = [];
+    if (paths.length > 0) {
+      const files = await logFileInputs(paths, io.cwd);
+      if (!files.ok) return fail(io, `cannot read ${files.error.path}: ${files.error.reason}. Give the path of a Qlik Sense log file or folder (e.g. C:\\ProgramData\\Qlik\\Sense\\Log).`);
+      inputs.push(...files.inputs);
+    }
+    if (useStdin) inputs.push({ name: 'stdin', chunks: io.stdin as AsyncIterable<Uint8Array> });
+
+    let report;
+    try {
+      report = await analyzeLogs(inputs, { serviceAccounts: [...config.config.qlik.serviceAccounts, ...accounts] });
+    } catch (error) {
+      if (error instanceof UnreadableInputError) return fail(io, `cannot read ${error.path}: ${error.reason}.`);
+      throw error;
+    }
+    if (parsed.values.json) {
+      await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    // Knowledge entry titles are wired in by the knowledge base; until then entries are listed by id.
+    const reply = verdictReply(report, () => undefined);
+    const color = io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined;
+    await write(io.stdout, renderReplyText(reply, { color }));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,12 @@
+export { containsQlikLogLines } from './contains-qlik-log-lines.js';
+export { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
+export type { LogEvent, LogEventKind } from './log-event.js';
+export type { LogInput } from './log-input.js';
+export { LOG_LAYOUT_NAMES, LOG_LAYOUTS, layoutFromFileName, layoutFromHeader, layoutFromRow } from './log-layout.js';
+export type { ColumnMap, Layout, LogLayoutName } from './log-layout.js';
+export { normalizePastedLine } from './normalize-pasted-line.js';
+export { newLineContext, parseLogLine } from './parse-log-line.js';
+export type { EmitEvent, LineContext, LineOutcome } from './parse-log-line.js';
+export { findQlikTimestamp, parseQlikTimestamp, QLIK_TIMESTAMP_PATTERN } from './qlik-timestamp.js';
+export { readLogInputs } from './read-log-inputs.js';
+export type { InputStats } from './read-log-inputs.js';

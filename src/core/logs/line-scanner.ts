@@ -1,0 +1,122 @@
+import { Buffer } from 'node:buffer';
+
+/** Longer lines are cut to this many bytes: no Qlik row is near it, and an 8 MB line must not be kept whole. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+const NEWLINE = 10;
+
+/**
+ * Every line that can matter carries one of these: `session`/`Session` (start, stop, login, got session, timeout,
+ * grants and denials with `SessionID`, headers with `ProxySessionId`), or `AccessType` (`NoAvailableAccessType`,
+ * allocations with `LicenseProfessionalAccessTypeId`). Lines without them are counted, never decoded. Markers that
+ * start with a rare byte keep the search fast (`ession` starts with the commonest letter and is 4x slower).
+ */
+const MARKER_TEXTS: readonly string[] = ['Session', 'session', 'AccessType'];
+const MARKERS: readonly Buffer[] = MARKER_TEXTS.map((marker) => Buffer.from(marker));
+
+function mayMatter(line: string): boolean {
+  return MARKER_TEXTS.some((marker) => line.includes(marker));
+}
+
+/**
+ * Splits a byte stream into lines without decoding it: newlines and markers are found in the Buffer, and only
+ * lines that hold a marker are decoded and handed on. Memory is one chunk plus one capped partial line.
+ */
+export class LineScanner {
+  /** Lines seen, decoded or not. */
+  lines = 0;
+  /** Set once the rest of the input cannot matter (an engine log): lines are then only counted. */
+  countOnly = false;
+  private pending: Buffer | null = null;
+  private pendingLength = 0;
+  private readonly onLine: (line: string) => void;
+  private readonly nextMarkers: number[] = MARKERS.map(() => -1);
+
+  constructor(onLine: (line: string) => void) {
+    this.onLine = onLine;
+  }
+
+  push(chunk: Uint8Array | string): void {
+    if (typeof chunk === 'string') {
+      this.push(Buffer.from(chunk, 'utf8'));
+      return;
+    }
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    if (this.pending !== null) {
+      const newline = buffer.indexOf(NEWLINE);
+      if (newline === -1) {
+        this.appendPending(buffer, 0, buffer.length);
+        return;
+      }
+      this.appendPending(buffer, 0, newline);
+      this.flushPending();
+      start = newline + 1;
+    }
+    const lastNewline = buffer.lastIndexOf(NEWLINE);
+    if (lastNewline >= start) {
+      this.scan(buffer, start, lastNewline + 1);
+      start = lastNewline + 1;
+    }
+    if (start < buffer.length) this.appendPending(buffer, start, buffer.length);
+  }
+
+  /** The last line, when the input does not end with a newline. */
+  end(): void {
+    if (this.pending !== null) this.flushPending();
+  }
+
+  private appendPending(buffer: Buffer, from: number, to: number): void {
+    if (this.pending === null) {
+      this.pending = Buffer.allocUnsafe(Math.min(MAX_LINE_BYTES, Math.max(256, (to - from) * 2)));
+      this.pendingLength = 0;
+    }
+    const room = MAX_LINE_BYTES - this.pendingLength;
+    const take = Math.min(room, to - from);
+    if (take <= 0) return;
+    if (this.pendingLength + take > this.pending.length) {
+      const grown = Buffer.allocUnsafe(Math.min(MAX_LINE_BYTES, Math.max(this.pending.length * 2, this.pendingLength + take)));
+      this.pending.copy(grown, 0, 0, this.pendingLength);
+      this.pending = grown;
+    }
+    buffer.copy(this.pending, this.pendingLength, from, from + take);
+    this.pendingLength += take;
+  }
+
+  private flushPending(): void {
+    const pending = this.pending;
+    if (pending === null) return;
+    this.lines++;
+    const line = pending.toString('utf8', 0, this.pendingLength);
+    this.pending = null;
+    this.pendingLength = 0;
+    if (!this.countOnly && mayMatter(line)) this.onLine(line);
+  }
+
+  /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. One newline search per line. */
+  private scan(buffer: Buffer, start: number, end: number): void {
+    const next = this.nextMarkers;
+    for (let index = 0; index < MARKERS.length; index++) next[index] = buffer.indexOf(MARKERS[index] as Buffer, start);
+    let nearest = Math.min(...next.map((position) => (position === -1 ? end : position)));
+    let lineStart = start;
+    while (lineStart < end) {
+      const lineEnd = buffer.indexOf(NEWLINE, lineStart);
+      this.lines++;
+      if (this.countOnly) nearest = end;
+      if (nearest < lineEnd) {
+        this.onLine(buffer.toString('utf8', lineStart, Math.min(lineEnd, lineStart + MAX_LINE_BYTES)));
+        nearest = end;
+        for (let index = 0; index < MARKERS.length; index++) {
+          let position = next[index] as number;
+          if (position !== -1 && position < lineEnd) next[index] = position = buffer.indexOf(MARKERS[index] as Buffer, lineEnd);
+          if (position !== -1 && position < nearest) nearest = position;
+        }
+      } else if (nearest >= end) {
+        // No marker in the rest of the region: count the remaining lines and stop.
+        for (let newline = buffer.indexOf(NEWLINE, lineEnd + 1); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
+        return;
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+}

@@ -1,0 +1,356 @@
+import type { LogEvent } from './log-event.js';
+import { layoutFromHeader, layoutFromRow, type Layout, type LogLayoutName } from './log-layout.js';
+import { normalizePastedLine } from './normalize-pasted-line.js';
+import { findQlikTimestamp, parseQlikTimestamp } from './qlik-timestamp.js';
+
+/** What one input has told us so far: its header row, if it had one, and the last ServiceUser passed on. */
+export interface LineContext {
+  header: Layout | null;
+  lastServiceUser: string | null;
+}
+
+export function newLineContext(): LineContext {
+  return { header: null, lastServiceUser: null };
+}
+
+/** The outcome of one line: the layout it belongs to (null = not recognised); events go to `emit`. */
+export type LineOutcome = LogLayoutName | 'header' | null;
+
+export type EmitEvent = (event: LogEvent) => void;
+
+// Message patterns of reference section 1.12, unanchored so they also match inside whole rows whose TABs were lost.
+const START = /Start session for user: '([^']+)'/;
+const STOP = /Stop session for user '([^']+)' \. Session id = '([^']+)'/;
+const TIMEOUT = /Session (\S+) has been deleted due to inactivity/;
+const LOGIN = /User authenticated\. User '([^']+)' used authentication method '[^']*' and got session '([^']+)'/;
+const GOT_SESSION = /User '([^']+)' used '[^']*' authentication, got session: '([^']+)'/;
+const DENIED_USER = /was denied for User: '([^']+)'(?:, with AccessID '[^']*')?, SessionID: '([^']+)'(?:, SessionCount: '(\d+)')?(?:, Hostname: '([^']*)')?/;
+const GRANTED = /access granted for User: '([^']+)' with UsageID: '[^']*', SessionID: '([^']+)', SessionCount: '(\d+)'(?:, Hostname: '([^']*)')?/;
+const TRACE_GRANTED = /UsageID: \S+, SessionID: ([^,\s]+), SessionCount: (\d+)(?:, Hostname: '([^']*)')?/;
+const DENIED_NO_LICENSE = /Login access denied for SessionID: '([^']+)'(?:, Hostname: "([^"]*)")?/;
+const NO_ACCESS_TYPE = /No available access type, SessionID: ([^,\s]+)(?:, Hostname: "([^"]*)")?/;
+const APP_NO_ACCESS_TYPE = /Access to app '[^']*' denied, result code 'NoAvailableAccessType'/;
+const APP_ALLOWED = /Access to app '[^']*' allowed with access type '\w+'/;
+const ALLOCATION = /User access, User: '([^']+)'/;
+const INVALID = /Session '([^']+)' is invalid \(possibly timed out or logged out\)/;
+const USER_AGENT = /connection Opened for session '([^']+)'.*UserAgent: '([^']*)'/;
+
+// Rows whose TABs became spaces: the audit columns after `Description` and the trace columns before `Message`.
+const LOOSE_DESCRIPTION = /Command=[^;]*;Result=-?\d+;ResultText=.*?\s+(\S+)\s+(\S+)\s+\d+\s+(\S+)\s+(\S+)(?:\s|$)/;
+const LOOSE_TRACE_PREFIX = /^\d+\s+\d{8}T\S+\s+[A-Z]+\s+\S+\s+(\S+)\s+\d+\s+\S+\s+(\S+\\\S+)\s/;
+const LOOSE_SECURITY = /\s(?:Security|License)\s+(\S+)\s+(?:Proxy|Repository)\s+\S+\s+(\/\S*)/;
+const LOOSE_TASK = /Task execution finished\s.*?\s([A-Z]\w+)\s+(\d{8}T\S+)\s+(\d{8}T\S+)\s/;
+const LOOSE_TASK_NAME = /\s[0-9a-f-]{36}\s+(.+?)\s+[0-9a-f-]{36}\s/;
+const USER_NAME_AFTER = /\s(?:UsageDenied|UsageGranted)\s+(\S+\\\S+)/;
+
+const TAB = '\t';
+
+/** Audit rows with these commands never say anything about sessions or licences; they are dropped unread. */
+const SKIPPED_COMMANDS = new Set(['Close connection', 'Add session', 'Get ticket', 'Get session', 'Sync user directory', 'License maintenance', 'Audit security']);
+
+function userOf(directory: string | undefined, id: string | undefined): string | null {
+  if (directory === undefined || id === undefined || directory === '' || id === '') return null;
+  if (id.includes('\\')) return id;
+  return `${directory}\\${id}`;
+}
+
+function orNull(text: string | undefined): string | null {
+  return text === undefined || text === '' ? null : text;
+}
+
+/** `ProxySessionId` 0 is an internal command, not a session (reference section 1.1). */
+function sessionIdOf(text: string | undefined): string | null {
+  return text === undefined || text === '' || text === '0' ? null : text;
+}
+
+/** Column positions of one layout, looked up once instead of by name on every row. */
+interface Columns {
+  readonly timestamp: number;
+  readonly message: number;
+  readonly description: number;
+  readonly serviceUser: number;
+  readonly userDirectory: number;
+  readonly userId: number;
+  readonly activeUserDirectory: number;
+  readonly activeUserId: number;
+  readonly userName: number;
+  readonly sessionId: number;
+  readonly client: number;
+  readonly ipAddress: number;
+  readonly context: number;
+  readonly service: number;
+  readonly taskName: number;
+  readonly startTime: number;
+  readonly stopTime: number;
+  readonly status: number;
+}
+
+const COLUMNS_CACHE = new WeakMap<Layout, Columns>();
+
+function columnsOf(layout: Layout): Columns {
+  let columns = COLUMNS_CACHE.get(layout);
+  if (columns === undefined) {
+    const at = (name: string) => layout.columns.get(name) ?? -1;
+    columns = {
+      timestamp: at('Timestamp'),
+      message: at('Message'),
+      description: at('Description'),
+      serviceUser: at('ServiceUser'),
+      userDirectory: at('UserDirectory'),
+      userId: at('UserId'),
+      activeUserDirectory: at('ActiveUserDirectory'),
+      activeUserId: at('ActiveUserId'),
+      userName: at('UserName'),
+      sessionId: at('ProxySessionId'),
+      client: at('ClientHostAddress'),
+      ipAddress: at('IpAddress'),
+      context: at('Context'),
+      service: at('Service'),
+      taskName: at('TaskName'),
+      startTime: at('StartTime'),
+      stopTime: at('StopTime'),
+      status: at('Status'),
+    };
+    COLUMNS_CACHE.set(layout, columns);
+  }
+  return columns;
+}
+
+/** A TAB-separated row read in place: only the columns asked for are cut out of the line. */
+class Row {
+  /** Shared by every row: one row is read at a time, and no row outlives its line. */
+  private static readonly tabs = new Int32Array(256);
+  readonly count: number;
+  private readonly tabs = Row.tabs;
+
+  constructor(readonly line: string) {
+    let count = 0;
+    for (let tab = line.indexOf(TAB); tab !== -1 && count < this.tabs.length; tab = line.indexOf(TAB, tab + 1)) this.tabs[count++] = tab;
+    this.count = count + 1;
+  }
+
+  field(index: number): string | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    const start = index === 0 ? 0 : (this.tabs[index - 1] as number) + 1;
+    const end = index === this.count - 1 ? this.line.length : (this.tabs[index] as number);
+    return this.line.slice(start, end);
+  }
+
+  fields(): string[] {
+    return this.line.split(TAB);
+  }
+}
+
+/**
+ * Turns one line (a full row, a header-less row, a row whose TABs became spaces, or the Message column alone)
+ * into events. Lines the scanner never decodes cannot matter; this decides for the ones it does.
+ */
+export function parseLogLine(raw: string, context: LineContext, emit: EmitEvent): LineOutcome {
+  const line = normalizePastedLine(raw);
+  if (line === '') return null;
+  if (line.includes(TAB)) {
+    if (line.startsWith('Sequence#')) {
+      const header = layoutFromHeader(line.split(TAB));
+      if (header === null) return null;
+      context.header = header;
+      return 'header';
+    }
+    const row = new Row(line);
+    const header = context.header;
+    const layout = header !== null && header.columns.size === row.count ? header : layoutFromRow(row.fields());
+    if (layout !== null) return parseRow(row, resolveAuditSecurity(layout, row), context, emit);
+  }
+  return parseLoose(line.includes(TAB) ? line.replaceAll(TAB, ' ') : line, emit);
+}
+
+function resolveAuditSecurity(layout: Layout, row: Row): Layout {
+  if (layout.name !== 'AuditSecurity_Repository' && layout.name !== 'AuditSecurity_Proxy') return layout;
+  const service = row.field(columnsOf(layout).service);
+  if (service === 'Proxy' && layout.name === 'AuditSecurity_Repository') return proxyTwin(layout);
+  if (service === 'Repository' && layout.name === 'AuditSecurity_Proxy') return { name: 'AuditSecurity_Repository', columns: layout.columns };
+  return layout;
+}
+
+const PROXY_TWINS = new WeakMap<Layout, Layout>();
+
+/** The same columns under the proxy's name, made once per header so the column cache keeps working. */
+function proxyTwin(layout: Layout): Layout {
+  let twin = PROXY_TWINS.get(layout);
+  if (twin === undefined) {
+    twin = { name: 'AuditSecurity_Proxy', columns: layout.columns };
+    PROXY_TWINS.set(layout, twin);
+  }
+  return twin;
+}
+
+function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEvent): LineOutcome {
+  const name = layout.name;
+  const columns = columnsOf(layout);
+  const serviceUser = row.field(columns.serviceUser);
+  if (serviceUser !== undefined && serviceUser !== context.lastServiceUser && serviceUser.includes('\\')) {
+    context.lastServiceUser = serviceUser;
+    emit({ kind: 'service-user', user: serviceUser });
+  }
+  switch (name) {
+    case 'AuditActivity_Proxy':
+    case 'Service_Proxy':
+    case 'AuditSecurity_Proxy':
+    case 'AuditSecurity_Repository': {
+      const description = row.field(columns.description) ?? '';
+      if (description.startsWith('Command=') && SKIPPED_COMMANDS.has(description.slice(8, description.indexOf(';')))) return null;
+      const facts = {
+        user: userOf(row.field(columns.userDirectory), row.field(columns.userId)),
+        sessionId: sessionIdOf(row.field(columns.sessionId)),
+        client: orNull(row.field(columns.client)),
+        context: orNull(row.field(columns.context)),
+      };
+      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
+    }
+    case 'Audit_Proxy': {
+      const facts = {
+        user: userOf(row.field(columns.activeUserDirectory), row.field(columns.activeUserId)),
+        sessionId: sessionIdOf(row.field(columns.sessionId)),
+        client: orNull(row.field(columns.ipAddress)),
+        context: null,
+      };
+      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
+    }
+    case 'License_Repository': {
+      const facts = { user: orNull(row.field(columns.userName)), sessionId: sessionIdOf(row.field(columns.sessionId)), client: null, context: null };
+      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
+    }
+    case 'TaskExecution_Scheduler': {
+      const start = parseQlikTimestamp(row.field(columns.startTime) ?? '');
+      const stop = parseQlikTimestamp(row.field(columns.stopTime) ?? '');
+      if (Number.isNaN(start) || Number.isNaN(stop)) return serviceUser === undefined ? null : name;
+      emit({ kind: 'reload', taskName: row.field(columns.taskName) ?? '', start, stop, status: row.field(columns.status) ?? '' });
+      return name;
+    }
+    case 'Session_Engine':
+      // Engine sessions are not proxy sessions: recognised so the reply can say so, never counted.
+      return name;
+  }
+}
+
+/** What the columns around the message say; null where the row does not carry it. */
+interface RowFacts {
+  readonly user: string | null;
+  readonly sessionId: string | null;
+  readonly client: string | null;
+  readonly context: string | null;
+}
+
+const NO_FACTS: RowFacts = { user: null, sessionId: null, client: null, context: null };
+
+/** Emits the events a message says; false when the message is none we know. Cheap `includes` checks go before each pattern. */
+function fromMessage(message: string, time: () => number, facts: RowFacts, emit: EmitEvent): boolean {
+  let match: RegExpExecArray | null = null;
+  if (message.includes('ession')) {
+    if (message.includes('Start session for user') && (match = START.exec(message)) !== null) {
+      emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: facts.sessionId, via: 'start', client: facts.client, context: null });
+    } else if (message.includes('Stop session for user') && (match = STOP.exec(message)) !== null) {
+      emit({ kind: 'session-closed', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? '', via: 'stop' });
+    } else if (message.includes('due to inactivity') && (match = TIMEOUT.exec(message)) !== null) {
+      emit({ kind: 'session-closed', at: time(), user: facts.user, sessionId: match[1] ?? '', via: 'timeout' });
+    } else if (message.includes('got session')) {
+      if ((match = LOGIN.exec(message)) !== null) {
+        emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? null, via: 'login', client: facts.client, context: facts.context });
+      } else if ((match = GOT_SESSION.exec(message)) !== null) {
+        const id = match[1] ?? '';
+        emit({ kind: 'session-opened', at: time(), user: id.includes('\\') ? id : facts.user, sessionId: match[2] ?? null, via: 'got-session', client: facts.client, context: null });
+      } else return false;
+    } else if (message.includes('SessionID')) {
+      if (message.includes('was denied for User') && (match = DENIED_USER.exec(message)) !== null) {
+        const count = match[3] === undefined ? null : Number(match[3]);
+        emit({ kind: 'license-denied', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? null, sessionCount: count, client: orNull(match[4]) ?? facts.client, reason: count === null ? 'no-access-pass' : 'limit' });
+      } else if (message.includes(' access granted for User') && (match = GRANTED.exec(message)) !== null) {
+        emit({ kind: 'license-granted', at: time(), user: match[1] ?? '', sessionId: match[2] ?? null, sessionCount: Number(match[3]), client: orNull(match[4]) ?? facts.client });
+      } else if (message.includes('Login access denied') && (match = DENIED_NO_LICENSE.exec(message)) !== null) {
+        emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: null, client: orNull(match[2]) ?? facts.client, reason: 'no-access-pass' });
+      } else if (message.includes('No available access type') && (match = NO_ACCESS_TYPE.exec(message)) !== null) {
+        emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: null, client: orNull(match[2]) ?? facts.client, reason: 'no-access-pass' });
+      } else if (message.includes('UsageID: ') && facts.user !== null && (match = TRACE_GRANTED.exec(message)) !== null) {
+        emit({ kind: 'license-granted', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: Number(match[2]), client: orNull(match[3]) ?? facts.client });
+      } else return false;
+    } else if (message.includes('is invalid (possibly') && (match = INVALID.exec(message)) !== null) {
+      emit({ kind: 'session-invalid', at: time(), user: facts.user, sessionId: match[1] ?? '' });
+    } else if (message.includes('UserAgent: ') && (match = USER_AGENT.exec(message)) !== null) {
+      emit({ kind: 'user-agent', at: time(), user: facts.user, sessionId: match[1] ?? '', userAgent: match[2] ?? '' });
+    } else if (!message.includes('AccessType')) {
+      return false;
+    }
+    if (match !== null) return true;
+  }
+  if (message.includes('AccessType')) {
+    if (message.includes('NoAvailableAccessType') && APP_NO_ACCESS_TYPE.test(message)) {
+      emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: facts.sessionId, sessionCount: null, client: facts.client, reason: 'no-access-pass' });
+      return true;
+    }
+    if (message.includes('User access, User: ') && (match = ALLOCATION.exec(message)) !== null) {
+      emit({ kind: 'license-allocated', at: time(), user: match[1] ?? '' });
+      return true;
+    }
+    if (facts.user !== null && message.includes('allowed with access type') && APP_ALLOWED.test(message)) {
+      emit({ kind: 'license-allocated', at: time(), user: facts.user });
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The layout a message comes from, for lines without columns (the Message column alone, TABs lost). */
+function layoutOfMessage(line: string): LogLayoutName {
+  if (line.includes('Start session') || line.includes('Stop session') || line.includes('connection Opened')) return 'AuditActivity_Proxy';
+  if (line.includes('User authenticated.') || line.includes('NoAvailableAccessType') || line.includes('allowed with access type')) return 'AuditSecurity_Proxy';
+  if (line.includes('got session:') || line.includes('due to inactivity') || line.includes('is invalid (possibly')) return 'Audit_Proxy';
+  if (line.includes('No available access type') || line.includes('UsageID: ') && !line.includes("UsageID: '")) return 'License_Repository';
+  return 'AuditSecurity_Repository';
+}
+
+function parseLoose(line: string, emit: EmitEvent): LineOutcome {
+  const at = findQlikTimestamp(line);
+  const trace = LOOSE_TRACE_PREFIX.exec(line);
+  if (trace !== null) {
+    const serviceUser = trace[2] ?? '';
+    emit({ kind: 'service-user', user: serviceUser });
+    const logger = trace[1] ?? '';
+    if (logger.startsWith('Session.Engine')) return 'Session_Engine';
+    if (logger.startsWith('TaskExecution.Scheduler')) return looseTask(line, emit);
+  }
+  const description = LOOSE_DESCRIPTION.exec(line);
+  let facts = NO_FACTS;
+  if (description !== null) {
+    const security = LOOSE_SECURITY.exec(line);
+    facts = {
+      user: userOf(description[3], description[4]),
+      sessionId: description[1] === '0' ? null : (description[1] ?? null),
+      client: orNull(security?.[1]),
+      context: orNull(security?.[2]),
+    };
+  } else if (trace !== null) {
+    facts = { ...NO_FACTS, user: looseTraceUser(line) };
+  }
+  return fromMessage(line, () => at, facts, emit) ? layoutOfMessage(line) : trace === null ? null : 'Audit_Proxy';
+}
+
+/** The user of a trace row without TABs: `UserName` (License_Repository) or the `ActiveUser*` pair after the session id. */
+function looseTraceUser(line: string): string | null {
+  const named = USER_NAME_AFTER.exec(line);
+  if (named !== null) return named[1] ?? null;
+  const session = /(?:inactivity|logged out\)|got session: '[^']+')\s+[0-9a-f-]{36}\s+(?:[0-9a-f-]{36}\s+)?(\S+)\s+(\S+)/.exec(line);
+  if (session === null) return null;
+  const directory = session[1] ?? '';
+  return /^[A-Za-z][\w.-]*$/.test(directory) ? userOf(directory, session[2]) : null;
+}
+
+function looseTask(line: string, emit: EmitEvent): LineOutcome {
+  const task = LOOSE_TASK.exec(line);
+  if (task === null) return 'TaskExecution_Scheduler';
+  const start = parseQlikTimestamp(task[2] ?? '');
+  const stop = parseQlikTimestamp(task[3] ?? '');
+  if (!Number.isNaN(start) && !Number.isNaN(stop)) {
+    emit({ kind: 'reload', taskName: LOOSE_TASK_NAME.exec(line)?.[1] ?? '', start, stop, status: task[1] ?? '' });
+  }
+  return 'TaskExecution_Scheduler';
+}
+

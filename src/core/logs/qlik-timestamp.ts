@@ -1,0 +1,39 @@
+/** Qlik's `YYYYMMDDThhmmss.fffK` (offset with or without a colon, or `Z`), e.g. `20190201T045901.569+0100`. */
+export const QLIK_TIMESTAMP_PATTERN = /\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.(\d{3})(Z|[+-]\d{2}:?\d{2})/;
+
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let index = from; index < from + count; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Epoch milliseconds of a Qlik timestamp starting at `from`, or NaN; nodes in other zones merge on this instant. */
+export function parseQlikTimestamp(text: string, from = 0): number {
+  if (text.length < from + 20 || text.charCodeAt(from + 8) !== 84 /* T */ || text.charCodeAt(from + 15) !== 46 /* . */) return Number.NaN;
+  const year = digits(text, from, 4);
+  const month = digits(text, from + 4, 2);
+  const day = digits(text, from + 6, 2);
+  const hour = digits(text, from + 9, 2);
+  const minute = digits(text, from + 11, 2);
+  const second = digits(text, from + 13, 2);
+  const milli = digits(text, from + 16, 3);
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  const sign = text.charCodeAt(from + 19);
+  if (sign === 90 /* Z */) return local;
+  if (sign !== 43 /* + */ && sign !== 45 /* - */) return Number.NaN;
+  const offsetHours = digits(text, from + 20, 2);
+  const colon = text.charCodeAt(from + 22) === 58 ? 1 : 0;
+  const offsetMinutes = digits(text, from + 22 + colon, 2);
+  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return sign === 43 ? local - offset : local + offset;
+}
+
+/** The first Qlik timestamp anywhere in a line (rows whose TABs were lost), as epoch milliseconds or NaN. */
+export function findQlikTimestamp(text: string): number {
+  const match = QLIK_TIMESTAMP_PATTERN.exec(text);
+  return match === null ? Number.NaN : parseQlikTimestamp(text, match.index);
+}

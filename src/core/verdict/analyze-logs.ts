@@ -1,0 +1,111 @@
+import { readLogInputs, type InputStats, type LogInput } from '../logs/index.js';
+import { SessionTracker, type SessionTimelines, type UserTimeline } from '../sessions/index.js';
+import type { AnalysisReport, Finding, UserSummary, Verdict, VerdictCode } from './analysis-report.js';
+import { VERDICT_CODES } from './analysis-report.js';
+import { clientCount, findFindings, isLicensed, serviceAccountInfo, SESSION_LIMIT, type ServiceAccountInfo } from './find-findings.js';
+import { formatInstant, isoOrNull } from './format-instant.js';
+
+export interface AnalyzeOptions {
+  /** `DIRECTORY\user` of the Qlik service account(s), from `QLIK_SERVICE_ACCOUNTS` or `--service-account`. */
+  readonly serviceAccounts?: readonly string[];
+}
+
+const SEVERITY_ORDER = { problem: 0, warning: 1, info: 2 } as const;
+
+/** Reads every input as a stream and turns the lines into the verdict, findings and per-user summary of DESIGN section 3. */
+export async function analyzeLogs(inputs: Iterable<LogInput> | AsyncIterable<LogInput>, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
+  const tracker = new SessionTracker();
+  const stats = await readLogInputs(inputs, tracker.add);
+  return reportFrom(tracker.timelines(), stats, options);
+}
+
+function reportFrom(timelines: SessionTimelines, stats: InputStats, options: AnalyzeOptions): AnalysisReport {
+  const configured = new Set((options.serviceAccounts ?? []).map((account) => account.trim().toLowerCase()));
+  const accounts = new Map<string, ServiceAccountInfo>(timelines.users.map((timeline) => [timeline.user, serviceAccountInfo(timeline, configured, timelines.serviceUsers)]));
+  const findings = findFindings(timelines, accounts).sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || VERDICT_ORDER(a) - VERDICT_ORDER(b) || (a.at ?? '').localeCompare(b.at ?? ''),
+  );
+  const users = timelines.users
+    .map((timeline) => summary(timeline, accounts.get(timeline.user)?.serviceAccount ?? false))
+    .sort((a, b) => b.peak - a.peak || b.denied - a.denied || b.sessionsStarted - a.sessionsStarted || a.user.localeCompare(b.user));
+  return {
+    verdict: pickVerdict(findings, timelines, stats, accounts),
+    findings,
+    users,
+    input: {
+      lines: stats.lines,
+      recognized: stats.recognized,
+      skipped: stats.lines - stats.recognized,
+      formats: [...stats.formats].sort(),
+      from: isoOrNull(timelines.from),
+      to: isoOrNull(timelines.to),
+    },
+  };
+}
+
+function VERDICT_ORDER(finding: Finding): number {
+  const index = (VERDICT_CODES as readonly string[]).indexOf(finding.code);
+  return index === -1 ? VERDICT_CODES.length : index;
+}
+
+function summary(timeline: UserTimeline, serviceAccount: boolean): UserSummary {
+  return {
+    user: timeline.user,
+    sessionsStarted: timeline.sessionsStarted,
+    peak: timeline.peak,
+    peakAt: isoOrNull(timeline.peakAt),
+    denied: timeline.denied,
+    limitDenials: timeline.limitDenials,
+    maxSessionCount: timeline.maxSessionCount,
+    licensed: isLicensed(timeline),
+    serviceAccount,
+    clients: clientCount(timeline),
+  };
+}
+
+const TITLES: Readonly<Record<VerdictCode, string>> = {
+  'service-account-licensed': 'The Qlik service account holds a licence, so Monitoring-app reloads use up its sessions',
+  'limit-reached': 'A user hit the limit of five parallel sessions',
+  'no-license': 'A user has no access pass (no licence allocated)',
+  'invalid-cookie-burst': 'An expired session cookie set off a burst of new sessions',
+  'near-limit': 'A user came close to the limit of five parallel sessions',
+  'within-limit': 'Every user stayed within the limit of five parallel sessions',
+  'no-qlik-lines': 'No Qlik Sense session or licence lines were recognised',
+};
+
+/** The headline: the first code of DESIGN section 3's order that has a finding. */
+function pickVerdict(findings: readonly Finding[], timelines: SessionTimelines, stats: InputStats, accounts: ReadonlyMap<string, ServiceAccountInfo>): Verdict {
+  for (const code of VERDICT_CODES) {
+    const first = findings.filter((candidate) => candidate.code === code).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))[0];
+    if (first === undefined) continue;
+    return { code, user: first.user, at: first.at, title: TITLES[code], detail: first.detail, entries: first.entries };
+  }
+  const binary = stats.binaryInputs.length > 0 ? ` Not read, because ${stats.binaryInputs.join(', ')} ${stats.binaryInputs.length === 1 ? 'is' : 'are'} binary, not a text log.` : '';
+  const sessions = timelines.users.filter((timeline) => timeline.sessionsStarted + timeline.sessionsBeforeExcerpt > 0);
+  if (sessions.length > 0) {
+    // The service account's sessions are explained by a finding; the headline is about the people.
+    const people = sessions.filter((timeline) => !(accounts.get(timeline.user)?.serviceAccount ?? false));
+    const top = [...(people.length > 0 ? people : sessions)].sort((a, b) => b.peak - a.peak)[0] as UserTimeline;
+    return {
+      code: 'within-limit',
+      user: top.user,
+      at: isoOrNull(top.peakAt),
+      title: TITLES['within-limit'],
+      detail: `The most parallel proxy sessions any user had was ${top.peak} (${top.user} at ${formatInstant(top.peakAt)}); the limit is ${SESSION_LIMIT}.${binary}`,
+      entries: ['count-sessions'],
+    };
+  }
+  const seen = [...stats.formats];
+  const onlyOther =
+    seen.length > 0
+      ? ` The lines were ${seen.join(', ')}${seen.includes('Session_Engine') ? ': engine sessions, which do not count towards the limit' : ''}.`
+      : '';
+  return {
+    code: 'no-qlik-lines',
+    user: null,
+    at: null,
+    title: TITLES['no-qlik-lines'],
+    detail: `Nothing in ${stats.lines === 0 ? 'the input' : `${stats.lines} lines`} names a proxy session or a licence grant or denial.${onlyOther}${binary}`,
+    entries: [],
+  };
+}

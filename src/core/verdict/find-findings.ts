@@ -1,0 +1,244 @@
+import type { ReloadWindow, SessionTimelines, UserTimeline } from '../sessions/index.js';
+import type { Finding } from './analysis-report.js';
+import { formatInstant, isoOrNull } from './format-instant.js';
+
+/** The limit of parallel proxy sessions per user (Qlik help: professional and analyzer access). */
+export const SESSION_LIMIT = 5;
+/** "Several new sessions within seconds" after an invalid cookie. */
+const BURST_SESSIONS = 3;
+const BURST_WINDOW_MS = 10_000;
+/** Automation: this many sessions from one client within a minute. */
+const AUTOMATION_SESSIONS = 5;
+const AUTOMATION_WINDOW_MS = 60_000;
+/** Reload windows are matched with a little slack: the REST calls start right after the task does. */
+const RELOAD_SLACK_MS = 5_000;
+
+export interface ServiceAccountInfo {
+  readonly serviceAccount: boolean;
+  /** How we know: configuration, the ServiceUser column, or only likely from local /qrs/ sessions. */
+  readonly how: 'configured' | 'service-user-column' | 'likely' | null;
+}
+
+const LOCAL_ADDRESSES = new Set(['::1', '127.0.0.1', '::ffff:127.0.0.1', 'localhost']);
+
+export function serviceAccountInfo(timeline: UserTimeline, configured: ReadonlySet<string>, serviceUsers: ReadonlySet<string>): ServiceAccountInfo {
+  const key = timeline.user.toLowerCase();
+  if (configured.has(key)) return { serviceAccount: true, how: 'configured' };
+  if (serviceUsers.has(key)) return { serviceAccount: true, how: 'service-user-column' };
+  const local = timeline.addresses.length > 0 && timeline.addresses.every((address) => LOCAL_ADDRESSES.has(address.replace(/^\[|\]:\d+$|\]$/g, '')));
+  const busy = timeline.sessionsStarted + timeline.denied >= SESSION_LIMIT;
+  if (local && (timeline.qrsContext || busy)) return { serviceAccount: true, how: 'likely' };
+  return { serviceAccount: false, how: null };
+}
+
+export function isLicensed(timeline: UserTimeline): boolean | null {
+  if (!Number.isNaN(timeline.firstGrantAt) || timeline.allocated) return true;
+  if (timeline.noPassDenials > 0) return false;
+  return null;
+}
+
+export function clientCount(timeline: UserTimeline): number {
+  return Math.max(timeline.addresses.length, timeline.userAgents.length);
+}
+
+function finding(code: Finding['code'], severity: Finding['severity'], user: string | null, at: number, detail: string, entries: readonly string[]): Finding {
+  return { code, severity, user, at: isoOrNull(at), detail, entries };
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function peakText(timeline: UserTimeline): string {
+  return Number.isNaN(timeline.peakAt) ? `peak ${timeline.peak}` : `peak ${timeline.peak} at ${formatInstant(timeline.peakAt)}`;
+}
+
+/** New sessions within seconds after a `Session '...' is invalid` line: the first such burst, if any. */
+function invalidCookieBurst(timeline: UserTimeline): { at: number; sessions: number } | null {
+  for (const at of timeline.invalidAt) {
+    if (Number.isNaN(at)) continue;
+    const sessions = timeline.opens.filter((open) => open.at >= at && open.at <= at + BURST_WINDOW_MS).length;
+    if (sessions >= BURST_SESSIONS) return { at, sessions };
+  }
+  return null;
+}
+
+/** The largest number of sessions one client opened within a minute, and when that burst started. */
+function automationBurst(timeline: UserTimeline): { at: number; sessions: number; client: string } | null {
+  const byClient = new Map<string, number[]>();
+  for (const open of timeline.opens) {
+    const key = open.client ?? '';
+    const times = byClient.get(key) ?? [];
+    times.push(open.at);
+    byClient.set(key, times);
+  }
+  let best: { at: number; sessions: number; client: string } | null = null;
+  for (const [client, times] of byClient) {
+    let first = 0;
+    for (let last = 0; last < times.length; last++) {
+      while ((times[last] as number) - (times[first] as number) > AUTOMATION_WINDOW_MS) first++;
+      const sessions = last - first + 1;
+      if (sessions >= AUTOMATION_SESSIONS && (best === null || sessions > best.sessions)) best = { at: times[first] as number, sessions, client };
+    }
+  }
+  return best;
+}
+
+function reloadsMatching(timeline: UserTimeline, reloads: readonly ReloadWindow[]): { sessions: number; tasks: readonly string[] } {
+  const tasks = new Set<string>();
+  let sessions = 0;
+  for (const open of timeline.opens) {
+    const reload = reloads.find((window) => open.at >= window.start - RELOAD_SLACK_MS && open.at <= window.stop + RELOAD_SLACK_MS);
+    if (reload === undefined) continue;
+    sessions++;
+    tasks.add(reload.taskName);
+  }
+  return { sessions, tasks: [...tasks].sort() };
+}
+
+function serviceAccountSessionsDetail(timeline: UserTimeline, info: ServiceAccountInfo, reloads: readonly ReloadWindow[]): string {
+  const how =
+    info.how === 'configured'
+      ? 'the configured Qlik service account'
+      : info.how === 'service-user-column'
+        ? 'the account that runs the Qlik services (ServiceUser column)'
+        : 'likely the Qlik service account (its sessions all come from the server itself calling /qrs/...)';
+  const parts = [
+    `${timeline.user} is ${how}. It opened ${plural(timeline.sessionsStarted, 'proxy session')} (${peakText(timeline)}) for the Monitoring apps' REST calls to the repository.`,
+  ];
+  if (timeline.denied > 0) parts.push(`Its ${plural(timeline.denied, 'licence denial')} are expected: the account has no access pass and the reloads still succeed.`);
+  const matched = reloadsMatching(timeline, reloads);
+  if (matched.sessions > 0) {
+    parts.push(`${matched.sessions} of its ${plural(timeline.sessionsStarted, 'session')} opened while ${matched.tasks.map((task) => `'${task}'`).join(', ')} ran (TaskExecution_Scheduler).`);
+  } else if (reloads.length === 0) {
+    parts.push('Add the TaskExecution_Scheduler log to tie these sessions to the License Monitor and Operations Monitor reloads.');
+  }
+  parts.push('Nothing to fix, as long as this account holds no licence allocation.');
+  return parts.join(' ');
+}
+
+/** Every rule of DESIGN section 3, per user; the headline is picked from these afterwards. */
+export function findFindings(
+  timelines: SessionTimelines,
+  accounts: ReadonlyMap<string, ServiceAccountInfo>,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const timeline of timelines.users) {
+    const info = accounts.get(timeline.user) ?? { serviceAccount: false, how: null };
+    const licensed = isLicensed(timeline);
+    const user = timeline.user;
+    if (info.serviceAccount && licensed === true) {
+      findings.push(
+        finding(
+          'service-account-licensed',
+          'problem',
+          user,
+          Number.isNaN(timeline.firstGrantAt) ? timeline.peakAt : timeline.firstGrantAt,
+          `${user} runs the Qlik services and holds a licence: every Monitoring-app reload opens proxy sessions for it (${plural(timeline.sessionsStarted, 'session')}, ${peakText(timeline)}) and each one uses up one of its ${SESSION_LIMIT} parallel sessions.`,
+          ['service-account-license', 'monitoring-app-reload'],
+        ),
+      );
+    }
+    if (timeline.limitDenials > 0) {
+      findings.push(
+        finding(
+          'limit-reached',
+          'problem',
+          user,
+          timeline.firstLimitDenialAt,
+          `${user} was denied ${plural(timeline.limitDenials, 'time')} with SessionCount ${timeline.maxSessionCount ?? SESSION_LIMIT}: the limit of ${SESSION_LIMIT} parallel sessions was reached (first at ${formatInstant(timeline.firstLimitDenialAt)}; ${peakText(timeline)} seen in this excerpt).`,
+          ['five-session-limit', 'tabs-vs-browsers', 'count-sessions'],
+        ),
+      );
+    }
+    if (timeline.noPassDenials > 0 && !info.serviceAccount) {
+      findings.push(
+        finding(
+          'no-license',
+          'problem',
+          user,
+          timeline.firstNoPassDenialAt,
+          `${user} was denied access ${plural(timeline.noPassDenials, 'time')} because no access pass (licence) was available for them, first at ${formatInstant(timeline.firstNoPassDenialAt)}.${licensed === true ? ' An allocation or grant follows later in the excerpt.' : ''}`,
+          ['no-license-assigned', 'no-access-pass-message'],
+        ),
+      );
+    }
+    const burst = invalidCookieBurst(timeline);
+    if (burst !== null) {
+      findings.push(
+        finding(
+          'invalid-cookie-burst',
+          'warning',
+          user,
+          burst.at,
+          `${user} came back with an expired session cookie at ${formatInstant(burst.at)} and then opened ${plural(burst.sessions, 'new session')} within ${BURST_WINDOW_MS / 1000} seconds.`,
+          ['disconnect-cookie-burst'],
+        ),
+      );
+    }
+    if (!info.serviceAccount && timeline.limitDenials === 0 && timeline.peak >= SESSION_LIMIT - 1) {
+      findings.push(
+        finding(
+          'near-limit',
+          'warning',
+          user,
+          timeline.peakAt,
+          timeline.peak > SESSION_LIMIT
+            ? `${user} had ${timeline.peak} proxy sessions open at once at ${formatInstant(timeline.peakAt)} without a denial at the limit of ${SESSION_LIMIT}: its sessions do not hold a licence (a service account or an unlicensed user), or the licence lines are missing from the excerpt.`
+            : `${user} had ${timeline.peak} proxy sessions open at once at ${formatInstant(timeline.peakAt)}; the limit is ${SESSION_LIMIT}.`,
+          ['five-session-limit', 'count-sessions'],
+        ),
+      );
+    }
+    if (info.serviceAccount && licensed !== true && (timeline.sessionsStarted > 0 || timeline.denied > 0)) {
+      findings.push(finding('service-account-sessions', 'info', user, timeline.peakAt, serviceAccountSessionsDetail(timeline, info, timelines.reloads), ['monitoring-app-reload', 'service-account-license']));
+    }
+    const automation = info.serviceAccount ? null : automationBurst(timeline);
+    if (automation !== null) {
+      findings.push(
+        finding(
+          'automation-sessions',
+          'warning',
+          user,
+          automation.at,
+          `${user} opened ${automation.sessions} sessions within a minute from ${automation.client === '' ? 'one client' : automation.client}: a script or API client that does not reuse its session.`,
+          ['api-automation-sessions', 'count-sessions'],
+        ),
+      );
+    }
+    const clients = clientCount(timeline);
+    if (!info.serviceAccount && timeline.peak >= 2 && clients >= 2) {
+      findings.push(
+        finding(
+          'many-clients',
+          'warning',
+          user,
+          timeline.peakAt,
+          `${user}'s parallel sessions come from ${clients} clients (${[...timeline.addresses, ...timeline.userAgents].slice(0, 4).join('; ')}): every other browser, machine or incognito window is a session of its own.`,
+          ['tabs-vs-browsers', 'five-session-limit'],
+        ),
+      );
+    }
+    const hidden = timeline.maxSessionCount !== null && timeline.maxSessionCount > timeline.peak;
+    if (timeline.sessionsBeforeExcerpt > 0 || hidden) {
+      const why =
+        timeline.sessionsBeforeExcerpt > 0
+          ? `${plural(timeline.sessionsBeforeExcerpt, 'session')} of ${user} ended in the excerpt but started before it`
+          : `the SessionCount of ${user} (${timeline.maxSessionCount ?? 0}) is higher than the ${timeline.peak} sessions seen`;
+      findings.push(finding('sessions-before-excerpt', 'info', user, timelines.from, `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}: the counts are lower bounds. Include the log from earlier in the day for exact numbers.`, ['count-sessions']));
+    }
+  }
+  if (timelines.anonymousNoPassDenials > 0) {
+    findings.push(
+      finding(
+        'no-license',
+        'problem',
+        null,
+        timelines.firstAnonymousDenialAt,
+        `${plural(timelines.anonymousNoPassDenials, 'login was', 'logins were')} denied because no access pass was available; the lines do not name the user (paste the whole rows to see who).`,
+        ['no-license-assigned', 'no-access-pass-message'],
+      ),
+    );
+  }
+  return findings;
+}

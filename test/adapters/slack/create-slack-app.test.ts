@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createSlackApp } from '../../../src/adapters/slack/create-slack-app.js';
+import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.js';
+import { unescapeButtonValue } from '../../../src/adapters/slack/render-reply-blocks.js';
+import { escapeMrkdwn } from '../../../src/bot/rich-text.js';
+import { readConfig, type Environment } from '../../../src/config/index.js';
+import { recordingLogger } from '../../support/slack-harness.js';
+
+const bot = { handle: async () => ({ kind: 'quiet', reason: 'test' }) as const };
+const fetchFile: FileFetch = async () => {
+  throw new Error('no network in this test');
+};
+
+function create(env: Environment) {
+  const read = readConfig(env);
+  if (!read.ok) throw new Error(read.errors.join('; '));
+  return createSlackApp({ config: read.config.slack, logLevel: 'error', bot, logger: recordingLogger(), fetchFile });
+}
+
+describe('createSlackApp transport', () => {
+  it('uses Socket Mode when SLACK_APP_TOKEN is set', () => {
+    const created = create({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 'ignored' });
+    expect(created.ok && created.app.transport).toEqual({ mode: 'socket' });
+  });
+
+  it('uses HTTP on PORT with the signing secret otherwise', () => {
+    const created = create({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8123' });
+    expect(created.ok && created.app.transport).toEqual({ mode: 'http', port: 8123 });
+  });
+
+  it.for([
+    { env: { SLACK_SIGNING_SECRET: 's' }, says: 'SLACK_BOT_TOKEN' },
+    { env: { SLACK_BOT_TOKEN: 'xoxb-1' }, says: 'SLACK_SIGNING_SECRET' },
+  ])('refuses to build without $says', ({ env, says }) => {
+    const created = create(env);
+    expect(created.ok).toBe(false);
+    expect(created.ok ? '' : created.error).toContain(says);
+  });
+});
+
+describe('button values', () => {
+  it.for(['CORP\\mweber', '<!channel> & co', 'a&amp;b'])('round-trip %s through escaping', (value) => {
+    expect(unescapeButtonValue(escapeMrkdwn(value))).toBe(value);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCK_KIT_LIMITS, clampText, fitBlocks, splitSectionText } from '../../../src/adapters/slack/block-kit-limits.js';
+import { renderNotice, renderReplyBlocks } from '../../../src/adapters/slack/render-reply-blocks.js';
+import type { Reply } from '../../../src/bot/reply.js';
+import { code, link, strong } from '../../../src/bot/rich-text.js';
+
+const verdict: Reply = {
+  tone: 'verdict',
+  headline: 'CORP\\mweber was denied at the five-session limit at 2024-03-12 08:08:47 UTC.',
+  sections: [
+    {
+      title: 'Fix',
+      paragraphs: [['Each browser counts as one session; ', strong('tabs do not'), '.']],
+      steps: ['Close the other browsers & incognito windows.', ['Count live sessions: ', code('qlik-sessions sessions CORP\\mweber')]],
+    },
+  ],
+  facts: { columns: ['user', 'peak', 'denied'], rows: [['CORP\\mweber', '5', '1'], ['CORP\\anna', '2', '0']] },
+  entries: [{ id: 'five-session-limit', title: 'The five-session limit', sources: [{ title: 'Qlik help', url: 'https://help.qlik.com/x' }] }],
+  caveats: ['Sessions opened before the excerpt are not counted.'],
+  actions: [{ kind: 'feedback', topic: 'limit-reached' }, { kind: 'end-sessions', user: 'CORP\\mweber', liveSessions: 5 }],
+};
+
+function allText(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function assertWithinLimits(blocks: readonly { type: string; text?: { text: string } }[]): void {
+  expect(blocks.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.blocksPerMessage);
+  for (const block of blocks) {
+    if (block.type === 'header') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.headerText);
+    if (block.type === 'section') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.sectionText);
+  }
+}
+
+describe('renderReplyBlocks', () => {
+  it('renders a verdict: header, facts table, fix, sources, caveats and buttons', () => {
+    expect(renderReplyBlocks(verdict)).toMatchSnapshot();
+  });
+
+  it('renders an answer with a share button carrying the request', () => {
+    const answer: Reply = { ...verdict, tone: 'answer', facts: null, actions: [{ kind: 'share-in-channel' }] };
+    const message = renderReplyBlocks(answer, { shareValue: 'why five sessions?' });
+    expect(message.blocks.at(-1)).toMatchSnapshot();
+  });
+
+  it('leaves out the share button when there is nothing to share', () => {
+    const message = renderReplyBlocks({ ...verdict, actions: [{ kind: 'share-in-channel' }] });
+    expect(message.blocks.some((block) => block.type === 'actions')).toBe(false);
+  });
+
+  it.for([
+    '<!channel> look',
+    '<!here>',
+    '<!everyone> hi',
+    '<@U123ABC> ping',
+    '<!subteam^S123> team',
+    '<https://evil.test|click me>',
+  ])('never emits markup that came from input: %s', (hostile) => {
+    const reply: Reply = {
+      ...verdict,
+      headline: hostile,
+      sections: [{ title: hostile, paragraphs: [hostile, [strong(hostile), code(hostile)]], steps: [hostile] }],
+      facts: { columns: ['user'], rows: [[hostile]] },
+      caveats: [hostile],
+      actions: [{ kind: 'end-sessions', user: hostile, liveSessions: 1 }],
+    };
+    const json = allText(renderReplyBlocks(reply));
+    expect(json).not.toMatch(/<[!@]/);
+    expect(json).not.toContain('<https://evil.test');
+    expect(json).toContain('&lt;');
+  });
+
+  it('keeps our own links as links', () => {
+    const json = allText(renderReplyBlocks({ ...verdict, sections: [{ title: null, paragraphs: [[link('Qlik', 'https://help.qlik.com/a')]], steps: [] }] }));
+    expect(json).toContain('<https://help.qlik.com/a|Qlik>');
+  });
+
+  it('moves a headline longer than a header allows into a section', () => {
+    const message = renderReplyBlocks({ ...verdict, headline: 'x'.repeat(200) });
+    expect(message.blocks[0]?.type).toBe('section');
+    assertWithinLimits(message.blocks as never);
+  });
+
+  it('splits long sections, shortens long tables and stays within 50 blocks with the buttons kept', () => {
+    const huge: Reply = {
+      ...verdict,
+      sections: Array.from({ length: 80 }, (_, index) => ({ title: `Part ${index}`, paragraphs: ['word '.repeat(1000)], steps: [] })),
+      facts: { columns: ['user', 'peak'], rows: Array.from({ length: 500 }, (_, index) => [`CORP\\user${index}`, '3']) },
+    };
+    const message = renderReplyBlocks(huge);
+    assertWithinLimits(message.blocks as never);
+    expect(message.blocks).toHaveLength(BLOCK_KIT_LIMITS.blocksPerMessage);
+    expect(message.blocks.at(-1)?.type).toBe('actions');
+    expect(allText(message.blocks.at(-2))).toContain('left out');
+    expect(allText(message.blocks)).toContain('more rows not shown');
+  });
+});
+
+describe('Block Kit limits', () => {
+  it('clamps without cutting an entity or a link in half', () => {
+    expect(clampText('abc', 5)).toBe('abc');
+    expect(clampText('aaaa&amp;', 7)).toBe('aaaa…');
+    expect(clampText('a <https://x.test|x>', 10)).toBe('a …');
+  });
+
+  it('splits at line ends', () => {
+    expect(splitSectionText('aaa\nbbb\nccc', 7)).toEqual(['aaa\nbbb', 'ccc']);
+    expect(splitSectionText('x'.repeat(12), 5).every((piece) => piece.length <= 5)).toBe(true);
+  });
+
+  it('clamps headers and sections given to it directly', () => {
+    const fitted = fitBlocks([
+      { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(400) } },
+      { type: 'section', text: { type: 'mrkdwn', text: 's'.repeat(4000) } },
+    ]);
+    assertWithinLimits(fitted as never);
+  });
+
+  it('renders notices escaped', () => {
+    expect(renderNotice('a <!here> & b').text).toBe('a &lt;!here&gt; &amp; b');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseBotRequest, stripAddress, unescapeSlackEntities, type BotRequest } from '../../src/bot/bot-request.js';
+
+describe('parseBotRequest', () => {
+  it.for<[string, BotRequest]>([
+    ['', { kind: 'help' }],
+    ['help', { kind: 'help' }],
+    ['  HELP  ', { kind: 'help' }],
+    ['help analyze', { kind: 'help' }],
+    ['<@U0ABC123> help', { kind: 'help' }],
+    ['<@U0ABC123|qlik-sessions>: help', { kind: 'help' }],
+    ['@qlik-sessions help', { kind: 'help' }],
+    ['/qlik-sessions help', { kind: 'help' }],
+    ['help me, users get too many sessions', { kind: 'ask', text: 'help me, users get too many sessions' }],
+    ['analyze', { kind: 'analyze', text: '' }],
+    ['analyse ```a\nb```', { kind: 'analyze', text: '```a\nb```' }],
+    ['kb', { kind: 'kb', id: null }],
+    ['kb Five-Session-Limit', { kind: 'kb', id: 'five-session-limit' }],
+    ['ask', { kind: 'help' }],
+    ['ask why am I refused?', { kind: 'ask', text: 'why am I refused?' }],
+    ['sessions CORP\\jdoe', { kind: 'sessions', user: 'CORP\\jdoe' }],
+    ['sessions', { kind: 'sessions', user: null }],
+    ['sessions jdoe', { kind: 'sessions', user: 'jdoe' }],
+    ['sessions keep piling up, why?', { kind: 'ask', text: 'sessions keep piling up, why?' }],
+    ['licences CORP\\jdoe', { kind: 'licenses', user: 'CORP\\jdoe' }],
+    ['licenses CORP\\jdoe please', { kind: 'licenses', user: 'CORP\\jdoe' }],
+    ['doctor', { kind: 'doctor' }],
+    ['doctor who?', { kind: 'ask', text: 'doctor who?' }],
+    ['You cannot access Qlik Sense because you have too many sessions active in parallel', { kind: 'ask', text: 'You cannot access Qlik Sense because you have too many sessions active in parallel' }],
+  ])('parses %j', ([text, expected]) => {
+    expect(parseBotRequest(text)).toEqual(expected);
+  });
+});
+
+describe('stripAddress and unescapeSlackEntities', () => {
+  it('removes repeated addresses but keeps mentions further on', () => {
+    expect(stripAddress('<@U1> <@U2> tell <@U3> about it')).toBe('tell <@U3> about it');
+  });
+
+  it('turns Slack entities back into the characters typed, & last so &amp;lt; stays &lt;', () => {
+    expect(unescapeSlackEntities('a &lt;b&gt; &amp;amp; &amp;lt;')).toBe('a <b> &amp; &lt;');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { LineScanner, MAX_LINE_BYTES } from '../../../src/core/logs/index.js';
+
+function scan(chunks: readonly (Uint8Array | string)[]): { lines: number; handed: string[] } {
+  const handed: string[] = [];
+  const scanner = new LineScanner((line) => handed.push(line));
+  for (const chunk of chunks) scanner.push(chunk);
+  scanner.end();
+  return { lines: scanner.lines, handed };
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('LineScanner', () => {
+  it('counts every line and hands on only those with a marker', () => {
+    expect(scan(['a\nStart session x\r\nb\nNoAvailableAccessType\nlast Session'])).toEqual({
+      lines: 5,
+      handed: ['Start session x\r', 'NoAvailableAccessType', 'last Session'],
+    });
+  });
+
+  it.for([1, 2, 3, 7, 64])('gives the same lines whatever the chunk size (%i bytes)', (size) => {
+    const text = 'x\nStart session for user: \'CORP\\ä\'\nnoise\n\nSession s has been deleted due to inactivity\n';
+    const all = bytes(text);
+    const chunks: Uint8Array[] = [];
+    for (let offset = 0; offset < all.length; offset += size) chunks.push(all.subarray(offset, offset + size));
+    expect(scan(chunks)).toEqual({ lines: 5, handed: ["Start session for user: 'CORP\\ä'", 'Session s has been deleted due to inactivity'] });
+  });
+
+  it('cuts a long line to the cap and goes on with the next one', () => {
+    const long = `Session ${'y'.repeat(MAX_LINE_BYTES * 3)}`;
+    const { lines, handed } = scan([long.slice(0, 1000), long.slice(1000), '\nStart session\n']);
+    expect(lines).toBe(2);
+    expect(handed.map((line) => line.length)).toEqual([MAX_LINE_BYTES, 'Start session'.length]);
+  });
+
+  it('counts nothing for empty input', () => {
+    expect(scan([])).toEqual({ lines: 0, handed: [] });
+    expect(scan([''])).toEqual({ lines: 0, handed: [] });
+  });
+});

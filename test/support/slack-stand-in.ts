@@ -1,0 +1,160 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the stand-in received. */
+export interface RecordedCall {
+  readonly path: string;
+  /** Web API method (`chat.postMessage`), `response_url`, or `file`. */
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+  readonly authorization: string | undefined;
+}
+
+export interface StandInFile {
+  readonly body: Buffer | (() => AsyncIterable<Buffer>);
+  readonly contentType?: string;
+}
+
+export interface SlackStandIn {
+  readonly url: string;
+  /** `host:port`, for SLACK_FILE_HOSTS. */
+  readonly host: string;
+  readonly calls: RecordedCall[];
+  /** Files served at /files-pri/<name> and file objects for files.info by id. */
+  readonly files: Map<string, StandInFile>;
+  readonly fileInfo: Map<string, Record<string, unknown>>;
+  callsTo(method: string): RecordedCall[];
+  /** When set, auth.test answers with this Slack error (e.g. invalid_auth). */
+  authError: string | null;
+  /** What apps.connections.open hands out (a fake Socket Mode endpoint). */
+  socketModeUrl: string | null;
+  close(): Promise<void>;
+}
+
+export const STAND_IN_BOT_USER = 'UBOT0001';
+export const STAND_IN_BOT_ID = 'BBOT0001';
+
+function parseBody(raw: string, headers: IncomingHttpHeaders): Record<string, unknown> {
+  if (raw === '') return {};
+  if ((headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    // The Web API client sends nested arguments (blocks, view) as JSON strings.
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+function answer(
+  method: string,
+  args: Record<string, unknown>,
+  stand: { fileInfo: Map<string, Record<string, unknown>>; authError: string | null; socketModeUrl: string | null },
+): Record<string, unknown> {
+  switch (method) {
+    case 'apps.connections.open':
+      return stand.socketModeUrl === null ? { ok: false, error: 'invalid_auth' } : { ok: true, url: stand.socketModeUrl };
+    case 'auth.test':
+      if (stand.authError !== null) return { ok: false, error: stand.authError };
+      return { ok: true, url: 'https://stand-in.test/', team: 'Stand-in', user: 'qlik-sessions', team_id: 'T123ABC456', user_id: STAND_IN_BOT_USER, bot_id: STAND_IN_BOT_ID };
+    case 'chat.postMessage':
+      return { ok: true, channel: args['channel'], ts: `${Date.now() / 1000}` };
+    case 'files.info': {
+      const file = stand.fileInfo.get(String(args['file']));
+      return file === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file };
+    }
+    case 'views.open':
+      return { ok: true, view: { id: 'V123' } };
+    default:
+      return { ok: true };
+  }
+}
+
+/** A local stand-in for the Slack Web API, response_url endpoints and the file host; it records every request. */
+export async function startSlackStandIn(): Promise<SlackStandIn> {
+  const calls: RecordedCall[] = [];
+  const files = new Map<string, StandInFile>();
+  const fileInfo = new Map<string, Record<string, unknown>>();
+  const standIn: SlackStandIn & { url: string; host: string } = {
+    url: '',
+    host: '',
+    calls,
+    files,
+    fileInfo,
+    authError: null,
+    socketModeUrl: null,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+    const authorization = request.headers.authorization;
+    if (request.method === 'GET' && path.startsWith('/files-pri/')) {
+      const name = decodeURIComponent(path.slice('/files-pri/'.length));
+      calls.push({ path, method: 'file', args: { name }, authorization });
+      const file = files.get(name);
+      if (file === undefined || authorization !== 'Bearer xoxb-test-token') {
+        response.writeHead(file === undefined ? 404 : 200, { 'content-type': 'text/html' }).end('<html>login</html>');
+        return;
+      }
+      if (Buffer.isBuffer(file.body)) {
+        response.writeHead(200, { 'content-type': file.contentType ?? 'text/plain', 'content-length': file.body.length }).end(file.body);
+        return;
+      }
+      response.writeHead(200, { 'content-type': file.contentType ?? 'text/plain' });
+      void (async () => {
+        try {
+          for await (const chunk of (file.body as () => AsyncIterable<Buffer>)()) {
+            if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+          }
+        } catch {
+          // the client went away
+        }
+        response.end();
+      })();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const args = parseBody(Buffer.concat(chunks).toString('utf8'), request.headers);
+      if (path.startsWith('/api/')) {
+        const method = path.slice('/api/'.length);
+        calls.push({ path, method, args, authorization });
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, args, standIn)));
+        return;
+      }
+      calls.push({ path, method: 'response_url', args, authorization });
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  standIn.url = `http://127.0.0.1:${port}`;
+  standIn.host = `127.0.0.1:${port}`;
+  return standIn;
+}
+
+/** A server that must never be contacted: it counts what reaches it. */
+export async function startForeignHost(): Promise<{ readonly host: string; readonly url: string; requests(): number; close(): Promise<void> }> {
+  let requests = 0;
+  const server = createServer((_request, response) => {
+    requests += 1;
+    response.writeHead(200, { 'content-type': 'text/plain' }).end('secret');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    host: `127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}`,
+    requests: () => requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
