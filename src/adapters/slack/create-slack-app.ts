@@ -8,6 +8,7 @@ import { registerCommandListener } from './command-listener.js';
 import { DeliveryDedup, eventKey } from './delivery-dedup.js';
 import { registerMessageListeners } from './message-listener.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
+import { SharedReplies } from './shared-replies.js';
 import type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';
 import { WorkTracker } from './work-tracker.js';
 
@@ -77,6 +78,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
     dedup: new DeliveryDedup(now),
     guard: new AutoReplyGuard(now),
     tracker: new WorkTracker(),
+    shared: new SharedReplies(now),
     botToken: config.botToken,
     botUserId: () => botUserId,
   };
