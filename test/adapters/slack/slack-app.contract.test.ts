@@ -322,6 +322,12 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       await settled(harness);
       const dm = postsIn(harness, 'U2CERLKJA');
       expect(dm).toHaveLength(1);
+
+      const blank = { ...submission, view: { ...submission.view, state: { values: { log_excerpt: { text: { type: 'plain_text_input', value: '   ' } } } } } };
+      const refused = await postSigned(harness.eventsUrl, form({ payload: JSON.stringify(blank) }), { contentType: 'application/x-www-form-urlencoded' });
+      expect(JSON.parse(refused.body)).toEqual({ response_action: 'errors', errors: { log_excerpt: 'Paste at least one line from a Qlik Sense log.' } });
+      await settled(harness);
+      expect(postsIn(harness, 'U2CERLKJA')).toHaveLength(1);
       expect(textOf(dm[0])).toContain('CORP\\mweber hit the limit of 5 parallel sessions');
     });
 
