@@ -47,12 +47,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
 
   let receiver: Receiver;
   let transport: SlackTransport;
-  let httpReceiver: HTTPReceiver | undefined;
   if (config.appToken !== undefined) {
     receiver = new SocketModeReceiver({ appToken: config.appToken, logLevel, installerOptions: { clientOptions } });
     transport = { mode: 'socket' };
   } else {
-    httpReceiver = new HTTPReceiver({
+    const httpReceiver = new HTTPReceiver({
       signingSecret: config.signingSecret ?? '',
       endpoints: ['/slack/events'],
       logLevel,
