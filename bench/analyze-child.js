@@ -6,15 +6,19 @@ const folder = process.argv[2];
 const files = await logFileInputs([folder], process.cwd());
 if (!files.ok) throw files.error;
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 const report = await analyzeLogs(files.inputs);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
 process.stdout.write(
   JSON.stringify({
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     maxRssKiB: process.resourceUsage().maxRSS,
     verdict: report.verdict.code,
     verdictUser: report.verdict.user,
     users: report.users.length,
+    sessions: report.users.reduce((sum, user) => sum + user.sessionsStarted, 0),
     limitUsers: report.users.filter((user) => user.limitDenials > 0).map((user) => user.user),
     lines: report.input.lines,
     recognized: report.input.recognized,

@@ -19,25 +19,30 @@ function userOf(report: AnalysisReport, name: string | null): UserSummary | unde
   return name === null ? undefined : report.users.find((user) => user.user === name);
 }
 
+/** ` at 2019-02-01 03:59:29 UTC`, or nothing when the lines carried no time (the Message column alone). */
+function atTime(iso: string | null, word = 'at'): string {
+  return iso === null ? '' : ` ${word} ${when(iso)}`;
+}
+
 /** One sentence: who, when, how many. */
 function headline(report: AnalysisReport): string {
   const { verdict } = report;
   const user = userOf(report, verdict.user);
   const who = verdict.user ?? 'A user';
-  const peak = user === undefined ? '' : ` (peak ${user.peak} parallel session${user.peak === 1 ? '' : 's'})`;
+  const peak = user === undefined || user.peak === 0 ? '' : ` (peak ${user.peak} parallel session${user.peak === 1 ? '' : 's'})`;
   switch (verdict.code) {
     case 'service-account-licensed':
-      return `The Qlik service account ${who} holds a licence, so the Monitoring-app reloads use up its ${SESSION_LIMIT} parallel sessions${peak}; first seen at ${when(verdict.at)}.`;
+      return `The Qlik service account ${who} holds a licence, so the Monitoring-app reloads use up its ${SESSION_LIMIT} parallel sessions${peak}; first seen${atTime(verdict.at)}.`;
     case 'limit-reached':
-      return `${who} hit the limit of ${SESSION_LIMIT} parallel sessions at ${when(verdict.at)} and was denied ${times(user?.limitDenials ?? 1)}${peak}.`;
+      return `${who} hit the limit of ${SESSION_LIMIT} parallel sessions${atTime(verdict.at)} and was denied ${times(user?.limitDenials ?? 1)}${peak}.`;
     case 'no-license':
-      return `${who} was refused access ${times(user === undefined ? 1 : Math.max(1, user.denied - user.limitDenials))} from ${when(verdict.at)} because no access pass (licence) is allocated to them.`;
+      return `${who} was refused access ${times(user === undefined ? 1 : Math.max(1, user.denied - user.limitDenials))}${atTime(verdict.at, 'from')} because no access pass (licence) is allocated to them.`;
     case 'invalid-cookie-burst':
-      return `${who} came back with an expired session cookie at ${when(verdict.at)} and opened several new sessions within seconds${peak}.`;
+      return `${who} came back with an expired session cookie${atTime(verdict.at)} and opened several new sessions within seconds${peak}.`;
     case 'near-limit':
-      return `${who} had ${user?.peak ?? SESSION_LIMIT - 1} proxy sessions open at once at ${when(verdict.at)}, close to the limit of ${SESSION_LIMIT}; nobody was denied.`;
+      return `${who} had ${user?.peak ?? SESSION_LIMIT - 1} proxy sessions open at once${atTime(verdict.at)}, close to the limit of ${SESSION_LIMIT}; nobody was denied.`;
     case 'within-limit':
-      return `Nobody came near the limit: the most parallel sessions was ${user?.peak ?? 0} (${who} at ${when(verdict.at)}), and nobody was denied.`;
+      return `Nobody came near the limit: the most parallel sessions was ${user?.peak ?? 0} (${who}${atTime(verdict.at)}), and nobody was denied.`;
     case 'no-qlik-lines':
       return 'No Qlik Sense session or licence lines were recognised: paste the AuditSecurity_Repository log or the proxy logs from the time of the error.';
   }

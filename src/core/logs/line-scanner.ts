@@ -6,12 +6,13 @@ export const MAX_LINE_BYTES = 64 * 1024;
 const NEWLINE = 10;
 
 /**
- * Every line that can matter carries one of these: `Session`/`session` (start, stop, login, got session, timeout,
- * grants and denials with `SessionID`, headers with `ProxySessionId`, `Professional`), or `AccessType`
- * (`NoAvailableAccessType`, `LicenseAnalyzerAccessTypeId`). Lines without them are counted, never decoded.
+ * Every line that can matter carries one of these: `session`/`Session` (start, stop, login, got session, timeout,
+ * grants and denials with `SessionID`, headers with `ProxySessionId`), or `AccessType` (`NoAvailableAccessType`,
+ * allocations with `LicenseProfessionalAccessTypeId`). Lines without them are counted, never decoded. Markers that
+ * start with a rare byte keep the search fast (`ession` starts with the commonest letter and is 4x slower).
  */
-const MARKERS: readonly Buffer[] = [Buffer.from('ession'), Buffer.from('AccessType')];
-const MARKER_TEXTS: readonly string[] = ['ession', 'AccessType'];
+const MARKER_TEXTS: readonly string[] = ['Session', 'session', 'AccessType'];
+const MARKERS: readonly Buffer[] = MARKER_TEXTS.map((marker) => Buffer.from(marker));
 
 function mayMatter(line: string): boolean {
   return MARKER_TEXTS.some((marker) => line.includes(marker));
@@ -24,9 +25,12 @@ function mayMatter(line: string): boolean {
 export class LineScanner {
   /** Lines seen, decoded or not. */
   lines = 0;
+  /** Set once the rest of the input cannot matter (an engine log): lines are then only counted. */
+  countOnly = false;
   private pending: Buffer | null = null;
   private pendingLength = 0;
   private readonly onLine: (line: string) => void;
+  private readonly nextMarkers: number[] = MARKERS.map(() => -1);
 
   constructor(onLine: (line: string) => void) {
     this.onLine = onLine;
@@ -86,24 +90,33 @@ export class LineScanner {
     const line = pending.toString('utf8', 0, this.pendingLength);
     this.pending = null;
     this.pendingLength = 0;
-    if (mayMatter(line)) this.onLine(line);
+    if (!this.countOnly && mayMatter(line)) this.onLine(line);
   }
 
-  /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. */
+  /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. One newline search per line. */
   private scan(buffer: Buffer, start: number, end: number): void {
-    for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
-    const next = MARKERS.map((marker) => buffer.indexOf(marker, start));
-    for (;;) {
-      let hit = -1;
-      for (const position of next) if (position !== -1 && position < end && (hit === -1 || position < hit)) hit = position;
-      if (hit === -1) return;
-      const lineStart = Math.max(start, buffer.lastIndexOf(NEWLINE, hit) + 1);
-      const lineEnd = buffer.indexOf(NEWLINE, hit);
-      this.onLine(buffer.toString('utf8', lineStart, Math.min(lineEnd, lineStart + MAX_LINE_BYTES)));
-      for (let index = 0; index < next.length; index++) {
-        const position = next[index] ?? -1;
-        if (position !== -1 && position < lineEnd) next[index] = buffer.indexOf(MARKERS[index] ?? '', lineEnd);
+    const next = this.nextMarkers;
+    for (let index = 0; index < MARKERS.length; index++) next[index] = buffer.indexOf(MARKERS[index] as Buffer, start);
+    let nearest = Math.min(...next.map((position) => (position === -1 ? end : position)));
+    let lineStart = start;
+    while (lineStart < end) {
+      const lineEnd = buffer.indexOf(NEWLINE, lineStart);
+      this.lines++;
+      if (this.countOnly) nearest = end;
+      if (nearest < lineEnd) {
+        this.onLine(buffer.toString('utf8', lineStart, Math.min(lineEnd, lineStart + MAX_LINE_BYTES)));
+        nearest = end;
+        for (let index = 0; index < MARKERS.length; index++) {
+          let position = next[index] as number;
+          if (position !== -1 && position < lineEnd) next[index] = position = buffer.indexOf(MARKERS[index] as Buffer, lineEnd);
+          if (position !== -1 && position < nearest) nearest = position;
+        }
+      } else if (nearest >= end) {
+        // No marker in the rest of the region: count the remaining lines and stop.
+        for (let newline = buffer.indexOf(NEWLINE, lineEnd + 1); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
+        return;
       }
+      lineStart = lineEnd + 1;
     }
   }
 }

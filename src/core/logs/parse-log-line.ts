@@ -58,6 +58,11 @@ function orNull(text: string | undefined): string | null {
   return text === undefined || text === '' ? null : text;
 }
 
+/** `ProxySessionId` 0 is an internal command, not a session (reference section 1.1). */
+function sessionIdOf(text: string | undefined): string | null {
+  return text === undefined || text === '' || text === '0' ? null : text;
+}
+
 /** Column positions of one layout, looked up once instead of by name on every row. */
 interface Columns {
   readonly timestamp: number;
@@ -113,12 +118,15 @@ function columnsOf(layout: Layout): Columns {
 
 /** A TAB-separated row read in place: only the columns asked for are cut out of the line. */
 class Row {
-  private readonly tabs: number[] = [];
+  /** Shared by every row: one row is read at a time, and no row outlives its line. */
+  private static readonly tabs = new Int32Array(256);
   readonly count: number;
+  private readonly tabs = Row.tabs;
 
   constructor(readonly line: string) {
-    for (let tab = line.indexOf(TAB); tab !== -1; tab = line.indexOf(TAB, tab + 1)) this.tabs.push(tab);
-    this.count = this.tabs.length + 1;
+    let count = 0;
+    for (let tab = line.indexOf(TAB); tab !== -1 && count < this.tabs.length; tab = line.indexOf(TAB, tab + 1)) this.tabs[count++] = tab;
+    this.count = count + 1;
   }
 
   field(index: number): string | undefined {
@@ -192,7 +200,7 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
       if (description.startsWith('Command=') && SKIPPED_COMMANDS.has(description.slice(8, description.indexOf(';')))) return null;
       const facts = {
         user: userOf(row.field(columns.userDirectory), row.field(columns.userId)),
-        sessionId: orNull(row.field(columns.sessionId)),
+        sessionId: sessionIdOf(row.field(columns.sessionId)),
         client: orNull(row.field(columns.client)),
         context: orNull(row.field(columns.context)),
       };
@@ -201,14 +209,14 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
     case 'Audit_Proxy': {
       const facts = {
         user: userOf(row.field(columns.activeUserDirectory), row.field(columns.activeUserId)),
-        sessionId: orNull(row.field(columns.sessionId)),
+        sessionId: sessionIdOf(row.field(columns.sessionId)),
         client: orNull(row.field(columns.ipAddress)),
         context: null,
       };
       return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
     }
     case 'License_Repository': {
-      const facts = { user: orNull(row.field(columns.userName)), sessionId: orNull(row.field(columns.sessionId)), client: null, context: null };
+      const facts = { user: orNull(row.field(columns.userName)), sessionId: sessionIdOf(row.field(columns.sessionId)), client: null, context: null };
       return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
     }
     case 'TaskExecution_Scheduler': {
@@ -295,7 +303,7 @@ function layoutOfMessage(line: string): LogLayoutName {
   if (line.includes('Start session') || line.includes('Stop session') || line.includes('connection Opened')) return 'AuditActivity_Proxy';
   if (line.includes('User authenticated.') || line.includes('NoAvailableAccessType') || line.includes('allowed with access type')) return 'AuditSecurity_Proxy';
   if (line.includes('got session:') || line.includes('due to inactivity') || line.includes('is invalid (possibly')) return 'Audit_Proxy';
-  if (line.includes('No available access type') || line.includes('UsageID: ') && !line.includes("UsageID: '")) return 'License_Repository';
+  if (line.includes('No available access type') || (line.includes('UsageID: ') && !line.includes("UsageID: '"))) return 'License_Repository';
   return 'AuditSecurity_Repository';
 }
 
@@ -322,7 +330,7 @@ function parseLoose(line: string, emit: EmitEvent): LineOutcome {
   } else if (trace !== null) {
     facts = { ...NO_FACTS, user: looseTraceUser(line) };
   }
-  return fromMessage(line, () => at, facts, emit) ? layoutOfMessage(line) : trace === null ? null : 'Audit_Proxy';
+  return fromMessage(line, () => at, facts, emit) ? layoutOfMessage(line) : null;
 }
 
 /** The user of a trace row without TABs: `UserName` (License_Repository) or the `ActiveUser*` pair after the session id. */

@@ -31,10 +31,17 @@ export async function readLogInputs(
   for await (const input of inputs) {
     stats.inputNames.push(input.name);
     const context = newLineContext();
+    let engineFrom = -1;
     const scanner = new LineScanner((line) => {
       const outcome = parseLogLine(line, context, emit);
       if (outcome === null) return;
       stats.recognized++;
+      if (outcome === 'header' && context.header?.name === 'Session_Engine') {
+        // Engine sessions never count towards the limit: the rest of this file is counted, not read.
+        stats.formats.add('Session_Engine');
+        scanner.countOnly = true;
+        engineFrom = scanner.lines;
+      }
       // A header alone does not tell AuditSecurity_Proxy from AuditSecurity_Repository: its rows name the layout.
       if (outcome !== 'header') stats.formats.add(outcome);
     });
@@ -53,6 +60,7 @@ export async function readLogInputs(
     }
     if (!binary) scanner.end();
     stats.lines += scanner.lines;
+    if (engineFrom !== -1) stats.recognized += scanner.lines - engineFrom;
   }
   return stats;
 }

@@ -90,6 +90,8 @@ function earliest(a: number, b: number): number {
  */
 export class SessionTracker {
   private readonly users = new Map<string, UserState>();
+  /** Each spelling seen, so most lines skip lower-casing the name. */
+  private readonly usersBySpelling = new Map<string, UserState>();
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly serviceUsers = new Set<string>();
   private readonly reloads: ReloadWindow[] = [];
@@ -166,8 +168,9 @@ export class SessionTracker {
         return;
       }
       case 'user-agent': {
-        const session = this.sessions.get(event.sessionId) ?? (event.user === null ? null : this.session(event.sessionId, event.user));
-        if (session !== null && event.userAgent !== '') session.user.userAgents.add(event.userAgent);
+        // A browser line alone does not say when its session started or ended: it never makes a session.
+        const user = this.sessions.get(event.sessionId)?.user ?? (event.user === null ? null : this.user(event.user));
+        if (user !== null && event.userAgent !== '') user.userAgents.add(event.userAgent);
         return;
       }
     }
@@ -225,6 +228,8 @@ export class SessionTracker {
 
   /** Windows accounts are case-insensitive; the first spelling seen is the one shown. */
   private user(name: string): UserState {
+    const spelled = this.usersBySpelling.get(name);
+    if (spelled !== undefined) return spelled;
     const key = name.toLowerCase();
     let state = this.users.get(key);
     if (state === undefined) {
@@ -246,6 +251,7 @@ export class SessionTracker {
       };
       this.users.set(key, state);
     }
+    this.usersBySpelling.set(name, state);
     return state;
   }
 
@@ -276,6 +282,8 @@ export class SessionTracker {
   }
 
   private client(session: SessionRecord, client: string): void {
+    // Most lines of a session repeat its first address: skip the set for them.
+    if (session.client === client) return;
     session.client ??= client;
     session.user.addresses.add(client);
   }

@@ -29,7 +29,7 @@ function reportFrom(timelines: SessionTimelines, stats: InputStats, options: Ana
     .map((timeline) => summary(timeline, accounts.get(timeline.user)?.serviceAccount ?? false))
     .sort((a, b) => b.peak - a.peak || b.denied - a.denied || b.sessionsStarted - a.sessionsStarted || a.user.localeCompare(b.user));
   return {
-    verdict: pickVerdict(findings, timelines, stats),
+    verdict: pickVerdict(findings, timelines, stats, accounts),
     findings,
     users,
     input: {
@@ -74,7 +74,7 @@ const TITLES: Readonly<Record<VerdictCode, string>> = {
 };
 
 /** The headline: the first code of DESIGN section 3's order that has a finding. */
-function pickVerdict(findings: readonly Finding[], timelines: SessionTimelines, stats: InputStats): Verdict {
+function pickVerdict(findings: readonly Finding[], timelines: SessionTimelines, stats: InputStats, accounts: ReadonlyMap<string, ServiceAccountInfo>): Verdict {
   for (const code of VERDICT_CODES) {
     const first = findings.filter((candidate) => candidate.code === code).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))[0];
     if (first === undefined) continue;
@@ -83,7 +83,9 @@ function pickVerdict(findings: readonly Finding[], timelines: SessionTimelines, 
   const binary = stats.binaryInputs.length > 0 ? ` Not read, because ${stats.binaryInputs.join(', ')} ${stats.binaryInputs.length === 1 ? 'is' : 'are'} binary, not a text log.` : '';
   const sessions = timelines.users.filter((timeline) => timeline.sessionsStarted + timeline.sessionsBeforeExcerpt > 0);
   if (sessions.length > 0) {
-    const top = [...sessions].sort((a, b) => b.peak - a.peak)[0] as UserTimeline;
+    // The service account's sessions are explained by a finding; the headline is about the people.
+    const people = sessions.filter((timeline) => !(accounts.get(timeline.user)?.serviceAccount ?? false));
+    const top = [...(people.length > 0 ? people : sessions)].sort((a, b) => b.peak - a.peak)[0] as UserTimeline;
     return {
       code: 'within-limit',
       user: top.user,

@@ -109,4 +109,21 @@ describe('analyzeLogs on bad input', () => {
     const report = await analyzeLogs([textInput(`${'Session '.repeat(1024 * 1024)}\n`)]);
     expect(report.input).toMatchObject({ lines: 1, recognized: 0 });
   });
+
+  it('never makes a session out of a browser line alone', async () => {
+    const line =
+      "504\t11.41.1.0\t20190201T082214.107+0100\tQlikServer1\t3afd36a0-75f8-46e8-954d-ab87ad500c68\tCommand=Open connection;Result=0;ResultText=Success\ta9e8cc34-7fde-477d-896c-f7c2a32ea34b\t1c6a89a2-1d04-467f-84d3-71c28adff12d\t0\tDOMAIN\tadministrator\t1a13fc0d-f928-48ee-8cc2-a18f7099d9e2\tNot available\tProxy\tAppAccess\t/app/1a13fc0d\tOpen connection\t0\tBackend web socket connection Opened for session 'a9e8cc34-7fde-477d-896c-f7c2a32ea34b'. App id: '1a13fc0d-f928-48ee-8cc2-a18f7099d9e2'. UserAgent: 'Mozilla/5.0 (Windows NT 6.3; Win64; x64)'\t3afd36a0-75f8-46e8-954d-ab87ad500c68";
+    const report = await analyzeLogs([textInput(line)]);
+    expect(report.users).toEqual([expect.objectContaining({ user: 'DOMAIN\\administrator', sessionsStarted: 0, peak: 0, clients: 1 })]);
+  });
+
+  it('keeps denials of different users apart when their rows carry ProxySessionId 0', async () => {
+    const row = (user: string) =>
+      `165\t11.41.1.0\t20190201T081941.966+0100\tQlikServer1\tcff14272\tCommand=Add app privileges;Result=403;ResultText=Error: Access Denied\t0\t5987cbb9\t0\tDOMAIN\t${user}\t43d05965\tNot available\tSecurity\t::ffff:172.16.16.100\tProxy\tAppAccess\t/app/43d05965\tAdd app privileges:ProcessRequestAccessResult\t403\tAccess to app '43d05965' denied, result code 'NoAvailableAccessType'\t078254ab`;
+    const report = await analyzeLogs([textInput(`${row('anna')}\n${row('omar')}\n`)]);
+    expect(report.users.map((user) => [user.user, user.denied])).toEqual([
+      ['DOMAIN\\anna', 1],
+      ['DOMAIN\\omar', 1],
+    ]);
+  });
 });
