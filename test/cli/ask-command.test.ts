@@ -36,7 +36,7 @@ describe('qlik-sessions ask', () => {
   it('explains which terms, triggers and signals decided', async () => {
     const { io, stdout } = testIo();
     expect(await main(['ask', '--explain', 'OnMaxParallelSessionsExceeded from enigma'], io)).toBe(0);
-    expect(stdout()).toContain('Signals: max-parallel-push (OnMaxParallelSessionsExceeded)');
+    expect(stdout()).toContain('Signals: max-parallel-push (quotes OnMaxParallelSessionsExceeded)');
     expect(stdout()).toMatch(/five-session-limit: total \d+\.\d\d = terms \[/);
     expect(stdout()).toContain('signal boost: 10');
   });

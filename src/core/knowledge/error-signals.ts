@@ -47,6 +47,8 @@ const QLIK_CONTEXT = new Set(['qlik', 'hub', 'qmc', 'qps', 'qrs', 'proxy', 'enig
 const SESSIONISH = new Set(['session', 'login', 'connect', 'device', 'browser', 'tab', 'authentication']);
 const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
+const REPORT_WORDS = new Set([...FIRST_PERSON, 'error', 'get', 'got', 'keep', 'message', 'see', 'say', 'show', 'receiv', 'popup', 'deny']);
+const TOO_MANY_SESSIONS_LITERAL = /\btoo many (?:[a-z]+ ){0,2}ses+io?ns?\b/;
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
 // Other products, and databases whose own connection limits show up in reload logs.
@@ -130,26 +132,30 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   const found: { code: ErrorSignalCode; evidence: string }[] = [];
   const compact = normalizeMessage(text).replace(/ /g, '');
 
-  if (quotesParallelError(words)) found.push({ code: 'parallel-sessions-error', evidence: '"too many" + "sessions" + "parallel"' });
+  if (quotesParallelError(words)) found.push({ code: 'parallel-sessions-error', evidence: 'quotes "too many sessions active in parallel"' });
   if (
     compact.includes('onmaxparallelsessionsexceeded') ||
     compact.includes('sessionerrorlimitexceeded') ||
     hasSequence(words, ['maximum', 'parallel', 'session', 'exceed'])
   ) {
-    found.push({ code: 'max-parallel-push', evidence: 'OnMaxParallelSessionsExceeded' });
+    found.push({ code: 'max-parallel-push', evidence: 'quotes OnMaxParallelSessionsExceeded' });
   }
   // Not "cannot access Qlik Sense because": both hub errors start that way.
   if (hasSequence(words, ['no', 'access', 'pass'])) {
-    found.push({ code: 'no-access-pass-error', evidence: '"no access pass"' });
+    found.push({ code: 'no-access-pass-error', evidence: 'quotes "no access pass"' });
   }
   if (/session ?count\W{0,4}5\b/i.test(text) && /usage ?denied/i.test(text)) {
-    found.push({ code: 'session-count-log', evidence: "SessionCount: '5' with UsageDenied" });
+    found.push({ code: 'session-count-log', evidence: "quotes the SessionCount: '5' UsageDenied log line" });
   }
   const quoted = found.length > 0;
   const qlik = words.some((word) => QLIK_CONTEXT.has(word)) || hasSequence(words, ['access', 'pass']) || hasSequence(words, ['virtual', 'proxy']);
-  if (!quoted && qlik && tooManySessions(words)) found.push({ code: 'too-many-sessions', evidence: '"too many sessions" in a Qlik message' });
+  if (!quoted && qlik && tooManySessions(words)) found.push({ code: 'too-many-sessions', evidence: 'reports "too many sessions" in Qlik' });
+  // Without a Qlik word, only the literal "sessions" (not "connections", a database's words) said as an error someone got.
+  else if (!quoted && TOO_MANY_SESSIONS_LITERAL.test(normalizeMessage(text)) && words.some((word) => REPORT_WORDS.has(word))) {
+    found.push({ code: 'too-many-sessions', evidence: 'reports a "too many sessions" error' });
+  }
   if (!quoted && qlik && limitNotion(words) && denyNotion(words)) {
-    found.push({ code: 'denied-at-limit', evidence: 'a limit of five (or "limit"/"maximum") and a refusal, in a Qlik message' });
+    found.push({ code: 'denied-at-limit', evidence: 'reports a refusal at the session limit' });
   }
 
   const guards = guardsOf(words, text);

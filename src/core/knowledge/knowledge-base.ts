@@ -1,7 +1,7 @@
 import { toPlainText } from '../../bot/rich-text.js';
 import { detectErrorSignals, type ErrorSignalCode, type GuardCode } from './error-signals.js';
 import type { KnowledgeEntry } from './knowledge-entry.js';
-import { contentTerms, messageWords, STOPWORDS } from './message-words.js';
+import { contentTerms, messageWords } from './message-words.js';
 
 export interface KnowledgeMatchItem {
   readonly id: string;
@@ -46,6 +46,10 @@ export interface KnowledgeBase {
   match(text: string): KnowledgeMatch;
 }
 
+// Only filler leaves a trigger: "how many sessions" must not shrink to "sessions", nor "no access pass" to "access pass".
+const TRIGGER_FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'is', 'are', 'be', 'by', 'with', 'and', 'or', 'my', 'your', 'our', 'its', 'it', 'this', 'that', 'as', 'at']);
+// Neighbouring pairs in prose are often accidental ("user line"); they refine, single words decide.
+const PAIR_WEIGHT = 0.5;
 const MAX_MATCHES = 3;
 const MIN_RAW_SCORE = 3;
 const RELATIVE_CUTOFF = 0.35;
@@ -78,7 +82,7 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   for (const text of [...entry.answer, ...entry.fix, ...entry.confirm]) addTerms(frequencies, toPlainText(text), FIELD_WEIGHTS.text);
   const length = [...frequencies.values()].reduce((sum, count) => sum + count, 0);
   const triggers = entry.triggers
-    .map((phrase) => ({ phrase, words: [...new Set(messageWords(phrase).filter((word) => !STOPWORDS.has(word)))] }))
+    .map((phrase) => ({ phrase, words: [...new Set(messageWords(phrase).filter((word) => !TRIGGER_FILLERS.has(word)))] }))
     .filter((trigger) => trigger.words.length > 0);
   return { entry, frequencies, length, triggers };
 }
@@ -86,8 +90,6 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
 /** All trigger words within a short stretch of the message, in any order. */
 function triggerMatches(trigger: Trigger, words: readonly string[]): boolean {
   const span = trigger.words.length * 2 + 3;
-  const first = trigger.words[0];
-  if (first === undefined) return false;
   return words.some((word, start) => {
     if (!trigger.words.includes(word)) return false;
     const stretch = words.slice(start, start + span);
@@ -123,7 +125,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
         const frequency = item.frequencies.get(term);
         if (frequency === undefined) continue;
         const saturation = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * item.length) / averageLength));
-        contributions.push({ term, weight: round(idf(term) * saturation, 3) });
+        contributions.push({ term, weight: round(idf(term) * saturation * (term.includes(' ') ? PAIR_WEIGHT : 1), 3) });
       }
       const triggers = item.triggers.filter((trigger) => triggerMatches(trigger, words));
       // Overlapping triggers ("no access pass", "you have no access pass") say one thing: the best counts fully, the rest half.

@@ -1,3 +1,4 @@
+import { editDistance } from './edit-distance.js';
 import { normalizeMessage } from './normalize-message.js';
 
 // Several words people write for one idea; matched on the normalised word sequence before stemming.
@@ -71,7 +72,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'even ever few for from further get got had has have having he her here hers him his how i if in into is it its itself just let like may me might more ' +
     'most much must my no nor not now of off on once only or other our out over own please same she should so some such than that the their them then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours hi hello ' +
-    'thanks thank regards because though although anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really'
+    'thanks thank regards because though although make sure anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really'
   ).split(' '),
 );
 
@@ -85,28 +86,6 @@ function stem(word: string): string {
   if (/([b-df-hj-km-rt-y])\1$/.test(w) && w !== word) w = w.slice(0, -1);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
-}
-
-/** Damerau-Levenshtein distance, capped: only "is it at most `limit`" matters. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = [i];
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const above = rows[i - 1] ?? [];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      row.push(best);
-    }
-    rows.push(row);
-  }
-  return rows[a.length]?.[b.length] ?? limit + 1;
 }
 
 const canonicalCache = new Map<string, string>();

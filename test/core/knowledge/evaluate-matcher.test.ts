@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
 import { createKnowledgeBase, evaluateMatcher, parseEvalCases, type KnowledgeEntry } from '../../../src/core/knowledge/index.js';
-import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
+import { hasSharedFixture, REPO_ROOT, sharedPath } from '../../support/shared-fixtures.js';
 
 const DEV_SET = sharedPath('eval', 'phrasings-dev.jsonl');
 
@@ -19,6 +20,37 @@ describe.skipIf(!hasSharedFixture(DEV_SET))('the matcher on the labelled dev set
     expect(report.top3.rate).toBeGreaterThanOrEqual(0.9);
     expect(report.recall.rate).toBeGreaterThanOrEqual(0.95);
     expect(report.quiet.rate).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+// The hub's own messages are the errors to recognise, so they may appear anywhere; people's sentences may not.
+const HUB_MESSAGES = /you cannot access qlik sense because you have (?:no access pass|too many sessions active in paral+el+)/g;
+// URLs are the sources' own addresses, not sentences.
+const wordsOf = (text: string) => text.toLowerCase().replace(/https?:\/\/\S+/g, ' ').replace(HUB_MESSAGES, ' ').match(/[a-z0-9]+/g) ?? [];
+
+describe.skipIf(!hasSharedFixture(DEV_SET))('the dev messages are not copied into the entries or the code', () => {
+  it('shares no run of six words with any dev message', () => {
+    const size = 6;
+    const runs = new Map<string, string>();
+    for (const file of [...filesUnder(join(REPO_ROOT, 'knowledge')), ...filesUnder(join(REPO_ROOT, 'src'))]) {
+      const words = wordsOf(readFileSync(file, 'utf8'));
+      for (let i = 0; i + size <= words.length; i++) runs.set(words.slice(i, i + size).join(' '), file);
+    }
+    const cases = parseEvalCases(readFileSync(DEV_SET, 'utf8'));
+    if (!cases.ok) throw new Error(cases.error);
+    const copied = cases.cases.flatMap((item) => {
+      const words = wordsOf(item.text);
+      return words.slice(0, Math.max(0, words.length - size + 1)).flatMap((_, i) => {
+        const run = words.slice(i, i + size).join(' ');
+        const file = runs.get(run);
+        return file === undefined ? [] : [`"${run}" in ${file}`];
+      });
+    });
+    expect(copied).toEqual([]);
   });
 });
 

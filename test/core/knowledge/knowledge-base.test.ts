@@ -31,6 +31,7 @@ const TRIGGER_FAMILIES: readonly { family: string; text: string; top: string }[]
   { family: 'denied at the limit, reported', text: "users can't log in to Qlik Sense after opening 5 sessions, the 6th is refused", top: 'five-session-limit' },
   { family: 'denied at the limit by a script', text: 'my script connects to the Qlik Sense proxy and is rejected after the fifth session', top: 'five-session-limit' },
   { family: 'too many sessions in the hub', text: 'our CFO gets too many sessions in the hub every morning', top: 'five-session-limit' },
+  { family: '"too many sessions" as an error, without naming Qlik', text: "I keep getting 'too many sesions' after a few logins", top: 'five-session-limit' },
   { family: 'a why-question that reports it', text: 'How come users get denied after 5 sessions in the hub?', top: 'five-session-limit' },
   { family: 'the limit reached, with a synonym', text: 'the session cap was hit again in the QMC this morning', top: 'five-session-limit' },
 ];
@@ -57,6 +58,7 @@ const NEGATIVE_FAMILIES: readonly { family: string; text: string }[] = [
   { family: 'a statement about the limit', text: 'Qlik Sense counts every browser as one session toward the limit.' },
   { family: 'licence capacity question', text: 'can the License Monitor show analyzer capacity minutes used by each person?' },
   { family: 'websocket closed', text: 'enigma websocket gets socket closed error on slow networks' },
+  { family: 'a database error without a name', text: 'ERROR 1040: Too many connections, I get this every night' },
   { family: 'account lockout', text: 'After 5 failed login attempts in Qlik Sense the user is locked out' },
   { family: 'a database connection limit in a reload', text: 'Qlik Sense reload fails: ODBC says too many connections' },
   { family: 'several users denied an app', text: 'Five users get access denied on the Sales app in Qlik Sense' },
@@ -156,6 +158,13 @@ describe('createKnowledgeBase', () => {
     expect(base.get('coffee-machine')?.title).toBe('Coffee machine descaling');
     expect(base.get('nope')).toBeUndefined();
     expect(base.entries.map((item) => item.id)).toEqual(['printer-jam', 'coffee-machine']);
+  });
+
+  it('keeps the small words that make a trigger specific ("how many", "no")', () => {
+    const counting = createKnowledgeBase([entry('counting', 'Counting', { triggers: ['how many sessions', 'no access pass'] })]);
+    expect(counting.match('sessions are fine today').explanation.entries).toEqual([]);
+    expect(counting.match('which login access pass?').explanation.entries).toEqual([]);
+    expect(counting.match('how many sessions are open?').explanation.entries[0]?.triggers).toEqual(['how many sessions']);
   });
 
   it('matches triggers in any word order, and only quoted or reported errors auto-reply', () => {
