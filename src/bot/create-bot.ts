@@ -10,7 +10,7 @@ import { errorReply } from './error-reply.js';
 import { fileProblemReply } from './file-problem-reply.js';
 import { guardFile, type FileProblem } from './guarded-file.js';
 import { helpReply } from './help-reply.js';
-import type { IncomingMessage, MessageKind } from './incoming-message.js';
+import type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
 import { licensesReply } from './licenses-reply.js';
 import { liveFailureReply } from './live-failure-reply.js';
 import type { LiveQlik } from './live-qlik.js';
@@ -43,6 +43,9 @@ export interface BotDeps {
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const QLIK_USER = /^[^\\\s]+\\[^\\\s]+$/;
+
+/** Files in a channel or thread that may be logs (Qlik writes .txt and archives .log; people zip or gzip them). */
+const LOG_FILE_NAME = /\.(?:txt|log|gz|zip|csv|tsv)$/i;
 
 /** Kinds where the person addressed the bot: they always get an answer, never silence. */
 const DIRECT_KINDS: ReadonlySet<MessageKind> = new Set(['command', 'mention', 'direct-message']);
@@ -88,8 +91,9 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
     };
   }
 
-  async function verdictFor(message: IncomingMessage, text: string): Promise<Reply> {
-    const files = message.files.map((file) => guardFile(file, maxFileBytes));
+  /** `text` is analysed along with the files when it is not empty; callers pass '' for chat around an attachment. */
+  async function verdictFor(message: IncomingMessage, text: string, attached: readonly AttachedFile[]): Promise<Reply> {
+    const files = attached.map((file) => guardFile(file, maxFileBytes));
     const inputs: LogInput[] = [
       ...(text.trim() === '' ? [] : [{ name: 'message', chunks: [text] }]),
       ...files.map((file) => ({ name: file.name, chunks: file.chunks })),
@@ -101,11 +105,12 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
     return report.verdict.user === null ? verdict : liveCountSection(verdict, report.verdict.user, message.senderId);
   }
 
-  function answer(text: string, direct: boolean): Reply | null {
+  /** A question: the best entry, the other matches named; off-topic text gets the pointer to help. */
+  function answer(text: string): Reply {
     const result = deps.knowledge.match(unescapeSlackEntities(text));
     const [best, ...related] = result.matches;
     const entry = best === undefined ? undefined : deps.knowledge.get(best.id);
-    if (entry === undefined) return direct ? pointerReply() : null;
+    if (entry === undefined) return pointerReply();
     const main = entryReply(entry);
     // The entry's own Related line already names its neighbours; list only the other matches.
     const others = related.filter((match) => !entry.related.includes(match.id));
@@ -172,11 +177,11 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
         if (request.text === '' && message.files.length === 0) {
           return simpleReply('pointer', 'Paste the Qlik Sense log lines after "analyze" (a ``` block is fine), or attach the log files; "help" says which files to take.');
         }
-        return verdictFor(message, request.text);
+        return verdictFor(message, request.text, message.files);
       case 'kb':
         return knowledgeEntry(request.id);
       case 'ask':
-        return answer(request.text, true) ?? pointerReply();
+        return answer(request.text);
       case 'sessions':
       case 'licenses':
       case 'doctor':
@@ -185,8 +190,11 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
   }
 
   async function respond(message: IncomingMessage): Promise<BotOutcome> {
-    const hasLogs = message.files.length > 0 || containsQlikLogLines(message.text);
-    if (hasLogs) return reply(await verdictFor(message, stripAddress(message.text)));
+    const addressed = DIRECT_KINDS.has(message.kind);
+    // Someone who addresses the bot gets an answer about any file; in a channel a screenshot is not a log to refuse.
+    const files = addressed ? message.files : message.files.filter((file) => LOG_FILE_NAME.test(file.name));
+    const textHasLogs = containsQlikLogLines(message.text);
+    if (textHasLogs || files.length > 0) return reply(await verdictFor(message, textHasLogs ? stripAddress(message.text) : '', files));
     switch (message.kind) {
       case 'command':
       case 'mention':

@@ -16,7 +16,7 @@ export function wantsColor(io: CliIo): boolean {
 export const shellCommand: Command = {
   name: 'shell',
   synopsis: 'shell [--no-color]',
-  summary: 'the bot in this terminal, typed as in Slack; reads stdin to the end when it is not a terminal',
+  summary: 'the bot in this terminal, typed as in Slack; reads piped stdin to the end',
   async run(args, io: CliIo) {
     let noColor: boolean;
     try {

@@ -6,7 +6,7 @@ import { shellCommand } from './shell-command.js';
 export const startCommand: Command = {
   name: 'start',
   synopsis: 'start',
-  summary: 'what bare `qlik-sessions` and `npm start` do: serve Slack when its credentials are set, otherwise open the console',
+  summary: 'serve Slack when SLACK_BOT_TOKEN is set, else open the console (what bare qlik-sessions and npm start do)',
   async run(args, io: CliIo) {
     const configured = readConfig(io.env);
     if (!configured.ok) {

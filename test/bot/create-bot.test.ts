@@ -144,11 +144,19 @@ describe('createBot: channels and threads', () => {
     expect((await createBot(deps()).handle(message('thread-reply', HUB_ERROR))).kind).toBe('quiet');
   });
 
-  it('refuses a binary attachment with a way forward', async () => {
-    const png = fileOf('screenshot.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  it('refuses a binary file named like a log with a way forward', async () => {
+    const png = fileOf('proxy.log', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     const reply = replyOf(await createBot(deps()).handle(message('thread-reply', '', [png])));
     expect(reply.tone).toBe('error');
-    expect(reply.sections[0]?.paragraphs[0]).toContain('screenshot.png is not a text file');
+    expect(reply.sections[0]?.paragraphs[0]).toContain('proxy.log is not a text file');
+  });
+
+  it('passes over a screenshot in a channel or thread, but answers about it when addressed', async () => {
+    const png = fileOf('screenshot.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const bot = createBot(deps());
+    expect((await bot.handle(message('thread-reply', 'see', [png]))).kind).toBe('quiet');
+    expect((await bot.handle(message('channel-message', OFF_TOPIC, [png]))).kind).toBe('quiet');
+    expect(replyOf(await bot.handle(message('direct-message', '', [png]))).sections[0]?.paragraphs[0]).toContain('screenshot.png is not a text file');
   });
 
   it('refuses a file over the cap, saying how to send an excerpt', async () => {
@@ -167,9 +175,12 @@ describe.skipIf(!hasSharedFixture(REPOSITORY_AUDIT))('createBot: real Qlik Sense
     expect(reply.actions.some((action) => action.kind === 'feedback')).toBe(true);
   });
 
-  it('reads a gzip attachment recognised by its bytes', async () => {
-    const reply = replyOf(await createBot(deps()).handle(message('thread-reply', '', [fileOf('repository.txt', gzipSync(text()))])));
-    expect(reply.headline).toMatch(/^DOMAIN\\administrator was refused access/);
+  it('reads a gzip attachment recognised by its bytes, leaving the chat around it out of the count', async () => {
+    const attached = fileOf('repository.txt', gzipSync(text()));
+    const alone = replyOf(await createBot(deps()).handle(message('thread-reply', '', [attached])));
+    const withChat = replyOf(await createBot(deps()).handle(message('thread-reply', 'here is the log, thanks', [attached])));
+    expect(alone.headline).toMatch(/^DOMAIN\\administrator was refused access/);
+    expect(withChat).toEqual(alone);
   });
 
   it('adds the live count of the named user, and the end button for admins', async () => {

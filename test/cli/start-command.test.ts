@@ -17,4 +17,11 @@ describe('qlik-sessions start (bare qlik-sessions, npm start)', () => {
     expect(run.stderr).toContain('SLACK_BOT_TOKEN must be the bot token');
     expect(run.stdout).toBe('');
   });
+
+  it('with a Slack bot token hands over to the serve command (here it stops at its own settings check)', async () => {
+    const run = await runCli([], 'help\n', { SLACK_BOT_TOKEN: 'xoxb-0000-test' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^qlik-sessions serve: Slack is not configured/);
+    expect(run.stdout).toBe('');
+  });
 });

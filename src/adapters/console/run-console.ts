@@ -73,7 +73,7 @@ async function runPiped(options: ConsoleOptions): Promise<void> {
   await send(grouper.end());
 }
 
-/** A terminal: prompt, history, pastes kept together, replies in order; Ctrl-D, `exit` or `quit` leaves. */
+/** A terminal: prompt, history, pastes kept together, replies in order; Ctrl-D, Ctrl-C, `exit` or `quit` leaves. */
 function runInteractive(options: ConsoleOptions): Promise<void> {
   const terminal = createInterface({ input: options.input, output: options.output, terminal: true, historySize: 1000, prompt: PROMPT });
   let queue: Promise<void> = Promise.resolve();
@@ -90,6 +90,8 @@ function runInteractive(options: ConsoleOptions): Promise<void> {
 
   return new Promise((resolve, reject) => {
     terminal.on('line', (line) => collector.push(line));
+    // Without a listener readline only pauses on Ctrl-C, and the process would end with the conversation unsettled.
+    terminal.on('SIGINT', () => terminal.close());
     terminal.on('close', () => {
       collector.finish();
       queue.then(resolve, reject);

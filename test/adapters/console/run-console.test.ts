@@ -68,6 +68,13 @@ describe('runConsole on a terminal', () => {
     expect(session.output().split(PROMPT)).toHaveLength(3);
   });
 
+  it('leaves on Ctrl-C', async () => {
+    const session = terminal(false);
+    await session.waitFor(PROMPT);
+    session.type('half a question\u0003');
+    await expect(session.done).resolves.toBeUndefined();
+  });
+
   it('leaves at the end of input (Ctrl-D)', async () => {
     const session = terminal(true);
     await session.waitFor(PROMPT);
