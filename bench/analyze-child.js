@@ -18,6 +18,7 @@ process.stdout.write(
     verdict: report.verdict.code,
     verdictUser: report.verdict.user,
     users: report.users.length,
+    sessions: report.users.reduce((sum, user) => sum + user.sessionsStarted, 0),
     limitUsers: report.users.filter((user) => user.limitDenials > 0).map((user) => user.user),
     lines: report.input.lines,
     recognized: report.input.recognized,

@@ -30,11 +30,14 @@ const FOLDERS = {
   TaskExecution_Scheduler: 'Scheduler/Trace',
 };
 
-// A small deterministic generator, so every run produces the same folder.
+// mulberry32: deterministic, so every run writes the same folder, and with 32 random bits per draw, so session ids
+// never collide (a 31-bit LCG repeated ids across users and merged their sessions).
 let seed = 20190201;
 function random() {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x80000000;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const pick = (items) => items[Math.floor(random() * items.length)];
 function hex(length) {
@@ -238,7 +241,9 @@ export async function generateLogs(root, targetBytes) {
           const address = `::ffff:10.99.${index}.${7 + index}`;
           const sid = session(start, user, nodes[index % 2], address, USER_AGENTS[index % USER_AGENTS.length], false);
           if (index >= 5) {
+            // Denied a licence, the proxy session still lives until the inactivity timeout (as in the real logs).
             licence(start, user, nodes[index % 2], sid, address, 5, 'limit');
+            end(start + 30 * MINUTE, user, nodes[index % 2], sid, true);
             continue;
           }
           const last = work(start, user, nodes[index % 2], sid, address, USER_AGENTS[index % USER_AGENTS.length]);

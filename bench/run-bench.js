@@ -2,7 +2,7 @@
 // analyzer against `grep -c UsageDenied` on the same files. Not part of `npm test`: benchmarks measure, tests don't.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLogs } from './generate-logs.js';
 
@@ -22,7 +22,7 @@ function folderBytes(folder) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 if (folderBytes(OUT) < TARGET_BYTES * 0.95) {
-  console.log(`Generating ${Math.round(TARGET_BYTES / 1048576)} MB of Qlik Sense logs into ${OUT} (once; reused next time) ...`);
+  console.log(`Generating ${Math.round(TARGET_BYTES / 1048576)} MB of Qlik Sense logs into ${relative(process.cwd(), OUT)} (once; reused next time) ...`);
   const started = Date.now();
   rmSync(OUT, { recursive: true, force: true });
   await generateLogs(OUT, TARGET_BYTES);
@@ -31,7 +31,7 @@ if (folderBytes(OUT) < TARGET_BYTES * 0.95) {
 const logFiles = files(OUT);
 const bytes = folderBytes(OUT);
 const megabytes = bytes / 1048576;
-console.log(`Input: ${logFiles.length} files, ${megabytes.toFixed(0)} MB in ${OUT}`);
+console.log(`Input: ${logFiles.length} files, ${megabytes.toFixed(0)} MB in ${relative(process.cwd(), OUT)}`);
 
 // Warm the page cache so both sides read from memory.
 execFileSync('cat', logFiles, { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 });
@@ -58,4 +58,4 @@ const last = runs[runs.length - 1];
 console.log(`Analyzer: ${seconds.toFixed(2)} s, ${(megabytes / seconds).toFixed(0)} MB/s (median of ${RUNS}), peak RSS ${peakRss.toFixed(0)} MB`);
 console.log(`grep -c UsageDenied: ${grepTime.toFixed(2)} s, ${(megabytes / grepTime).toFixed(0)} MB/s (${denials} lines)`);
 console.log(`Ratio analyzer/grep: ${(seconds / grepTime).toFixed(1)}x the time of grep`);
-console.log(`Result: ${last.verdict} for ${last.verdictUser}; ${last.users} users, ${last.lines} lines (${last.recognized} recognised); denied at the limit: ${last.limitUsers.join(', ')}`);
+console.log(`Result: ${last.verdict} for ${last.verdictUser}; ${last.users} users, ${last.sessions} sessions, ${last.lines} lines (${last.recognized} recognised); denied at the limit: ${last.limitUsers.join(', ')}`);

@@ -49,7 +49,10 @@ export const analyzeCommand: Command = {
       if (!files.ok) return fail(io, `cannot read ${files.error.path}: ${files.error.reason}. Give the path of a Qlik Sense log file or folder (e.g. C:\\ProgramData\\Qlik\\Sense\\Log).`);
       inputs.push(...files.inputs);
     }
-    if (useStdin) inputs.push({ name: 'stdin', chunks: io.stdin as AsyncIterable<Uint8Array> });
+    if (useStdin) {
+      if (io.stdin.isTTY === true) await write(io.stderr, 'Paste Qlik Sense log lines, then press Ctrl-D (Ctrl-Z and Enter on Windows).\n');
+      inputs.push({ name: 'stdin', chunks: io.stdin as AsyncIterable<Uint8Array> });
+    }
 
     let report;
     try {

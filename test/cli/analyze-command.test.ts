@@ -10,8 +10,9 @@ import type { AnalysisReport } from '../../src/core/verdict/index.js';
 import { scenario } from '../support/log-inputs.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture, REPO_ROOT } from '../support/shared-fixtures.js';
 
-async function run(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
+async function run(args: readonly string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+  const stdout: PassThrough & { isTTY?: boolean } = new PassThrough();
+  if (options.tty === true) stdout.isTTY = true;
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -110,5 +111,14 @@ describe('qlik-sessions analyze', () => {
     const report = json((await run(['--json', APRIL_2018_LOG_DIR])).stdout);
     expect(report.verdict).toMatchObject({ code: 'no-license', user: 'DOMAIN\\administrator' });
     expect(report.users.find((user) => user.user === 'DOMAIN\\qvservice')).toMatchObject({ sessionsStarted: 100, peak: 10 });
+  });
+
+  it.for([
+    { env: {}, tty: true, color: true },
+    { env: { NO_COLOR: '1' }, tty: true, color: false },
+    { env: {}, tty: false, color: false },
+  ])('colours the text only on a terminal without NO_COLOR ($env, tty $tty)', async ({ env, tty, color }) => {
+    const { stdout } = await run([scenario('within-limit_AuditActivity_Proxy.txt')], { env, tty });
+    expect(stdout.includes('\u001b[1m')).toBe(color);
   });
 });

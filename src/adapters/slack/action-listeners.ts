@@ -2,7 +2,6 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { endSessionsReply } from '../../bot/end-sessions-reply.js';
 import { ACTION_IDS } from './action-ids.js';
 import { describeError } from './app-logger.js';
-import { answerCommand } from './command-listener.js';
 import { renderNotice, renderReplyBlocks, unescapeButtonValue, type SlackMessage } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
 
@@ -36,21 +35,28 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
     [ACTION_IDS.notHelpful, 'not-helpful'],
   ] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
-      await ack();
       const topic = unescapeButtonValue(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
       deps.logger.info(`feedback ${verdict} topic=${topic} user=${body.user.id}`);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' }).catch((error: unknown) =>
-        deps.logger.warn(`feedback thanks failed: ${describeError(error)}`),
+      await ack();
+      runtime.tracker.run(
+        async () => {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' });
+        },
+        (error) => deps.logger.warn(`feedback thanks failed: ${describeError(error)}`),
       );
     });
   }
 
   app.action<BlockButtonAction>(ACTION_IDS.shareInChannel, async ({ ack, action, body, respond }) => {
     await ack();
-    const request = unescapeButtonValue(action.value ?? '');
+    const reply = runtime.shared.take(unescapeButtonValue(action.value ?? ''));
     runtime.tracker.run(
       async () => {
-        const rendered = await answerCommand(runtime, request, body.user.id, body.channel?.id ?? body.user.id, false);
+        if (reply === undefined) {
+          await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('This answer is no longer available to share (answers are kept for 30 minutes). Run the command again.') });
+          return;
+        }
+        const rendered = renderReplyBlocks(reply);
         await respond({ response_type: 'in_channel', delete_original: true, text: rendered.text, blocks: rendered.blocks });
         deps.logger.info(`shared an answer in ${body.channel?.id ?? 'unknown channel'} for ${body.user.id}`);
       },

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { IncomingMessage } from '../../bot/incoming-message.js';
+import type { Reply } from '../../bot/reply.js';
 import { analyzeModal } from './analyze-modal.js';
 import { describeError } from './app-logger.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
@@ -7,20 +8,25 @@ import type { SlackRuntime } from './slack-runtime.js';
 
 export const SLASH_COMMAND = '/qlik-sessions';
 
-/** Runs a command through the bot and renders it; failures become a short notice, never silence. */
-export async function answerCommand(runtime: SlackRuntime, text: string, senderId: string, channelId: string, shareable: boolean): Promise<SlackMessage> {
+/** Runs a command through the bot and renders it with a "share in channel" button; failures become a short notice, never silence. */
+export async function answerCommand(runtime: SlackRuntime, text: string, senderId: string, channelId: string): Promise<SlackMessage> {
   const message: IncomingMessage = { kind: 'command', text, files: [], senderId, channelId, threadId: null };
   try {
     const outcome = await runtime.deps.bot.handle(message);
     if (outcome.kind === 'quiet') return renderNotice(`Nothing to answer there. Try ${SLASH_COMMAND} help.`);
-    const reply = shareable && !outcome.reply.actions.some((action) => action.kind === 'share-in-channel')
-      ? { ...outcome.reply, actions: [...outcome.reply.actions, { kind: 'share-in-channel' } as const] }
-      : outcome.reply;
-    return renderReplyBlocks(shareable ? reply : { ...reply, actions: reply.actions.filter((action) => action.kind !== 'share-in-channel') }, shareable ? { shareValue: text } : {});
+    const shareable = outcome.reply.actions.some((action) => action.kind === 'share-in-channel')
+      ? outcome.reply
+      : { ...outcome.reply, actions: [...outcome.reply.actions, { kind: 'share-in-channel' } as const] };
+    return renderReplyBlocks(shareable, { shareValue: runtime.shared.keep(withoutShare(outcome.reply)) });
   } catch (error) {
     runtime.deps.logger.error(`command failed: ${describeError(error)}`);
     return renderNotice(`Sorry, that failed on my side. Try again in a minute, or ${SLASH_COMMAND} help.`);
   }
+}
+
+/** What goes into the channel: the same answer without its share button. */
+export function withoutShare(reply: Reply): Reply {
+  return { ...reply, actions: reply.actions.filter((action) => action.kind !== 'share-in-channel') };
 }
 
 /** `/qlik-sessions help | <question> | analyze | kb ID`: ephemeral answers with a "share in channel" button. */
@@ -41,7 +47,7 @@ export function registerCommandListener(app: App, runtime: SlackRuntime): void {
     }
     runtime.tracker.run(
       async () => {
-        const rendered = await answerCommand(runtime, text === '' ? 'help' : text, command.user_id, command.channel_id, true);
+        const rendered = await answerCommand(runtime, text === '' ? 'help' : text, command.user_id, command.channel_id);
         await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
         deps.logger.info(`answered ${SLASH_COMMAND} for ${command.user_id}`);
       },

@@ -8,6 +8,7 @@ import { registerCommandListener } from './command-listener.js';
 import { DeliveryDedup, eventKey } from './delivery-dedup.js';
 import { registerMessageListeners } from './message-listener.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
+import { SharedReplies } from './shared-replies.js';
 import type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';
 import { WorkTracker } from './work-tracker.js';
 
@@ -46,12 +47,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
 
   let receiver: Receiver;
   let transport: SlackTransport;
-  let httpReceiver: HTTPReceiver | undefined;
   if (config.appToken !== undefined) {
     receiver = new SocketModeReceiver({ appToken: config.appToken, logLevel, installerOptions: { clientOptions } });
     transport = { mode: 'socket' };
   } else {
-    httpReceiver = new HTTPReceiver({
+    const httpReceiver = new HTTPReceiver({
       signingSecret: config.signingSecret ?? '',
       endpoints: ['/slack/events'],
       logLevel,
@@ -77,6 +77,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
     dedup: new DeliveryDedup(now),
     guard: new AutoReplyGuard(now),
     tracker: new WorkTracker(),
+    shared: new SharedReplies(now),
     botToken: config.botToken,
     botUserId: () => botUserId,
   };

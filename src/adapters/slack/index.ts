@@ -17,6 +17,7 @@ export type { FileDownloadError, FileDownloadErrorCode, FileDownloadPolicy, File
 export { isFutureDated, refuseFutureTimestamps, TIMESTAMP_WINDOW_SECONDS } from './refuse-future-timestamps.js';
 export { renderNotice, renderReplyBlocks, unescapeButtonValue } from './render-reply-blocks.js';
 export type { RenderOptions, SlackMessage } from './render-reply-blocks.js';
+export { SharedReplies } from './shared-replies.js';
 export { downloadUrlOf, isFileStub, isLogFile, slackFileSchema } from './slack-file.js';
 export type { SlackFile } from './slack-file.js';
 export type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';

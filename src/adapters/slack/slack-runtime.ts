@@ -5,6 +5,7 @@ import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { AutoReplyGuard } from './auto-reply-guard.js';
 import type { DeliveryDedup } from './delivery-dedup.js';
 import type { FileFetch } from './download-slack-file.js';
+import type { SharedReplies } from './shared-replies.js';
 import type { WorkTracker } from './work-tracker.js';
 
 /** What the Slack app is built from; everything that crosses a boundary is injected. */
@@ -30,6 +31,7 @@ export interface SlackRuntime {
   readonly dedup: DeliveryDedup;
   readonly guard: AutoReplyGuard;
   readonly tracker: WorkTracker;
+  readonly shared: SharedReplies;
   readonly botToken: string;
   /** Known after auth.test at start-up. */
   botUserId(): string | undefined;

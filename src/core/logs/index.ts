@@ -2,7 +2,7 @@ export { containsQlikLogLines } from './contains-qlik-log-lines.js';
 export { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
 export type { LogEvent, LogEventKind } from './log-event.js';
 export type { LogInput } from './log-input.js';
-export { LOG_LAYOUT_NAMES, LOG_LAYOUTS, layoutFromFileName, layoutFromHeader, layoutFromRow } from './log-layout.js';
+export { LOG_LAYOUT_NAMES, LOG_LAYOUTS, layoutFromHeader, layoutFromRow } from './log-layout.js';
 export type { ColumnMap, Layout, LogLayoutName } from './log-layout.js';
 export { normalizePastedLine } from './normalize-pasted-line.js';
 export { newLineContext, parseLogLine } from './parse-log-line.js';

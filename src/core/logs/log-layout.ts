@@ -72,9 +72,3 @@ export function layoutFromRow(fields: readonly string[]): Layout | null {
   if (fields[6]?.startsWith('Command=') === true) return DEFAULT_LAYOUTS.Service_Proxy;
   return null;
 }
-
-/** The layout named in a file name such as `QLIKSERVER1_AuditSecurity_Repository_2019-02-01T03.59.01Z.log`. */
-export function layoutFromFileName(fileName: string): LogLayoutName | null {
-  for (const name of LOG_LAYOUT_NAMES) if (fileName.includes(`_${name}`) || fileName.startsWith(name)) return name;
-  return null;
-}

@@ -303,7 +303,7 @@ function layoutOfMessage(line: string): LogLayoutName {
   if (line.includes('Start session') || line.includes('Stop session') || line.includes('connection Opened')) return 'AuditActivity_Proxy';
   if (line.includes('User authenticated.') || line.includes('NoAvailableAccessType') || line.includes('allowed with access type')) return 'AuditSecurity_Proxy';
   if (line.includes('got session:') || line.includes('due to inactivity') || line.includes('is invalid (possibly')) return 'Audit_Proxy';
-  if (line.includes('No available access type') || line.includes('UsageID: ') && !line.includes("UsageID: '")) return 'License_Repository';
+  if (line.includes('No available access type') || (line.includes('UsageID: ') && !line.includes("UsageID: '"))) return 'License_Repository';
   return 'AuditSecurity_Repository';
 }
 
@@ -330,7 +330,7 @@ function parseLoose(line: string, emit: EmitEvent): LineOutcome {
   } else if (trace !== null) {
     facts = { ...NO_FACTS, user: looseTraceUser(line) };
   }
-  return fromMessage(line, () => at, facts, emit) ? layoutOfMessage(line) : trace === null ? null : 'Audit_Proxy';
+  return fromMessage(line, () => at, facts, emit) ? layoutOfMessage(line) : null;
 }
 
 /** The user of a trace row without TABs: `UserName` (License_Repository) or the `ActiveUser*` pair after the session id. */

@@ -90,6 +90,8 @@ function earliest(a: number, b: number): number {
  */
 export class SessionTracker {
   private readonly users = new Map<string, UserState>();
+  /** Each spelling seen, so most lines skip lower-casing the name. */
+  private readonly usersBySpelling = new Map<string, UserState>();
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly serviceUsers = new Set<string>();
   private readonly reloads: ReloadWindow[] = [];
@@ -226,6 +228,8 @@ export class SessionTracker {
 
   /** Windows accounts are case-insensitive; the first spelling seen is the one shown. */
   private user(name: string): UserState {
+    const spelled = this.usersBySpelling.get(name);
+    if (spelled !== undefined) return spelled;
     const key = name.toLowerCase();
     let state = this.users.get(key);
     if (state === undefined) {
@@ -247,6 +251,7 @@ export class SessionTracker {
       };
       this.users.set(key, state);
     }
+    this.usersBySpelling.set(name, state);
     return state;
   }
 

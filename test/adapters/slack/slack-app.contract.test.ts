@@ -322,6 +322,12 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       await settled(harness);
       const dm = postsIn(harness, 'U2CERLKJA');
       expect(dm).toHaveLength(1);
+
+      const blank = { ...submission, view: { ...submission.view, state: { values: { log_excerpt: { text: { type: 'plain_text_input', value: '   ' } } } } } };
+      const refused = await postSigned(harness.eventsUrl, form({ payload: JSON.stringify(blank) }), { contentType: 'application/x-www-form-urlencoded' });
+      expect(JSON.parse(refused.body)).toEqual({ response_action: 'errors', errors: { log_excerpt: 'Paste at least one line from a Qlik Sense log.' } });
+      await settled(harness);
+      expect(postsIn(harness, 'U2CERLKJA')).toHaveLength(1);
       expect(textOf(dm[0])).toContain('CORP\\mweber hit the limit of 5 parallel sessions');
     });
 
@@ -352,12 +358,27 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       ]);
     });
 
-    it('shares an answer in the channel on request', async () => {
-      await postSigned(harness.eventsUrl, click('qlik_sessions_share', 'why five sessions'), { contentType: 'application/x-www-form-urlencoded' });
+    it('shares the ephemeral answer in the channel on request, once', async () => {
+      await postSigned(harness.eventsUrl, slash('kb tabs-vs-browsers'), { contentType: 'application/x-www-form-urlencoded' });
       await settled(harness);
+      const [answer] = responses('kb tabs-vs-browsers');
+      const blocks = answer?.args['blocks'] as { type: string; elements?: { action_id?: string; value?: string }[] }[];
+      const shareId = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === 'qlik_sessions_share')?.value ?? '';
+      expect(shareId).toMatch(/^[0-9a-f-]{36}$/);
+
+      await postSigned(harness.eventsUrl, click('qlik_sessions_share', shareId), { contentType: 'application/x-www-form-urlencoded' });
+      await vi.waitFor(() => expect(actionResponses('qlik_sessions_share-U2CERLKJA')).toHaveLength(1), { timeout: 10_000, interval: 20 });
       const [shared] = actionResponses('qlik_sessions_share-U2CERLKJA');
       expect(shared?.args['response_type']).toBe('in_channel');
-      expect(JSON.stringify(shared?.args['blocks'])).not.toContain('qlik_sessions_share');
+      expect(shared?.args['delete_original']).toBe(true);
+      const withoutShare = blocks
+        .map((block) => (block.type === 'actions' ? { ...block, elements: block.elements?.filter((element) => element.action_id !== 'qlik_sessions_share') } : block))
+        .filter((block) => block.type !== 'actions' || (block.elements?.length ?? 0) > 0);
+      expect(shared?.args['blocks']).toEqual(withoutShare);
+
+      await postSigned(harness.eventsUrl, click('qlik_sessions_share', shareId), { contentType: 'application/x-www-form-urlencoded' });
+      await vi.waitFor(() => expect(actionResponses('qlik_sessions_share-U2CERLKJA')).toHaveLength(2), { timeout: 10_000, interval: 20 });
+      expect(textOf(actionResponses('qlik_sessions_share-U2CERLKJA')[1])).toContain('no longer available');
     });
 
     it('refuses "End sessions" to a non-admin and ends them for an admin, logging who, whom and how many', async () => {

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { containsQlikLogLines } from '../../../src/core/logs/index.js';
 import { scenario } from '../../support/log-inputs.js';
+import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
+
+const EVAL_SET = sharedPath('eval', 'phrasings-dev.jsonl');
 
 describe('containsQlikLogLines', () => {
   it.for([
@@ -27,5 +30,14 @@ describe('containsQlikLogLines', () => {
 
   it('finds none in a non-Qlik log', () => {
     expect(containsQlikLogLines(readFileSync(scenario('no-qlik-lines-iis-log.txt'), 'utf8'))).toBe(false);
+  });
+
+  it.skipIf(!hasSharedFixture(EVAL_SET))('finds none in the real user messages of the eval set', () => {
+    const texts = readFileSync(EVAL_SET, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    expect(texts.length).toBeGreaterThan(50);
+    expect(texts.filter(containsQlikLogLines)).toEqual([]);
   });
 });
