@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeLogs, FINDING_CODES, VERDICT_CODES, type FindingCode, type VerdictCode } from '../../../src/core/verdict/index.js';
 import { fileInputs, scenario, textInput } from '../../support/log-inputs.js';
@@ -125,5 +126,12 @@ describe('analyzeLogs on bad input', () => {
       ['DOMAIN\\anna', 1],
       ['DOMAIN\\omar', 1],
     ]);
+  });
+
+  it('reads on after an engine log pasted before other logs in one message', async () => {
+    const text = ['engine-sessions-only_Session_Engine.txt', 'limit-reached-header-bom-crlf_AuditSecurity_Repository.txt'].map((name) => readFileSync(scenario(name), 'utf8')).join('\n');
+    const report = await analyzeLogs([textInput(text)]);
+    expect(report.verdict).toMatchObject({ code: 'limit-reached', user: 'CORP\\mweber' });
+    expect(report.input.formats).toEqual(['AuditSecurity_Repository', 'Session_Engine']);
   });
 });
