@@ -54,6 +54,7 @@ describe('analyzeLogs on the scenario files', () => {
     const report = await analyzeLogs(fileInputs(scenario('service-account-licensed-log-collector')));
     expect(report.users[0]).toMatchObject({ user: 'DOMAIN\\qvservice', serviceAccount: true, licensed: true, peak: 6, limitDenials: 1, maxSessionCount: 5 });
     expect(report.verdict.entries).toEqual(['service-account-license', 'monitoring-app-reload']);
+    expect(report.verdict.detail).toContain("6 of its 6 sessions opened while 'Reload License Monitor' ran (TaskExecution_Scheduler).");
     expect(report.input.formats).toEqual(['AuditSecurity_Repository', 'Audit_Proxy', 'TaskExecution_Scheduler']);
   });
 
