@@ -43,6 +43,13 @@ describe('analyzeLogs on the scenario files', () => {
     expect(FINDING_CODES.filter((code) => !findings.has(code) && !verdicts.has(code as VerdictCode))).toEqual([]);
   });
 
+  it('has the header, BOM and CRLF in the file that shows them', () => {
+    const bytes = readFileSync(scenario('limit-reached-header-bom-crlf_AuditSecurity_Repository.txt'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8', 3, 12)).toBe('Sequence#');
+    expect(bytes.toString('utf8').split('\r\n').length).toBe(9);
+  });
+
   it('merges two nodes on the instant, not on the printed time', async () => {
     const report = await analyzeLogs(fileInputs(scenario('two-nodes-time-zones')));
     // 09:00+0100 on QS1 and 03:02-0500 on QS2 are minutes apart; as printed text they would be six hours apart.
