@@ -5,8 +5,8 @@ function unescapeSlack(text: string): string {
 }
 
 /**
- * A line as a person may paste it: BOM, CR, Slack's `&amp;` `&lt;` `&gt;`, triple-backtick fences (with chat text
- * before or after them on the same line) all removed. TABs are kept: they tell full rows from loose text.
+ * A line as a person may paste it: BOM, CR, Slack's `&amp;` `&lt;` `&gt;`, a quote marker `>`, triple-backtick
+ * fences (with chat text before or after them on the same line) all removed. TABs are kept: they tell full rows from loose text.
  */
 export function normalizePastedLine(raw: string): string {
   let line = raw;
@@ -18,7 +18,9 @@ export function normalizePastedLine(raw: string): string {
     line = longest;
   }
   if (line.includes('&')) line = unescapeSlack(line);
-  return trimSpaces(line);
+  line = trimSpaces(line);
+  // A Slack quote ("> row") keeps the row after its marker.
+  return line.charCodeAt(0) === 62 /* > */ ? trimSpaces(line.slice(1)) : line;
 }
 
 /** Spaces and line ends only: TABs at the ends are empty columns and must stay. */

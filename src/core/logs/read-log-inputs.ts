@@ -36,8 +36,8 @@ export async function readLogInputs(
       const outcome = parseLogLine(line, context, emit);
       if (outcome === null) return;
       stats.recognized++;
-      if (outcome === 'header' && context.header?.name === 'Session_Engine') {
-        // Engine sessions never count towards the limit: the rest of this file is counted, not read.
+      if (outcome === 'header' && context.header?.name === 'Session_Engine' && input.name.includes('Session_Engine')) {
+        // Engine sessions never count towards the limit: the rest of an engine log file is counted, not read.
         stats.formats.add('Session_Engine');
         scanner.countOnly = true;
         engineFrom = scanner.lines;

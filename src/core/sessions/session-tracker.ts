@@ -9,6 +9,8 @@ interface SessionRecord {
   /** NaN while still open at the end of the excerpt. */
   closed: number;
   client: string | null;
+  /** The last browser seen for it: most app opens repeat it, so the user's set is skipped for them. */
+  userAgent: string | null;
 }
 
 interface UserState {
@@ -168,9 +170,15 @@ export class SessionTracker {
         return;
       }
       case 'user-agent': {
+        if (event.userAgent === '') return;
+        const session = this.sessions.get(event.sessionId);
+        if (session !== undefined) {
+          if (session.userAgent === event.userAgent) return;
+          session.userAgent = event.userAgent;
+        }
         // A browser line alone does not say when its session started or ended: it never makes a session.
-        const user = this.sessions.get(event.sessionId)?.user ?? (event.user === null ? null : this.user(event.user));
-        if (user !== null && event.userAgent !== '') user.userAgents.add(event.userAgent);
+        const user = session?.user ?? (event.user === null ? null : this.user(event.user));
+        user?.userAgents.add(event.userAgent);
         return;
       }
     }
@@ -262,7 +270,7 @@ export class SessionTracker {
     }
     if (userName === null) return null;
     const user = this.user(userName);
-    const session: SessionRecord = { user, opened: Number.NaN, closed: Number.NaN, client: null };
+    const session: SessionRecord = { user, opened: Number.NaN, closed: Number.NaN, client: null, userAgent: null };
     user.sessions.push(session);
     this.sessions.set(sessionId ?? `#${++this.anonymousSessions}`, session);
     return session;

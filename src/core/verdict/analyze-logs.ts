@@ -105,7 +105,15 @@ function pickVerdict(findings: readonly Finding[], timelines: SessionTimelines, 
     user: null,
     at: null,
     title: TITLES['no-qlik-lines'],
-    detail: `Nothing in ${stats.lines === 0 ? 'the input' : `${stats.lines} lines`} names a proxy session or a licence grant or denial.${onlyOther}${binary}`,
+    detail: `Nothing in ${readText(stats)} names a proxy session or a licence grant or denial.${onlyOther}${binary}`,
     entries: [],
   };
+}
+
+/** `the 5 lines of iis.log`, `the 1200 lines of 3 files`, or `the input` when it was empty. */
+function readText(stats: InputStats): string {
+  if (stats.lines === 0) return 'the input';
+  const names = stats.inputNames;
+  const of = names.length === 1 ? ` of ${names[0] ?? ''}` : names.length > 1 ? ` of ${names.length} files` : '';
+  return `the ${stats.lines} line${stats.lines === 1 ? '' : 's'}${of}`;
 }

@@ -96,6 +96,18 @@ function reloadsMatching(timeline: UserTimeline, reloads: readonly ReloadWindow[
   return { sessions, tasks: [...tasks].sort() };
 }
 
+/** Ties the service account's sessions to the reload windows of TaskExecution_Scheduler, or asks for that log. */
+function reloadText(timeline: UserTimeline, reloads: readonly ReloadWindow[]): string {
+  const matched = reloadsMatching(timeline, reloads);
+  if (matched.sessions > 0) {
+    return ` ${matched.sessions} of its ${plural(timeline.sessionsStarted, 'session')} opened while ${matched.tasks.map((task) => `'${task}'`).join(', ')} ran (TaskExecution_Scheduler).`;
+  }
+  if (reloads.length === 0 && timeline.sessionsStarted > 0) {
+    return ' Add the TaskExecution_Scheduler log to tie these sessions to the License Monitor and Operations Monitor reloads.';
+  }
+  return '';
+}
+
 function serviceAccountSessionsDetail(timeline: UserTimeline, info: ServiceAccountInfo, reloads: readonly ReloadWindow[]): string {
   const how =
     info.how === 'configured'
@@ -107,12 +119,8 @@ function serviceAccountSessionsDetail(timeline: UserTimeline, info: ServiceAccou
     `${timeline.user} is ${how}. It opened ${plural(timeline.sessionsStarted, 'proxy session')} (${peakText(timeline)}) for the Monitoring apps' REST calls to the repository.`,
   ];
   if (timeline.denied > 0) parts.push(`Its ${plural(timeline.denied, 'licence denial')} are expected: the account has no access pass and the reloads still succeed.`);
-  const matched = reloadsMatching(timeline, reloads);
-  if (matched.sessions > 0) {
-    parts.push(`${matched.sessions} of its ${plural(timeline.sessionsStarted, 'session')} opened while ${matched.tasks.map((task) => `'${task}'`).join(', ')} ran (TaskExecution_Scheduler).`);
-  } else if (reloads.length === 0) {
-    parts.push('Add the TaskExecution_Scheduler log to tie these sessions to the License Monitor and Operations Monitor reloads.');
-  }
+  const reload = reloadText(timeline, reloads).trim();
+  if (reload !== '') parts.push(reload);
   parts.push('Nothing to fix, as long as this account holds no licence allocation.');
   return parts.join(' ');
 }
@@ -134,7 +142,7 @@ export function findFindings(
           'problem',
           user,
           Number.isNaN(timeline.firstGrantAt) ? timeline.peakAt : timeline.firstGrantAt,
-          `${user} runs the Qlik services and holds a licence: every Monitoring-app reload opens proxy sessions for it (${plural(timeline.sessionsStarted, 'session')}, ${peakText(timeline)}) and each one uses up one of its ${SESSION_LIMIT} parallel sessions.`,
+          `${user} runs the Qlik services and holds a licence: every Monitoring-app reload opens proxy sessions for it (${plural(timeline.sessionsStarted, 'session')}, ${peakText(timeline)}) and each one uses up one of its ${SESSION_LIMIT} parallel sessions.${reloadText(timeline, timelines.reloads)}`,
           ['service-account-license', 'monitoring-app-reload'],
         ),
       );
@@ -146,7 +154,7 @@ export function findFindings(
           'problem',
           user,
           timeline.firstLimitDenialAt,
-          `${user} was denied ${plural(timeline.limitDenials, 'time')} with SessionCount ${timeline.maxSessionCount ?? SESSION_LIMIT}: the limit of ${SESSION_LIMIT} parallel sessions was reached (first at ${formatInstant(timeline.firstLimitDenialAt)}; ${peakText(timeline)} seen in this excerpt).`,
+          `${user} was denied ${timeline.limitDenials === 1 ? 'once' : `${timeline.limitDenials} times`} with SessionCount ${timeline.maxSessionCount ?? SESSION_LIMIT}: the limit of ${SESSION_LIMIT} parallel sessions was reached (first at ${formatInstant(timeline.firstLimitDenialAt)}; ${peakText(timeline)} seen in this excerpt).`,
           ['five-session-limit', 'tabs-vs-browsers', 'count-sessions'],
         ),
       );

@@ -34,6 +34,7 @@ describe('parseLogLine', () => {
     { shape: 'row with BOM and CRLF', line: `\uFEFF${START_ROW}\r` },
     { shape: 'TABs as spaces', line: spaced(START_ROW) },
     { shape: 'Slack-escaped in a fence', line: slack(spaced(START_ROW)) },
+    { shape: 'Slack quote', line: `&gt; ${spaced(START_ROW)}` },
   ])('reads Start session from a $shape', ({ line }) => {
     expect(parse(line)).toEqual({
       outcome: 'AuditActivity_Proxy',
@@ -79,6 +80,7 @@ describe('parseLogLine', () => {
   it.for([
     { shape: 'full row', line: TIMEOUT_ROW },
     { shape: 'TABs as spaces', line: spaced(TIMEOUT_ROW) },
+    { shape: 'Slack quote', line: `&gt; ${spaced(TIMEOUT_ROW)}` },
   ])('reads a timeout with the active user from a $shape', ({ line }) => {
     expect(parse(line)).toEqual({
       outcome: 'Audit_Proxy',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeLogs, FINDING_CODES, VERDICT_CODES, type FindingCode, type VerdictCode } from '../../../src/core/verdict/index.js';
 import { fileInputs, scenario, textInput } from '../../support/log-inputs.js';
@@ -42,6 +43,13 @@ describe('analyzeLogs on the scenario files', () => {
     expect(FINDING_CODES.filter((code) => !findings.has(code) && !verdicts.has(code as VerdictCode))).toEqual([]);
   });
 
+  it('has the header, BOM and CRLF in the file that shows them', () => {
+    const bytes = readFileSync(scenario('limit-reached-header-bom-crlf_AuditSecurity_Repository.txt'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8', 3, 12)).toBe('Sequence#');
+    expect(bytes.toString('utf8').split('\r\n').length).toBe(9);
+  });
+
   it('merges two nodes on the instant, not on the printed time', async () => {
     const report = await analyzeLogs(fileInputs(scenario('two-nodes-time-zones')));
     // 09:00+0100 on QS1 and 03:02-0500 on QS2 are minutes apart; as printed text they would be six hours apart.
@@ -53,6 +61,7 @@ describe('analyzeLogs on the scenario files', () => {
     const report = await analyzeLogs(fileInputs(scenario('service-account-licensed-log-collector')));
     expect(report.users[0]).toMatchObject({ user: 'DOMAIN\\qvservice', serviceAccount: true, licensed: true, peak: 6, limitDenials: 1, maxSessionCount: 5 });
     expect(report.verdict.entries).toEqual(['service-account-license', 'monitoring-app-reload']);
+    expect(report.verdict.detail).toContain("6 of its 6 sessions opened while 'Reload License Monitor' ran (TaskExecution_Scheduler).");
     expect(report.input.formats).toEqual(['AuditSecurity_Repository', 'Audit_Proxy', 'TaskExecution_Scheduler']);
   });
 
@@ -125,5 +134,12 @@ describe('analyzeLogs on bad input', () => {
       ['DOMAIN\\anna', 1],
       ['DOMAIN\\omar', 1],
     ]);
+  });
+
+  it('reads on after an engine log pasted before other logs in one message', async () => {
+    const text = ['engine-sessions-only_Session_Engine.txt', 'limit-reached-header-bom-crlf_AuditSecurity_Repository.txt'].map((name) => readFileSync(scenario(name), 'utf8')).join('\n');
+    const report = await analyzeLogs([textInput(text)]);
+    expect(report.verdict).toMatchObject({ code: 'limit-reached', user: 'CORP\\mweber' });
+    expect(report.input.formats).toEqual(['AuditSecurity_Repository', 'Session_Engine']);
   });
 });
