@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
+import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
+import { entryReference } from '../bot/entry-reply.js';
+import type { EntryReference } from '../bot/reply.js';
 import { verdictReply } from '../bot/verdict-reply.js';
 import { readConfig } from '../config/index.js';
 import type { LogInput } from '../core/logs/index.js';
@@ -13,6 +16,20 @@ const SYNOPSIS = 'analyze [PATH...|-] [--json] [--service-account DIR\\USER]...'
 async function fail(io: CliIo, message: string): Promise<number> {
   await write(io.stderr, `qlik-sessions analyze: ${message}\n`);
   return EXIT_USAGE;
+}
+
+/** Entry titles and sources for the verdict; a broken site entry costs only the titles, never the verdict. */
+async function entryDescriber(io: CliIo, siteDir: string | undefined): Promise<(id: string) => EntryReference | undefined> {
+  const loaded = await loadKnowledgeBase({ siteDir });
+  if (!loaded.ok) {
+    await write(io.stderr, `qlik-sessions analyze: knowledge entries not loaded, so they are listed by id only: ${loaded.error}\n`);
+    return () => undefined;
+  }
+  const { knowledge } = loaded;
+  return (id) => {
+    const entry = knowledge.get(id);
+    return entry === undefined ? undefined : entryReference(entry);
+  };
 }
 
 /** `qlik-sessions analyze`: the verdict on Qlik Sense log files, folders or stdin (DESIGN section 2). */
@@ -65,8 +82,7 @@ export const analyzeCommand: Command = {
       await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
       return EXIT_OK;
     }
-    // Knowledge entry titles are wired in by the knowledge base; until then entries are listed by id.
-    const reply = verdictReply(report, () => undefined);
+    const reply = verdictReply(report, await entryDescriber(io, config.config.qlik.kbDir));
     const color = io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined;
     await write(io.stdout, renderReplyText(reply, { color }));
     return EXIT_OK;

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { isClosedPipe, writeText } from '../adapters/console/write-text.js';
 import type { Environment } from '../config/index.js';
 
 /** Everything a command touches outside itself, so tests run commands in-process with their own streams and env. */
@@ -11,6 +12,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // A reader that went away (`| head`) makes later writes fail with EPIPE; without a listener that is a crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (!isClosedPipe(error)) throw error;
+    });
+  }
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
@@ -19,9 +26,5 @@ export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
 export const EXIT_USAGE = 2;
 
-/** Write and wait, so a process that exits right after does not lose buffered output. */
-export function write(stream: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
-}
+/** Write and wait; a closed pipe is not an error (see writeText). */
+export const write = writeText;

@@ -35,4 +35,15 @@ describe('the installed command', () => {
     expect(result.stdout).toContain('Commands');
     expect(result.stdout).not.toContain('\u001b[');
   }, 120_000);
+
+  it('stops quietly, with status 0, when the reader has already gone (`| true`)', () => {
+    // `true` exits before node writes, so every write meets a closed pipe (EPIPE).
+    const result = spawnSync('sh', ['-c', '(node bin/qlik-sessions.js kb five-session-limit; echo "status=$?" >&2) | true'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stderr.trim()).toBe('status=0');
+  }, 60_000);
 });

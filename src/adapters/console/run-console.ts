@@ -6,6 +6,7 @@ import { consoleMessage } from './console-message.js';
 import { createLineGrouper } from './group-lines.js';
 import { createPasteCollector, realScheduler, type Scheduler } from './paste-collector.js';
 import { renderReplyText } from './render-reply-text.js';
+import { writeText } from './write-text.js';
 
 export interface ConsoleOptions {
   readonly bot: Bot;
@@ -24,13 +25,6 @@ const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
 
-const isClosedPipe = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
-
-function writeText(output: Writable, text: string): Promise<void> {
-  if (output.destroyed) return Promise.resolve();
-  // A reader that went away (`| head`) ends the output; that is not a failure of ours.
-  return new Promise((resolve, reject) => output.write(text, (error) => (error && !isClosedPipe(error) ? reject(error) : resolve())));
-}
 
 function renderOutcome(outcome: BotOutcome, color: boolean): string {
   switch (outcome.kind) {
