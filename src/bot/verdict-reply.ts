@@ -39,10 +39,17 @@ function headline(report: AnalysisReport): string {
       return `${who} was refused access ${times(user === undefined ? 1 : Math.max(1, user.denied - user.limitDenials))}${atTime(verdict.at, 'from')} because no access pass (licence) is allocated to them.`;
     case 'invalid-cookie-burst':
       return `${who} came back with an expired session cookie${atTime(verdict.at)} and opened several new sessions within seconds${peak}.`;
-    case 'near-limit':
-      return `${who} had ${user?.peak ?? SESSION_LIMIT - 1} proxy sessions open at once${atTime(verdict.at)}, close to the limit of ${SESSION_LIMIT}; nobody was denied.`;
+    case 'near-limit': {
+      const open = user?.peak ?? SESSION_LIMIT - 1;
+      // More than five without a denial means sessions that hold no licence (or licence lines left out of the paste).
+      return open > SESSION_LIMIT
+        ? `${who} had ${open} proxy sessions open at once${atTime(verdict.at)}, more than the limit of ${SESSION_LIMIT}, yet no denial was logged.`
+        : `${who} had ${open} proxy sessions open at once${atTime(verdict.at)}, close to the limit of ${SESSION_LIMIT}; nobody was denied.`;
+    }
     case 'within-limit':
-      return `Nobody came near the limit: the most parallel sessions was ${user?.peak ?? 0} (${who}${atTime(verdict.at)}), and nobody was denied.`;
+      return user?.serviceAccount === true && user.peak >= SESSION_LIMIT - 1
+        ? `Nobody was denied: the most parallel sessions was ${user.peak}, by the service account ${who}${atTime(verdict.at)} (its sessions count against the limit only if it holds a licence).`
+        : `Nobody came near the limit: the most parallel sessions was ${user?.peak ?? 0} (${who}${atTime(verdict.at)}), and nobody was denied.`;
     case 'no-qlik-lines':
       return 'No Qlik Sense session or licence lines were recognised: paste the AuditSecurity_Repository log or the proxy logs from the time of the error.';
   }

@@ -32,6 +32,24 @@ describe('verdictReply', () => {
     expect(reply.actions).toEqual([{ kind: 'feedback', topic: 'limit-reached' }]);
   });
 
+  it.for([
+    {
+      name: 'automation-sessions_AuditSecurity_Proxy.txt',
+      headline: 'CORP\\svc_report had 6 proxy sessions open at once at 2024-03-12 11:00:25 UTC, more than the limit of 5, yet no denial was logged.',
+    },
+    {
+      name: 'near-limit-tabs-as-spaces_AuditActivity_Proxy.txt',
+      headline: 'CORP\\anna had 4 proxy sessions open at once at 2024-03-12 08:00:30 UTC, close to the limit of 5; nobody was denied.',
+    },
+    {
+      name: 'service-account-likely-local-qrs_AuditSecurity_Proxy.txt',
+      headline:
+        'Nobody was denied: the most parallel sessions was 6, by the service account CORP\\qlikservice at 2024-03-12 04:59:06 UTC (its sessions count against the limit only if it holds a licence).',
+    },
+  ])('words the headline for $name without contradicting the peak', async ({ name, headline }) => {
+    expect(verdictReply(await reportOf(name), NOTHING).headline).toBe(headline);
+  });
+
   it('lists entries it cannot describe by id, and uses the descriptions it gets', async () => {
     const report = await reportOf('no-license-archived-name_AuditSecurity_Repository_2024-03-12T08.00.00Z.log');
     const described: EntryReference = { id: 'no-license-assigned', title: 'No licence assigned', sources: [{ title: 'Qlik help', url: 'https://help.qlik.com/' }] };

@@ -9,6 +9,7 @@ export interface TextStyle {
 const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
+const SOURCES_PER_ENTRY = 2;
 
 /** Control characters from a log or a user must not move the cursor or recolour the terminal. */
 function printable(text: string): string {
@@ -48,8 +49,11 @@ export function renderReplyText(reply: Reply, style: TextStyle = { color: false 
     for (const caveat of reply.caveats) out.push(`  - ${printable(toPlainText(caveat))}`);
   }
 
-  // Entries often cite the same article; a terminal shows it once.
-  const sources = [...new Map(reply.entries.flatMap((entry) => entry.sources).map((source) => [source.url, source])).values()];
+  // Entries often cite the same article; a terminal shows it once. With several entries, each shows its main
+  // sources only (`qlik-sessions kb ID` has them all), so a verdict does not end in a wall of links.
+  const perEntry = reply.entries.length > 1 ? SOURCES_PER_ENTRY : Infinity;
+  const cited = reply.entries.flatMap((entry) => entry.sources.slice(0, perEntry));
+  const sources = [...new Map(cited.map((source) => [source.url, source])).values()];
   if (reply.entries.length > 0) {
     out.push('', dim(`Knowledge: ${reply.entries.map((entry) => `${entry.id} (${printable(entry.title)})`).join(', ')}`));
   }

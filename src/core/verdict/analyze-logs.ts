@@ -69,7 +69,7 @@ const TITLES: Readonly<Record<VerdictCode, string>> = {
   'no-license': 'A user has no access pass (no licence allocated)',
   'invalid-cookie-burst': 'An expired session cookie set off a burst of new sessions',
   'near-limit': 'A user came close to the limit of five parallel sessions',
-  'within-limit': 'Every user stayed within the limit of five parallel sessions',
+  'within-limit': 'Nobody hit the limit of five parallel sessions',
   'no-qlik-lines': 'No Qlik Sense session or licence lines were recognised',
 };
 
@@ -91,7 +91,10 @@ function pickVerdict(findings: readonly Finding[], timelines: SessionTimelines, 
       user: top.user,
       at: isoOrNull(top.peakAt),
       title: TITLES['within-limit'],
-      detail: `The most parallel proxy sessions any user had was ${top.peak} (${top.user} at ${formatInstant(top.peakAt)}); the limit is ${SESSION_LIMIT}.${binary}`,
+      detail:
+        people.length > 0
+          ? `The most parallel proxy sessions any user had was ${top.peak} (${top.user} at ${formatInstant(top.peakAt)}); the limit is ${SESSION_LIMIT}.${binary}`
+          : `Only the service account ${top.user} opened sessions (at most ${top.peak} at once, at ${formatInstant(top.peakAt)}); they count towards the limit of ${SESSION_LIMIT} only if it holds a licence, which it should not.${binary}`,
       entries: ['count-sessions'],
     };
   }

@@ -57,4 +57,15 @@ describe('renderReplyText sources', () => {
     expect(text.match(/help\.example\.test/g)).toHaveLength(1);
     expect(text).toContain('  - Other: https://other.example.test');
   });
+
+  it('shows every source of a single entry, but only the first two of each when several entries are cited', () => {
+    const sources = (prefix: string) => [1, 2, 3].map((n) => ({ title: `${prefix} ${n}`, url: `https://example.test/${prefix}/${n}` }));
+    const single = renderReplyText({ ...reply, entries: [{ id: 'a', title: 'A', sources: sources('a') }] });
+    expect(single).toContain('https://example.test/a/3');
+    const several = renderReplyText({ ...reply, entries: [{ id: 'a', title: 'A', sources: sources('a') }, { id: 'b', title: 'B', sources: sources('b') }] });
+    expect(several).toContain('https://example.test/b/2');
+    expect(several).not.toContain('https://example.test/a/3');
+    expect(several).not.toContain('https://example.test/b/3');
+  });
 });
+
