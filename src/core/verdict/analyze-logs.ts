@@ -108,7 +108,10 @@ function pickVerdict(findings: readonly Finding[], timelines: SessionTimelines, 
     user: null,
     at: null,
     title: TITLES['no-qlik-lines'],
-    detail: `Nothing in ${readText(stats)} names a proxy session or a licence grant or denial.${onlyOther}${binary}`,
+    detail:
+      stats.lines === 0 && binary === ''
+        ? 'The input was empty: there were no lines to read.'
+        : `Nothing in ${readText(stats)} names a proxy session or a licence grant or denial.${onlyOther}${binary}`,
     entries: [],
   };
 }
