@@ -116,6 +116,17 @@ describe('Block Kit limits', () => {
     assertWithinLimits(fitted as never);
   });
 
+  it('keeps the "End sessions" button of a very long user name within Slack\'s limits, its value whole', () => {
+    const user = `AZUREAD\\${'firstname.lastname'.repeat(8)}@example.onmicrosoft.com`;
+    const message = renderReplyBlocks({ ...verdict, actions: [{ kind: 'end-sessions', user, liveSessions: 5 }] });
+    const [end] = message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+    if (end?.type !== 'button' || end.confirm?.text === undefined) throw new Error('expected the end button with its confirmation');
+    expect(end.text.text.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.buttonText);
+    expect(end.confirm.text.text.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.confirmText);
+    expect(end.confirm.text.text).toMatch(/^End all 5 live proxy sessions of AZUREAD/);
+    expect(end.value).toBe(user);
+  });
+
   it('renders notices escaped', () => {
     expect(renderNotice('a <!here> & b').text).toBe('a &lt;!here&gt; &amp; b');
   });
