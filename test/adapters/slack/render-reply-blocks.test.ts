@@ -81,6 +81,12 @@ describe('renderReplyBlocks', () => {
     assertWithinLimits(message.blocks as never);
   });
 
+  it('bolds a long headline line by line, since Slack\'s bold does not span lines', () => {
+    const headline = `I could not count the sessions of CORP\\mweber: No proxy node answered:\n- ${'https://qs1:4243 refused the connection. '.repeat(3)}\n- https://qs2:4243 timed out`;
+    const [first] = renderReplyBlocks({ ...verdict, headline }).blocks;
+    expect(first?.type === 'section' ? first.text?.text : undefined).toBe(headline.split('\n').map((line) => `*${line.trim()}*`).join('\n'));
+  });
+
   it('splits long sections, shortens long tables and stays within 50 blocks with the buttons kept', () => {
     const huge: Reply = {
       ...verdict,

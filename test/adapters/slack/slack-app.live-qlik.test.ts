@@ -232,6 +232,7 @@ describe.skipIf(!hasFixtures)('Slack with live Qlik Sense: real createLiveQlik, 
 
   beforeEach(() => {
     refill(site);
+    for (const proxy of site.proxies) proxy.override = undefined;
   });
 
   it('answers /qlik-sessions sessions with the total across both nodes and both virtual proxies, ephemerally', async () => {
@@ -331,6 +332,16 @@ describe.skipIf(!hasFixtures)('Slack with live Qlik Sense: real createLiveQlik, 
     expect(log).not.toContain('Access was denied');
   });
 
+  it('explains a node that answers 403 (certificate or Xrfkey) and leaves it out of a total said to be partial', async () => {
+    const second = site.proxies[1];
+    if (second === undefined) throw new Error('two nodes expected');
+    second.override = () => ({ status: 403, body: '' });
+    const text = textOf(await command(live, `sessions ${MWEBER}`, SUPPORT));
+    expect(text).toContain('CORP\\mweber has 3 live sessions on the nodes that answered (the limit is 5).');
+    expect(text).toContain(`${node2} did not answer, so its sessions are missing from the count: ${node2} answered 403 Forbidden to GET /qps/user/CORP/mweber.`);
+    expect(text).toContain('Usually the client certificate was not accepted or the Xrfkey did not match');
+  });
+
   describe('with one proxy node down', () => {
     let partial: LiveSlack;
     let down = '';
@@ -371,6 +382,40 @@ describe.skipIf(!hasFixtures)('Slack with live Qlik Sense: real createLiveQlik, 
       expect(deletes(site)).toEqual([`${node1}/qps/sales/user/CORP/mweber`, `${node1}/qps/user/CORP/mweber`]);
       expect(partial.logger.lines).toContain('info end-sessions requested_by=UADMIN01 user=CORP\\mweber ended=3 failed_nodes=2');
       expect(site.sessions[1]?.['']).toEqual([mweber('n2-default-a')]);
+    });
+  });
+
+  describe('with every proxy node down', () => {
+    let dark: LiveSlack;
+    let downs: string[] = [];
+
+    beforeAll(async () => {
+      downs = [await closedPortUrl(), await closedPortUrl()];
+      dark = await startLiveSlack(site, downs);
+    });
+
+    afterAll(async () => {
+      await dark?.close();
+    });
+
+    it('/qlik-sessions sessions gives no total, and says why for each node', async () => {
+      const text = textOf(await command(dark, `sessions ${MWEBER}`, SUPPORT));
+      expect(text).toContain('I could not count the sessions of CORP\\mweber: No proxy node answered, so there is no count:');
+      for (const down of downs) expect(text).toContain(`${down} (default virtual proxy): ${down} refused the connection.`);
+      expect(text).not.toMatch(/has \d+ live session/);
+    });
+
+    it('a verdict for an admin says the live count is not available, and offers no button', async () => {
+      const verdict = await verdictIn(dark, 'CLIVEDARK', ADMIN);
+      expect(textOf(verdict)).toContain('The live session count of CORP\\mweber is not available: No proxy node answered');
+      expect(endButton(verdict)).toBeUndefined();
+    });
+
+    it('a click ends nothing, says why, and the log says who asked and whom', async () => {
+      const text = textOf(await click(dark, MWEBER, ADMIN));
+      expect(text).toContain('Could not end the sessions: No proxy node answered');
+      expect(dark.logger.lines).toContain('warn end-sessions failed requested_by=UADMIN01 user=CORP\\mweber code=connection-refused');
+      expect(site.sessions.flatMap((node) => Object.values(node).flat())).toHaveLength(6);
     });
   });
 });
