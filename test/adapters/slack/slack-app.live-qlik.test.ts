@@ -325,7 +325,9 @@ describe.skipIf(!hasFixtures)('Slack with live Qlik Sense: real createLiveQlik, 
     expect(site.proxies.flatMap((proxy) => proxy.requests)).toEqual([]);
   });
 
-  it('never puts a mention from input into a reply, nor a message body or token into the log', () => {
+  it('never puts a mention from input into a reply, nor a message body or token into the log', async () => {
+    const hostile = textOf(await command(live, 'sessions CORP\\<!channel>', ADMIN));
+    expect(hostile).toContain('CORP\\&lt;!channel&gt; has 0 live sessions');
     for (const call of live.slack.calls.filter((recorded) => recorded.method !== 'auth.test')) expect(JSON.stringify(call.args)).not.toMatch(MASS_MENTION);
     const log = live.logger.lines.join('\n');
     expect(log).not.toContain('xoxb-');
