@@ -18,7 +18,7 @@ import { liveSetupReply } from './live-setup-reply.js';
 import { pointerReply } from './pointer-reply.js';
 import type { BotOutcome, EntryReference, Reply, ReplyAction } from './reply.js';
 import { code } from './rich-text.js';
-import { sessionsReply } from './sessions-reply.js';
+import { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 import { simpleReply } from './simple-reply.js';
 import { userArgumentReply } from './user-argument-reply.js';
 import { verdictReply } from './verdict-reply.js';
@@ -87,6 +87,8 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
         ...value.sections,
         { title: 'Right now', paragraphs: [`${user} has ${count} live session${count === 1 ? '' : 's'}${partial} (the limit is ${SESSION_LIMIT}).`], steps: [] },
       ],
+      // A partial count names the nodes that are missing from it, as the sessions command does.
+      caveats: [...value.caveats, ...nodeErrorCaveats(live.value.errors)],
       actions,
     };
   }

@@ -190,3 +190,22 @@ describe.skipIf(!hasSharedFixture(REPOSITORY_AUDIT))('createBot: real Qlik Sense
     expect(reply.actions).toContainEqual({ kind: 'end-sessions', user: 'DOMAIN\\administrator', liveSessions: 2 });
   });
 });
+
+describe('createBot: the live count in a verdict', () => {
+  const denial =
+    "Access was denied for User: 'CORP\\mweber', with AccessID '264ff070-6306-4f1b-85db-21a8468939b5', SessionID: 'e3cd957b-a501-4bec-a3f8-d35170a73efa', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'";
+
+  it('says a partial count is partial and names the node missing from it', async () => {
+    const live = fakeLive(3);
+    const partial: LiveQlik = {
+      ...live,
+      sessions: async (user) => {
+        const answer = await live.sessions(user);
+        return answer.ok ? { ok: true, value: { ...answer.value, errors: [{ proxy: 'https://qs2:4243', virtualProxy: 'sales', message: 'timed out after 10 s' }] } } : answer;
+      },
+    };
+    const reply = replyOf(await createBot(deps({ live: partial })).handle(message('direct-message', denial)));
+    expect(reply.sections.at(-1)?.paragraphs).toEqual(['CORP\\mweber has 3 live sessions on the nodes that answered (the limit is 5).']);
+    expect(reply.caveats).toContain('https://qs2:4243 (virtual proxy sales) did not answer, so its sessions are missing from the count: timed out after 10 s');
+  });
+});

@@ -11,6 +11,9 @@ export const BLOCK_KIT_LIMITS = {
   contextElements: 10,
   actionsElements: 25,
   buttonValue: 2000,
+  buttonText: 75,
+  confirmTitle: 100,
+  confirmText: 300,
   fallbackText: 3000,
 } as const;
 
@@ -46,6 +49,26 @@ export function splitSectionText(text: string, max: number = BLOCK_KIT_LIMITS.se
 }
 
 type AnyBlock = KnownBlock | Block;
+type ActionsElement = types.ActionsBlockElement;
+
+/** A button's label and confirmation dialog carry user names, which can be longer than Slack accepts. */
+function fitElement(element: ActionsElement): ActionsElement {
+  if (element.type !== 'button') return element;
+  const { confirm } = element;
+  return {
+    ...element,
+    text: { ...element.text, text: clampText(element.text.text, BLOCK_KIT_LIMITS.buttonText) },
+    ...(confirm === undefined
+      ? {}
+      : {
+          confirm: {
+            ...confirm,
+            ...(confirm.title === undefined ? {} : { title: { ...confirm.title, text: clampText(confirm.title.text, BLOCK_KIT_LIMITS.confirmTitle) } }),
+            ...(confirm.text === undefined ? {} : { text: { ...confirm.text, text: clampText(confirm.text.text, BLOCK_KIT_LIMITS.confirmText) } }),
+          },
+        }),
+  };
+}
 
 function fitOne(block: AnyBlock): AnyBlock {
   const known = block as KnownBlock;
@@ -57,14 +80,14 @@ function fitOne(block: AnyBlock): AnyBlock {
     case 'context':
       return { ...known, elements: known.elements.slice(0, BLOCK_KIT_LIMITS.contextElements) };
     case 'actions':
-      return { ...known, elements: known.elements.slice(0, BLOCK_KIT_LIMITS.actionsElements) };
+      return { ...known, elements: known.elements.slice(0, BLOCK_KIT_LIMITS.actionsElements).map(fitElement) };
     default:
       return known;
   }
 }
 
 /**
- * The one place that makes a message fit Slack's limits: headers and sections are clamped, and a message over
+ * The one place that makes a message fit Slack's limits: headers, sections and button labels are clamped, and a message over
  * 50 blocks keeps its beginning, a note saying what was left out, and its buttons (the last actions block).
  */
 export function fitBlocks(blocks: readonly AnyBlock[]): AnyBlock[] {

@@ -107,7 +107,8 @@ export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): Sl
   if (headline.length <= BLOCK_KIT_LIMITS.headerText) {
     blocks.push({ type: 'header', text: { type: 'plain_text', text: headline, emoji: true } });
   } else {
-    blocks.push(...sectionBlocks(`*${headline}*`));
+    // Slack's bold does not span lines: a headline with a list (nodes that failed) is bolded line by line.
+    blocks.push(...sectionBlocks(headline.split('\n').map((line) => (line.trim() === '' ? line : `*${line.trim()}*`)).join('\n')));
   }
   if (reply.facts !== null && reply.facts.rows.length > 0) blocks.push(...sectionBlocks(factsMrkdwn(reply.facts.columns, reply.facts.rows)));
   for (const section of reply.sections) {

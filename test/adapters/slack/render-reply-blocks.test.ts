@@ -81,6 +81,12 @@ describe('renderReplyBlocks', () => {
     assertWithinLimits(message.blocks as never);
   });
 
+  it('bolds a long headline line by line, since Slack\'s bold does not span lines', () => {
+    const headline = `I could not count the sessions of CORP\\mweber: No proxy node answered:\n- ${'https://qs1:4243 refused the connection. '.repeat(3)}\n- https://qs2:4243 timed out`;
+    const [first] = renderReplyBlocks({ ...verdict, headline }).blocks;
+    expect(first?.type === 'section' ? first.text?.text : undefined).toBe(headline.split('\n').map((line) => `*${line.trim()}*`).join('\n'));
+  });
+
   it('splits long sections, shortens long tables and stays within 50 blocks with the buttons kept', () => {
     const huge: Reply = {
       ...verdict,
@@ -114,6 +120,17 @@ describe('Block Kit limits', () => {
       { type: 'section', text: { type: 'mrkdwn', text: 's'.repeat(4000) } },
     ]);
     assertWithinLimits(fitted as never);
+  });
+
+  it('keeps the "End sessions" button of a very long user name within Slack\'s limits, its value whole', () => {
+    const user = `AZUREAD\\${'firstname.lastname'.repeat(8)}@example.onmicrosoft.com`;
+    const message = renderReplyBlocks({ ...verdict, actions: [{ kind: 'end-sessions', user, liveSessions: 5 }] });
+    const [end] = message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+    if (end?.type !== 'button' || end.confirm?.text === undefined) throw new Error('expected the end button with its confirmation');
+    expect(end.text.text.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.buttonText);
+    expect(end.confirm.text.text.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.confirmText);
+    expect(end.confirm.text.text).toMatch(/^End all 5 live proxy sessions of AZUREAD/);
+    expect(end.value).toBe(user);
   });
 
   it('renders notices escaped', () => {
