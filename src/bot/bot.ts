@@ -7,7 +7,6 @@ export interface Bot {
   /**
    * For the Slack "End sessions" button (there is no text command for it): ends every live proxy session of
    * `user` (`DIRECTORY\id`) when `senderId` is an admin, and says what happened. Never throws; refuses non-admins.
-   * Optional so that a bot without the Qlik APIs, or a test double, may leave it out.
    */
-  endSessions?(senderId: string, user: string): Promise<Reply>;
+  endSessions(senderId: string, user: string): Promise<Reply>;
 }

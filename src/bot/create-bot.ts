@@ -37,6 +37,8 @@ export interface BotDeps {
   readonly maxFileBytes?: number;
   /** Told about internal failures (never message bodies), so the adapter can log them. */
   readonly reportError?: (error: unknown) => void;
+  /** Every request to end sessions as one log line: who asked, whom, and how many were ended (or why not). */
+  readonly auditEnding?: (level: 'info' | 'warn', line: string) => void;
 }
 
 /** The same default as SLACK_MAX_FILE_MB. */
@@ -63,7 +65,7 @@ function withFeedback(value: Reply, topic: string): Reply {
  * The conversation shared by Slack and the console: a message goes in, a Reply (or a decision to stay quiet)
  * comes out. Never throws for bad input; an internal failure on a direct request becomes a short error reply.
  */
-export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'>> {
+export function createBot(deps: BotDeps): Bot {
   const analyze = deps.analyze ?? analyzeLogs;
   const isAdmin = deps.isAdmin ?? (() => false);
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -223,12 +225,21 @@ export function createBot(deps: BotDeps): Bot & Required<Pick<Bot, 'endSessions'
     },
 
     async endSessions(senderId: string, user: string): Promise<Reply> {
+      const audit = deps.auditEnding ?? (() => undefined);
       try {
-        if (!isAdmin(senderId)) return simpleReply('error', 'Only Qlik administrators listed in QLIK_ADMINS can end sessions. Ask one of them.');
+        if (!isAdmin(senderId)) {
+          audit('warn', `end-sessions refused requested_by=${senderId} user=${user} reason=not-admin`);
+          return simpleReply('error', 'Only the people listed in QLIK_ADMINS can end sessions. Ask a Qlik administrator, or end them in the QMC.');
+        }
         if (deps.live === undefined) return liveSetupReply();
         if (!QLIK_USER.test(user)) return userArgumentReply('sessions', user);
         const result = await deps.live.endSessions(user);
-        return result.ok ? endSessionsReply(result.value) : liveFailureReply(`end the sessions of ${user}`, result.error);
+        if (!result.ok) {
+          audit('warn', `end-sessions failed requested_by=${senderId} user=${user} code=${result.error.code}`);
+          return liveFailureReply(`end the sessions of ${user}`, result.error);
+        }
+        audit('info', `end-sessions requested_by=${senderId} user=${user} ended=${result.value.ended} failed_nodes=${result.value.errors.length}`);
+        return endSessionsReply(result.value);
       } catch (error) {
         deps.reportError?.(error);
         return errorReply(`ending the sessions of ${user}`);

@@ -106,13 +106,18 @@ describe('createBot: direct requests', () => {
     expect(replyOf(await bot.handle(message('command', 'sessions jdoe'))).headline).toContain('DIRECTORY\\user');
   });
 
-  it('ends sessions for admins only', async () => {
+  it('ends sessions for admins only, and audits every request: who asked, whom, how many', async () => {
     const live = fakeLive(3);
-    const bot = createBot(deps({ live, isAdmin: (id) => id === 'U_ADMIN' }));
-    expect((await bot.endSessions('U_ANNA', 'CORP\\jdoe')).headline).toContain('Only Qlik administrators');
+    const audit: string[] = [];
+    const bot = createBot(deps({ live, isAdmin: (id) => id === 'U_ADMIN', auditEnding: (level, line) => audit.push(`${level} ${line}`) }));
+    expect((await bot.endSessions('U_ANNA', 'CORP\\jdoe')).headline).toContain('Only the people listed in QLIK_ADMINS');
     expect(live.ended).toEqual([]);
     expect((await bot.endSessions('U_ADMIN', 'CORP\\jdoe')).headline).toMatch(/^Ended 3 sessions of CORP\\jdoe/);
     expect(live.ended).toEqual(['CORP\\jdoe']);
+    expect(audit).toEqual([
+      'warn end-sessions refused requested_by=U_ANNA user=CORP\\jdoe reason=not-admin',
+      'info end-sessions requested_by=U_ADMIN user=CORP\\jdoe ended=3 failed_nodes=0',
+    ]);
   });
 
   it('turns an internal failure into a short error reply on a direct request, and silence elsewhere', async () => {

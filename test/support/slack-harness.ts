@@ -22,7 +22,7 @@ export function recordingLogger(): RecordingLogger {
 }
 
 /** The real conversation: built-in knowledge entries, the worker-thread analyzer, admins as in the harness config. */
-export async function realBot(_slack?: SlackStandIn, live?: LiveQlik): Promise<Bot> {
+export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot> {
   const knowledge = await loadKnowledgeBase({});
   if (!knowledge.ok) throw new Error(knowledge.error);
   return createBot({
@@ -31,7 +31,14 @@ export async function realBot(_slack?: SlackStandIn, live?: LiveQlik): Promise<B
     live,
     analyze: createWorkerAnalyzer(),
     isAdmin: (senderId) => senderId === HARNESS_ADMIN,
+    auditEnding: (level, line) => context.logger[level](line),
   });
+}
+
+/** What a test's bot factory gets from the harness: the stand-in Slack and the logger the app writes to. */
+export interface BotContext {
+  readonly slack: SlackStandIn;
+  readonly logger: RecordingLogger;
 }
 
 export const HARNESS_ADMIN = 'UADMIN01';
@@ -47,8 +54,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  readonly bot: Bot | ((slack: SlackStandIn) => Bot | Promise<Bot>);
-  readonly live?: LiveQlik;
+  readonly bot: Bot | ((context: BotContext) => Bot | Promise<Bot>);
   readonly env?: Environment;
   readonly progressThresholdBytes?: number;
 }
@@ -70,8 +76,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const created = createSlackApp({
     config: parsed.config.slack,
     logLevel: 'error',
-    bot: typeof options.bot === 'function' ? await options.bot(slack) : options.bot,
-    ...(options.live === undefined ? {} : { live: options.live }),
+    bot: typeof options.bot === 'function' ? await options.bot({ slack, logger }) : options.bot,
     logger,
     fetchFile: nodeFetch as unknown as FileFetch,
     webApiRetries: 0,

@@ -24,9 +24,9 @@ export async function answerCommand(runtime: SlackRuntime, text: string, senderI
   }
 }
 
-/** What goes into the channel: the same answer without its share button. */
+/** What goes into the channel: the same answer without its share button, and without the admin's "End sessions". */
 export function withoutShare(reply: Reply): Reply {
-  return { ...reply, actions: reply.actions.filter((action) => action.kind !== 'share-in-channel') };
+  return { ...reply, actions: reply.actions.filter((action) => action.kind !== 'share-in-channel' && action.kind !== 'end-sessions') };
 }
 
 /** `/qlik-sessions help | <question> | analyze | kb ID`: ephemeral answers with a "share in channel" button. */

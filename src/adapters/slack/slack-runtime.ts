@@ -1,6 +1,5 @@
 import type { SlackConfig } from '../../config/index.js';
 import type { Bot } from '../../bot/bot.js';
-import type { LiveQlik } from '../../bot/live-qlik.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { AutoReplyGuard } from './auto-reply-guard.js';
 import type { DeliveryDedup } from './delivery-dedup.js';
@@ -13,8 +12,6 @@ export interface SlackAppDeps {
   readonly config: SlackConfig;
   readonly logLevel: LogLevelName;
   readonly bot: Bot;
-  /** The live Qlik APIs, when configured: the "End sessions" button needs them. */
-  readonly live?: LiveQlik;
   readonly logger: AppLogger;
   /** Fetch used for shared-file downloads only (node-fetch in production). */
   readonly fetchFile: FileFetch;

@@ -51,12 +51,12 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     isAdmin: (senderId) => admins.has(senderId),
     maxFileBytes: config.slack.maxFileBytes,
     reportError: (error) => logger.error(`bot: ${describeError(error)}`),
+    auditEnding: (level, line) => logger[level](line),
   });
   const created = createSlackApp({
     config: config.slack,
     logLevel: config.logLevel,
     bot,
-    ...(live === undefined ? {} : { live }),
     logger,
     fetchFile: nodeFetch as unknown as FileFetch,
     webApiRetries: options.webApiRetries ?? 3,

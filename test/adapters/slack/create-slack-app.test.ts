@@ -1,3 +1,4 @@
+import type { Bot } from '../../../src/bot/bot.js';
 import { describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.js';
@@ -6,7 +7,13 @@ import { escapeMrkdwn } from '../../../src/bot/rich-text.js';
 import { readConfig, type Environment } from '../../../src/config/index.js';
 import { recordingLogger } from '../../support/slack-harness.js';
 
-const bot = { handle: async () => ({ kind: 'quiet', reason: 'test' }) as const };
+// Transport tests never reach the conversation; this stand-in only satisfies the port.
+const bot: Bot = {
+  handle: async () => ({ kind: 'quiet', reason: 'test' }),
+  endSessions: async () => {
+    throw new Error('not reached in transport tests');
+  },
+};
 const fetchFile: FileFetch = async () => {
   throw new Error('no network in this test');
 };

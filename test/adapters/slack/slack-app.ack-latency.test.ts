@@ -10,7 +10,7 @@ const TARGET_BYTES = 24 * 1024 * 1024;
 describe.skipIf(!hasSharedFixture(PROXY_LOG))('acknowledgement while a large shared file is analysed', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ bot: (slack) => realBot(slack) });
+    harness = await startHarness({ bot: (context) => realBot(context) });
   });
   afterAll(async () => {
     await harness.close();

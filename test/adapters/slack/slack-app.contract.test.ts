@@ -61,7 +61,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
   };
 
   beforeAll(async () => {
-    harness = await startHarness({ bot: (slack) => realBot(slack, live), live, progressThresholdBytes: 1000 });
+    harness = await startHarness({ bot: (context) => realBot(context, live), progressThresholdBytes: 1000 });
   });
   afterAll(async () => {
     await harness.close();

@@ -20,11 +20,12 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
     slack.socketModeUrl = socket.url;
     const read = readConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: `${slack.url}/api/` });
     if (!read.ok) throw new Error(read.errors.join('; '));
+    const logger = recordingLogger();
     const created = createSlackApp({
       config: read.config.slack,
       logLevel: 'error',
-      bot: await realBot(),
-      logger: recordingLogger(),
+      bot: await realBot({ slack, logger }),
+      logger,
       fetchFile: nodeFetch as unknown as FileFetch,
       webApiRetries: 0,
     });
