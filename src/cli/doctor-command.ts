@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
 import type { Command } from './command.js';
-import { openLiveQlik, reportLiveFailure } from './open-live-qlik.js';
+import { openLiveQlik, parseLiveArgs, reportLiveFailure } from './open-live-qlik.js';
 import { renderDoctorText } from './render-live-report-text.js';
 
 const SYNOPSIS = 'doctor [--json]';
@@ -11,7 +10,7 @@ export const doctorCommand: Command = {
   synopsis: SYNOPSIS,
   summary: 'check the site live for known causes (licensed service account, nodes down, certificate expiry)',
   async run(args, io) {
-    const parsed = parseCliArgs(args);
+    const parsed = parseLiveArgs(args);
     if (parsed === undefined || parsed.positionals.length > 0) {
       await write(io.stderr, `qlik-sessions doctor: unexpected argument. Usage: qlik-sessions ${SYNOPSIS}\n`);
       return EXIT_USAGE;
@@ -24,11 +23,3 @@ export const doctorCommand: Command = {
     return EXIT_OK;
   },
 };
-
-function parseCliArgs(args: readonly string[]) {
-  try {
-    return parseArgs({ args: [...args], options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch {
-    return undefined;
-  }
-}

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { formatQlikUserName } from '../adapters/qlik/index.js';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
 import type { Command } from './command.js';
-import { openLiveQlik, reportLiveFailure, userArgument } from './open-live-qlik.js';
+import { openLiveQlik, parseLiveArgs, reportLiveFailure, userArgument } from './open-live-qlik.js';
 import { renderEndText } from './render-live-report-text.js';
 
 const SYNOPSIS = 'end DIR\\USER --yes [--json]';
@@ -12,7 +11,7 @@ export const endCommand: Command = {
   synopsis: SYNOPSIS,
   summary: "end all the user's proxy sessions on every node and virtual proxy",
   async run(args, io) {
-    const parsed = parseCliArgs(args);
+    const parsed = parseLiveArgs(args, { yes: true });
     if (parsed === undefined) {
       await write(io.stderr, `qlik-sessions end: unknown option. Usage: qlik-sessions ${SYNOPSIS}\n`);
       return EXIT_USAGE;
@@ -35,11 +34,3 @@ export const endCommand: Command = {
     return EXIT_OK;
   },
 };
-
-function parseCliArgs(args: readonly string[]) {
-  try {
-    return parseArgs({ args: [...args], options: { json: { type: 'boolean' }, yes: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch {
-    return undefined;
-  }
-}

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { createLiveQlik, parseQlikUserName } from '../adapters/qlik/index.js';
 import type { LiveFailure, LiveQlik } from '../bot/index.js';
 import { missingQlikSettings, readConfig, type QlikCapability, type QlikUserRef } from '../config/index.js';
@@ -48,4 +49,15 @@ export async function userArgument(io: CliIo, command: string, synopsis: string,
 export async function reportLiveFailure(io: CliIo, command: string, failure: LiveFailure): Promise<number> {
   await write(io.stderr, `qlik-sessions ${command}: ${failure.message}\n`);
   return EXIT_USAGE;
+}
+
+/** `--json` (and `--yes`, for `end` only) plus positionals; undefined for an unknown option. */
+export function parseLiveArgs(args: readonly string[], accepts: { readonly yes: boolean } = { yes: false }) {
+  const options = accepts.yes ? { json: { type: 'boolean' }, yes: { type: 'boolean' } } as const : { json: { type: 'boolean' } } as const;
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { positionals: parsed.positionals, values: parsed.values as { json?: boolean; yes?: boolean } };
+  } catch {
+    return undefined;
+  }
 }
