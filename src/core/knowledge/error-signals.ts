@@ -1,3 +1,4 @@
+import { canonicalWord } from './message-words.js';
 import { normalizeMessage } from './normalize-message.js';
 
 /** What in a message shows that someone hit (or quotes) one of the hub errors. */
@@ -28,6 +29,8 @@ export interface ErrorSignals {
   readonly guards: readonly GuardCode[];
   /** Paraphrase signals that a guard overruled. */
   readonly overruled: readonly ErrorSignalCode[];
+  /** Whether the message names Qlik Sense or one of its parts (hub, QMC, proxy...). */
+  readonly qlikContext: boolean;
 }
 
 const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>> = {
@@ -52,7 +55,15 @@ const TOO_MANY_SESSIONS_LITERAL = /\btoo many (?:[a-z]+ ){0,2}ses+io?ns?\b/;
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
 // Other products, and databases whose own connection limits show up in reload logs.
-const OTHER_PRODUCTS = new Set(['tableau', 'powerbi', 'citrix', 'sap', 'salesforce', 'rdp', 'jira', 'mysql', 'postgr', 'postgresql', 'oracle', 'sql', 'odbc', 'oledb', 'jdbc', 'database', 'snowflake', 'redshift', 'bigquery', 'databrick']);
+// Canonical forms, as the words arrive stemmed ("Oracle" -> "oracl"); "ora" is Oracle's error prefix (ORA-00018).
+const OTHER_PRODUCTS: ReadonlySet<string> = new Set(
+  (
+    'tableau powerbi looker spotfire cognos microstrategy sisense citrix vmware rdp sap salesforce servicenow workday jira confluence ' +
+    'mysql postgres postgresql oracle ora mssql sql odbc oledb jdbc database snowflake redshift bigquery databricks teradata mongodb'
+  )
+    .split(' ')
+    .map(canonicalWord),
+);
 
 function indexesOf(words: readonly string[], word: string): number[] {
   return words.flatMap((candidate, index) => (candidate === word ? [index] : []));
@@ -159,7 +170,9 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   }
 
   const guards = guardsOf(words, text);
-  const overruled = guards.length > 0 ? found.filter((signal) => PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
+  // Another product's message that happens to share our words ("SAP: too many sessions in parallel") is theirs, not Qlik's.
+  const otherProductOnly = guards.includes('other-product') && !qlik;
+  const overruled = guards.length > 0 ? found.filter((signal) => otherProductOnly || PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
   const signals = found.filter((signal) => !overruled.includes(signal.code)).map((signal) => ({ ...signal, boosts: BOOSTS[signal.code] }));
-  return { signals, guards, overruled };
+  return { signals, guards, overruled, qlikContext: qlik };
 }

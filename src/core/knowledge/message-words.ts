@@ -14,6 +14,8 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bpower ?bi\b/g, 'powerbi'],
   [/\benigma ?js\b/g, 'enigma'],
   [/\bctrl q\b/g, 'ctrlq'],
+  // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
+  [/\bqlik sense\b/g, 'qlik'],
 ];
 
 // Same idea, one canonical stem (after stemming): synonyms and the spellings people use.
@@ -57,9 +59,10 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   privat: 'incognito',
   cap: 'limit',
   quota: 'limit',
-  raise: 'increase',
-  rais: 'increase',
-  bump: 'increase',
+  // The stem of "increase" itself, so "raise the limit" and "increase the limit" meet.
+  raise: 'increas',
+  rais: 'increas',
+  bump: 'increas',
 };
 
 // Key words whose misspellings matter ("paralell", "sesions", "Qloik"): one edit away is the same word.
@@ -72,7 +75,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'even ever few for from further get got had has have having he her here hers him his how i if in into is it its itself just let like may me might more ' +
     'most much must my no nor not now of off on once only or other our out over own please same she should so some such than that the their them then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours hi hello ' +
-    'thanks thank regards because though although make sure anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really'
+    'thanks thank regards because though although make sure anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really ' +
+    // Chat filler that says nothing about the topic ("the hub says", "every day", "a new user").
+    'say says said see seen saw show shows showed every day days today yesterday tomorrow week morning lot lots bit thing things guy guys team everyone ' +
+    'anything something everything new single same time times since last next ok okay pls plz appreciate advice advise idea ideas issue problem question'
   ).split(' '),
 );
 
@@ -108,14 +114,35 @@ export function canonicalWord(word: string): string {
   return canonical;
 }
 
-/** The message as canonical words in order (stopwords kept, so phrases and negations can be read). */
-export function messageWords(text: string): string[] {
+/** One word of a message: as the user wrote it (lower case, phrases whole) and its canonical form. */
+export interface MessageToken {
+  readonly written: string;
+  readonly word: string;
+}
+
+/** The message as tokens in order, each keeping the user's own spelling for explanations. */
+export function messageTokens(text: string): MessageToken[] {
+  const phrases: string[] = [];
   let normalized = ` ${normalizeMessage(text)} `;
-  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
+  for (const [pattern, replacement] of PHRASES) {
+    // A placeholder without letters keeps the user's words of a phrase without later patterns reading them.
+    normalized = normalized.replace(pattern, (found) => `\u0001${phrases.push(`${found}\u0002${replacement}`) - 1}\u0001`);
+  }
   return normalized
     .split(' ')
     .filter((word) => word !== '')
-    .map(canonicalWord);
+    .flatMap((token): MessageToken[] => {
+      const placeholder = /^\u0001(\d+)\u0001$/.exec(token);
+      const phrase = placeholder === null ? undefined : phrases[Number(placeholder[1])];
+      if (phrase === undefined) return [{ written: token, word: canonicalWord(token) }];
+      const [written = '', replacement = ''] = phrase.split('\u0002');
+      return [{ written, word: canonicalWord(replacement) }];
+    });
+}
+
+/** The message as canonical words in order (stopwords kept, so phrases and negations can be read). */
+export function messageWords(text: string): string[] {
+  return messageTokens(text).map((token) => token.word);
 }
 
 /** Weighted-matching terms: content words and the pairs of neighbouring content words ("access pass", "virtual proxy"). */
