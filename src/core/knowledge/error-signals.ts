@@ -8,6 +8,7 @@ export const ERROR_SIGNAL_CODES = [
   'no-access-pass-error',
   'session-count-log',
   'too-many-sessions',
+  'parallel-sessions-report',
   'denied-at-limit',
 ] as const;
 export type ErrorSignalCode = (typeof ERROR_SIGNAL_CODES)[number];
@@ -39,11 +40,12 @@ const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>
   'no-access-pass-error': { 'no-access-pass-message': 12, 'no-license-assigned': 8 },
   'session-count-log': { 'five-session-limit': 10, 'count-sessions': 4 },
   'too-many-sessions': { 'five-session-limit': 8 },
+  'parallel-sessions-report': { 'five-session-limit': 8 },
   'denied-at-limit': { 'five-session-limit': 8 },
 };
 
 // Quotes of the error itself are never overruled; only paraphrases and reports are.
-const PARAPHRASES: ReadonlySet<ErrorSignalCode> = new Set(['too-many-sessions', 'denied-at-limit']);
+const PARAPHRASES: ReadonlySet<ErrorSignalCode> = new Set(['too-many-sessions', 'parallel-sessions-report', 'denied-at-limit']);
 
 const QLIK_CONTEXT = new Set(['qlik', 'hub', 'qmc', 'qps', 'qrs', 'proxy', 'enigma', 'mashup', 'qseow', 'analyzer', 'professional']);
 // Not "user" or "attempt": "5 users were denied the stream" and "5 failed attempts" are other problems.
@@ -52,6 +54,9 @@ const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed',
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
 const REPORT_WORDS = new Set([...FIRST_PERSON, 'error', 'get', 'got', 'keep', 'message', 'see', 'say', 'show', 'receiv', 'popup', 'deny']);
 const TOO_MANY_SESSIONS_LITERAL = /\btoo many (?:[a-z]+ ){0,2}ses+io?ns?\b/;
+// The error's own words, as people shorten it ("the parallel sessions message"); not "concurrent connections", a database's.
+const PARALLEL_SESSIONS_LITERAL = /\bparal+el+ ses+io?ns?\b/;
+const ERROR_WORDS = new Set(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
 // Other products, and databases whose own connection limits show up in reload logs.
@@ -100,7 +105,8 @@ function limitNotion(words: readonly string[]): boolean {
     near(words, new Set(['five', 'six']), SESSIONISH, 3) ||
     hasSequence(words, ['more', 'than', 'five']) ||
     near(words, new Set(['limit', 'maximum']), new Set(['session', 'connect']), 4) ||
-    tooManySessions(words)
+    tooManySessions(words) ||
+    PARALLEL_SESSIONS_LITERAL.test(words.join(' '))
   );
 }
 
@@ -165,7 +171,12 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   else if (!quoted && TOO_MANY_SESSIONS_LITERAL.test(normalizeMessage(text)) && words.some((word) => REPORT_WORDS.has(word))) {
     found.push({ code: 'too-many-sessions', evidence: 'reports a "too many sessions" error' });
   }
-  if (!quoted && qlik && limitNotion(words) && denyNotion(words)) {
+  const normalized = normalizeMessage(text);
+  const opener = words[0];
+  const asks = text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener);
+  if (!quoted && !asks && PARALLEL_SESSIONS_LITERAL.test(normalized) && words.some((word) => ERROR_WORDS.has(word)) && words.some((word) => REPORT_WORDS.has(word))) {
+    found.push({ code: 'parallel-sessions-report', evidence: 'reports the "parallel sessions" error' });
+  } else if (!quoted && qlik && limitNotion(words) && denyNotion(words)) {
     found.push({ code: 'denied-at-limit', evidence: 'reports a refusal at the session limit' });
   }
 

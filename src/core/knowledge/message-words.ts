@@ -14,6 +14,8 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bpower ?bi\b/g, 'powerbi'],
   [/\benigma ?js\b/g, 'enigma'],
   [/\bctrl q\b/g, 'ctrlq'],
+  // Sessions nobody closed: "left open", "left behind", "left over".
+  [/\bleft (?:open|behind|over|hanging)\b/g, 'leftover'],
   // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
   [/\bqlik sense\b/g, 'qlik'],
 ];
@@ -63,6 +65,12 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   raise: 'increas',
   rais: 'increas',
   bump: 'increas',
+  behind: 'leftover',
+  linger: 'leftover',
+  orphan: 'leftover',
+  orphaned: 'leftover',
+  stale: 'leftover',
+  dangl: 'leftover',
 };
 
 // Key words whose misspellings matter ("paralell", "sesions", "Qloik"): one edit away is the same word.
@@ -125,17 +133,17 @@ export function messageTokens(text: string): MessageToken[] {
   const phrases: string[] = [];
   let normalized = ` ${normalizeMessage(text)} `;
   for (const [pattern, replacement] of PHRASES) {
-    // A placeholder without letters keeps the user's words of a phrase without later patterns reading them.
-    normalized = normalized.replace(pattern, (found) => `\u0001${phrases.push(`${found}\u0002${replacement}`) - 1}\u0001`);
+    // A placeholder of characters normalisation removes keeps the user's words of a phrase without later patterns reading them.
+    normalized = normalized.replace(pattern, (found) => `#${phrases.push(`${found}#${replacement}`) - 1}#`);
   }
   return normalized
     .split(' ')
     .filter((word) => word !== '')
     .flatMap((token): MessageToken[] => {
-      const placeholder = /^\u0001(\d+)\u0001$/.exec(token);
+      const placeholder = /^#(\d+)#$/.exec(token);
       const phrase = placeholder === null ? undefined : phrases[Number(placeholder[1])];
       if (phrase === undefined) return [{ written: token, word: canonicalWord(token) }];
-      const [written = '', replacement = ''] = phrase.split('\u0002');
+      const [written = '', replacement = ''] = phrase.split('#');
       return [{ written, word: canonicalWord(replacement) }];
     });
 }
