@@ -14,7 +14,7 @@ export const ERROR_SIGNAL_CODES = [
 export type ErrorSignalCode = (typeof ERROR_SIGNAL_CODES)[number];
 
 /** Close neighbours that look like the session limit but are something else; they keep paraphrases quiet. */
-export const GUARD_CODES = ['qlikview-cal', 'qlik-core-engine', 'login-access-pass', 'other-product', 'account-lockout', 'hypothetical-question'] as const;
+export const GUARD_CODES = ['qlikview-cal', 'qlik-core-engine', 'login-access-pass', 'other-product', 'account-lockout', 'event-sessions', 'hypothetical-question'] as const;
 export type GuardCode = (typeof GUARD_CODES)[number];
 
 export interface ErrorSignal {
@@ -56,6 +56,7 @@ const REPORT_WORDS = new Set([...FIRST_PERSON, 'error', 'get', 'got', 'keep', 'm
 const TOO_MANY_SESSIONS_LITERAL = /\btoo many (?:[a-z]+ ){0,2}ses+io?ns?\b/;
 // The error's own words, as people shorten it ("the parallel sessions message"); not "concurrent connections", a database's.
 const PARALLEL_SESSIONS_LITERAL = /\bparal+el+ ses+io?ns?\b/;
+const EVENT_WORDS = new Set(['webinar', 'conference', 'attend', 'agenda', 'speaker', 'keynote', 'breakout', 'track', 'workshop', 'summit'].map(canonicalWord));
 const ERROR_WORDS = new Set(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
@@ -104,7 +105,7 @@ function limitNotion(words: readonly string[]): boolean {
   return (
     near(words, new Set(['five', 'six']), SESSIONISH, 3) ||
     hasSequence(words, ['more', 'than', 'five']) ||
-    near(words, new Set(['limit', 'maximum']), new Set(['session', 'connect']), 4) ||
+    near(words, new Set(['limit', 'maximum', 'exhaust']), new Set(['session', 'connect']), 4) ||
     tooManySessions(words) ||
     PARALLEL_SESSIONS_LITERAL.test(words.join(' '))
   );
@@ -134,6 +135,8 @@ function guardsOf(words: readonly string[], text: string): GuardCode[] {
   }
   if (hasSequence(words, ['login', 'access', 'pass']) || hasSequence(words, ['login', 'pass'])) guards.push('login-access-pass');
   if (words.some((word) => OTHER_PRODUCTS.has(word))) guards.push('other-product');
+  // Sessions of a conference or a webinar ("too many sessions in parallel tracks").
+  if (words.some((word) => EVENT_WORDS.has(word))) guards.push('event-sessions');
   if (words.includes('password') || words.includes('lockout') || (words.includes('lock') && words.includes('attempt'))) guards.push('account-lockout');
   const opener = words[0];
   if (text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener) && !words.some((word) => FIRST_PERSON.has(word))) guards.push('hypothetical-question');
@@ -161,7 +164,8 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   if (hasSequence(words, ['no', 'access', 'pass'])) {
     found.push({ code: 'no-access-pass-error', evidence: 'quotes "no access pass"' });
   }
-  if (/session ?count\W{0,4}5\b/i.test(text) && /usage ?denied/i.test(text)) {
+  // The repository's denial line names the count; "SessionCount: '5'" alone is that line, quoted short.
+  if (/session ?count\W{0,4}5\b/i.test(text)) {
     found.push({ code: 'session-count-log', evidence: "quotes the SessionCount: '5' UsageDenied log line" });
   }
   const quoted = found.length > 0;
@@ -181,9 +185,11 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   }
 
   const guards = guardsOf(words, text);
-  // Another product's message that happens to share our words ("SAP: too many sessions in parallel") is theirs, not Qlik's.
-  const otherProductOnly = guards.includes('other-product') && !qlik;
-  const overruled = guards.length > 0 ? found.filter((signal) => otherProductOnly || PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
+  // Another product's message that happens to share our words ("SAP: too many sessions in parallel") is theirs, not Qlik's;
+  // a conference's sessions are nobody's; only the hub's exact wording still counts then.
+  const exact = /toomanysessionsactiveinparal|noaccesspass|onmaxparallelsessionsexceeded/.test(compact);
+  const overrulesAll = !exact && ((guards.includes('other-product') && !qlik) || guards.includes('event-sessions'));
+  const overruled = guards.length > 0 ? found.filter((signal) => overrulesAll || PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
   const signals = found.filter((signal) => !overruled.includes(signal.code)).map((signal) => ({ ...signal, boosts: BOOSTS[signal.code] }));
   return { signals, guards, overruled, qlikContext: qlik };
 }

@@ -1,7 +1,7 @@
 import { toPlainText } from '../../bot/rich-text.js';
 import { detectErrorSignals, type ErrorSignalCode, type GuardCode } from './error-signals.js';
 import type { KnowledgeEntry } from './knowledge-entry.js';
-import { contentTerms, messageTokens, messageWords, STOPWORDS, type MessageToken } from './message-words.js';
+import { contentTerms, isContentWord, messageTokens, messageWords, type MessageToken } from './message-words.js';
 import { detectQuestionIntents, type IntentCode } from './question-intents.js';
 
 export interface KnowledgeMatchItem {
@@ -133,7 +133,7 @@ const scoreOf = (total: number) => round(1 - Math.exp(-total / SCORE_SCALE), 2);
 
 /** Each content term of the message with the words the user wrote for it (the first time it appears). */
 function writtenTerms(tokens: readonly MessageToken[]): Map<string, string> {
-  const content = tokens.filter((token) => !STOPWORDS.has(token.word) && token.word.length > 1);
+  const content = tokens.filter((token) => isContentWord(token.word));
   const written = new Map<string, string>();
   for (const token of content) if (!written.has(token.word)) written.set(token.word, token.written);
   content.slice(1).forEach((token, index) => {

@@ -14,6 +14,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bpower ?bi\b/g, 'powerbi'],
   [/\benigma ?js\b/g, 'enigma'],
   [/\bctrl q\b/g, 'ctrlq'],
+  [/\bload ?balanc\w*\b/g, 'loadbalancer'],
+  // Turned away at the door: the words people use for a refusal.
+  [/\b(?:turn|turns|turned|turning) (?:away|down)\b|\b(?:shut|shuts) out\b/g, 'deny'],
+  [/\b(?:run|runs|ran|running) out of\b|\bused up\b|\buse up\b/g, 'exhaust'],
   // Sessions nobody closed: "left open", "left behind", "left over".
   [/\bleft (?:open|behind|over|hanging)\b/g, 'leftover'],
   // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
@@ -70,6 +74,22 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   orphan: 'leftover',
   orphaned: 'leftover',
   stale: 'leftover',
+  bounc: 'deny',
+  exhausted: 'exhaust',
+  // Devices, as people name them; the entries say machine, laptop, phone, tablet.
+  pc: 'machine',
+  pcs: 'machine',
+  computer: 'machine',
+  workstation: 'machine',
+  notebook: 'laptop',
+  ipad: 'tablet',
+  iphone: 'phone',
+  smartphone: 'phone',
+  mobil: 'phone',
+  android: 'phone',
+  f5: 'loadbalancer',
+  haproxy: 'loadbalancer',
+  netscaler: 'loadbalancer',
   dangl: 'leftover',
 };
 
@@ -86,7 +106,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'thanks thank regards because though although make sure anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really ' +
     // Chat filler that says nothing about the topic ("the hub says", "every day", "a new user").
     'say says said see seen saw show shows showed every day days today yesterday tomorrow week morning lot lots bit thing things guy guys team everyone ' +
-    'anything something everything new single same time times since last next ok okay pls plz appreciate advice advise idea ideas issue problem question'
+    'anything something everything new single same time times since last next ok okay pls plz appreciate advice advise idea ideas issue problem question ' +
+    // Counts other than five and six (the limit and the refused one) say nothing about the topic.
+    'two three four seven eight nine ten twice'
   ).split(' '),
 );
 
@@ -153,9 +175,14 @@ export function messageWords(text: string): string[] {
   return messageTokens(text).map((token) => token.word);
 }
 
+/** Whether a canonical word carries weight: not a stopword, not a lone letter, not a bare number ("5" is already "five"). */
+export function isContentWord(word: string): boolean {
+  return !STOPWORDS.has(word) && word.length > 1 && !/^\d+$/.test(word);
+}
+
 /** Weighted-matching terms: content words and the pairs of neighbouring content words ("access pass", "virtual proxy"). */
 export function contentTerms(words: readonly string[]): string[] {
-  const content = words.filter((word) => !STOPWORDS.has(word) && word.length > 1);
+  const content = words.filter(isContentWord);
   const pairs = content.slice(1).map((word, index) => `${content[index] ?? ''} ${word}`);
   return [...content, ...pairs];
 }
