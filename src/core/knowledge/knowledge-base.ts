@@ -73,8 +73,8 @@ export const MIN_MATCH_SCORE = 0.25;
 export const MIN_ANSWER_SCORE = 0.45;
 // Messages about QlikView CALs, the unlicensed Qlik engine, other products or password lockouts share our words, not our topic.
 const OFF_TOPIC_GUARDS: ReadonlySet<GuardCode> = new Set(['qlikview-cal', 'qlik-core-engine', 'other-product', 'account-lockout']);
-const OFF_TOPIC_DAMPING = 0.25;
-const UNANCHORED_DAMPING = 0.6;
+const OFF_TOPIC_DAMPING = 0.15;
+const UNANCHORED_DAMPING = 0.45;
 // The entries' IDF cannot know that these fill every Qlik support thread ("the reload task failed for the app").
 const BACKGROUND_TERMS: ReadonlySet<string> = new Set(
   'app user fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(' '),

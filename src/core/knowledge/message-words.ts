@@ -5,6 +5,8 @@ import { normalizeMessage } from './normalize-message.js';
 const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) (?:out|off)\b/g, 'logout'],
   [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) (?:in|on)(?:to)?\b/g, 'login'],
+  // "log a user out", "sign her off": the logout and who it is for.
+  [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) ((?:[a-z0-9]+ ){1,2})(?:out|off)\b/g, 'logout $1'],
   [/\b(?:timed|times|time) out\b/g, 'timeout'],
   [/\b(?:at )?the same time\b|\bat once\b/g, 'parallel'],
   [/\bweb ?pages?\b|\bhtml pages?\b/g, 'webpage'],
@@ -103,14 +105,17 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'even ever few for from further get got had has have having he her here hers him his how i if in into is it its itself just let like may me might more ' +
     'most much must my no nor not now of off on once only or other our out over own please same she should so some such than that the their them then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours hi hello ' +
-    'thanks thank regards because though although make sure anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really ' +
-    // Chat filler that says nothing about the topic ("the hub says", "every day", "a new user").
-    'say says said see seen saw show shows showed every day days today yesterday tomorrow week morning lot lots bit thing things guy guys team everyone ' +
-    'anything something everything new single same time times since last next ok okay pls plz appreciate advice advise idea ideas issue problem question ' +
-    // Counts other than five and six (the limit and the refused one) say nothing about the topic.
-    'two three four seven eight nine ten twice'
+    'thanks thank regards because though although make sure anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really'
   ).split(' '),
 );
+
+// Chat filler that carries no weight but stays a word as usual ("the hub says" is still read as "say" by the signals).
+const FILLER_WORDS: readonly string[] = (
+  'say see seen saw show every day today yesterday tomorrow week morning lot bit thing guy team everyone anything something everything ' +
+  'new single same time since last next ok okay pls plz appreciate advice advise idea issue problem question keep wonder look go come ' +
+  // Counts other than five and six (the limit and the refused one) say nothing about the topic.
+  'two three four seven eight nine ten twice'
+).split(' ');
 
 function stem(word: string): string {
   let w = word;
@@ -156,7 +161,11 @@ export function messageTokens(text: string): MessageToken[] {
   let normalized = ` ${normalizeMessage(text)} `;
   for (const [pattern, replacement] of PHRASES) {
     // A placeholder of characters normalisation removes keeps the user's words of a phrase without later patterns reading them.
-    normalized = normalized.replace(pattern, (found) => `#${phrases.push(`${found}#${replacement}`) - 1}#`);
+    normalized = normalized.replace(pattern, (found: string, ...groups: unknown[]) => {
+      // "$1" keeps a word the phrase wraps ("log a user out" -> "logout a user").
+      const words = replacement.replace('$1', typeof groups[0] === 'string' ? groups[0] : '').trim();
+      return `#${phrases.push(`${found}#${words}`) - 1}#`;
+    });
   }
   return normalized
     .split(' ')
@@ -166,7 +175,7 @@ export function messageTokens(text: string): MessageToken[] {
       const phrase = placeholder === null ? undefined : phrases[Number(placeholder[1])];
       if (phrase === undefined) return [{ written: token, word: canonicalWord(token) }];
       const [written = '', replacement = ''] = phrase.split('#');
-      return [{ written, word: canonicalWord(replacement) }];
+      return replacement.split(' ').map((word) => ({ written, word: canonicalWord(word) }));
     });
 }
 
@@ -175,9 +184,13 @@ export function messageWords(text: string): string[] {
   return messageTokens(text).map((token) => token.word);
 }
 
-/** Whether a canonical word carries weight: not a stopword, not a lone letter, not a bare number ("5" is already "five"). */
+// Built on first use: canonicalWord needs its cache, declared above, and the stems must match what it returns.
+let fillerStems: ReadonlySet<string> | undefined;
+
+/** Whether a canonical word carries weight: not a stopword or filler, not a lone letter, not a bare number ("5" is already "five"). */
 export function isContentWord(word: string): boolean {
-  return !STOPWORDS.has(word) && word.length > 1 && !/^\d+$/.test(word);
+  fillerStems ??= new Set(FILLER_WORDS.map(canonicalWord));
+  return !STOPWORDS.has(word) && !fillerStems.has(word) && word.length > 1 && !/^\d+$/.test(word);
 }
 
 /** Weighted-matching terms: content words and the pairs of neighbouring content words ("access pass", "virtual proxy"). */
