@@ -22,8 +22,10 @@ const CLOUD_BOOSTS: Readonly<Record<IntentCode, Readonly<Record<string, number>>
 const CLOUD_WORDS = new Set(['cloud', 'saas', 'tenant']);
 
 const SESSIONISH = new Set(['session', 'login', 'connect']);
-// Words that ask about the rule itself: how far one may go, and whether that can change.
-const LIMIT_WORDS = new Set(['limit', 'maximum', 'allow', 'increas', 'restrict', 'permit', 'exceed', 'five', 'six', 'configurabl', 'configur', 'chang']);
+// Words that ask about the rule itself: how far one may go...
+const LIMIT_WORDS = new Set(['limit', 'maximum', 'restrict', 'exceed', 'five', 'six', 'number']);
+// ...and whether that can change ("is the number of sessions configurable"); alone they may be about a timeout.
+const CHANGE_WORDS = new Set(['allow', 'permit', 'increas', 'configurabl', 'configur', 'chang']);
 // "can a user have", "may", "allowed": capacity, not the present state.
 const MODALS = new Set(['can', 'could', 'may', 'might', 'allow', 'possibl']);
 // The present state of one user: "has right now", "currently", "which sessions are open".
@@ -48,11 +50,15 @@ export function detectQuestionIntents(words: readonly string[]): QuestionIntent[
   const intents: QuestionIntent[] = [];
   const boosts = words.some((word) => CLOUD_WORDS.has(word)) ? CLOUD_BOOSTS : BOOSTS;
   const howMany = howManyAt(words).filter((index) => sessionsWithin(words, index + 2, index + 5));
-  const limitWord = words.find((word) => LIMIT_WORDS.has(word));
+  const limitWord = words.find((word) => LIMIT_WORDS.has(word) && word !== 'number');
+  const changeWord = words.find((word) => CHANGE_WORDS.has(word));
   const modal = words.some((word) => MODALS.has(word)) || words.includes('per');
   const moreThan = words.some((word, index) => word === 'more' && words[index + 1] === 'than');
-  if ((howMany.length > 0 && modal) || (limitWord !== undefined && (modal || words.includes('per') || words.includes('how') || words.includes('what'))) || moreThan) {
-    intents.push({ code: 'limit-question', evidence: `asks about the limit itself ("${howMany.length > 0 && modal ? 'how many ... can' : (limitWord ?? 'more than')}")`, boosts: boosts['limit-question'] });
+  const asksLimit = limitWord !== undefined && (modal || words.includes('how') || words.includes('what'));
+  const asksChange = changeWord !== undefined && words.some((word) => LIMIT_WORDS.has(word));
+  if ((howMany.length > 0 && modal) || asksLimit || asksChange || moreThan) {
+    const evidence = howMany.length > 0 && modal ? 'how many ... can' : moreThan ? 'more than' : (changeWord ?? limitWord ?? '');
+    intents.push({ code: 'limit-question', evidence: `asks about the limit itself ("${evidence}")`, boosts: boosts['limit-question'] });
     return intents;
   }
   const looks = words.some((word) => LOOK_WORDS.has(word)) && words.some((word) => PRESENT_WORDS.has(word));
