@@ -71,8 +71,8 @@ export const MIN_MATCH_SCORE = 0.25;
  * offer the matches as "might help" (or say "I don't know, see help"). Quoted errors score far above it.
  */
 export const MIN_ANSWER_SCORE = 0.45;
-// Messages about QlikView CALs, the unlicensed Qlik engine, other products or password lockouts share our words, not our topic.
-const OFF_TOPIC_GUARDS: ReadonlySet<GuardCode> = new Set(['qlikview-cal', 'qlik-core-engine', 'other-product', 'account-lockout']);
+// Messages about QlikView CALs, the unlicensed Qlik engine, other products, lockouts or conferences share our words, not our topic.
+const OFF_TOPIC_GUARDS: ReadonlySet<GuardCode> = new Set(['qlikview-cal', 'qlik-core-engine', 'other-product', 'account-lockout', 'event-sessions']);
 const OFF_TOPIC_DAMPING = 0.15;
 const UNANCHORED_DAMPING = 0.45;
 // The entries' IDF cannot know that these fill every Qlik support thread ("the reload task failed for the app").

@@ -14,6 +14,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bmash ?ups?\b/g, 'mashup'],
   [/\bin ?private\b|\bprivate (?:window|mode|browsing)\b/g, 'incognito'],
   [/\bpower ?bi\b/g, 'powerbi'],
+  [/\bremote desktops?\b|\bterminal (?:server|services)\b/g, 'rdp'],
   [/\benigma ?js\b/g, 'enigma'],
   [/\bctrl q\b/g, 'ctrlq'],
   [/\bload ?balanc\w*\b/g, 'loadbalancer'],
