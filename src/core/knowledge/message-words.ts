@@ -23,6 +23,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:run|runs|ran|running) out of\b|\bused up\b|\buse up\b/g, 'exhaust'],
   // Sessions nobody closed: "left open", "left behind", "left over".
   [/\bleft (?:open|behind|over|hanging)\b/g, 'leftover'],
+  [/\b(?:leave|leaves|leaving) ((?:[a-z0-9]+ ){0,3})(?:behind|open)\b/g, 'leftover $1'],
   // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
   [/\bqlik sense\b/g, 'qlik'],
 ];
@@ -72,7 +73,6 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   raise: 'increas',
   rais: 'increas',
   bump: 'increas',
-  behind: 'leftover',
   linger: 'leftover',
   orphan: 'leftover',
   orphaned: 'leftover',
@@ -113,7 +113,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 // Chat filler that carries no weight but stays a word as usual ("the hub says" is still read as "say" by the signals).
 const FILLER_WORDS: readonly string[] = (
   'say see seen saw show every day today yesterday tomorrow week morning lot bit thing guy team everyone anything something everything ' +
-  'new single same time since last next ok okay pls plz appreciate advice advise idea issue problem question keep wonder look go come ' +
+  'single time since last next ok okay pls plz appreciate advice advise idea issue problem question keep wonder look go come ' +
   // Counts other than five and six (the limit and the refused one) say nothing about the topic.
   'two three four seven eight nine ten twice'
 ).split(' ');

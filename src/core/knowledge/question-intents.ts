@@ -29,8 +29,12 @@ const CHANGE_WORDS = new Set(['allow', 'permit', 'increas', 'configurabl', 'conf
 // "can a user have", "may", "allowed": capacity, not the present state.
 const MODALS = new Set(['can', 'could', 'may', 'might', 'allow', 'possibl']);
 // The present state of one user: "has right now", "currently", "which sessions are open".
-const PRESENT_WORDS = new Set(['currently', 'current', 'now', 'active', 'live', 'still', 'has', 'have']);
+const PRESENT_WORDS = new Set(['currently', 'current', 'now', 'active', 'live', 'still']);
 const LOOK_WORDS = new Set(['see', 'list', 'check', 'show', 'find', 'view', 'count', 'monitor', 'which', 'tell', 'get']);
+
+function atLeastFive(word: string): boolean {
+  return word === 'five' || word === 'six' || (/^\d+$/.test(word) && Number(word) >= 5);
+}
 
 function sessionsWithin(words: readonly string[], from: number, to: number): boolean {
   return words.slice(Math.max(0, from), to).some((word) => SESSIONISH.has(word));
@@ -53,7 +57,8 @@ export function detectQuestionIntents(words: readonly string[]): QuestionIntent[
   const limitWord = words.find((word) => LIMIT_WORDS.has(word) && word !== 'number');
   const changeWord = words.find((word) => CHANGE_WORDS.has(word));
   const modal = words.some((word) => MODALS.has(word)) || words.includes('per');
-  const moreThan = words.some((word, index) => word === 'more' && words[index + 1] === 'than');
+  // "more than five sessions" asks past the limit; "more than one session" only that there are several.
+  const moreThan = words.some((word, index) => word === 'more' && words[index + 1] === 'than' && atLeastFive(words[index + 2] ?? ''));
   const asksLimit = limitWord !== undefined && (modal || words.includes('how') || words.includes('what'));
   const asksChange = changeWord !== undefined && words.some((word) => LIMIT_WORDS.has(word));
   if ((howMany.length > 0 && modal) || asksLimit || asksChange || moreThan) {
@@ -61,7 +66,8 @@ export function detectQuestionIntents(words: readonly string[]): QuestionIntent[
     intents.push({ code: 'limit-question', evidence: `asks about the limit itself ("${evidence}")`, boosts: boosts['limit-question'] });
     return intents;
   }
-  const looks = words.some((word) => LOOK_WORDS.has(word)) && words.some((word) => PRESENT_WORDS.has(word));
+  const present = words.some((word, index) => PRESENT_WORDS.has(word) || (['has', 'have'].includes(word) && words[index + 1] === 'open'));
+  const looks = words.some((word) => LOOK_WORDS.has(word)) && present;
   if (howMany.length > 0 || looks) {
     intents.push({ code: 'count-question', evidence: 'asks which sessions a user has now', boosts: boosts['count-question'] });
   }

@@ -74,7 +74,8 @@ describe('canonical words', () => {
     { text: 'the session was left open', expected: ['the', 'session', 'was', 'leftover'] },
     { text: 'users were turned away', expected: ['user', 'were', 'deny'] },
     { text: 'we ran out of sessions', expected: ['we', 'exhaust', 'session'] },
-    { text: 'behind an F5 load balancer', expected: ['leftover', 'an', 'loadbalancer', 'loadbalancer'] },
+    { text: 'behind an F5 load balancer', expected: ['behind', 'an', 'loadbalancer', 'loadbalancer'] },
+    { text: 'it can leave sessions behind', expected: ['it', 'can', 'leftover', 'session'] },
     { text: 'raise or increase the limit', expected: ['increas', 'or', 'increas', 'the', 'limit'] },
   ])('reads "$text" as $expected', ({ text, expected }) => {
     expect(messageWords(text)).toEqual(expected);
