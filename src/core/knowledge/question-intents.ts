@@ -62,8 +62,9 @@ export function detectQuestionIntents(words: readonly string[]): QuestionIntent[
   const asksLimit = limitWord !== undefined && (modal || words.includes('how') || words.includes('what'));
   const asksChange = changeWord !== undefined && words.some((word) => LIMIT_WORDS.has(word));
   if ((howMany.length > 0 && modal) || asksLimit || asksChange || moreThan) {
-    const evidence = howMany.length > 0 && modal ? 'how many ... can' : moreThan ? 'more than' : (changeWord ?? limitWord ?? '');
-    intents.push({ code: 'limit-question', evidence: `asks about the limit itself ("${evidence}")`, boosts: boosts['limit-question'] });
+    // Plain words, not stems: the evidence is read by people in `ask --explain`.
+    const evidence = howMany.length > 0 && modal ? 'how many sessions one may have' : moreThan ? 'more than five' : asksChange ? 'whether it can change' : 'the limit or maximum';
+    intents.push({ code: 'limit-question', evidence: `asks about the limit itself: ${evidence}`, boosts: boosts['limit-question'] });
     return intents;
   }
   const present = words.some((word, index) => PRESENT_WORDS.has(word) || (['has', 'have'].includes(word) && words[index + 1] === 'open'));
