@@ -25,13 +25,18 @@ function renderMatch(result: KnowledgeMatch, explain: boolean): string {
 
   if (explain) {
     const { explanation } = result;
-    lines.push('', `Words: ${explanation.words.join(' ')}`);
+    lines.push('', `Words: ${explanation.written.join(' ')}`);
+    lines.push(`Read as: ${explanation.words.join(' ')}`);
     lines.push(`Signals: ${explanation.signals.map((s) => `${s.code} (${s.evidence})`).join('; ') || 'none'}`);
     lines.push(`Guards: ${explanation.guards.join(', ') || 'none'}${explanation.overruled.length > 0 ? ` (overruled: ${explanation.overruled.join(', ')})` : ''}`);
+    lines.push(`Question: ${explanation.intents.map((intent) => `${intent.code} (${intent.evidence})`).join('; ') || 'none'}`);
     for (const entry of explanation.entries) {
-      const terms = entry.terms.slice(0, 8).map((term) => `${term.term} ${term.weight.toFixed(2)}`);
+      // The user's own words first; the canonical form only where it differs ("licences (licens)").
+      const terms = entry.terms.slice(0, 8).map((term) => `${term.written}${term.written === term.term ? '' : ` (${term.term})`} ${term.weight.toFixed(2)}`);
       lines.push(`${entry.id}: total ${entry.total.toFixed(2)} = terms [${terms.join(', ')}]`);
       if (entry.triggers.length > 0) lines.push(`  triggers: ${entry.triggers.map((trigger) => `"${trigger}"`).join(', ')}`);
+      if (entry.intentBoost > 0) lines.push(`  question boost: ${entry.intentBoost}`);
+      if (entry.damping < 1) lines.push(`  damped x${entry.damping} (another product, or no word of the Qlik session domain)`);
       if (entry.signalBoost > 0) lines.push(`  signal boost: ${entry.signalBoost}`);
     }
   }

@@ -1,3 +1,4 @@
+import { canonicalWord } from './message-words.js';
 import { normalizeMessage } from './normalize-message.js';
 
 /** What in a message shows that someone hit (or quotes) one of the hub errors. */
@@ -7,12 +8,13 @@ export const ERROR_SIGNAL_CODES = [
   'no-access-pass-error',
   'session-count-log',
   'too-many-sessions',
+  'parallel-sessions-report',
   'denied-at-limit',
 ] as const;
 export type ErrorSignalCode = (typeof ERROR_SIGNAL_CODES)[number];
 
 /** Close neighbours that look like the session limit but are something else; they keep paraphrases quiet. */
-export const GUARD_CODES = ['qlikview-cal', 'qlik-core-engine', 'login-access-pass', 'other-product', 'account-lockout', 'hypothetical-question'] as const;
+export const GUARD_CODES = ['qlikview-cal', 'qlik-core-engine', 'login-access-pass', 'other-product', 'account-lockout', 'event-sessions', 'hypothetical-question'] as const;
 export type GuardCode = (typeof GUARD_CODES)[number];
 
 export interface ErrorSignal {
@@ -28,6 +30,8 @@ export interface ErrorSignals {
   readonly guards: readonly GuardCode[];
   /** Paraphrase signals that a guard overruled. */
   readonly overruled: readonly ErrorSignalCode[];
+  /** Whether the message names Qlik Sense or one of its parts (hub, QMC, proxy...). */
+  readonly qlikContext: boolean;
 }
 
 const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>> = {
@@ -36,11 +40,12 @@ const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>
   'no-access-pass-error': { 'no-access-pass-message': 12, 'no-license-assigned': 8 },
   'session-count-log': { 'five-session-limit': 10, 'count-sessions': 4 },
   'too-many-sessions': { 'five-session-limit': 8 },
+  'parallel-sessions-report': { 'five-session-limit': 8 },
   'denied-at-limit': { 'five-session-limit': 8 },
 };
 
 // Quotes of the error itself are never overruled; only paraphrases and reports are.
-const PARAPHRASES: ReadonlySet<ErrorSignalCode> = new Set(['too-many-sessions', 'denied-at-limit']);
+const PARAPHRASES: ReadonlySet<ErrorSignalCode> = new Set(['too-many-sessions', 'parallel-sessions-report', 'denied-at-limit']);
 
 const QLIK_CONTEXT = new Set(['qlik', 'hub', 'qmc', 'qps', 'qrs', 'proxy', 'enigma', 'mashup', 'qseow', 'analyzer', 'professional']);
 // Not "user" or "attempt": "5 users were denied the stream" and "5 failed attempts" are other problems.
@@ -49,10 +54,22 @@ const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed',
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
 const REPORT_WORDS = new Set([...FIRST_PERSON, 'error', 'get', 'got', 'keep', 'message', 'see', 'say', 'show', 'receiv', 'popup', 'deny']);
 const TOO_MANY_SESSIONS_LITERAL = /\btoo many (?:[a-z]+ ){0,2}ses+io?ns?\b/;
+// The error's own words, as people shorten it ("the parallel sessions message"); not "concurrent connections", a database's.
+const PARALLEL_SESSIONS_LITERAL = /\bparal+el+ ses+io?ns?\b/;
+const EVENT_WORDS = new Set(['webinar', 'conference', 'attend', 'agenda', 'speaker', 'keynote', 'breakout', 'track', 'workshop', 'summit'].map(canonicalWord));
+const ERROR_WORDS = new Set(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
 // Other products, and databases whose own connection limits show up in reload logs.
-const OTHER_PRODUCTS = new Set(['tableau', 'powerbi', 'citrix', 'sap', 'salesforce', 'rdp', 'jira', 'mysql', 'postgr', 'postgresql', 'oracle', 'sql', 'odbc', 'oledb', 'jdbc', 'database', 'snowflake', 'redshift', 'bigquery', 'databrick']);
+// Canonical forms, as the words arrive stemmed ("Oracle" -> "oracl"); "ora" is Oracle's error prefix (ORA-00018).
+const OTHER_PRODUCTS: ReadonlySet<string> = new Set(
+  (
+    'tableau powerbi looker spotfire cognos microstrategy sisense citrix vmware rdp sap salesforce servicenow workday jira confluence ' +
+    'mysql postgres postgresql oracle ora mssql sql odbc oledb jdbc database snowflake redshift bigquery databricks teradata mongodb'
+  )
+    .split(' ')
+    .map(canonicalWord),
+);
 
 function indexesOf(words: readonly string[], word: string): number[] {
   return words.flatMap((candidate, index) => (candidate === word ? [index] : []));
@@ -88,8 +105,9 @@ function limitNotion(words: readonly string[]): boolean {
   return (
     near(words, new Set(['five', 'six']), SESSIONISH, 3) ||
     hasSequence(words, ['more', 'than', 'five']) ||
-    near(words, new Set(['limit', 'maximum']), new Set(['session', 'connect']), 4) ||
-    tooManySessions(words)
+    near(words, new Set(['limit', 'maximum', 'exhaust']), new Set(['session', 'connect']), 4) ||
+    tooManySessions(words) ||
+    PARALLEL_SESSIONS_LITERAL.test(words.join(' '))
   );
 }
 
@@ -117,6 +135,8 @@ function guardsOf(words: readonly string[], text: string): GuardCode[] {
   }
   if (hasSequence(words, ['login', 'access', 'pass']) || hasSequence(words, ['login', 'pass'])) guards.push('login-access-pass');
   if (words.some((word) => OTHER_PRODUCTS.has(word))) guards.push('other-product');
+  // Sessions of a conference or a webinar ("too many sessions in parallel tracks").
+  if (words.some((word) => EVENT_WORDS.has(word))) guards.push('event-sessions');
   if (words.includes('password') || words.includes('lockout') || (words.includes('lock') && words.includes('attempt'))) guards.push('account-lockout');
   const opener = words[0];
   if (text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener) && !words.some((word) => FIRST_PERSON.has(word))) guards.push('hypothetical-question');
@@ -144,7 +164,8 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   if (hasSequence(words, ['no', 'access', 'pass'])) {
     found.push({ code: 'no-access-pass-error', evidence: 'quotes "no access pass"' });
   }
-  if (/session ?count\W{0,4}5\b/i.test(text) && /usage ?denied/i.test(text)) {
+  // The repository's denial line names the count; "SessionCount: '5'" alone is that line, quoted short.
+  if (/session ?count\W{0,4}5\b/i.test(text)) {
     found.push({ code: 'session-count-log', evidence: "quotes the SessionCount: '5' UsageDenied log line" });
   }
   const quoted = found.length > 0;
@@ -154,12 +175,21 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   else if (!quoted && TOO_MANY_SESSIONS_LITERAL.test(normalizeMessage(text)) && words.some((word) => REPORT_WORDS.has(word))) {
     found.push({ code: 'too-many-sessions', evidence: 'reports a "too many sessions" error' });
   }
-  if (!quoted && qlik && limitNotion(words) && denyNotion(words)) {
+  const normalized = normalizeMessage(text);
+  const opener = words[0];
+  const asks = text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener);
+  if (!quoted && !asks && PARALLEL_SESSIONS_LITERAL.test(normalized) && words.some((word) => ERROR_WORDS.has(word)) && words.some((word) => REPORT_WORDS.has(word))) {
+    found.push({ code: 'parallel-sessions-report', evidence: 'reports the "parallel sessions" error' });
+  } else if (!quoted && qlik && limitNotion(words) && denyNotion(words)) {
     found.push({ code: 'denied-at-limit', evidence: 'reports a refusal at the session limit' });
   }
 
   const guards = guardsOf(words, text);
-  const overruled = guards.length > 0 ? found.filter((signal) => PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
+  // Another product's message that happens to share our words ("SAP: too many sessions in parallel") is theirs, not Qlik's;
+  // a conference's sessions are nobody's; only the hub's exact wording still counts then.
+  const exact = /toomanysessionsactiveinparal|noaccesspass|onmaxparallelsessionsexceeded/.test(compact);
+  const overrulesAll = !exact && ((guards.includes('other-product') && !qlik) || guards.includes('event-sessions'));
+  const overruled = guards.length > 0 ? found.filter((signal) => overrulesAll || PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
   const signals = found.filter((signal) => !overruled.includes(signal.code)).map((signal) => ({ ...signal, boosts: BOOSTS[signal.code] }));
-  return { signals, guards, overruled };
+  return { signals, guards, overruled, qlikContext: qlik };
 }

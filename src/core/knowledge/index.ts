@@ -3,13 +3,16 @@ export { detectErrorSignals, ERROR_SIGNAL_CODES, GUARD_CODES } from './error-sig
 export type { ErrorSignal, ErrorSignalCode, ErrorSignals, GuardCode } from './error-signals.js';
 export { evaluateMatcher, parseEvalCases } from './evaluate-matcher.js';
 export type { EvalCase, EvalFailure, EvalReport } from './evaluate-matcher.js';
-export { createKnowledgeBase } from './knowledge-base.js';
+export { createKnowledgeBase, MIN_ANSWER_SCORE, MIN_MATCH_SCORE } from './knowledge-base.js';
 export type { EntryExplanation, KnowledgeBase, KnowledgeMatch, KnowledgeMatchItem, MatchExplanation, TermContribution } from './knowledge-base.js';
 export type { KnowledgeEntry } from './knowledge-entry.js';
 export { isKnowledgeId, KNOWLEDGE_IDS } from './knowledge-ids.js';
 export type { KnowledgeId } from './knowledge-ids.js';
-export { canonicalWord, contentTerms, messageWords } from './message-words.js';
+export { canonicalWord, contentTerms, messageTokens, messageWords } from './message-words.js';
+export type { MessageToken } from './message-words.js';
 export { normalizeMessage } from './normalize-message.js';
+export { detectQuestionIntents, INTENT_CODES } from './question-intents.js';
+export type { IntentCode, QuestionIntent } from './question-intents.js';
 export { parseInlineMarkdown } from './parse-inline-markdown.js';
 export { parseKnowledgeEntry } from './parse-knowledge-entry.js';
 export type { ParseKnowledgeEntryResult } from './parse-knowledge-entry.js';

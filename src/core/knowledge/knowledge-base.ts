@@ -1,7 +1,8 @@
 import { toPlainText } from '../../bot/rich-text.js';
 import { detectErrorSignals, type ErrorSignalCode, type GuardCode } from './error-signals.js';
 import type { KnowledgeEntry } from './knowledge-entry.js';
-import { contentTerms, messageWords } from './message-words.js';
+import { contentTerms, isContentWord, messageTokens, messageWords, type MessageToken } from './message-words.js';
+import { detectQuestionIntents, type IntentCode } from './question-intents.js';
 
 export interface KnowledgeMatchItem {
   readonly id: string;
@@ -11,7 +12,10 @@ export interface KnowledgeMatchItem {
 }
 
 export interface TermContribution {
+  /** The canonical term (stemmed, synonyms joined), as the entries are indexed. */
   readonly term: string;
+  /** The same term as the user wrote it. */
+  readonly written: string;
   readonly weight: number;
 }
 
@@ -20,6 +24,10 @@ export interface EntryExplanation {
   readonly terms: readonly TermContribution[];
   readonly triggers: readonly string[];
   readonly signalBoost: number;
+  /** What the question asks about (the limit, the sessions a user has now) adds this. */
+  readonly intentBoost: number;
+  /** Applied to everything but quoted errors: below 1 for another product's or an off-topic message. */
+  readonly damping: number;
   readonly total: number;
 }
 
@@ -29,6 +37,9 @@ export interface MatchExplanation {
   readonly signals: readonly { readonly code: ErrorSignalCode; readonly evidence: string }[];
   readonly guards: readonly GuardCode[];
   readonly overruled: readonly ErrorSignalCode[];
+  readonly intents: readonly { readonly code: IntentCode; readonly evidence: string }[];
+  /** The words as the user wrote them, in the order of `words`. */
+  readonly written: readonly string[];
   readonly entries: readonly EntryExplanation[];
 }
 
@@ -51,8 +62,26 @@ const TRIGGER_FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 't
 // Neighbouring pairs in prose are often accidental ("user line"); they refine, single words decide.
 const PAIR_WEIGHT = 0.5;
 const MAX_MATCHES = 3;
-const MIN_RAW_SCORE = 3;
 const RELATIVE_CUTOFF = 0.35;
+const SCORE_SCALE = 12;
+/** Below this score `match()` returns no entry at all: nothing in the knowledge base fits the text. */
+export const MIN_MATCH_SCORE = 0.25;
+/**
+ * The score from which the bot should answer a question with the best entry; between MIN_MATCH_SCORE and this,
+ * offer the matches as "might help" (or say "I don't know, see help"). Quoted errors score far above it.
+ */
+export const MIN_ANSWER_SCORE = 0.45;
+// Messages about QlikView CALs, the unlicensed Qlik engine, other products, lockouts or conferences share our words, not our topic.
+const OFF_TOPIC_GUARDS: ReadonlySet<GuardCode> = new Set(['qlikview-cal', 'qlik-core-engine', 'other-product', 'account-lockout', 'event-sessions']);
+const OFF_TOPIC_DAMPING = 0.15;
+const UNANCHORED_DAMPING = 0.45;
+// The entries' IDF cannot know that these fill every Qlik support thread ("the reload task failed for the app").
+const BACKGROUND_TERMS: ReadonlySet<string> = new Set(
+  'app user fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(' '),
+);
+const BACKGROUND_FACTOR = 0.4;
+// Words that put a message in our domain even without naming Qlik ("sessions", "licence", "Sense", "incognito").
+const DOMAIN_WORDS: ReadonlySet<string> = new Set(['session', 'licens', 'sens', 'hub', 'qmc', 'proxy', 'mashup', 'iframe', 'enigma', 'websocket', 'incognito', 'analyzer', 'professional', 'tenant', 'saas', 'qps', 'qrs', 'qseow', 'monitoring']);
 const K1 = 1.2;
 const B = 0.6;
 // How much each part of an entry counts: curated triggers and the title say most about what it answers.
@@ -99,6 +128,28 @@ function triggerMatches(trigger: Trigger, words: readonly string[]): boolean {
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
+/** A raw total as a 0..1 score: the same total always gives the same score, so thresholds mean something. */
+const scoreOf = (total: number) => round(1 - Math.exp(-total / SCORE_SCALE), 2);
+
+/** Each content term of the message with the words the user wrote for it (the first time it appears). */
+function writtenTerms(tokens: readonly MessageToken[]): Map<string, string> {
+  const content = tokens.filter((token) => isContentWord(token.word));
+  const written = new Map<string, string>();
+  for (const token of content) if (!written.has(token.word)) written.set(token.word, token.written);
+  content.slice(1).forEach((token, index) => {
+    const previous = content[index];
+    if (previous === undefined) return;
+    const pair = `${previous.word} ${token.word}`;
+    if (!written.has(pair)) written.set(pair, `${previous.written} ${token.written}`);
+  });
+  return written;
+}
+
+/** Words every Qlik support thread uses weigh less than the 13 entries alone would say. */
+function backgroundFactor(term: string): number {
+  return term.split(' ').every((part) => BACKGROUND_TERMS.has(part)) ? BACKGROUND_FACTOR : 1;
+}
+
 /**
  * The entries and a deterministic matcher over them: canonical words (normalisation, spelling, synonyms),
  * BM25 weighting of the entry text, curated triggers per entry, and boosts from quoted or reported errors.
@@ -115,9 +166,15 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
   };
 
   function match(text: string): KnowledgeMatch {
-    const words = messageWords(text);
-    const terms = [...new Set(contentTerms(words))];
+    const tokens = messageTokens(text);
+    const words = tokens.map((token) => token.word);
+    const writtenOf = writtenTerms(tokens);
+    const terms = [...writtenOf.keys()];
     const detected = detectErrorSignals(text, words);
+    // A quoted or reported error is not a question: its signals decide the ranking.
+    const intents = detected.signals.length > 0 ? [] : detectQuestionIntents(words);
+    const offTopic = detected.guards.some((guard) => OFF_TOPIC_GUARDS.has(guard));
+    const inDomain = detected.qlikContext || words.some((word) => DOMAIN_WORDS.has(word));
 
     const scored = indexed.map((item): EntryExplanation => {
       const contributions: TermContribution[] = [];
@@ -125,7 +182,8 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
         const frequency = item.frequencies.get(term);
         if (frequency === undefined) continue;
         const saturation = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * item.length) / averageLength));
-        contributions.push({ term, weight: round(idf(term) * saturation * (term.includes(' ') ? PAIR_WEIGHT : 1), 3) });
+        const weight = idf(term) * saturation * (term.includes(' ') ? PAIR_WEIGHT : 1) * backgroundFactor(term);
+        contributions.push({ term, written: writtenOf.get(term) ?? term, weight: round(weight, 3) });
       }
       const triggers = item.triggers.filter((trigger) => triggerMatches(trigger, words));
       // Overlapping triggers ("no access pass", "you have no access pass") say one thing: the best counts fully, the rest half.
@@ -134,33 +192,41 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
         .sort((a, b) => b - a)
         .reduce((sum, bonus, index) => sum + (index === 0 ? bonus : bonus / 2), 0);
       const signalBoost = detected.signals.reduce((sum, signal) => sum + (signal.boosts[item.entry.id] ?? 0), 0);
+      const intentBoost = intents.reduce((sum, intent) => sum + (intent.boosts[item.entry.id] ?? 0), 0);
       const termScore = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
+      // Without a word of our domain, a trigger or a quoted error, shared words alone ("reload failed", "connector") prove little.
+      const anchored = inDomain || triggers.length > 0 || signalBoost > 0;
+      const damping = offTopic ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
       return {
         id: item.entry.id,
         terms: contributions.sort((a, b) => b.weight - a.weight),
         triggers: triggers.map((trigger) => trigger.phrase),
         signalBoost,
-        total: round(termScore + triggerScore + signalBoost, 3),
+        intentBoost,
+        damping,
+        total: round((termScore + triggerScore + intentBoost) * damping + signalBoost, 3),
       };
     });
 
-    const ranked = scored.filter((item) => item.total >= MIN_RAW_SCORE).sort((a, b) => b.total - a.total);
+    const ranked = scored.filter((item) => scoreOf(item.total) >= MIN_MATCH_SCORE).sort((a, b) => b.total - a.total);
     const best = ranked[0]?.total ?? 0;
     // An entry a quoted error points at is always worth showing (e.g. "no access pass" -> no licence at all).
     const chosen = ranked.filter((item) => item.total >= best * RELATIVE_CUTOFF || item.signalBoost > 0).slice(0, MAX_MATCHES);
     const matches = chosen.map((item) => ({
       id: item.id,
       title: byId.get(item.id)?.title ?? item.id,
-      score: round(1 - Math.exp(-item.total / 12), 2),
+      score: scoreOf(item.total),
     }));
     return {
       matches,
       autoReply: detected.signals.length > 0 && matches.length > 0,
       explanation: {
         words,
+        written: tokens.map((token) => token.written),
         signals: detected.signals.map(({ code, evidence }) => ({ code, evidence })),
         guards: detected.guards,
         overruled: detected.overruled,
+        intents: intents.map(({ code, evidence }) => ({ code, evidence })),
         entries: chosen,
       },
     };

@@ -5,6 +5,8 @@ import { normalizeMessage } from './normalize-message.js';
 const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) (?:out|off)\b/g, 'logout'],
   [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) (?:in|on)(?:to)?\b/g, 'login'],
+  // "log a user out", "sign her off": the logout and who it is for.
+  [/\b(?:log|logs|logged|logging|sign|signs|signed|signing) ((?:[a-z0-9]+ ){1,2})(?:out|off)\b/g, 'logout $1'],
   [/\b(?:timed|times|time) out\b/g, 'timeout'],
   [/\b(?:at )?the same time\b|\bat once\b/g, 'parallel'],
   [/\bweb ?pages?\b|\bhtml pages?\b/g, 'webpage'],
@@ -12,8 +14,18 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bmash ?ups?\b/g, 'mashup'],
   [/\bin ?private\b|\bprivate (?:window|mode|browsing)\b/g, 'incognito'],
   [/\bpower ?bi\b/g, 'powerbi'],
+  [/\bremote desktops?\b|\bterminal (?:server|services)\b/g, 'rdp'],
   [/\benigma ?js\b/g, 'enigma'],
   [/\bctrl q\b/g, 'ctrlq'],
+  [/\bload ?balanc\w*\b/g, 'loadbalancer'],
+  // Turned away at the door: the words people use for a refusal.
+  [/\b(?:turn|turns|turned|turning) (?:away|down)\b|\b(?:shut|shuts) out\b/g, 'deny'],
+  [/\b(?:run|runs|ran|running) out of\b|\bused up\b|\buse up\b/g, 'exhaust'],
+  // Sessions nobody closed: "left open", "left behind", "left over".
+  [/\bleft (?:open|behind|over|hanging)\b/g, 'leftover'],
+  [/\b(?:leave|leaves|leaving) ((?:[a-z0-9]+ ){0,3})(?:behind|open)\b/g, 'leftover $1'],
+  // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
+  [/\bqlik sense\b/g, 'qlik'],
 ];
 
 // Same idea, one canonical stem (after stemming): synonyms and the spellings people use.
@@ -57,9 +69,31 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   privat: 'incognito',
   cap: 'limit',
   quota: 'limit',
-  raise: 'increase',
-  rais: 'increase',
-  bump: 'increase',
+  // The stem of "increase" itself, so "raise the limit" and "increase the limit" meet.
+  raise: 'increas',
+  rais: 'increas',
+  bump: 'increas',
+  linger: 'leftover',
+  orphan: 'leftover',
+  orphaned: 'leftover',
+  stale: 'leftover',
+  bounc: 'deny',
+  exhausted: 'exhaust',
+  // Devices, as people name them; the entries say machine, laptop, phone, tablet.
+  pc: 'machine',
+  pcs: 'machine',
+  computer: 'machine',
+  workstation: 'machine',
+  notebook: 'laptop',
+  ipad: 'tablet',
+  iphone: 'phone',
+  smartphone: 'phone',
+  mobil: 'phone',
+  android: 'phone',
+  f5: 'loadbalancer',
+  haproxy: 'loadbalancer',
+  netscaler: 'loadbalancer',
+  dangl: 'leftover',
 };
 
 // Key words whose misspellings matter ("paralell", "sesions", "Qloik"): one edit away is the same word.
@@ -75,6 +109,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'thanks thank regards because though although make sure anyone someone somebody help need want know think seem still way many one us use using used try tried trying already really'
   ).split(' '),
 );
+
+// Chat filler that carries no weight but stays a word as usual ("the hub says" is still read as "say" by the signals).
+const FILLER_WORDS: readonly string[] = (
+  'say see seen saw show every day today yesterday tomorrow week morning lot bit thing guy team everyone anything something everything ' +
+  'single time since last next ok okay pls plz appreciate advice advise idea issue problem question keep wonder look go come ' +
+  // Counts other than five and six (the limit and the refused one) say nothing about the topic.
+  'two three four seven eight nine ten twice'
+).split(' ');
 
 function stem(word: string): string {
   let w = word;
@@ -108,19 +150,53 @@ export function canonicalWord(word: string): string {
   return canonical;
 }
 
-/** The message as canonical words in order (stopwords kept, so phrases and negations can be read). */
-export function messageWords(text: string): string[] {
+/** One word of a message: as the user wrote it (lower case, phrases whole) and its canonical form. */
+export interface MessageToken {
+  readonly written: string;
+  readonly word: string;
+}
+
+/** The message as tokens in order, each keeping the user's own spelling for explanations. */
+export function messageTokens(text: string): MessageToken[] {
+  const phrases: string[] = [];
   let normalized = ` ${normalizeMessage(text)} `;
-  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
+  for (const [pattern, replacement] of PHRASES) {
+    // A placeholder of characters normalisation removes keeps the user's words of a phrase without later patterns reading them.
+    normalized = normalized.replace(pattern, (found: string, ...groups: unknown[]) => {
+      // "$1" keeps a word the phrase wraps ("log a user out" -> "logout a user").
+      const words = replacement.replace('$1', typeof groups[0] === 'string' ? groups[0] : '').trim();
+      return `#${phrases.push(`${found}#${words}`) - 1}#`;
+    });
+  }
   return normalized
     .split(' ')
     .filter((word) => word !== '')
-    .map(canonicalWord);
+    .flatMap((token): MessageToken[] => {
+      const placeholder = /^#(\d+)#$/.exec(token);
+      const phrase = placeholder === null ? undefined : phrases[Number(placeholder[1])];
+      if (phrase === undefined) return [{ written: token, word: canonicalWord(token) }];
+      const [written = '', replacement = ''] = phrase.split('#');
+      return replacement.split(' ').map((word) => ({ written, word: canonicalWord(word) }));
+    });
+}
+
+/** The message as canonical words in order (stopwords kept, so phrases and negations can be read). */
+export function messageWords(text: string): string[] {
+  return messageTokens(text).map((token) => token.word);
+}
+
+// Built on first use: canonicalWord needs its cache, declared above, and the stems must match what it returns.
+let fillerStems: ReadonlySet<string> | undefined;
+
+/** Whether a canonical word carries weight: not a stopword or filler, not a lone letter, not a bare number ("5" is already "five"). */
+export function isContentWord(word: string): boolean {
+  fillerStems ??= new Set(FILLER_WORDS.map(canonicalWord));
+  return !STOPWORDS.has(word) && !fillerStems.has(word) && word.length > 1 && !/^\d+$/.test(word);
 }
 
 /** Weighted-matching terms: content words and the pairs of neighbouring content words ("access pass", "virtual proxy"). */
 export function contentTerms(words: readonly string[]): string[] {
-  const content = words.filter((word) => !STOPWORDS.has(word) && word.length > 1);
+  const content = words.filter(isContentWord);
   const pairs = content.slice(1).map((word, index) => `${content[index] ?? ''} ${word}`);
   return [...content, ...pairs];
 }

@@ -18,6 +18,9 @@ export function normalizeMessage(text: string): string {
       // Before camelCase splitting, so QlikView stays one product and QlikSense becomes two words.
       .replace(/qlik\s*view/gi, ' qlikview ')
       .replace(/qlik\s*sense/gi, ' qlik sense ')
+      // Plural acronyms ("PCs", "APIs") and Apple's devices ("iPad") are one word each, not "p cs" or "i pad".
+      .replace(/\b([A-Z]{2,})s\b/g, (_, acronym: string) => `${acronym.toLowerCase()}s`)
+      .replace(/\bi(Pad|Phone|OS)(s?)\b/g, (_, name: string, plural: string) => `i${name.toLowerCase()}${plural}`)
       .replace(/([a-z])([A-Z])/g, '$1 $2')
       .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
       .toLowerCase()

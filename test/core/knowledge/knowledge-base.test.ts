@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
-import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry } from '../../../src/core/knowledge/index.js';
+import { createKnowledgeBase, MIN_ANSWER_SCORE, MIN_MATCH_SCORE, type KnowledgeBase, type KnowledgeEntry } from '../../../src/core/knowledge/index.js';
 
 let knowledge: KnowledgeBase;
 beforeAll(async () => {
@@ -34,6 +34,10 @@ const TRIGGER_FAMILIES: readonly { family: string; text: string; top: string }[]
   { family: '"too many sessions" as an error, without naming Qlik', text: "I keep getting 'too many sesions' after a few logins", top: 'five-session-limit' },
   { family: 'a why-question that reports it', text: 'How come users get denied after 5 sessions in the hub?', top: 'five-session-limit' },
   { family: 'the limit reached, with a synonym', text: 'the session cap was hit again in the QMC this morning', top: 'five-session-limit' },
+  { family: 'the error named by its key words', text: 'I get kicked out with the parallel sessions error whenever I open a fifth window', top: 'five-session-limit' },
+  { family: 'turned away at five', text: 'our planners are turned away by the Qlik proxy once they have 5 sessions', top: 'five-session-limit' },
+  { family: 'the SessionCount line without its ending', text: "AuditSecurity_Repository keeps logging SessionCount: '5' for the night shift", top: 'five-session-limit' },
+  { family: 'the exact error despite a database named', text: "our SQL source is fine, but the hub says 'too many sessions active in parallel'", top: 'five-session-limit' },
 ];
 
 // Close neighbours: they mention sessions, limits, licences or denials, but not the Qlik Sense session limit.
@@ -62,6 +66,9 @@ const NEGATIVE_FAMILIES: readonly { family: string; text: string }[] = [
   { family: 'account lockout', text: 'After 5 failed login attempts in Qlik Sense the user is locked out' },
   { family: 'a database connection limit in a reload', text: 'Qlik Sense reload fails: ODBC says too many connections' },
   { family: 'several users denied an app', text: 'Five users get access denied on the Sales app in Qlik Sense' },
+  { family: "another product's paraphrase of our error", text: 'SAP GUI: too many sessions in parallel for my account' },
+  { family: 'conference sessions', text: 'too many sessions in parallel tracks at the Qlik summit, which one do I attend?' },
+  { family: 'a webinar', text: 'webinar today: 5 sessions on the Qlik Sense hub, sign up' },
 ];
 
 describe('knowledge matcher: auto-reply trigger families', () => {
@@ -107,6 +114,61 @@ describe('knowledge matcher: ranking questions', () => {
     expect([...matches].sort((a, b) => b.score - a.score)).toEqual(matches);
   });
 
+  it.for([
+    'how many sessions can one user have in qlik sense?',
+    "what's the maximum number of parallel sessions a user is allowed?",
+    'can the limit of five sessions be increased?',
+    'is it possible to allow more than five sessions per user',
+    'is the per-user session limit configurable?',
+  ])('ranks five-session-limit first for a question about the limit itself: "%s"', (text) => {
+    expect(knowledge.match(text).matches[0]?.id).toBe('five-session-limit');
+  });
+
+  it.for(['which sessions does jdoe have open right now?', 'how can I see the sessions a user currently has?'])(
+    'ranks count-sessions first for a question about the sessions a user has now: "%s"',
+    (text) => {
+      expect(knowledge.match(text).matches[0]?.id).toBe('count-sessions');
+    },
+  );
+
+  it('ranks qlik-cloud-sessions first for the limit question about Qlik Cloud', () => {
+    expect(knowledge.match('what is the maximum of parallel sessions per user in a Qlik Cloud tenant?').matches[0]?.id).toBe('qlik-cloud-sessions');
+  });
+
+  it('keeps a floor below the answer threshold', () => {
+    expect(MIN_MATCH_SCORE).toBeGreaterThan(0);
+    expect(MIN_ANSWER_SCORE).toBeGreaterThan(MIN_MATCH_SCORE);
+  });
+
+  it.for([
+    { text: 'can a single user have six sessions at once?', id: 'five-session-limit' },
+    { text: 'do two Chrome windows and a Firefox window count as three sessions?', id: 'tabs-vs-browsers' },
+    { text: 'should the qlik service account hold a professional allocation?', id: 'service-account-license' },
+    { text: 'the License Monitor reload task fails every night', id: 'monitoring-app-reload' },
+    { text: "what does the hub's no access pass message mean?", id: 'no-access-pass-message' },
+    { text: 'how do I assign a licence to a user without one?', id: 'no-license-assigned' },
+    { text: 'how do I log a user out of every proxy session?', id: 'end-sessions' },
+    { text: 'our enigma.js script opens a proxy session per app, how to reuse one?', id: 'api-automation-sessions' },
+    { text: 'do iframes in a mashup each open their own session?', id: 'mashup-iframe-sessions' },
+    { text: 'users reach the hub through two virtual proxies, are those separate sessions?', id: 'virtual-proxy-sessions' },
+    { text: 'after a VPN drop the proxy opens a burst of new sessions for the user', id: 'disconnect-cookie-burst' },
+    { text: 'is there a parallel session limit in Qlik Cloud?', id: 'qlik-cloud-sessions' },
+  ])('scores a clear question about $id at or above MIN_ANSWER_SCORE', ({ text, id }) => {
+    const match = knowledge.match(text).matches.find((item) => item.id === id);
+    expect(match?.score ?? 0).toBeGreaterThanOrEqual(MIN_ANSWER_SCORE);
+  });
+
+  it.for([
+    'Reload of the Budget app failed with error: connector timeout',
+    'Tableau server says max sessions reached',
+    'Oracle: ORA-00018 maximum number of sessions exceeded',
+    'Postgres refuses new connections for the reporting role',
+    'the printer on floor 3 is out of toner again',
+    'Chrome keeps crashing when I open too many tabs',
+  ])('finds nothing that fits unrelated text: "%s"', (text) => {
+    expect(knowledge.match(text)).toMatchObject({ matches: [], autoReply: false });
+  });
+
   it('returns nothing for text with no knowledge in it', () => {
     expect(knowledge.match('')).toMatchObject({ matches: [], autoReply: false });
     expect(knowledge.match('lunch at noon?')).toMatchObject({ matches: [], autoReply: false });
@@ -133,6 +195,21 @@ describe('knowledge matcher: ranking questions', () => {
     expect(guarded.autoReply).toBe(false);
     expect(guarded.explanation.guards).toContain('qlik-core-engine');
     expect(guarded.explanation.overruled).toEqual(['denied-at-limit']);
+  });
+
+  it('explains terms in the words the user wrote, beside their canonical form', () => {
+    const result = knowledge.match('how many sesions can one user have with professional licences?');
+    expect(result.explanation.written).toContain('sesions');
+    expect(result.explanation.words).toContain('session');
+    expect(result.explanation.intents.map((intent) => intent.code)).toEqual(['limit-question']);
+    const terms = result.explanation.entries.flatMap((entry) => entry.terms);
+    expect(terms).toContainEqual(expect.objectContaining({ term: 'licens', written: 'licences' }));
+  });
+
+  it('damps another product and says so', () => {
+    const result = knowledge.match('Tableau server: maximum sessions per user, how do I raise the limit?');
+    expect(result.explanation.guards).toContain('other-product');
+    for (const entry of result.explanation.entries) expect(entry.damping).toBeLessThan(1);
   });
 });
 

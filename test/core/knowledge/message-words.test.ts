@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalWord, messageWords, normalizeMessage } from '../../../src/core/knowledge/index.js';
+import { canonicalWord, contentTerms, messageTokens, messageWords, normalizeMessage } from '../../../src/core/knowledge/index.js';
 
 describe('normalizeMessage', () => {
   it.for([
@@ -11,6 +11,7 @@ describe('normalizeMessage', () => {
     { name: 'camelCase is split', text: 'OnMaxParallelSessionsExceeded', expected: 'on max parallel sessions exceeded' },
     { name: 'QlikView stays one product, QlikSense two words', text: 'QlikView vs QlikSense', expected: 'qlikview vs qlik sense' },
     { name: 'contractions become not', text: "can't won't doesn't", expected: 'can not will not does not' },
+    { name: 'plural acronyms and Apple devices stay one word', text: 'two PCs, an iPad and the APIs', expected: 'two pcs an ipad and the apis' },
   ])('$name', ({ text, expected }) => {
     expect(normalizeMessage(text)).toBe(expected);
   });
@@ -58,5 +59,31 @@ describe('canonical words', () => {
       'an',
       'ifram',
     ]);
+  });
+
+  it('keeps the words as written beside their canonical form, phrases whole', () => {
+    expect(messageTokens('Licences logged out at once')).toEqual([
+      { written: 'licences', word: 'licens' },
+      { written: 'logged out', word: 'logout' },
+      { written: 'at once', word: 'parallel' },
+    ]);
+  });
+
+  it.for([
+    { text: 'log the user out', expected: ['logout', 'the', 'user'] },
+    { text: 'the session was left open', expected: ['the', 'session', 'was', 'leftover'] },
+    { text: 'users were turned away', expected: ['user', 'were', 'deny'] },
+    { text: 'we ran out of sessions', expected: ['we', 'exhaust', 'session'] },
+    { text: 'behind an F5 load balancer', expected: ['behind', 'an', 'loadbalancer', 'loadbalancer'] },
+    { text: 'it can leave sessions behind', expected: ['it', 'can', 'leftover', 'session'] },
+    { text: 'raise or increase the limit', expected: ['increas', 'or', 'increas', 'the', 'limit'] },
+  ])('reads "$text" as $expected', ({ text, expected }) => {
+    expect(messageWords(text)).toEqual(expected);
+  });
+
+  it('gives no weight to filler and bare numbers, but keeps them for reading', () => {
+    const words = messageWords('the hub says two users keep getting 30 errors every day');
+    expect(words).toContain('say');
+    expect(contentTerms(words).filter((term) => !term.includes(' '))).toEqual(['hub', 'user', 'error']);
   });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { detectQuestionIntents, messageWords } from '../../../src/core/knowledge/index.js';
+
+const intentsOf = (text: string) => detectQuestionIntents(messageWords(text)).map((intent) => intent.code);
+
+describe('detectQuestionIntents', () => {
+  it.for([
+    { text: 'how many sessions can a user have?', expected: ['limit-question'] },
+    { text: 'what is the maximum of parallel sessions per user', expected: ['limit-question'] },
+    { text: 'can we raise the session limit?', expected: ['limit-question'] },
+    { text: 'is the number of sessions configurable', expected: ['limit-question'] },
+    { text: 'are users allowed more than five sessions', expected: ['limit-question'] },
+    { text: 'how many sessions does anna have right now?', expected: ['count-question'] },
+    { text: 'which sessions are currently active for this user', expected: ['count-question'] },
+    { text: 'how can I list the sessions she has open', expected: ['count-question'] },
+    { text: 'what is the maximum number of apps in a stream?', expected: [] },
+    { text: 'the reload failed last night', expected: [] },
+  ])('$text -> $expected', ({ text, expected }) => {
+    expect(intentsOf(text)).toEqual(expected);
+  });
+
+  it('points limit questions about Qlik Cloud at the Qlik Cloud entry', () => {
+    const [intent] = detectQuestionIntents(messageWords('what is the session limit per user in our Qlik Cloud tenant?'));
+    expect(intent?.code).toBe('limit-question');
+    expect(Object.entries(intent?.boosts ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0]).toBe('qlik-cloud-sessions');
+  });
+});
