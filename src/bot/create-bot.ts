@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../core/knowledge/index.js';
+import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../core/knowledge/index.js';
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
 import { analyzeLogs, SESSION_LIMIT, type AnalysisReport } from '../core/verdict/index.js';
 import type { Bot } from './bot.js';
@@ -12,6 +12,7 @@ import { guardFile, type FileProblem } from './guarded-file.js';
 import { helpReply } from './help-reply.js';
 import type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
 import { licensesReply } from './licenses-reply.js';
+import { maybeReply } from './maybe-reply.js';
 import { liveFailureReply } from './live-failure-reply.js';
 import type { LiveQlik } from './live-qlik.js';
 import { liveSetupReply } from './live-setup-reply.js';
@@ -114,7 +115,9 @@ export function createBot(deps: BotDeps): Bot {
     const result = deps.knowledge.match(unescapeSlackEntities(text));
     const [best, ...related] = result.matches;
     const entry = best === undefined ? undefined : deps.knowledge.get(best.id);
-    if (entry === undefined) return pointerReply();
+    if (entry === undefined || best === undefined) return pointerReply();
+    // A weak fit is offered, not asserted: a confident wrong answer costs an admin more than a question back.
+    if (best.score < MIN_ANSWER_SCORE && !result.autoReply) return maybeReply(result.matches);
     const main = entryReply(entry);
     // The entry's own Related line already names its neighbours; list only the other matches.
     const others = related.filter((match) => !entry.related.includes(match.id));

@@ -1,3 +1,4 @@
+import { toPlainText } from '../../src/bot/rich-text.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,7 +8,7 @@ import { createBot, type BotDeps } from '../../src/bot/create-bot.js';
 import type { AttachedFile, IncomingMessage, MessageKind } from '../../src/bot/incoming-message.js';
 import type { LiveQlik, LiveResult, SessionsReport } from '../../src/bot/live-qlik.js';
 import type { BotOutcome, Reply } from '../../src/bot/reply.js';
-import type { KnowledgeBase } from '../../src/core/knowledge/index.js';
+import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../../src/core/knowledge/index.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture } from '../support/shared-fixtures.js';
 
 const REPOSITORY_AUDIT = join(APRIL_2018_LOG_DIR, 'Repository', 'Audit', 'QLIKSERVER1_AuditSecurity_Repository.txt');
@@ -80,6 +81,16 @@ describe('createBot: direct requests', () => {
     const reply = replyOf(await createBot(deps()).handle(message('mention', `<@U0BOT> ${OFF_TOPIC}`)));
     expect(reply.tone).toBe('pointer');
     expect(reply.headline).toContain('"help"');
+  });
+
+  it('offers weakly matching entries instead of asserting one of them', async () => {
+    const text = 'does refreshing a sheet open a new session?';
+    const best = knowledge.match(text).matches[0];
+    expect(best !== undefined && best.score < MIN_ANSWER_SCORE).toBe(true);
+    const reply = replyOf(await createBot(deps()).handle(message('direct-message', text)));
+    expect(reply.tone).toBe('pointer');
+    expect(reply.entries).toEqual([]);
+    expect(reply.sections[0]?.paragraphs.map(toPlainText)).toContain(`${best?.title ?? ''}: kb ${best?.id ?? ''}`);
   });
 
   it('shows an entry by id, and lists the entries for an unknown one', async () => {

@@ -1,0 +1,20 @@
+import type { Reply } from './reply.js';
+import { code } from './rich-text.js';
+
+export interface WeakMatch {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** A question that only weakly fits some entries: name them instead of answering with one that may be wrong. */
+export function maybeReply(matches: readonly WeakMatch[]): Reply {
+  return {
+    tone: 'pointer',
+    headline: 'I am not sure I understood. One of these may be what you are after; type "help" to see what I can do.',
+    sections: [{ title: null, paragraphs: matches.map((match) => [`${match.title}: `, code(`kb ${match.id}`)]), steps: [] }],
+    facts: null,
+    entries: [],
+    caveats: [],
+    actions: [],
+  };
+}
