@@ -114,10 +114,13 @@ function serviceAccountSessionsDetail(timeline: UserTimeline, info: ServiceAccou
       ? 'the configured Qlik service account'
       : info.how === 'service-user-column'
         ? 'the account that runs the Qlik services (ServiceUser column)'
-        : 'likely the Qlik service account (its sessions all come from the server itself calling /qrs/...)';
-  const parts = [
-    `${timeline.user} is ${how}. It opened ${plural(timeline.sessionsStarted, 'proxy session')} (${peakText(timeline)}) for the Monitoring apps' REST calls to the repository.`,
-  ];
+        : 'likely the Qlik service account (its requests all come from the server itself calling /qrs/...)';
+  // A repository log alone shows the denials but not the sessions behind them.
+  const activity =
+    timeline.sessionsStarted > 0
+      ? `It opened ${plural(timeline.sessionsStarted, 'proxy session')} (${peakText(timeline)}) for the Monitoring apps' REST calls to the repository.`
+      : "Its licence requests come from the Monitoring apps' REST calls to the repository (add the proxy logs to count its sessions).";
+  const parts = [`${timeline.user} is ${how}. ${activity}`];
   if (timeline.denied > 0) parts.push(`Its ${plural(timeline.denied, 'licence denial')} are expected: the account has no access pass and the reloads still succeed.`);
   const reload = reloadText(timeline, reloads).trim();
   if (reload !== '') parts.push(reload);

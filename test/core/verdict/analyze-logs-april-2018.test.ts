@@ -55,6 +55,13 @@ describe.skipIf(!hasSharedFixture(APRIL_2018_LOG_DIR))('analyzeLogs on the real 
     expect(user(report, 'DOMAIN\\qvservice')).toMatchObject({ sessionsStarted: sessions, peak, peakAt, serviceAccount, denied });
   });
 
+  it('explains the service account from the repository log alone without claiming it opened no sessions', async () => {
+    const report = await analyzeLogs(fileInputs(join(APRIL_2018_LOG_DIR, 'Repository/Audit/QLIKSERVER1_AuditSecurity_Repository.txt')));
+    const detail = report.findings.find((finding) => finding.code === 'service-account-sessions')?.detail ?? '';
+    expect(detail).toContain('add the proxy logs to count its sessions');
+    expect(detail).not.toContain('opened 0');
+  });
+
   it.for([
     'Repository/Audit/QLIKSERVER1_AuditSecurity_Repository.txt',
     'Repository/Trace/QLIKSERVER1_License_Repository.txt',
