@@ -1,7 +1,9 @@
 import type { LogEvent } from './log-event.js';
 
-/** At one instant, ends go before starts (a session that ends as another starts is not parallel with it), and an
- * invalid-cookie line before the starts it sets off. */
+/**
+ * At one instant, ends go before starts (a session that ends as another starts is not parallel with it), and an
+ * invalid-cookie line before the starts it sets off.
+ */
 function rankOf(event: LogEvent): number {
   if (event.kind === 'session-closed') return 0;
   if (event.kind === 'session-invalid') return 1;
@@ -9,103 +11,64 @@ function rankOf(event: LogEvent): number {
 }
 
 /**
- * A min-heap of events on their instant (then rank, then arrival), in parallel arrays so that no node is allocated
- * per event. The merge of several inputs puts events in and takes them out in time order.
+ * The events of one input stream in time order (then rank). Lines of one log arrive almost in order, so an event
+ * is appended, or moved back past the few later ones (threads writing at once); taking the oldest is O(1). Parallel
+ * arrays with a moving head: no node is allocated per event.
  */
 export class EventQueue {
-  private readonly keys: number[] = [];
-  private readonly ranks: number[] = [];
-  private readonly seqs: number[] = [];
-  private readonly events: LogEvent[] = [];
-  private seq = 0;
-  /** The most events held at once, for tests of the memory bound. */
-  maxSize = 0;
+  private keys: number[] = [];
+  private ranks: number[] = [];
+  private events: LogEvent[] = [];
+  private head = 0;
 
   get size(): number {
-    return this.keys.length;
+    return this.keys.length - this.head;
   }
 
-  /** The instant of the next event out; +Infinity when empty. */
+  /** The instant of the oldest event; +Infinity when empty. */
   peekKey(): number {
-    return this.keys.length > 0 ? (this.keys[0] as number) : Number.POSITIVE_INFINITY;
+    return this.head < this.keys.length ? (this.keys[this.head] as number) : Number.POSITIVE_INFINITY;
+  }
+
+  peekRank(): number {
+    return this.ranks[this.head] ?? 0;
   }
 
   push(key: number, event: LogEvent): void {
-    let index = this.keys.length;
     const rank = rankOf(event);
-    const seq = this.seq++;
+    let index = this.keys.length;
     this.keys.push(key);
     this.ranks.push(rank);
-    this.seqs.push(seq);
     this.events.push(event);
-    if (this.keys.length > this.maxSize) this.maxSize = this.keys.length;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (!this.less(key, rank, seq, parent)) break;
-      this.move(parent, index);
-      index = parent;
+    while (index > this.head) {
+      const before = this.keys[index - 1] as number;
+      if (before < key || (before === key && (this.ranks[index - 1] as number) <= rank)) break;
+      this.keys[index] = before;
+      this.ranks[index] = this.ranks[index - 1] as number;
+      this.events[index] = this.events[index - 1] as LogEvent;
+      index--;
     }
-    this.set(index, key, rank, seq, event);
-  }
-
-  /** Removes and returns the earliest event; only call when `size > 0`. */
-  pop(): LogEvent {
-    const top = this.events[0] as LogEvent;
-    const last = this.keys.length - 1;
-    const key = this.keys[last] as number;
-    const rank = this.ranks[last] as number;
-    const seq = this.seqs[last] as number;
-    const event = this.events[last] as LogEvent;
-    this.keys.pop();
-    this.ranks.pop();
-    this.seqs.pop();
-    this.events.pop();
-    if (last === 0) return top;
-    let index = 0;
-    for (;;) {
-      const left = 2 * index + 1;
-      if (left >= last) break;
-      const right = left + 1;
-      const child = right < last && this.lessAt(right, left) ? right : left;
-      if (!this.lessThan(child, key, rank, seq)) break;
-      this.move(child, index);
-      index = child;
-    }
-    this.set(index, key, rank, seq, event);
-    return top;
-  }
-
-  private less(key: number, rank: number, seq: number, at: number): boolean {
-    const other = this.keys[at] as number;
-    if (key !== other) return key < other;
-    const otherRank = this.ranks[at] as number;
-    if (rank !== otherRank) return rank < otherRank;
-    return seq < (this.seqs[at] as number);
-  }
-
-  private lessThan(at: number, key: number, rank: number, seq: number): boolean {
-    const own = this.keys[at] as number;
-    if (own !== key) return own < key;
-    const ownRank = this.ranks[at] as number;
-    if (ownRank !== rank) return ownRank < rank;
-    return (this.seqs[at] as number) < seq;
-  }
-
-  private lessAt(a: number, b: number): boolean {
-    return this.lessThan(a, this.keys[b] as number, this.ranks[b] as number, this.seqs[b] as number);
-  }
-
-  private move(from: number, to: number): void {
-    this.keys[to] = this.keys[from] as number;
-    this.ranks[to] = this.ranks[from] as number;
-    this.seqs[to] = this.seqs[from] as number;
-    this.events[to] = this.events[from] as LogEvent;
-  }
-
-  private set(index: number, key: number, rank: number, seq: number, event: LogEvent): void {
     this.keys[index] = key;
     this.ranks[index] = rank;
-    this.seqs[index] = seq;
     this.events[index] = event;
+  }
+
+  /** Removes and returns the oldest event; only call when `size > 0`. */
+  shift(): LogEvent {
+    const event = this.events[this.head] as LogEvent;
+    this.events[this.head] = undefined as unknown as LogEvent;
+    this.head++;
+    if (this.head === this.keys.length) {
+      this.keys.length = 0;
+      this.ranks.length = 0;
+      this.events.length = 0;
+      this.head = 0;
+    } else if (this.head >= 4096 && this.head * 2 >= this.keys.length) {
+      this.keys = this.keys.slice(this.head);
+      this.ranks = this.ranks.slice(this.head);
+      this.events = this.events.slice(this.head);
+      this.head = 0;
+    }
+    return event;
   }
 }

@@ -26,6 +26,11 @@ export const REORDER_WINDOW_MS = 5_000;
  * their events then reach the tracker out of time order and the figures become approximate, so this is generous.
  */
 export const MAX_OPEN_SERIES = 64;
+/**
+ * Chunks are scanned in slices of this size, the lane that lags most going next: the events waiting for the other
+ * lanes stay few (and die young, which the garbage collector likes), whatever chunk size the source reads.
+ */
+const SLICE_BYTES = 64 * 1024;
 
 function looksBinary(chunk: Uint8Array | string): boolean {
   if (typeof chunk === 'string') return chunk.slice(0, BINARY_PROBE_BYTES).includes('\u0000');
@@ -49,6 +54,9 @@ interface OpenInput {
   readonly context: LineContext;
   first: boolean;
   engineFrom: number;
+  /** The chunk being scanned slice by slice, and how far. */
+  chunk: Uint8Array | null;
+  offset: number;
 }
 
 /** Inputs read one after another as one time-ordered stream (a rollover series, or several beyond the cap). */
@@ -59,6 +67,7 @@ interface Lane {
   /** The latest instant this lane has reached; events of other lanes before it minus the window can go out. */
   high: number;
   done: boolean;
+  readonly events: EventQueue;
 }
 
 /**
@@ -77,12 +86,12 @@ export async function readLogInputs(
   stats.inputNames.push(...list.map((input) => input.name));
   const series = rolloverSeries(list);
   const laneCount = Math.min(series.length, MAX_OPEN_SERIES);
-  const lanes: Lane[] = Array.from({ length: laneCount }, () => ({ inputs: [], next: 0, open: null, high: Number.NEGATIVE_INFINITY, done: false }));
+  const lanes: Lane[] = Array.from({ length: laneCount }, () => ({ inputs: [], next: 0, open: null, high: Number.NEGATIVE_INFINITY, done: false, events: new EventQueue() }));
   series.forEach((members, index) => {
     const lane = lanes[index % laneCount] as Lane;
     (lane.inputs as { input: LogInput; index: number }[]).push(...members.map((input) => ({ input, index: indexOf.get(input) ?? 0 })));
   });
-  const queue = new EventQueue();
+  let queued = 0;
   const binary: { index: number; name: string }[] = [];
 
   const opener = (lane: Lane): OpenInput => {
@@ -95,7 +104,8 @@ export async function readLogInputs(
       else key = event.at;
       if (Number.isNaN(key)) key = lane.high;
       else if (key > lane.high) lane.high = key;
-      queue.push(key, event);
+      lane.events.push(key, event);
+      if (++queued > stats.maxQueuedEvents) stats.maxQueuedEvents = queued;
     };
     const open: OpenInput = {
       input: member.input,
@@ -104,6 +114,8 @@ export async function readLogInputs(
       context,
       first: true,
       engineFrom: -1,
+      chunk: null,
+      offset: 0,
       scanner: new LineScanner((line) => {
         const outcome = parseLogLine(line, context, push);
         if (outcome === null) return;
@@ -138,6 +150,13 @@ export async function readLogInputs(
       lane.open = opener(lane);
     }
     const open = lane.open;
+    if (open.chunk !== null) {
+      const end = Math.min(open.chunk.length, open.offset + SLICE_BYTES);
+      open.scanner.push(open.chunk.subarray(open.offset, end));
+      open.offset = end;
+      if (end === open.chunk.length) open.chunk = null;
+      return;
+    }
     const result = await open.chunks.next();
     if (result.done === true) {
       finish(lane, open, true);
@@ -153,7 +172,11 @@ export async function readLogInputs(
         return;
       }
     }
-    open.scanner.push(chunk);
+    if (typeof chunk === 'string' || chunk.length <= SLICE_BYTES) open.scanner.push(chunk);
+    else {
+      open.chunk = chunk;
+      open.offset = 0;
+    }
   };
 
   try {
@@ -163,9 +186,29 @@ export async function readLogInputs(
     await Promise.allSettled(lanes.map((lane) => lane.open?.chunks.return?.()));
     throw error;
   }
-  stats.maxQueuedEvents = queue.maxSize;
   stats.binaryInputs.push(...binary.sort((a, b) => a.index - b.index).map((entry) => entry.name));
   return stats;
+
+  /** Emits, oldest first across the lanes, every event up to `safe`. */
+  function release(safe: number): void {
+    for (;;) {
+      let oldest: EventQueue | null = null;
+      let key = safe;
+      let rank = 3;
+      for (const lane of lanes) {
+        const events = lane.events;
+        const head = events.peekKey();
+        if (head < key || (head === key && events.size > 0 && events.peekRank() < rank)) {
+          oldest = events;
+          key = head;
+          rank = events.peekRank();
+        }
+      }
+      if (oldest === null) return;
+      queued--;
+      emit(oldest.shift());
+    }
+  }
 
   async function mergeLanes(): Promise<void> {
     for (;;) {
@@ -176,7 +219,7 @@ export async function readLogInputs(
         if (laggard === null || lane.high < laggard.high) laggard = lane;
         if (lane.high - REORDER_WINDOW_MS < safe) safe = lane.high - REORDER_WINDOW_MS;
       }
-      while (queue.size > 0 && queue.peekKey() <= safe) emit(queue.pop());
+      release(safe);
       if (laggard === null) break;
       await step(laggard);
     }
