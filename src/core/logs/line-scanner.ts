@@ -12,9 +12,10 @@ const NEWLINE = 10;
  * start with a rare byte keep the search fast (`ession` starts with the commonest letter and is 4x slower).
  */
 const MARKER_TEXTS: readonly string[] = ['Session', 'session', 'AccessType'];
-const MARKERS: readonly Buffer[] = MARKER_TEXTS.map((marker) => Buffer.from(marker));
-/** The first markers are `Session` and `session`: only their hits can be noise. */
-const SESSION_MARKERS = 2;
+/** In the bytes, `Type` stands for `AccessType`: it starts with a rarer byte and is found 4x faster; the hit is checked. */
+const MARKERS: readonly Buffer[] = ['Session', 'session', 'Type'].map((marker) => Buffer.from(marker));
+const TYPE_MARKER = 2;
+const ACCESS = Buffer.from('Access');
 
 const TAB = 9;
 const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'latin1');
@@ -132,9 +133,9 @@ export class LineScanner {
   /** If the marker hit at `at` is noise, moves that marker on to its next hit and says so. */
   private skipNoise(buffer: Buffer, at: number, lineEnd: number): boolean {
     const next = this.nextMarkers;
-    for (let index = 0; index < SESSION_MARKERS; index++) {
+    for (let index = 0; index < MARKERS.length; index++) {
       if (next[index] !== at) continue;
-      if (!isNoise(buffer, at)) return false;
+      if (index === TYPE_MARKER ? bytesAt(buffer, at - ACCESS.length, ACCESS) : !isNoise(buffer, at)) return false;
       next[index] = buffer.indexOf(MARKERS[index] as Buffer, at + 1);
       return at < lineEnd;
     }
@@ -150,6 +151,11 @@ export class LineScanner {
   /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. One newline search per line. */
   private scan(buffer: Buffer, start: number, end: number): void {
     const next = this.nextMarkers;
+    if (this.countOnly) {
+      // An engine log: only its lines are counted.
+      for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
+      return;
+    }
     for (let index = 0; index < MARKERS.length; index++) next[index] = buffer.indexOf(MARKERS[index] as Buffer, start);
     let nearest = Math.min(...next.map((position) => (position === -1 ? end : position)));
     let lineStart = start;
