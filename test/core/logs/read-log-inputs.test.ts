@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLogInputs, rolloverSeries, type LogEvent, type LogInput } from '../../../src/core/logs/index.js';
+import { MAX_OPEN_SERIES, readLogInputs, rolloverSeries, type LogEvent, type LogInput } from '../../../src/core/logs/index.js';
 import { SessionTracker } from '../../../src/core/sessions/index.js';
 
 const HEADER =
@@ -56,6 +56,19 @@ describe('readLogInputs', () => {
     expect(stats.maxQueuedEvents).toBeLessThan(20);
     expect(retained).toBeLessThanOrEqual(2);
     expect(tracker.timelines().users).toEqual([expect.objectContaining({ sessionsStarted: sessions, peak: 1 })]);
+  });
+});
+
+describe('readLogInputs beyond the files it reads at once', () => {
+  it('still reads every input when there are more logs than MAX_OPEN_SERIES', async () => {
+    const inputs: LogInput[] = Array.from({ length: MAX_OPEN_SERIES + 6 }, (_, index) => ({
+      name: `user${index}_AuditActivity_Proxy.txt`,
+      chunks: [`${row(START + index * MINUTE, 60, 'Start session', `s${index}`, `user${index}`)}\n`],
+    }));
+    const tracker = new SessionTracker();
+    const stats = await readLogInputs(inputs, tracker.add);
+    expect(stats.lines).toBe(MAX_OPEN_SERIES + 6);
+    expect(tracker.timelines().users.map((user) => user.sessionsStarted)).toEqual(inputs.map(() => 1));
   });
 });
 
