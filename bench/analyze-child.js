@@ -1,10 +1,28 @@
 // Runs one analysis of a folder in a fresh process and prints its time and peak memory as JSON.
 import { logFileInputs } from '../dist/cli/log-file-inputs.js';
+import { readLogInputs } from '../dist/core/logs/index.js';
+import { SessionTracker } from '../dist/core/sessions/index.js';
 import { analyzeLogs } from '../dist/core/verdict/index.js';
 
 const folder = process.argv[2];
 const files = await logFileInputs([folder], process.cwd());
 if (!files.ok) throw files.error;
+if (process.argv[3] === '--held') {
+  // Not timed: what the merge and the tracker held at most, the figures memory grows with.
+  const tracker = new SessionTracker();
+  let events = 0;
+  let sessions = 0;
+  let starts = 0;
+  const stats = await readLogInputs(files.inputs, (event) => {
+    tracker.add(event);
+    events++;
+    sessions = Math.max(sessions, tracker.retainedSessionCount());
+    starts = Math.max(starts, tracker.retainedStartCount());
+  });
+  const started = tracker.timelines().users.reduce((sum, user) => sum + user.sessionsStarted, 0);
+  process.stdout.write(JSON.stringify({ events, maxQueuedEvents: stats.maxQueuedEvents, maxRetainedSessions: sessions, maxRetainedStarts: starts, sessionsStarted: started }));
+  process.exit(0);
+}
 const started = process.hrtime.bigint();
 const cpuBefore = process.cpuUsage();
 const report = await analyzeLogs(files.inputs);

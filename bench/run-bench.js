@@ -51,6 +51,10 @@ for (let run = 0; run < RUNS; run++) {
   denials = grep.stdout.split('\n').reduce((sum, line) => sum + Number(line.split(':').pop() || 0), 0);
 }
 
+const heldRun = spawnSync(process.execPath, [join(HERE, 'analyze-child.js'), OUT, '--held'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+if (heldRun.status !== 0) throw new Error(`analysis failed: ${heldRun.stderr}`);
+const held = JSON.parse(heldRun.stdout);
+
 const seconds = median(runs.map((run) => run.seconds));
 const grepTime = median(grepSeconds);
 const peakRss = Math.max(...runs.map((run) => run.maxRssKiB)) / 1024;
@@ -58,4 +62,7 @@ const last = runs[runs.length - 1];
 console.log(`Analyzer: ${seconds.toFixed(2)} s, ${(megabytes / seconds).toFixed(0)} MB/s (median of ${RUNS}), peak RSS ${peakRss.toFixed(0)} MB`);
 console.log(`grep -c UsageDenied: ${grepTime.toFixed(2)} s, ${(megabytes / grepTime).toFixed(0)} MB/s (${denials} lines)`);
 console.log(`Ratio analyzer/grep: ${(seconds / grepTime).toFixed(1)}x the time of grep`);
+console.log(
+  `Held at most: ${held.maxRetainedSessions} session records (open or just closed) and ${held.maxRetainedStarts} start instants (last 3 h, for reload windows) of ${held.sessionsStarted} sessions; ${held.maxQueuedEvents} of ${held.events} events queued for the merge`,
+);
 console.log(`Result: ${last.verdict} for ${last.verdictUser}; ${last.users} users, ${last.sessions} sessions, ${last.lines} lines (${last.recognized} recognised); denied at the limit: ${last.limitUsers.join(', ')}`);

@@ -42,7 +42,7 @@ function fileInput(path: string, name: string): LogInput {
     name,
     chunks: {
       [Symbol.asyncIterator]: () => {
-        const raw = createReadStream(path, { highWaterMark: 1024 * 1024 });
+        const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
         const stream = /\.gz$/i.test(path) ? raw.pipe(createGunzip()) : raw;
         if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
         return guarded(path, stream)[Symbol.asyncIterator]();

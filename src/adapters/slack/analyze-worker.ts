@@ -3,56 +3,77 @@ import type { LogInput } from '../../core/logs/index.js';
 import { analyzeLogs, type AnalyzeOptions } from '../../core/verdict/index.js';
 import type { FromWorker, ToWorker } from './analyze-worker-protocol.js';
 
-/** Messages from the main thread, read in order by the analysis as they arrive. */
-class Inbox {
-  private readonly queue: ToWorker[] = [];
-  private waiting: ((message: ToWorker) => void) | null = null;
+/** Values that arrive one by one, read in order as an async iterable; `end()` finishes it. */
+class Arrivals<T> implements AsyncIterable<T> {
+  private readonly queue: T[] = [];
+  private ended = false;
+  private wake: (() => void) | null = null;
 
-  push(message: ToWorker): void {
-    if (this.waiting !== null) {
-      const resolve = this.waiting;
-      this.waiting = null;
-      resolve(message);
-    } else this.queue.push(message);
+  push(value: T): void {
+    this.queue.push(value);
+    this.notify();
   }
 
-  next(): Promise<ToWorker> {
-    const queued = this.queue.shift();
-    if (queued !== undefined) return Promise.resolve(queued);
-    return new Promise((resolve) => (this.waiting = resolve));
+  end(): void {
+    this.ended = true;
+    this.notify();
   }
-}
 
-const inbox = new Inbox();
-let fileOpen = false;
-
-async function* chunksOfCurrentFile(): AsyncGenerator<Uint8Array | string> {
-  while (fileOpen) {
-    const message = await inbox.next();
-    if (message.type === 'chunk') yield typeof message.data === 'string' ? message.data : new Uint8Array(message.data);
-    else fileOpen = false;
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
   }
-}
 
-async function* inputs(): AsyncGenerator<LogInput> {
-  for (;;) {
-    // The analysis may stop reading a file early; skip what is left of it.
-    while (fileOpen) {
-      const message = await inbox.next();
-      if (message.type !== 'chunk') fileOpen = false;
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    let read = 0;
+    for (;;) {
+      if (read < this.queue.length) {
+        const value = this.queue[read] as T;
+        // Drop what was read, so a long file does not stay in memory once analysed.
+        this.queue[read++] = undefined as T;
+        if (read > 1024 && read * 2 > this.queue.length) {
+          this.queue.splice(0, read);
+          read = 0;
+        }
+        yield value;
+      } else if (this.ended) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
     }
-    const message = await inbox.next();
-    if (message.type === 'end') return;
-    if (message.type !== 'file') continue;
-    fileOpen = true;
-    yield { name: message.name, chunks: chunksOfCurrentFile() };
+  }
+}
+
+// The analysis reads every file at once and merges them on the instant: each file gets its own queue of chunks.
+const files = new Arrivals<LogInput>();
+let current: Arrivals<Uint8Array | string> | null = null;
+
+function receive(message: ToWorker): void {
+  switch (message.type) {
+    case 'file': {
+      current?.end();
+      const chunks = new Arrivals<Uint8Array | string>();
+      current = chunks;
+      files.push({ name: message.name, chunks });
+      return;
+    }
+    case 'chunk':
+      current?.push(typeof message.data === 'string' ? message.data : new Uint8Array(message.data));
+      return;
+    case 'end-file':
+      current?.end();
+      current = null;
+      return;
+    case 'end':
+      current?.end();
+      files.end();
+      return;
   }
 }
 
 if (parentPort !== null) {
   const port = parentPort;
-  port.on('message', (message: ToWorker) => inbox.push(message));
-  analyzeLogs(inputs(), workerData as AnalyzeOptions)
+  port.on('message', receive);
+  analyzeLogs(files, workerData as AnalyzeOptions)
     .then((report) => port.postMessage({ type: 'report', report } satisfies FromWorker))
     .catch((error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FromWorker))
     .finally(() => port.close());

@@ -1,4 +1,5 @@
 export { containsQlikLogLines } from './contains-qlik-log-lines.js';
+export { EventQueue } from './event-queue.js';
 export { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
 export type { LogEvent, LogEventKind } from './log-event.js';
 export type { LogInput } from './log-input.js';
@@ -8,5 +9,6 @@ export { normalizePastedLine } from './normalize-pasted-line.js';
 export { newLineContext, parseLogLine } from './parse-log-line.js';
 export type { EmitEvent, LineContext, LineOutcome } from './parse-log-line.js';
 export { findQlikTimestamp, parseQlikTimestamp, QLIK_TIMESTAMP_PATTERN } from './qlik-timestamp.js';
-export { readLogInputs } from './read-log-inputs.js';
+export { MAX_OPEN_SERIES, readLogInputs, REORDER_WINDOW_MS } from './read-log-inputs.js';
 export type { InputStats } from './read-log-inputs.js';
+export { rolloverSeries } from './rollover-series.js';

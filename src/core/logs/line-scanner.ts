@@ -12,7 +12,44 @@ const NEWLINE = 10;
  * start with a rare byte keep the search fast (`ession` starts with the commonest letter and is 4x slower).
  */
 const MARKER_TEXTS: readonly string[] = ['Session', 'session', 'AccessType'];
-const MARKERS: readonly Buffer[] = MARKER_TEXTS.map((marker) => Buffer.from(marker));
+/** In the bytes, `Type` stands for `AccessType`: it starts with a rarer byte and is found 4x faster; the hit is checked. */
+const MARKERS: readonly Buffer[] = ['Session', 'session', 'Type'].map((marker) => Buffer.from(marker));
+const TYPE_MARKER = 2;
+const ACCESS = Buffer.from('Access');
+
+const TAB = 9;
+const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'latin1');
+/** After `Session`/`session`: loggers, commands and messages that name a session but never say anything the parser reads. */
+const NOISE_AFTER: readonly Uint8Array[] = ['Establishment', 'ClientHandler', '.SessionClientHandler', ' will be '].map(bytesOf);
+const ID_IS = bytesOf(' id = ');
+const CLOSED_FOR = bytesOf('Closed for ');
+
+function bytesAt(buffer: Buffer, at: number, bytes: Uint8Array): boolean {
+  if (at < 0 || at + bytes.length > buffer.length) return false;
+  for (let index = 0; index < bytes.length; index++) if (buffer[at + index] !== bytes[index]) return false;
+  return true;
+}
+
+/**
+ * A `Session`/`session` at `at` that cannot make a line matter: the end of a column (`Start session` in the Command
+ * column), part of a word (`/qps/sessionstart`, `PostSession`), a command (`Add session;Result`, `Add session:Notify`),
+ * a logger (`SessionEstablishment`, `SessionClientHandler`), `Session will be etablished` (Get ticket), `Session id =
+ * <id> and all dependents` (not the quoted id of Stop session), `connection Closed for session`. Looked at in the bytes,
+ * so most proxy lines are never decoded.
+ */
+function isNoise(buffer: Buffer, at: number): boolean {
+  const after = at + 7;
+  const next = buffer[after];
+  if (next === undefined) return false;
+  if (next === TAB || next === 59 /* ; */ || (next >= 97 && next <= 122)) return true;
+  if (next === 58 /* : */) {
+    const following = buffer[after + 1] ?? 0;
+    return (following >= 65 && following <= 90) || (following >= 97 && following <= 122);
+  }
+  for (const noise of NOISE_AFTER) if (bytesAt(buffer, after, noise)) return true;
+  if (bytesAt(buffer, after, ID_IS) && buffer[after + ID_IS.length] !== 39 /* ' */) return true;
+  return bytesAt(buffer, at - CLOSED_FOR.length, CLOSED_FOR);
+}
 
 function mayMatter(line: string): boolean {
   return MARKER_TEXTS.some((marker) => line.includes(marker));
@@ -93,9 +130,32 @@ export class LineScanner {
     if (!this.countOnly && mayMatter(line)) this.onLine(line);
   }
 
+  /** If the marker hit at `at` is noise, moves that marker on to its next hit and says so. */
+  private skipNoise(buffer: Buffer, at: number, lineEnd: number): boolean {
+    const next = this.nextMarkers;
+    for (let index = 0; index < MARKERS.length; index++) {
+      if (next[index] !== at) continue;
+      if (index === TYPE_MARKER ? bytesAt(buffer, at - ACCESS.length, ACCESS) : !isNoise(buffer, at)) return false;
+      next[index] = buffer.indexOf(MARKERS[index] as Buffer, at + 1);
+      return at < lineEnd;
+    }
+    return false;
+  }
+
+  private nearest(end: number): number {
+    let nearest = end;
+    for (const position of this.nextMarkers) if (position !== -1 && position < nearest) nearest = position;
+    return nearest;
+  }
+
   /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. One newline search per line. */
   private scan(buffer: Buffer, start: number, end: number): void {
     const next = this.nextMarkers;
+    if (this.countOnly) {
+      // An engine log: only its lines are counted.
+      for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
+      return;
+    }
     for (let index = 0; index < MARKERS.length; index++) next[index] = buffer.indexOf(MARKERS[index] as Buffer, start);
     let nearest = Math.min(...next.map((position) => (position === -1 ? end : position)));
     let lineStart = start;
@@ -103,6 +163,7 @@ export class LineScanner {
       const lineEnd = buffer.indexOf(NEWLINE, lineStart);
       this.lines++;
       if (this.countOnly) nearest = end;
+      while (nearest < lineEnd && this.skipNoise(buffer, nearest, lineEnd)) nearest = this.nearest(end);
       if (nearest < lineEnd) {
         this.onLine(buffer.toString('utf8', lineStart, Math.min(lineEnd, lineStart + MAX_LINE_BYTES)));
         nearest = end;

@@ -11,17 +11,32 @@ function digits(text: string, from: number, count: number): number {
   return value;
 }
 
-/** Epoch milliseconds of a Qlik timestamp starting at `from`, or NaN; nodes in other zones merge on this instant. */
-export function parseQlikTimestamp(text: string, from = 0): number {
-  if (text.length < from + 20 || text.charCodeAt(from + 8) !== 84 /* T */ || text.charCodeAt(from + 15) !== 46 /* . */) return Number.NaN;
+// Lines come in time order: most timestamps fall in the same hour as the one before, so Date.UTC runs once an hour.
+let cachedHour = '';
+let cachedHourStart = Number.NaN;
+
+/** Epoch milliseconds (as if UTC) of the hour `YYYYMMDDThh` at `from`. */
+function hourStart(text: string, from: number): number {
+  if (cachedHour !== '' && text.startsWith(cachedHour, from)) return cachedHourStart;
   const year = digits(text, from, 4);
   const month = digits(text, from + 4, 2);
   const day = digits(text, from + 6, 2);
   const hour = digits(text, from + 9, 2);
+  const start = Date.UTC(year, month - 1, day, hour);
+  if (!Number.isNaN(start)) {
+    cachedHour = text.slice(from, from + 11);
+    cachedHourStart = start;
+  }
+  return start;
+}
+
+/** Epoch milliseconds of a Qlik timestamp starting at `from`, or NaN; nodes in other zones merge on this instant. */
+export function parseQlikTimestamp(text: string, from = 0): number {
+  if (text.length < from + 20 || text.charCodeAt(from + 8) !== 84 /* T */ || text.charCodeAt(from + 15) !== 46 /* . */) return Number.NaN;
   const minute = digits(text, from + 11, 2);
   const second = digits(text, from + 13, 2);
   const milli = digits(text, from + 16, 3);
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  const local = hourStart(text, from) + minute * 60_000 + second * 1000 + milli;
   const sign = text.charCodeAt(from + 19);
   if (sign === 90 /* Z */) return local;
   if (sign !== 43 /* + */ && sign !== 45 /* - */) return Number.NaN;

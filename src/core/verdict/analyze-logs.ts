@@ -23,7 +23,8 @@ function reportFrom(timelines: SessionTimelines, stats: InputStats, options: Ana
   const configured = new Set((options.serviceAccounts ?? []).map((account) => account.trim().toLowerCase()));
   const accounts = new Map<string, ServiceAccountInfo>(timelines.users.map((timeline) => [timeline.user, serviceAccountInfo(timeline, configured, timelines.serviceUsers)]));
   const findings = findFindings(timelines, accounts).sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || VERDICT_ORDER(a) - VERDICT_ORDER(b) || (a.at ?? '').localeCompare(b.at ?? ''),
+    // Ties go by user, so the order does not depend on which file was read first.
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || VERDICT_ORDER(a) - VERDICT_ORDER(b) || (a.at ?? '').localeCompare(b.at ?? '') || (a.user ?? '').localeCompare(b.user ?? ''),
   );
   const users = timelines.users
     .map((timeline) => summary(timeline, accounts.get(timeline.user)?.serviceAccount ?? false))

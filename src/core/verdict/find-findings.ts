@@ -1,17 +1,9 @@
-import type { ReloadWindow, SessionTimelines, UserTimeline } from '../sessions/index.js';
+import { BURST_WINDOW_MS, type ReloadWindow, type SessionTimelines, type UserTimeline } from '../sessions/index.js';
 import type { Finding } from './analysis-report.js';
 import { formatInstant, isoOrNull } from './format-instant.js';
 
 /** The limit of parallel proxy sessions per user (Qlik help: professional and analyzer access). */
 export const SESSION_LIMIT = 5;
-/** "Several new sessions within seconds" after an invalid cookie. */
-const BURST_SESSIONS = 3;
-const BURST_WINDOW_MS = 10_000;
-/** Automation: this many sessions from one client within a minute. */
-const AUTOMATION_SESSIONS = 5;
-const AUTOMATION_WINDOW_MS = 60_000;
-/** Reload windows are matched with a little slack: the REST calls start right after the task does. */
-const RELOAD_SLACK_MS = 5_000;
 
 export interface ServiceAccountInfo {
   readonly serviceAccount: boolean;
@@ -53,52 +45,9 @@ function peakText(timeline: UserTimeline): string {
   return Number.isNaN(timeline.peakAt) ? `peak ${timeline.peak}` : `peak ${timeline.peak} at ${formatInstant(timeline.peakAt)}`;
 }
 
-/** New sessions within seconds after a `Session '...' is invalid` line: the first such burst, if any. */
-function invalidCookieBurst(timeline: UserTimeline): { at: number; sessions: number } | null {
-  for (const at of timeline.invalidAt) {
-    if (Number.isNaN(at)) continue;
-    const sessions = timeline.opens.filter((open) => open.at >= at && open.at <= at + BURST_WINDOW_MS).length;
-    if (sessions >= BURST_SESSIONS) return { at, sessions };
-  }
-  return null;
-}
-
-/** The largest number of sessions one client opened within a minute, and when that burst started. */
-function automationBurst(timeline: UserTimeline): { at: number; sessions: number; client: string } | null {
-  const byClient = new Map<string, number[]>();
-  for (const open of timeline.opens) {
-    const key = open.client ?? '';
-    const times = byClient.get(key) ?? [];
-    times.push(open.at);
-    byClient.set(key, times);
-  }
-  let best: { at: number; sessions: number; client: string } | null = null;
-  for (const [client, times] of byClient) {
-    let first = 0;
-    for (let last = 0; last < times.length; last++) {
-      while ((times[last] as number) - (times[first] as number) > AUTOMATION_WINDOW_MS) first++;
-      const sessions = last - first + 1;
-      if (sessions >= AUTOMATION_SESSIONS && (best === null || sessions > best.sessions)) best = { at: times[first] as number, sessions, client };
-    }
-  }
-  return best;
-}
-
-function reloadsMatching(timeline: UserTimeline, reloads: readonly ReloadWindow[]): { sessions: number; tasks: readonly string[] } {
-  const tasks = new Set<string>();
-  let sessions = 0;
-  for (const open of timeline.opens) {
-    const reload = reloads.find((window) => open.at >= window.start - RELOAD_SLACK_MS && open.at <= window.stop + RELOAD_SLACK_MS);
-    if (reload === undefined) continue;
-    sessions++;
-    tasks.add(reload.taskName);
-  }
-  return { sessions, tasks: [...tasks].sort() };
-}
-
 /** Ties the service account's sessions to the reload windows of TaskExecution_Scheduler, or asks for that log. */
 function reloadText(timeline: UserTimeline, reloads: readonly ReloadWindow[]): string {
-  const matched = reloadsMatching(timeline, reloads);
+  const matched = timeline.reloadMatches;
   if (matched.sessions > 0) {
     return ` ${matched.sessions} of its ${plural(timeline.sessionsStarted, 'session')} opened while ${matched.tasks.map((task) => `'${task}'`).join(', ')} ran (TaskExecution_Scheduler).`;
   }
@@ -174,7 +123,7 @@ export function findFindings(
         ),
       );
     }
-    const burst = invalidCookieBurst(timeline);
+    const burst = timeline.invalidCookieBurst;
     if (burst !== null) {
       findings.push(
         finding(
@@ -204,7 +153,7 @@ export function findFindings(
     if (info.serviceAccount && licensed !== true && (timeline.sessionsStarted > 0 || timeline.denied > 0)) {
       findings.push(finding('service-account-sessions', 'info', user, timeline.peakAt, serviceAccountSessionsDetail(timeline, info, timelines.reloads), ['monitoring-app-reload', 'service-account-license']));
     }
-    const automation = info.serviceAccount ? null : automationBurst(timeline);
+    const automation = info.serviceAccount ? null : timeline.automationBurst;
     if (automation !== null) {
       findings.push(
         finding(
