@@ -158,3 +158,15 @@ export async function startForeignHost(): Promise<{ readonly host: string; reado
       }),
   };
 }
+
+/** Every text a recorded call carries (blocks, fallback text), as the user would read it. */
+export function textOf(call: RecordedCall | undefined): string {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(call?.args);
+  return texts.join('\n');
+}

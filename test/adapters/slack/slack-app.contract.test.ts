@@ -4,23 +4,11 @@ import type { LiveQlik } from '../../../src/bot/live-qlik.js';
 import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
 import { form, payload, postSigned, sign } from '../../support/signed-slack-request.js';
 import { realBot, startHarness, type Harness } from '../../support/slack-harness.js';
-import { STAND_IN_BOT_ID, STAND_IN_BOT_USER, type RecordedCall } from '../../support/slack-stand-in.js';
+import { STAND_IN_BOT_ID, STAND_IN_BOT_USER, textOf, type RecordedCall } from '../../support/slack-stand-in.js';
 
 const ERROR_TEXT = 'Users get "You cannot access Qlik Sense because you have too many sessions active in parallel" since this morning';
 const DENIAL_LINE =
   "Access was denied for User: 'CORP\\mweber', with AccessID '264ff070-6306-4f1b-85db-21a8468939b5', SessionID: 'e3cd957b-a501-4bec-a3f8-d35170a73efa', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'";
-
-/** Every text a recorded call carries (blocks, fallback text), as the user would read it. */
-function textOf(call: RecordedCall | undefined): string {
-  const texts: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') texts.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
-  };
-  walk(call?.args);
-  return texts.join('\n');
-}
 
 let sequence = 0;
 function nextTs(): string {

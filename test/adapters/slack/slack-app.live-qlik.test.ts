@@ -13,7 +13,7 @@ import {
 import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
 import { form, payload, postSigned, SIGNING_SECRET } from '../../support/signed-slack-request.js';
 import { recordingLogger, type RecordingLogger } from '../../support/slack-harness.js';
-import { startSlackStandIn, type RecordedCall, type SlackStandIn } from '../../support/slack-stand-in.js';
+import { startSlackStandIn, textOf, type RecordedCall, type SlackStandIn } from '../../support/slack-stand-in.js';
 
 /**
  * Issue 6 in Slack with real parts only: the production composition root (startSlackApp) reads QLIK_* and
@@ -47,17 +47,6 @@ function refill(site: FakeQlikSite): void {
     for (const [prefix, sessions] of Object.entries(node)) target[prefix] = sessions;
   });
   for (const server of [...site.proxies, site.repository]) server.requests.length = 0;
-}
-
-function textOf(call: RecordedCall | undefined): string {
-  const texts: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') texts.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
-  };
-  walk(call?.args);
-  return texts.join('\n');
 }
 
 interface Button {
