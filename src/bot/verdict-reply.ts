@@ -47,6 +47,9 @@ function headline(report: AnalysisReport): string {
         : `${who} had ${open} proxy sessions open at once${atTime(verdict.at)}, close to the limit of ${SESSION_LIMIT}; nobody was denied.`;
     }
     case 'within-limit':
+      if (user !== undefined && user.peak === 0 && user.denied > 0) {
+        return `Nobody was denied at the limit: the only denials are ${who}'s ${user.denied} licence request${user.denied === 1 ? '' : 's'}, expected for the service account.`;
+      }
       return user?.serviceAccount === true && user.peak >= SESSION_LIMIT - 1
         ? `Nobody was denied: the most parallel sessions was ${user.peak}, by the service account ${who}${atTime(verdict.at)} (its sessions count against the limit only if it holds a licence).`
         : `Nobody came near the limit: the most parallel sessions was ${user?.peak ?? 0} (${who}${atTime(verdict.at)}), and nobody was denied.`;

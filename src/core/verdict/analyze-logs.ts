@@ -2,7 +2,7 @@ import { readLogInputs, type InputStats, type LogInput } from '../logs/index.js'
 import { SessionTracker, type SessionTimelines, type UserTimeline } from '../sessions/index.js';
 import type { AnalysisReport, Finding, UserSummary, Verdict, VerdictCode } from './analysis-report.js';
 import { VERDICT_CODES } from './analysis-report.js';
-import { clientCount, findFindings, isLicensed, serviceAccountInfo, SESSION_LIMIT, type ServiceAccountInfo } from './find-findings.js';
+import { clientCount, findFindings, isLicensed, plural, serviceAccountInfo, SESSION_LIMIT, type ServiceAccountInfo } from './find-findings.js';
 import { formatInstant, isoOrNull } from './format-instant.js';
 
 export interface AnalyzeOptions {
@@ -96,6 +96,18 @@ function pickVerdict(findings: readonly Finding[], timelines: SessionTimelines, 
         people.length > 0
           ? `The most parallel proxy sessions any user had was ${top.peak} (${top.user} at ${formatInstant(top.peakAt)}); the limit is ${SESSION_LIMIT}.${binary}`
           : `Only the service account ${top.user} opened sessions (at most ${top.peak} at once, at ${formatInstant(top.peakAt)}); they count towards the limit of ${SESSION_LIMIT} only if it holds a licence, which it should not.${binary}`,
+      entries: ['count-sessions'],
+    };
+  }
+  // Licence lines without sessions (a repository log of the service account's expected denials) are not "nothing".
+  const denied = timelines.users.filter((timeline) => timeline.denied > 0).sort((a, b) => b.denied - a.denied)[0];
+  if (denied !== undefined) {
+    return {
+      code: 'within-limit',
+      user: denied.user,
+      at: null,
+      title: TITLES['within-limit'],
+      detail: `No session was denied at the limit of ${SESSION_LIMIT}: the only denials are ${denied.user}'s ${plural(denied.denied, 'licence request')}, expected for the service account, which should hold no licence.${binary}`,
       entries: ['count-sessions'],
     };
   }

@@ -37,7 +37,7 @@ function finding(code: Finding['code'], severity: Finding['severity'], user: str
   return { code, severity, user, at: isoOrNull(at), detail, entries };
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 

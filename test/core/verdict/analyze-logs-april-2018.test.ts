@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeLogs, type AnalysisReport, type UserSummary } from '../../../src/core/verdict/index.js';
-import { fileInputs } from '../../support/log-inputs.js';
+import { verdictReply } from '../../../src/bot/verdict-reply.js';
+import { fileInputs, textInput } from '../../support/log-inputs.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture } from '../../support/shared-fixtures.js';
 
 function user(report: AnalysisReport, name: string): UserSummary | undefined {
@@ -53,6 +55,14 @@ describe.skipIf(!hasSharedFixture(APRIL_2018_LOG_DIR))('analyzeLogs on the real 
   ])('reads DOMAIN\\qvservice from $file alone', async ({ file, sessions, peak, peakAt, serviceAccount, denied }) => {
     const report = await analyzeLogs(fileInputs(join(APRIL_2018_LOG_DIR, file)));
     expect(user(report, 'DOMAIN\\qvservice')).toMatchObject({ sessionsStarted: sessions, peak, peakAt, serviceAccount, denied });
+  });
+
+  it("calls an excerpt with only the service account's expected denials within the limit, not 'nothing recognised'", async () => {
+    const excerpt = readFileSync(join(APRIL_2018_LOG_DIR, 'Repository/Audit/QLIKSERVER1_AuditSecurity_Repository.txt'), 'utf8').split('\n').slice(0, 20).join('\n');
+    const report = await analyzeLogs([textInput(excerpt)]);
+    expect(report.verdict).toMatchObject({ code: 'within-limit', user: 'DOMAIN\\qvservice' });
+    expect(report.verdict.detail).toContain('expected for the service account');
+    expect(verdictReply(report, () => undefined).headline).toMatch(/^Nobody was denied at the limit: the only denials are DOMAIN\\qvservice's \d+ licence requests/);
   });
 
   it('explains the service account from the repository log alone without claiming it opened no sessions', async () => {
