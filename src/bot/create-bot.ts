@@ -47,6 +47,9 @@ const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const QLIK_USER = /^[^\\\s]+\\[^\\\s]+$/;
 
+/** A user from a button click as it goes into an audit line: a forged value with line breaks cannot write a line of its own. */
+const auditUser = (user: string): string => (QLIK_USER.test(user) ? user : JSON.stringify(user));
+
 /** Files in a channel or thread that may be logs (Qlik writes .txt and archives .log; people zip or gzip them). */
 const LOG_FILE_NAME = /\.(?:txt|log|gz|zip|csv|tsv)$/i;
 
@@ -231,7 +234,7 @@ export function createBot(deps: BotDeps): Bot {
       const audit = deps.auditEnding ?? (() => undefined);
       try {
         if (!isAdmin(senderId)) {
-          audit('warn', `end-sessions refused requested_by=${senderId} user=${user} reason=not-admin`);
+          audit('warn', `end-sessions refused requested_by=${senderId} user=${auditUser(user)} reason=not-admin`);
           return simpleReply('error', 'Only the people listed in QLIK_ADMINS can end sessions. Ask a Qlik administrator, or end them in the QMC.');
         }
         if (deps.live === undefined) return liveSetupReply();

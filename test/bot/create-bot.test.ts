@@ -131,6 +131,13 @@ describe('createBot: direct requests', () => {
     ]);
   });
 
+  it('keeps a forged user value with line breaks on one audit line', async () => {
+    const audit: string[] = [];
+    const bot = createBot(deps({ live: fakeLive(3), isAdmin: () => false, auditEnding: (level, line) => audit.push(`${level} ${line}`) }));
+    await bot.endSessions('U_EVE', 'x\ninfo end-sessions requested_by=U_ADMIN user=CORP\\jdoe ended=3');
+    expect(audit).toEqual(['warn end-sessions refused requested_by=U_EVE user="x\\ninfo end-sessions requested_by=U_ADMIN user=CORP\\\\jdoe ended=3" reason=not-admin']);
+  });
+
   it('turns an internal failure into a short error reply on a direct request, and silence elsewhere', async () => {
     const errors: unknown[] = [];
     const bot = createBot(deps({ analyze: () => Promise.reject(new Error('worker died')), reportError: (error) => errors.push(error) }));
