@@ -61,8 +61,11 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-const httpsUrl = (variable: string, example: string) =>
+const httpUrl = (variable: string, example: string) =>
   z.url({ protocol: /^https?$/, error: `${variable} must be a URL such as ${example}` });
+
+// The Qlik APIs take the client certificate over TLS only; an http URL would fail later as ERR_INVALID_PROTOCOL.
+const QLIK_HTTPS_ONLY = 'must be an https URL such as';
 
 const environmentSchema = z.object({
   SLACK_BOT_TOKEN: z
@@ -80,7 +83,7 @@ const environmentSchema = z.object({
     .min(1, { error: 'PORT must be between 1 and 65535' })
     .max(65535, { error: 'PORT must be between 1 and 65535' })
     .default(3000),
-  SLACK_API_URL: httpsUrl('SLACK_API_URL', 'https://slack.com/api/').default('https://slack.com/api/'),
+  SLACK_API_URL: httpUrl('SLACK_API_URL', 'https://slack.com/api/').default('https://slack.com/api/'),
   SLACK_FILE_HOSTS: z.string().optional(),
   SLACK_MAX_FILE_MB: z.coerce
     .number({ error: 'SLACK_MAX_FILE_MB must be a number of megabytes such as 50' })
@@ -91,7 +94,7 @@ const environmentSchema = z.object({
   QLIK_SERVICE_ACCOUNTS: z.string().optional(),
   QLIK_KB_DIR: z.string().optional(),
   QLIK_PROXY_URLS: z.string().optional(),
-  QLIK_REPOSITORY_URL: httpsUrl('QLIK_REPOSITORY_URL', 'https://qs1:4242').optional(),
+  QLIK_REPOSITORY_URL: z.url({ protocol: /^https$/, error: `QLIK_REPOSITORY_URL ${QLIK_HTTPS_ONLY} https://qs1:4242` }).optional(),
   QLIK_VIRTUAL_PROXIES: z.string().optional(),
   QLIK_CERT_DIR: z.string().optional(),
   QLIK_API_USER: z
@@ -128,8 +131,8 @@ export function readConfig(env: Environment): ConfigResult {
   }
   const proxyUrls = commaList(values.QLIK_PROXY_URLS);
   for (const url of proxyUrls) {
-    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-      errors.push(`QLIK_PROXY_URLS entry "${url}" must be a URL such as https://qs1:4243`);
+    if (!URL.canParse(url) || new URL(url).protocol !== 'https:') {
+      errors.push(`QLIK_PROXY_URLS entry "${url}" ${QLIK_HTTPS_ONLY} https://qs1:4243`);
     }
   }
   const fileHosts = values.SLACK_FILE_HOSTS === undefined ? ['files.slack.com'] : commaList(values.SLACK_FILE_HOSTS).map((host) => host.toLowerCase());

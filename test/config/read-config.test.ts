@@ -39,6 +39,8 @@ describe('readConfig', () => {
     { env: { QLIK_SERVICE_ACCOUNTS: 'qvservice' }, names: 'QLIK_SERVICE_ACCOUNTS' },
     { env: { QLIK_PROXY_URLS: 'qs1:4243' }, names: 'QLIK_PROXY_URLS' },
     { env: { QLIK_REPOSITORY_URL: 'not a url' }, names: 'QLIK_REPOSITORY_URL' },
+    { env: { QLIK_PROXY_URLS: 'https://qs1:4243,http://qs2:4243' }, names: 'QLIK_PROXY_URLS entry "http://qs2:4243" must be an https URL' },
+    { env: { QLIK_REPOSITORY_URL: 'http://qs1:4242' }, names: 'QLIK_REPOSITORY_URL must be an https URL' },
     { env: { QLIK_TLS_INSECURE: 'yes' }, names: 'QLIK_TLS_INSECURE' },
     { env: { SLACK_FILE_HOSTS: 'https://files.slack.com/' }, names: 'SLACK_FILE_HOSTS' },
     { env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
