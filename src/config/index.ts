@@ -1,4 +1,4 @@
-export { readConfig, hasSlackCredentials } from './read-config.js';
+export { CONFIG_VARIABLES, readConfig, hasSlackCredentials } from './read-config.js';
 export type { AppConfig, ConfigResult, Environment, LogLevel, QlikConfig, QlikUserRef, SlackConfig } from './read-config.js';
 export { missingQlikSettings } from './missing-qlik-settings.js';
 export type { QlikCapability } from './missing-qlik-settings.js';

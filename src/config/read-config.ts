@@ -111,6 +111,9 @@ const environmentSchema = z.object({
     .default('info'),
 });
 
+/** Every variable readConfig reads, for the check that .env.example lists them all. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
+
 /** The only place that knows environment variable names; every setting is validated with a message that says how to fix it. */
 export function readConfig(env: Environment): ConfigResult {
   const cleaned: Record<string, string | undefined> = {};

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readConfig, type AppConfig } from '../../src/config/index.js';
+import { CONFIG_VARIABLES, readConfig, type AppConfig } from '../../src/config/index.js';
 
 function configOf(env: Record<string, string>): AppConfig {
   const result = readConfig(env);
@@ -48,5 +50,22 @@ describe('readConfig', () => {
     const result = readConfig(env);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toContain(names);
+  });
+});
+
+describe('.env.example', () => {
+  const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+
+  it('lists every variable readConfig reads, one line each', () => {
+    const listed = example.split('\n').flatMap((line) => /^(?:# )?([A-Z][A-Z0-9_]+)=/.exec(line)?.[1] ?? []);
+    expect([...listed].sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it('loads in a shell as it says, into a valid configuration that discovers virtual proxies', () => {
+    const dump = execFileSync('bash', ['-c', 'set -a; . ./.env.example; set +a; exec env -0'], { cwd: new URL('../..', import.meta.url), env: {}, encoding: 'utf8' });
+    const env = Object.fromEntries(dump.split('\0').filter((pair) => pair.includes('=')).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+    const config = configOf(env);
+    expect(config.qlik.apiUser).toEqual({ directory: 'INTERNAL', id: 'sa_api' });
+    expect(config.qlik.virtualProxies).toBeUndefined();
   });
 });
