@@ -55,8 +55,8 @@ export function toMrkdwn(rich: RichText): string {
         case 'code':
           return `\`${escapeMrkdwn(codeSafe(span.text))}\``;
         case 'link':
-          // The URL is ours (entries, configuration); `|` and `>` would end the link early.
-          return `<${span.url.replace(/[|>\s]/g, encodeURIComponent)}|${escapeMrkdwn(span.text).replace(/\|/g, '¦')}>`;
+          // The URL comes from entries (a site's QLIK_KB_DIR too): `|` and `>` would end the link early, `<` would open another.
+          return `<${span.url.replace(/[|<>\s]/g, encodeURIComponent)}|${escapeMrkdwn(span.text).replace(/\|/g, '¦')}>`;
       }
     })
     .join('');

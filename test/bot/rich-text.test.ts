@@ -14,5 +14,6 @@ describe('rich text', () => {
 
   it('escapes a link title so it cannot close the link early', () => {
     expect(toMrkdwn([link('a|b>c', 'https://x.test/p|q')])).toBe('<https://x.test/p%7Cq|a¦b&gt;c>');
+    expect(toMrkdwn([link('t', 'https://x.test/<!channel>')])).toBe('<https://x.test/%3C!channel%3E|t>');
   });
 });
