@@ -1,3 +1,5 @@
+import { isQlikUserName } from '../config/index.js';
+
 /** What a direct request (command, mention, DM) asks for, parsed from its text. */
 export type BotRequest =
   | { readonly kind: 'help' }
@@ -36,12 +38,10 @@ function argument(rest: string): string | null {
   return first === '' ? null : first;
 }
 
-const QLIK_USER = /^[^\\\s]+\\[^\\\s]+$/;
-
 /** `sessions DOMAIN\jdoe` is a command; `sessions keep piling up, why?` is a question. */
 function userCommand(kind: 'sessions' | 'licenses', rest: string, body: string): BotRequest {
   const user = argument(rest);
-  if (user === null || QLIK_USER.test(user) || !/\s/.test(rest)) return { kind, user };
+  if (user === null || isQlikUserName(user) || !/\s/.test(rest)) return { kind, user };
   return { kind: 'ask', text: body };
 }
 

@@ -1,3 +1,4 @@
+import { isQlikUserName } from '../config/index.js';
 import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../core/knowledge/index.js';
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
 import { analyzeLogs, SESSION_LIMIT, type AnalysisReport } from '../core/verdict/index.js';
@@ -45,10 +46,8 @@ export interface BotDeps {
 /** The same default as SLACK_MAX_FILE_MB. */
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const QLIK_USER = /^[^\\\s]+\\[^\\\s]+$/;
-
 /** A user from a button click as it goes into an audit line: a forged value with line breaks cannot write a line of its own. */
-const auditUser = (user: string): string => (QLIK_USER.test(user) ? user : JSON.stringify(user));
+const auditUser = (user: string): string => (isQlikUserName(user) ? user : JSON.stringify(user));
 
 /** Files in a channel or thread that may be logs (Qlik writes .txt and archives .log; people zip or gzip them). */
 const LOG_FILE_NAME = /\.(?:txt|log|gz|zip|csv|tsv)$/i;
@@ -151,12 +150,12 @@ export function createBot(deps: BotDeps): Bot {
     if (deps.live === undefined) return liveSetupReply();
     switch (request.kind) {
       case 'sessions': {
-        if (request.user === null || !QLIK_USER.test(request.user)) return userArgumentReply('sessions', request.user);
+        if (request.user === null || !isQlikUserName(request.user)) return userArgumentReply('sessions', request.user);
         const result = await deps.live.sessions(request.user);
         return result.ok ? sessionsReply(result.value, isAdmin(senderId)) : liveFailureReply(`count the sessions of ${request.user}`, result.error);
       }
       case 'licenses': {
-        if (request.user === null || !QLIK_USER.test(request.user)) return userArgumentReply('licenses', request.user);
+        if (request.user === null || !isQlikUserName(request.user)) return userArgumentReply('licenses', request.user);
         const result = await deps.live.licenses(request.user);
         return result.ok ? licensesReply(result.value) : liveFailureReply(`read the licences of ${request.user}`, result.error);
       }
@@ -238,7 +237,7 @@ export function createBot(deps: BotDeps): Bot {
           return simpleReply('error', 'Only the people listed in QLIK_ADMINS can end sessions. Ask a Qlik administrator, or end them in the QMC.');
         }
         if (deps.live === undefined) return liveSetupReply();
-        if (!QLIK_USER.test(user)) return userArgumentReply('sessions', user);
+        if (!isQlikUserName(user)) return userArgumentReply('sessions', user);
         const result = await deps.live.endSessions(user);
         if (!result.ok) {
           audit('warn', `end-sessions failed requested_by=${senderId} user=${user} code=${result.error.code}`);

@@ -4,7 +4,7 @@ import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
 import { entryReference } from '../bot/entry-reply.js';
 import type { EntryReference } from '../bot/reply.js';
 import { verdictReply } from '../bot/verdict-reply.js';
-import { readConfig } from '../config/index.js';
+import { isQlikUserName, readConfig } from '../config/index.js';
 import type { LogInput } from '../core/logs/index.js';
 import { analyzeLogs } from '../core/verdict/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
@@ -53,7 +53,7 @@ export const analyzeCommand: Command = {
       return EXIT_OK;
     }
     const accounts = parsed.values['service-account'];
-    const badAccount = accounts.find((account) => !/^[^\\\s]+\\[^\\\s]+$/.test(account));
+    const badAccount = accounts.find((account) => !isQlikUserName(account));
     if (badAccount !== undefined) return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
     const config = readConfig(io.env);
     if (!config.ok) return fail(io, `configuration: ${config.errors.join('; ')}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -45,8 +46,6 @@ export interface AppConfig {
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
-
-const USER_PATTERN = /^[^\\\s]+\\[^\\\s]+$/;
 
 function commaList(value: string | undefined): string[] {
   if (value === undefined) return [];
@@ -99,7 +98,7 @@ const environmentSchema = z.object({
   QLIK_CERT_DIR: z.string().optional(),
   QLIK_API_USER: z
     .string()
-    .regex(USER_PATTERN, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
+    .regex(QLIK_USER_NAME, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
     .default('INTERNAL\\sa_api'),
   QLIK_TLS_INSECURE: z.enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' }).default('false'),
   QLIK_API_TIMEOUT_SECONDS: z.coerce
@@ -130,7 +129,7 @@ export function readConfig(env: Environment): ConfigResult {
 
   const serviceAccounts = commaList(values.QLIK_SERVICE_ACCOUNTS);
   for (const account of serviceAccounts) {
-    if (!USER_PATTERN.test(account)) errors.push(`QLIK_SERVICE_ACCOUNTS entry "${account}" must be DIRECTORY\\user, for example DOMAIN\\qvservice`);
+    if (!isQlikUserName(account)) errors.push(`QLIK_SERVICE_ACCOUNTS entry "${account}" must be DIRECTORY\\user, for example DOMAIN\\qvservice`);
   }
   const proxyUrls = commaList(values.QLIK_PROXY_URLS);
   for (const url of proxyUrls) {
