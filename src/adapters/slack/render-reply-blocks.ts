@@ -59,7 +59,7 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
     type: 'button',
     text: { type: 'plain_text', text: escapeMrkdwn(text), emoji: true },
     action_id: actionId,
-    // Values are never shown, but escaping keeps any payload scan free of input markup; listeners unescape.
+    // Values are never shown, but escaping keeps any payload scan free of input markup; listeners unescape (unescapeSlackEntities).
     value: clampText(escapeMrkdwn(value), BLOCK_KIT_LIMITS.buttonValue),
     ...(style === undefined ? {} : { style }),
   };
@@ -124,11 +124,6 @@ export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): Sl
   const buttons = reply.actions.flatMap((action) => actionButtons(action, options));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return { text: clampText(headline, BLOCK_KIT_LIMITS.fallbackText), blocks: fitBlocks(blocks) as KnownBlock[] };
-}
-
-/** The inverse of escapeMrkdwn, for button values coming back in clicks. */
-export function unescapeButtonValue(value: string): string {
-  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /** A short plain reply (errors, confirmations) in the same shape. */
