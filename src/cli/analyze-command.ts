@@ -10,6 +10,7 @@ import { analyzeLogs } from '../core/verdict/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
+import { wantsColor } from './wants-color.js';
 
 const SYNOPSIS = 'analyze [PATH...|-] [--json] [--service-account DIR\\USER]...';
 
@@ -83,8 +84,7 @@ export const analyzeCommand: Command = {
       return EXIT_OK;
     }
     const reply = verdictReply(report, await entryDescriber(io, config.config.qlik.kbDir));
-    const color = io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined;
-    await write(io.stdout, renderReplyText(reply, { color }));
+    await write(io.stdout, renderReplyText(reply, { color: wantsColor(io) }));
     return EXIT_OK;
   },
 };

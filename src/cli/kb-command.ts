@@ -4,6 +4,7 @@ import { entryReply } from '../bot/entry-reply.js';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
 import type { Command } from './command.js';
 import { readKnowledge } from './read-knowledge.js';
+import { wantsColor } from './wants-color.js';
 
 /** `qlik-sessions kb [ID] [--json]`: list the knowledge entries, or show one. */
 export const kbCommand: Command = {
@@ -49,8 +50,7 @@ export const kbCommand: Command = {
       await write(io.stdout, `${JSON.stringify(entry, null, 2)}\n`);
       return EXIT_OK;
     }
-    const color = io.stdout.isTTY === true && (io.env['NO_COLOR'] ?? '') === '';
-    await write(io.stdout, renderReplyText(entryReply(entry), { color }));
+    await write(io.stdout, renderReplyText(entryReply(entry), { color: wantsColor(io) }));
     return EXIT_OK;
   },
 };
