@@ -38,20 +38,17 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   synopsis: SYNOPSIS,
   summary: 'who hit the session limit, when and why, from Qlik Sense log files, folders (recursively) or stdin',
+  details: 'Folders are read recursively, .gz files too; - or no path reads stdin. --json prints the report as one object.\n--service-account names an account that runs the Qlik services (as QLIK_SERVICE_ACCOUNTS does).',
   run: async (args, io) => {
     let parsed;
     try {
       parsed = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, 'service-account': { type: 'string', multiple: true, default: [] }, help: { type: 'boolean', short: 'h', default: false } },
+        options: { json: { type: 'boolean', default: false }, 'service-account': { type: 'string', multiple: true, default: [] } },
       });
     } catch (error) {
       return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions ${SYNOPSIS}`);
-    }
-    if (parsed.values.help) {
-      await write(io.stdout, `Usage: qlik-sessions ${SYNOPSIS}\n\nReads Qlik Sense log files, folders (recursively, .gz too) or stdin (- or no path)\nand says who hit the limit of five parallel sessions, when, and what to do.\n`);
-      return EXIT_OK;
     }
     const accounts = parsed.values['service-account'];
     const badAccount = accounts.find((account) => !isQlikUserName(account));
