@@ -32,10 +32,14 @@ function firstWord(text: string): { readonly word: string; readonly rest: string
   return { word: (match?.[1] ?? '').toLowerCase(), rest: match?.[2]?.trim() ?? '' };
 }
 
+// Quotes as the CLI needs them ('CORP\jdoe'), as Slack curls them, or a code span: the user is inside.
+const QUOTED = /^(['"`‘“])(.*)(['"`’”])$/;
+
 /** A single argument such as `DOMAIN\jdoe`; the rest of the text is ignored so a trailing remark does no harm. */
 function argument(rest: string): string | null {
   const [first = ''] = unescapeSlackEntities(rest).split(/\s+/);
-  return first === '' ? null : first;
+  const unquoted = QUOTED.exec(first)?.[2] ?? first;
+  return unquoted === '' ? null : unquoted;
 }
 
 /** `sessions DOMAIN\jdoe` is a command; `sessions keep piling up, why?` is a question. */
