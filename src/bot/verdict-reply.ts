@@ -55,9 +55,14 @@ function headline(report: AnalysisReport): string {
   }
 }
 
+/** The user as one shell word: unquoted, the shell would eat the backslash of `CORP\mweber`. */
+function shellWord(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 function fixSteps(code_: VerdictCode, user: string | null): RichText[] {
   const who = user ?? 'the user';
-  const whoCode = user ?? 'DIR\\user';
+  const whoCode = shellWord(user ?? 'DIR\\user');
   switch (code_) {
     case 'service-account-licensed':
       return [
