@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
 import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
-import { entryReference } from '../bot/entry-reply.js';
-import type { EntryReference } from '../bot/reply.js';
-import { verdictReply } from '../bot/verdict-reply.js';
+import { entryReference, verdictReply, type EntryReference } from '../bot/index.js';
 import { isQlikUserName, readConfig } from '../config/index.js';
 import type { LogInput } from '../core/logs/index.js';
 import { analyzeLogs } from '../core/verdict/index.js';

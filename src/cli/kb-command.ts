@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
-import { entryReply } from '../bot/entry-reply.js';
+import { entryReply } from '../bot/index.js';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
 import type { Command } from './command.js';
 import { readKnowledge } from './read-knowledge.js';

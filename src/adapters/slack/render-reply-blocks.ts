@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyAction, ReplySection } from '../../bot/reply.js';
-import { escapeMrkdwn, link, toMrkdwn, type RichText } from '../../bot/rich-text.js';
+import { escapeMrkdwn, link, toMrkdwn, type Reply, type ReplyAction, type ReplySection, type RichText } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
 import { BLOCK_KIT_LIMITS, clampText, fitBlocks, splitSectionText } from './block-kit-limits.js';
 
