@@ -19,7 +19,7 @@ import type { LiveQlik } from './live-qlik.js';
 import { liveSetupReply } from './live-setup-reply.js';
 import { pointerReply } from './pointer-reply.js';
 import type { BotOutcome, EntryReference, Reply, ReplyAction } from './reply.js';
-import { code } from './rich-text.js';
+import { code } from '../core/text/index.js';
 import { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 import { simpleReply } from './simple-reply.js';
 import { userArgumentReply } from './user-argument-reply.js';

@@ -1,6 +1,6 @@
 import { SESSION_LIMIT, type AnalysisReport, type Finding, type UserSummary, type VerdictCode } from '../core/verdict/index.js';
 import type { EntryReference, FactsTable, Reply, ReplySection } from './reply.js';
-import { code, strong, type RichText } from './rich-text.js';
+import { code, strong, type RichText } from '../core/text/index.js';
 
 const AUDIT_SECURITY_PATH = 'C:\\ProgramData\\Qlik\\Sense\\Log\\Repository\\Audit\\<host>_AuditSecurity_Repository.txt';
 const PROXY_AUDIT_PATH = 'C:\\ProgramData\\Qlik\\Sense\\Log\\Proxy\\Audit\\';

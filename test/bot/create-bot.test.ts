@@ -1,4 +1,4 @@
-import { toPlainText } from '../../src/bot/rich-text.js';
+import { toPlainText } from '../../src/bot/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { code, link, strong, toMrkdwn, toPlainText } from '../../src/bot/rich-text.js';
+import { code, link, strong, toMrkdwn, toPlainText } from '../../src/bot/index.js';
 
 describe('rich text', () => {
   it('keeps plain strings literal in mrkdwn, so input cannot mention anyone', () => {
