@@ -178,7 +178,7 @@ export function readConfig(env: Environment): ConfigResult {
   };
 }
 
-/** Slack is configured when there is a bot token and a way to receive events (Socket Mode or signed HTTP). */
+/** A bot token means Slack is wanted; serve then insists on a way to receive events (app token or signing secret). */
 export function hasSlackCredentials(config: AppConfig): boolean {
   return config.slack.botToken !== undefined;
 }
