@@ -52,7 +52,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
           // The bot checks QLIK_ADMINS again on every click: Slack cannot restrict who clicks a button.
           rendered = renderReplyBlocks(await deps.bot.endSessions(body.user.id, user));
         } catch (error) {
-          deps.logger.error(`end-sessions crashed requested_by=${body.user.id} user=${user}: ${describeError(error)}`);
+          deps.logger.error(`end-sessions crashed requested_by=${body.user.id} user=${JSON.stringify(user)}: ${describeError(error)}`);
           rendered = renderNotice('Ending the sessions failed on my side. Check the sessions with /qlik-sessions or end them in the QMC.');
         }
         await respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: rendered.blocks });
