@@ -40,7 +40,8 @@ export const kbCommand: Command = {
       return EXIT_OK;
     }
 
-    const entry = knowledge.get(id);
+    // Ids are lower-case kebab; the chat `kb` command reads them without regard to case too.
+    const entry = knowledge.get(id.toLowerCase());
     if (entry === undefined) {
       const ids = knowledge.entries.map((known) => `  ${known.id}`).join('\n');
       await write(io.stderr, `qlik-sessions kb: no entry "${id}". Known ids:\n${ids}\n`);
