@@ -141,6 +141,11 @@ export function readConfig(env: Environment): ConfigResult {
   for (const host of fileHosts) {
     if (!/^[a-z0-9.-]+(?::\d{1,5})?$/.test(host)) errors.push(`SLACK_FILE_HOSTS entry "${host}" must be a host name or host:port, such as files.slack.com`);
   }
+  // The bot token goes with every call to SLACK_API_URL: plain http only to this machine (a local stand-in in tests).
+  const slackApi = new URL(values.SLACK_API_URL);
+  if (slackApi.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(slackApi.hostname)) {
+    errors.push(`SLACK_API_URL must be https (it carries the bot token), such as https://slack.com/api/; http is only for a local stand-in on 127.0.0.1`);
+  }
   if (errors.length > 0) return { ok: false, errors };
 
   const [apiDirectory = '', apiId = ''] = values.QLIK_API_USER.split('\\');

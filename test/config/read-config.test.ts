@@ -17,6 +17,11 @@ describe('readConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('takes SLACK_API_URL over http only on this machine, with a trailing slash', () => {
+    expect(configOf({ SLACK_API_URL: 'http://127.0.0.1:4599/api' }).slack.apiUrl).toBe('http://127.0.0.1:4599/api/');
+    expect(configOf({ SLACK_API_URL: 'https://slack-gov.com/api/' }).slack.apiUrl).toBe('https://slack-gov.com/api/');
+  });
+
   it('splits comma lists and keeps an empty virtual proxy prefix as the default proxy', () => {
     const config = configOf({
       QLIK_SERVICE_ACCOUNTS: 'DOMAIN\\qvservice, CORP\\svc_qlik',
@@ -43,6 +48,7 @@ describe('readConfig', () => {
     { env: { QLIK_REPOSITORY_URL: 'not a url' }, names: 'QLIK_REPOSITORY_URL' },
     { env: { QLIK_PROXY_URLS: 'https://qs1:4243,http://qs2:4243' }, names: 'QLIK_PROXY_URLS entry "http://qs2:4243" must be an https URL' },
     { env: { QLIK_REPOSITORY_URL: 'http://qs1:4242' }, names: 'QLIK_REPOSITORY_URL must be an https URL' },
+    { env: { SLACK_API_URL: 'http://slack-gov.com/api/' }, names: 'SLACK_API_URL must be https' },
     { env: { QLIK_TLS_INSECURE: 'yes' }, names: 'QLIK_TLS_INSECURE' },
     { env: { SLACK_FILE_HOSTS: 'https://files.slack.com/' }, names: 'SLACK_FILE_HOSTS' },
     { env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
