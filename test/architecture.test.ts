@@ -19,6 +19,8 @@ const FORBIDDEN_IN_CORE: readonly { readonly what: string; readonly pattern: Reg
   { what: 'node:http(s)', pattern: /from\s+['"](node:)?https?['"]/ },
   { what: 'process.env', pattern: /process\.env/ },
   { what: 'dynamic import of I/O modules', pattern: /import\(\s*['"](node:)?(fs|net|https?)['"]/ },
+  // Data flows adapter -> bot -> core: core knows nothing of the layers that use it.
+  { what: 'the outer layers (bot, adapters, cli, config)', pattern: /from\s+['"](\.\.\/)+(bot|adapters|cli|config)\// },
 ];
 
 describe('architecture', () => {

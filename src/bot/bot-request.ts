@@ -1,3 +1,5 @@
+import { isQlikUserName } from '../config/index.js';
+
 /** What a direct request (command, mention, DM) asks for, parsed from its text. */
 export type BotRequest =
   | { readonly kind: 'help' }
@@ -30,18 +32,20 @@ function firstWord(text: string): { readonly word: string; readonly rest: string
   return { word: (match?.[1] ?? '').toLowerCase(), rest: match?.[2]?.trim() ?? '' };
 }
 
+// Quotes as the CLI needs them ('CORP\jdoe'), as Slack curls them, or a code span: the user is inside.
+const QUOTED = /^(['"`‘“])(.*)(['"`’”])$/;
+
 /** A single argument such as `DOMAIN\jdoe`; the rest of the text is ignored so a trailing remark does no harm. */
 function argument(rest: string): string | null {
   const [first = ''] = unescapeSlackEntities(rest).split(/\s+/);
-  return first === '' ? null : first;
+  const unquoted = QUOTED.exec(first)?.[2] ?? first;
+  return unquoted === '' ? null : unquoted;
 }
-
-const QLIK_USER = /^[^\\\s]+\\[^\\\s]+$/;
 
 /** `sessions DOMAIN\jdoe` is a command; `sessions keep piling up, why?` is a question. */
 function userCommand(kind: 'sessions' | 'licenses', rest: string, body: string): BotRequest {
   const user = argument(rest);
-  if (user === null || QLIK_USER.test(user) || !/\s/.test(rest)) return { kind, user };
+  if (user === null || isQlikUserName(user) || !/\s/.test(rest)) return { kind, user };
   return { kind: 'ask', text: body };
 }
 

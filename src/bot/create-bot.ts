@@ -1,3 +1,4 @@
+import { isQlikUserName } from '../config/index.js';
 import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../core/knowledge/index.js';
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
 import { analyzeLogs, SESSION_LIMIT, type AnalysisReport } from '../core/verdict/index.js';
@@ -18,7 +19,7 @@ import type { LiveQlik } from './live-qlik.js';
 import { liveSetupReply } from './live-setup-reply.js';
 import { pointerReply } from './pointer-reply.js';
 import type { BotOutcome, EntryReference, Reply, ReplyAction } from './reply.js';
-import { code } from './rich-text.js';
+import { code } from '../core/text/index.js';
 import { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 import { simpleReply } from './simple-reply.js';
 import { userArgumentReply } from './user-argument-reply.js';
@@ -45,7 +46,8 @@ export interface BotDeps {
 /** The same default as SLACK_MAX_FILE_MB. */
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const QLIK_USER = /^[^\\\s]+\\[^\\\s]+$/;
+/** A user from a button click as it goes into an audit line: a forged value with line breaks cannot write a line of its own. */
+const auditUser = (user: string): string => (isQlikUserName(user) ? user : JSON.stringify(user));
 
 /** Files in a channel or thread that may be logs (Qlik writes .txt and archives .log; people zip or gzip them). */
 const LOG_FILE_NAME = /\.(?:txt|log|gz|zip|csv|tsv)$/i;
@@ -148,12 +150,12 @@ export function createBot(deps: BotDeps): Bot {
     if (deps.live === undefined) return liveSetupReply();
     switch (request.kind) {
       case 'sessions': {
-        if (request.user === null || !QLIK_USER.test(request.user)) return userArgumentReply('sessions', request.user);
+        if (request.user === null || !isQlikUserName(request.user)) return userArgumentReply('sessions', request.user);
         const result = await deps.live.sessions(request.user);
         return result.ok ? sessionsReply(result.value, isAdmin(senderId)) : liveFailureReply(`count the sessions of ${request.user}`, result.error);
       }
       case 'licenses': {
-        if (request.user === null || !QLIK_USER.test(request.user)) return userArgumentReply('licenses', request.user);
+        if (request.user === null || !isQlikUserName(request.user)) return userArgumentReply('licenses', request.user);
         const result = await deps.live.licenses(request.user);
         return result.ok ? licensesReply(result.value) : liveFailureReply(`read the licences of ${request.user}`, result.error);
       }
@@ -231,11 +233,11 @@ export function createBot(deps: BotDeps): Bot {
       const audit = deps.auditEnding ?? (() => undefined);
       try {
         if (!isAdmin(senderId)) {
-          audit('warn', `end-sessions refused requested_by=${senderId} user=${user} reason=not-admin`);
+          audit('warn', `end-sessions refused requested_by=${senderId} user=${auditUser(user)} reason=not-admin`);
           return simpleReply('error', 'Only the people listed in QLIK_ADMINS can end sessions. Ask a Qlik administrator, or end them in the QMC.');
         }
         if (deps.live === undefined) return liveSetupReply();
-        if (!QLIK_USER.test(user)) return userArgumentReply('sessions', user);
+        if (!isQlikUserName(user)) return userArgumentReply('sessions', user);
         const result = await deps.live.endSessions(user);
         if (!result.ok) {
           audit('warn', `end-sessions failed requested_by=${senderId} user=${user} code=${result.error.code}`);

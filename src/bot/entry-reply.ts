@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from '../core/knowledge/index.js';
 import type { EntryReference, Reply, ReplySection } from './reply.js';
-import { code, type RichText } from './rich-text.js';
+import { code, type RichText } from '../core/text/index.js';
 
 /** The id, title and sources of an entry, as replies cite it. */
 export function entryReference(entry: KnowledgeEntry): EntryReference {

@@ -1,6 +1,6 @@
 import type { FileProblem } from './guarded-file.js';
 import type { Reply } from './reply.js';
-import type { RichText } from './rich-text.js';
+import type { RichText } from '../core/text/index.js';
 import { simpleReply } from './simple-reply.js';
 
 function describe(problem: FileProblem): RichText {

@@ -1,5 +1,5 @@
 import type { Reply } from './reply.js';
-import { code, strong } from './rich-text.js';
+import { code, strong } from '../core/text/index.js';
 
 /** What the bot does, its commands, how to paste a log, and which files to take from the server. */
 export function helpReply(): Reply {

@@ -18,9 +18,10 @@ export { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 export { simpleReply } from './simple-reply.js';
 export { userArgumentReply } from './user-argument-reply.js';
 export type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
-export type { BotOutcome, EntryReference, FactsTable, Link, Reply, ReplyAction, ReplySection, ReplyTone } from './reply.js';
-export { code, escapeMrkdwn, link, strong, toMrkdwn, toPlainText } from './rich-text.js';
-export type { RichText, Span } from './rich-text.js';
+export type { BotOutcome, EntryReference, FactsTable, Reply, ReplyAction, ReplySection, ReplyTone } from './reply.js';
+export { code, link, strong, toPlainText } from '../core/text/index.js';
+export type { Link, RichText, Span } from '../core/text/index.js';
+export { escapeMrkdwn, toMrkdwn } from './to-mrkdwn.js';
 export type {
   DoctorFinding,
   DoctorReport,

@@ -1,5 +1,5 @@
 import type { Reply } from './reply.js';
-import { code } from './rich-text.js';
+import { code } from '../core/text/index.js';
 import { simpleReply } from './simple-reply.js';
 
 /** Live checks asked for without Qlik API access: how to turn it on. */

@@ -1,5 +1,5 @@
 import type { Reply } from './reply.js';
-import { code } from './rich-text.js';
+import { code } from '../core/text/index.js';
 
 export interface WeakMatch {
   readonly id: string;

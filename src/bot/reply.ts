@@ -1,4 +1,4 @@
-import type { RichText } from './rich-text.js';
+import type { Link, RichText } from '../core/text/index.js';
 
 /**
  * What the bot answers, independent of any chat system. The Slack renderer turns it into Block Kit,
@@ -15,11 +15,6 @@ export interface ReplySection {
 export interface FactsTable {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
-}
-
-export interface Link {
-  readonly title: string;
-  readonly url: string;
 }
 
 export interface EntryReference {

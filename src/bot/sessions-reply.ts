@@ -1,7 +1,7 @@
 import { SESSION_LIMIT } from '../core/verdict/index.js';
 import type { NodeError, SessionsReport } from './live-qlik.js';
 import type { Reply, ReplyAction } from './reply.js';
-import type { RichText } from './rich-text.js';
+import type { RichText } from '../core/text/index.js';
 
 export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
   return errors.map(

@@ -1,6 +1,6 @@
 import { SESSION_LIMIT, type AnalysisReport, type Finding, type UserSummary, type VerdictCode } from '../core/verdict/index.js';
 import type { EntryReference, FactsTable, Reply, ReplySection } from './reply.js';
-import { code, strong, type RichText } from './rich-text.js';
+import { code, strong, type RichText } from '../core/text/index.js';
 
 const AUDIT_SECURITY_PATH = 'C:\\ProgramData\\Qlik\\Sense\\Log\\Repository\\Audit\\<host>_AuditSecurity_Repository.txt';
 const PROXY_AUDIT_PATH = 'C:\\ProgramData\\Qlik\\Sense\\Log\\Proxy\\Audit\\';
@@ -36,7 +36,7 @@ function headline(report: AnalysisReport): string {
     case 'limit-reached':
       return `${who} hit the limit of ${SESSION_LIMIT} parallel sessions${atTime(verdict.at)} and was denied ${times(user?.limitDenials ?? 1)}${peak}.`;
     case 'no-license':
-      return `${who} was refused access ${times(user === undefined ? 1 : Math.max(1, user.denied - user.limitDenials))}${atTime(verdict.at, 'from')} because no access pass (licence) is allocated to them.`;
+      return `${who} was refused access ${times(user === undefined ? 1 : Math.max(1, user.denied - user.limitDenials))}${atTime(verdict.at, 'from')} because no access pass (licence) was available to them.`;
     case 'invalid-cookie-burst':
       return `${who} came back with an expired session cookie${atTime(verdict.at)} and opened several new sessions within seconds${peak}.`;
     case 'near-limit': {
@@ -58,9 +58,14 @@ function headline(report: AnalysisReport): string {
   }
 }
 
+/** The user as one shell word: unquoted, the shell would eat the backslash of `CORP\mweber`. */
+function shellWord(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 function fixSteps(code_: VerdictCode, user: string | null): RichText[] {
   const who = user ?? 'the user';
-  const whoCode = user ?? 'DIR\\user';
+  const whoCode = shellWord(user ?? 'DIR\\user');
   switch (code_) {
     case 'service-account-licensed':
       return [

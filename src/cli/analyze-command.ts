@@ -1,15 +1,14 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
 import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
-import { entryReference } from '../bot/entry-reply.js';
-import type { EntryReference } from '../bot/reply.js';
-import { verdictReply } from '../bot/verdict-reply.js';
-import { readConfig } from '../config/index.js';
+import { entryReference, verdictReply, type EntryReference } from '../bot/index.js';
+import { isQlikUserName, readConfig } from '../config/index.js';
 import type { LogInput } from '../core/logs/index.js';
 import { analyzeLogs } from '../core/verdict/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
+import { wantsColor } from './wants-color.js';
 
 const SYNOPSIS = 'analyze [PATH...|-] [--json] [--service-account DIR\\USER]...';
 
@@ -37,23 +36,20 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   synopsis: SYNOPSIS,
   summary: 'who hit the session limit, when and why, from Qlik Sense log files, folders (recursively) or stdin',
+  details: 'Folders are read recursively, .gz files too; - or no path reads stdin. --json prints the report as one object.\n--service-account names an account that runs the Qlik services (as QLIK_SERVICE_ACCOUNTS does).',
   run: async (args, io) => {
     let parsed;
     try {
       parsed = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, 'service-account': { type: 'string', multiple: true, default: [] }, help: { type: 'boolean', short: 'h', default: false } },
+        options: { json: { type: 'boolean', default: false }, 'service-account': { type: 'string', multiple: true, default: [] } },
       });
     } catch (error) {
       return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions ${SYNOPSIS}`);
     }
-    if (parsed.values.help) {
-      await write(io.stdout, `Usage: qlik-sessions ${SYNOPSIS}\n\nReads Qlik Sense log files, folders (recursively, .gz too) or stdin (- or no path)\nand says who hit the limit of five parallel sessions, when, and what to do.\n`);
-      return EXIT_OK;
-    }
     const accounts = parsed.values['service-account'];
-    const badAccount = accounts.find((account) => !/^[^\\\s]+\\[^\\\s]+$/.test(account));
+    const badAccount = accounts.find((account) => !isQlikUserName(account));
     if (badAccount !== undefined) return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
     const config = readConfig(io.env);
     if (!config.ok) return fail(io, `configuration: ${config.errors.join('; ')}`);
@@ -83,8 +79,7 @@ export const analyzeCommand: Command = {
       return EXIT_OK;
     }
     const reply = verdictReply(report, await entryDescriber(io, config.config.qlik.kbDir));
-    const color = io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined;
-    await write(io.stdout, renderReplyText(reply, { color }));
+    await write(io.stdout, renderReplyText(reply, { color: wantsColor(io) }));
     return EXIT_OK;
   },
 };

@@ -53,7 +53,7 @@ export const askCommand: Command = {
     try {
       parsed = parseArgs({ args: [...args], allowPositionals: true, options: { json: { type: 'boolean' }, explain: { type: 'boolean' } } });
     } catch (error) {
-      await write(io.stderr, `qlik-sessions ask: ${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions ask TEXT... [--json] [--explain]\n`);
+      await write(io.stderr, `qlik-sessions ask: ${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions ${askCommand.synopsis}\n`);
       return EXIT_USAGE;
     }
     const { positionals, values } = parsed;

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { isClosedPipe, writeText } from '../adapters/console/write-text.js';
+import { isClosedPipe, writeText } from '../adapters/console/index.js';
 import type { Environment } from '../config/index.js';
 
 /** Everything a command touches outside itself, so tests run commands in-process with their own streams and env. */

@@ -6,5 +6,7 @@ export interface Command {
   /** One line for the usage text, e.g. `analyze [PATH...|-] [--json]`. */
   readonly synopsis: string;
   readonly summary: string;
+  /** More lines for `qlik-sessions NAME --help`, after the synopsis and summary. */
+  readonly details?: string;
   readonly run: (args: readonly string[], io: CliIo) => Promise<number>;
 }

@@ -11,8 +11,12 @@ export const doctorCommand: Command = {
   summary: 'check the site live for known causes (licensed service account, nodes down, certificate expiry)',
   async run(args, io) {
     const parsed = parseLiveArgs(args);
-    if (parsed === undefined || parsed.positionals.length > 0) {
-      await write(io.stderr, `qlik-sessions doctor: unexpected argument. Usage: qlik-sessions ${SYNOPSIS}\n`);
+    if (!parsed.ok) {
+      await write(io.stderr, `qlik-sessions doctor: ${parsed.error}. Usage: qlik-sessions ${SYNOPSIS}\n`);
+      return EXIT_USAGE;
+    }
+    if (parsed.positionals.length > 0) {
+      await write(io.stderr, `qlik-sessions doctor: unexpected argument "${parsed.positionals.join(' ')}" (doctor checks the whole site). Usage: qlik-sessions ${SYNOPSIS}\n`);
       return EXIT_USAGE;
     }
     const opened = await openLiveQlik(io, 'doctor', 'doctor');

@@ -12,8 +12,8 @@ export const endCommand: Command = {
   summary: "end all the user's proxy sessions on every node and virtual proxy",
   async run(args, io) {
     const parsed = parseLiveArgs(args, { yes: true });
-    if (parsed === undefined) {
-      await write(io.stderr, `qlik-sessions end: unknown option. Usage: qlik-sessions ${SYNOPSIS}\n`);
+    if (!parsed.ok) {
+      await write(io.stderr, `qlik-sessions end: ${parsed.error}. Usage: qlik-sessions ${SYNOPSIS}\n`);
       return EXIT_USAGE;
     }
     const user = await userArgument(io, 'end', SYNOPSIS, parsed.positionals);

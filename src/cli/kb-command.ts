@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
-import { entryReply } from '../bot/entry-reply.js';
+import { entryReply } from '../bot/index.js';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
 import type { Command } from './command.js';
 import { readKnowledge } from './read-knowledge.js';
+import { wantsColor } from './wants-color.js';
 
 /** `qlik-sessions kb [ID] [--json]`: list the knowledge entries, or show one. */
 export const kbCommand: Command = {
@@ -39,7 +40,8 @@ export const kbCommand: Command = {
       return EXIT_OK;
     }
 
-    const entry = knowledge.get(id);
+    // Ids are lower-case kebab; the chat `kb` command reads them without regard to case too.
+    const entry = knowledge.get(id.toLowerCase());
     if (entry === undefined) {
       const ids = knowledge.entries.map((known) => `  ${known.id}`).join('\n');
       await write(io.stderr, `qlik-sessions kb: no entry "${id}". Known ids:\n${ids}\n`);
@@ -49,8 +51,7 @@ export const kbCommand: Command = {
       await write(io.stdout, `${JSON.stringify(entry, null, 2)}\n`);
       return EXIT_OK;
     }
-    const color = io.stdout.isTTY === true && (io.env['NO_COLOR'] ?? '') === '';
-    await write(io.stdout, renderReplyText(entryReply(entry), { color }));
+    await write(io.stdout, renderReplyText(entryReply(entry), { color: wantsColor(io) }));
     return EXIT_OK;
   },
 };

@@ -21,8 +21,8 @@ export function liveUserReportCommand<T>(spec: LiveUserReportSpec<T>): Command {
     summary: spec.summary,
     async run(args, io) {
       const parsed = parseLiveArgs(args);
-      if (parsed === undefined) {
-        await write(io.stderr, `qlik-sessions ${spec.name}: unknown option. Usage: qlik-sessions ${synopsis}\n`);
+      if (!parsed.ok) {
+        await write(io.stderr, `qlik-sessions ${spec.name}: ${parsed.error}. Usage: qlik-sessions ${synopsis}\n`);
         return EXIT_USAGE;
       }
       const user = await userArgument(io, spec.name, synopsis, parsed.positionals);

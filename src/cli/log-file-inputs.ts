@@ -65,7 +65,7 @@ async function walk(folder: string): Promise<string[]> {
 /**
  * The inputs named on the command line: files, folders walked recursively (the Log Collector layout
  * `Log/<Service>/<Audit|Trace|System>/`), `.gz` files gunzipped on the fly. Every path is checked before any is
- * read, so a typo fails fast; files are opened one at a time, as the analyzer gets to them.
+ * read, so a typo fails fast; a file is opened only when the analyzer starts reading it (a bounded number at once).
  */
 export async function logFileInputs(paths: readonly string[], cwd: string): Promise<{ ok: true; inputs: LogInput[] } | { ok: false; error: UnreadableInputError }> {
   const inputs: LogInput[] = [];

@@ -1,6 +1,17 @@
 import { COMMANDS } from './commands.js';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, processIo, write, type CliIo } from './cli-io.js';
+import type { Command } from './command.js';
 import { usage } from './usage.js';
+
+/** `--help` or `-h` among a command's options (not after `--`), so every command answers it the same way. */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+function commandHelp(command: Command): string {
+  return `Usage: qlik-sessions ${command.synopsis}\n\n${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.\n${command.details === undefined ? '' : `${command.details}\n`}`;
+}
 
 /** Entry point of the `qlik-sessions` command: picks the sub-command and turns unexpected errors into exit 1. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -14,6 +25,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (command === undefined) {
     await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".\n\n${usage(COMMANDS)}`);
     return EXIT_USAGE;
+  }
+  if (asksForHelp(args)) {
+    await write(io.stdout, commandHelp(command));
+    return EXIT_OK;
   }
   try {
     return await command.run(args, io);

@@ -51,13 +51,19 @@ export async function reportLiveFailure(io: CliIo, command: string, failure: Liv
   return EXIT_USAGE;
 }
 
-/** `--json` (and `--yes`, for `end` only) plus positionals; undefined for an unknown option. */
-export function parseLiveArgs(args: readonly string[], accepts: { readonly yes: boolean } = { yes: false }) {
+export type LiveArgs =
+  | { readonly ok: true; readonly positionals: readonly string[]; readonly values: { readonly json?: boolean; readonly yes?: boolean } }
+  | { readonly ok: false; readonly error: string };
+
+/** `--json` (and `--yes`, for `end` only) plus positionals; an unknown option is named in the error. */
+export function parseLiveArgs(args: readonly string[], accepts: { readonly yes: boolean } = { yes: false }): LiveArgs {
   const options = accepts.yes ? { json: { type: 'boolean' }, yes: { type: 'boolean' } } as const : { json: { type: 'boolean' } } as const;
   try {
     const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { positionals: parsed.positionals, values: parsed.values as { json?: boolean; yes?: boolean } };
-  } catch {
-    return undefined;
+    return { ok: true, positionals: parsed.positionals, values: parsed.values as { json?: boolean; yes?: boolean } };
+  } catch (error) {
+    // parseArgs names the option ("Unknown option '--fix'"); its advice about '--' does not apply to these commands.
+    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error);
+    return { ok: false, error: message };
   }
 }

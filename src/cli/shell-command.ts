@@ -6,12 +6,7 @@ import { createBot } from '../bot/index.js';
 import { readConfig } from '../config/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
-
-/** Colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
-export function wantsColor(io: CliIo): boolean {
-  const noColor = io.env['NO_COLOR'];
-  return io.stdout.isTTY === true && (noColor === undefined || noColor === '');
-}
+import { wantsColor } from './wants-color.js';
 
 export const shellCommand: Command = {
   name: 'shell',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -46,8 +47,6 @@ export interface AppConfig {
 
 export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
 
-const USER_PATTERN = /^[^\\\s]+\\[^\\\s]+$/;
-
 function commaList(value: string | undefined): string[] {
   if (value === undefined) return [];
   return value
@@ -61,8 +60,11 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-const httpsUrl = (variable: string, example: string) =>
+const httpUrl = (variable: string, example: string) =>
   z.url({ protocol: /^https?$/, error: `${variable} must be a URL such as ${example}` });
+
+// The Qlik APIs take the client certificate over TLS only; an http URL would fail later as ERR_INVALID_PROTOCOL.
+const QLIK_HTTPS_ONLY = 'must be an https URL such as';
 
 const environmentSchema = z.object({
   SLACK_BOT_TOKEN: z
@@ -80,7 +82,7 @@ const environmentSchema = z.object({
     .min(1, { error: 'PORT must be between 1 and 65535' })
     .max(65535, { error: 'PORT must be between 1 and 65535' })
     .default(3000),
-  SLACK_API_URL: httpsUrl('SLACK_API_URL', 'https://slack.com/api/').default('https://slack.com/api/'),
+  SLACK_API_URL: httpUrl('SLACK_API_URL', 'https://slack.com/api/').default('https://slack.com/api/'),
   SLACK_FILE_HOSTS: z.string().optional(),
   SLACK_MAX_FILE_MB: z.coerce
     .number({ error: 'SLACK_MAX_FILE_MB must be a number of megabytes such as 50' })
@@ -91,12 +93,12 @@ const environmentSchema = z.object({
   QLIK_SERVICE_ACCOUNTS: z.string().optional(),
   QLIK_KB_DIR: z.string().optional(),
   QLIK_PROXY_URLS: z.string().optional(),
-  QLIK_REPOSITORY_URL: httpsUrl('QLIK_REPOSITORY_URL', 'https://qs1:4242').optional(),
+  QLIK_REPOSITORY_URL: z.url({ protocol: /^https$/, error: `QLIK_REPOSITORY_URL ${QLIK_HTTPS_ONLY} https://qs1:4242` }).optional(),
   QLIK_VIRTUAL_PROXIES: z.string().optional(),
   QLIK_CERT_DIR: z.string().optional(),
   QLIK_API_USER: z
     .string()
-    .regex(USER_PATTERN, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
+    .regex(QLIK_USER_NAME, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
     .default('INTERNAL\\sa_api'),
   QLIK_TLS_INSECURE: z.enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' }).default('false'),
   QLIK_API_TIMEOUT_SECONDS: z.coerce
@@ -107,6 +109,9 @@ const environmentSchema = z.object({
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
 });
+
+/** Every variable readConfig reads, for the check that .env.example lists them all. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
 
 /** The only place that knows environment variable names; every setting is validated with a message that says how to fix it. */
 export function readConfig(env: Environment): ConfigResult {
@@ -124,17 +129,22 @@ export function readConfig(env: Environment): ConfigResult {
 
   const serviceAccounts = commaList(values.QLIK_SERVICE_ACCOUNTS);
   for (const account of serviceAccounts) {
-    if (!USER_PATTERN.test(account)) errors.push(`QLIK_SERVICE_ACCOUNTS entry "${account}" must be DIRECTORY\\user, for example DOMAIN\\qvservice`);
+    if (!isQlikUserName(account)) errors.push(`QLIK_SERVICE_ACCOUNTS entry "${account}" must be DIRECTORY\\user, for example DOMAIN\\qvservice`);
   }
   const proxyUrls = commaList(values.QLIK_PROXY_URLS);
   for (const url of proxyUrls) {
-    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-      errors.push(`QLIK_PROXY_URLS entry "${url}" must be a URL such as https://qs1:4243`);
+    if (!URL.canParse(url) || new URL(url).protocol !== 'https:') {
+      errors.push(`QLIK_PROXY_URLS entry "${url}" ${QLIK_HTTPS_ONLY} https://qs1:4243`);
     }
   }
   const fileHosts = values.SLACK_FILE_HOSTS === undefined ? ['files.slack.com'] : commaList(values.SLACK_FILE_HOSTS).map((host) => host.toLowerCase());
   for (const host of fileHosts) {
     if (!/^[a-z0-9.-]+(?::\d{1,5})?$/.test(host)) errors.push(`SLACK_FILE_HOSTS entry "${host}" must be a host name or host:port, such as files.slack.com`);
+  }
+  // The bot token goes with every call to SLACK_API_URL: plain http only to this machine (a local stand-in in tests).
+  const slackApi = new URL(values.SLACK_API_URL);
+  if (slackApi.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(slackApi.hostname)) {
+    errors.push(`SLACK_API_URL must be https (it carries the bot token), such as https://slack.com/api/; http is only for a local stand-in on 127.0.0.1`);
   }
   if (errors.length > 0) return { ok: false, errors };
 
@@ -173,7 +183,7 @@ export function readConfig(env: Environment): ConfigResult {
   };
 }
 
-/** Slack is configured when there is a bot token and a way to receive events (Socket Mode or signed HTTP). */
+/** A bot token means Slack is wanted; serve then insists on a way to receive events (app token or signing secret). */
 export function hasSlackCredentials(config: AppConfig): boolean {
   return config.slack.botToken !== undefined;
 }

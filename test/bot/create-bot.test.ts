@@ -1,4 +1,4 @@
-import { toPlainText } from '../../src/bot/rich-text.js';
+import { toPlainText } from '../../src/bot/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -129,6 +129,13 @@ describe('createBot: direct requests', () => {
       'warn end-sessions refused requested_by=U_ANNA user=CORP\\jdoe reason=not-admin',
       'info end-sessions requested_by=U_ADMIN user=CORP\\jdoe ended=3 failed_nodes=0',
     ]);
+  });
+
+  it('keeps a forged user value with line breaks on one audit line', async () => {
+    const audit: string[] = [];
+    const bot = createBot(deps({ live: fakeLive(3), isAdmin: () => false, auditEnding: (level, line) => audit.push(`${level} ${line}`) }));
+    await bot.endSessions('U_EVE', 'x\ninfo end-sessions requested_by=U_ADMIN user=CORP\\jdoe ended=3');
+    expect(audit).toEqual(['warn end-sessions refused requested_by=U_EVE user="x\\ninfo end-sessions requested_by=U_ADMIN user=CORP\\\\jdoe ended=3" reason=not-admin']);
   });
 
   it('turns an internal failure into a short error reply on a direct request, and silence elsewhere', async () => {

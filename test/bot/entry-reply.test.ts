@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplyText } from '../../src/adapters/console/index.js';
-import { entryReference, entryReply } from '../../src/bot/index.js';
+import { entryReference, entryReply, toMrkdwn } from '../../src/bot/index.js';
 import type { ReplySection } from '../../src/bot/reply.js';
-import { toMrkdwn } from '../../src/bot/rich-text.js';
 import { parseKnowledgeEntry } from '../../src/core/knowledge/index.js';
 
 const parsed = parseKnowledgeEntry(

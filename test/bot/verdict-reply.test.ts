@@ -30,6 +30,8 @@ describe('verdictReply', () => {
     expect(reply.sections.map((section) => section.title)).toEqual(['A user hit the limit of five parallel sessions', 'Fix', 'Findings', null]);
     expect(reply.sections[1]?.steps.length).toBeGreaterThanOrEqual(3);
     expect(reply.actions).toEqual([{ kind: 'feedback', topic: 'limit-reached' }]);
+    // Quoted, so the command runs as shown: unquoted, the shell eats the backslash.
+    expect(allText(reply)).toContain("qlik-sessions end 'CORP\\mweber' --yes");
   });
 
   it.for([

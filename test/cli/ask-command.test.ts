@@ -88,9 +88,9 @@ describe('qlik-sessions kb', () => {
     expect(stdout()).toContain('Qlik Fix: How to fix "Too many sessions active in parallel"');
   });
 
-  it('shows one entry as JSON', async () => {
+  it('shows one entry as JSON, whatever the case of the id', async () => {
     const { io, stdout } = testIo();
-    expect(await main(['kb', 'end-sessions', '--json'], io)).toBe(0);
+    expect(await main(['kb', 'End-Sessions', '--json'], io)).toBe(0);
     expect(JSON.parse(stdout())).toMatchObject({ id: 'end-sessions', fix: expect.any(Array), sources: expect.any(Array) });
   });
 

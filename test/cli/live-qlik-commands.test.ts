@@ -138,8 +138,9 @@ describe('live Qlik commands', () => {
     { name: 'licences without a repository', argv: ['licenses', 'CORP\\mweber'], env: { QLIK_CERT_DIR: '/tmp', QLIK_PROXY_URLS: 'https://qs1:4243' }, says: ['QLIK_REPOSITORY_URL'] },
     { name: 'a user without a directory', argv: ['sessions', 'CORPmweber'], env: {}, says: ["'CORP\\mweber'"] },
     { name: 'no user', argv: ['licenses'], env: {}, says: ['exactly one user'] },
-    { name: 'an unknown option', argv: ['doctor', '--fix'], env: {}, says: ['Usage: qlik-sessions doctor'] },
-    { name: '--yes where nothing is ended', argv: ['sessions', 'CORP\\mweber', '--yes'], env: {}, says: ['Usage: qlik-sessions sessions DIR\\USER [--json]'] },
+    { name: 'an unknown option', argv: ['doctor', '--fix'], env: {}, says: ["Unknown option '--fix'", 'Usage: qlik-sessions doctor'] },
+    { name: 'an argument to doctor', argv: ['doctor', 'CORP\\mweber'], env: {}, says: ['unexpected argument "CORP\\mweber"'] },
+    { name: '--yes where nothing is ended', argv: ['sessions', 'CORP\\mweber', '--yes'], env: {}, says: ["Unknown option '--yes'", 'Usage: qlik-sessions sessions DIR\\USER [--json]'] },
     { name: 'a bad setting', argv: ['doctor'], env: { QLIK_PROXY_URLS: 'qs1:4243' }, says: ['QLIK_PROXY_URLS entry "qs1:4243"'] },
   ])('exits 2 and says what to do for $name', async ({ argv, env, says }) => {
     const result = await run(argv, env);

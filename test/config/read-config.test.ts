@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readConfig, type AppConfig } from '../../src/config/index.js';
+import { CONFIG_VARIABLES, readConfig, type AppConfig } from '../../src/config/index.js';
 
 function configOf(env: Record<string, string>): AppConfig {
   const result = readConfig(env);
@@ -13,6 +15,11 @@ describe('readConfig', () => {
     expect(config.slack).toMatchObject({ port: 3000, apiUrl: 'https://slack.com/api/', fileHosts: ['files.slack.com'], supportChannels: 'all' });
     expect(config.qlik).toMatchObject({ apiUser: { directory: 'INTERNAL', id: 'sa_api' }, tlsInsecure: false, virtualProxies: undefined });
     expect(config.logLevel).toBe('info');
+  });
+
+  it('takes SLACK_API_URL over http only on this machine, with a trailing slash', () => {
+    expect(configOf({ SLACK_API_URL: 'http://127.0.0.1:4599/api' }).slack.apiUrl).toBe('http://127.0.0.1:4599/api/');
+    expect(configOf({ SLACK_API_URL: 'https://slack-gov.com/api/' }).slack.apiUrl).toBe('https://slack-gov.com/api/');
   });
 
   it('splits comma lists and keeps an empty virtual proxy prefix as the default proxy', () => {
@@ -39,6 +46,9 @@ describe('readConfig', () => {
     { env: { QLIK_SERVICE_ACCOUNTS: 'qvservice' }, names: 'QLIK_SERVICE_ACCOUNTS' },
     { env: { QLIK_PROXY_URLS: 'qs1:4243' }, names: 'QLIK_PROXY_URLS' },
     { env: { QLIK_REPOSITORY_URL: 'not a url' }, names: 'QLIK_REPOSITORY_URL' },
+    { env: { QLIK_PROXY_URLS: 'https://qs1:4243,http://qs2:4243' }, names: 'QLIK_PROXY_URLS entry "http://qs2:4243" must be an https URL' },
+    { env: { QLIK_REPOSITORY_URL: 'http://qs1:4242' }, names: 'QLIK_REPOSITORY_URL must be an https URL' },
+    { env: { SLACK_API_URL: 'http://slack-gov.com/api/' }, names: 'SLACK_API_URL must be https' },
     { env: { QLIK_TLS_INSECURE: 'yes' }, names: 'QLIK_TLS_INSECURE' },
     { env: { SLACK_FILE_HOSTS: 'https://files.slack.com/' }, names: 'SLACK_FILE_HOSTS' },
     { env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
@@ -46,5 +56,22 @@ describe('readConfig', () => {
     const result = readConfig(env);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toContain(names);
+  });
+});
+
+describe('.env.example', () => {
+  const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+
+  it('lists every variable readConfig reads, one line each', () => {
+    const listed = example.split('\n').flatMap((line) => /^(?:# )?([A-Z][A-Z0-9_]+)=/.exec(line)?.[1] ?? []);
+    expect([...listed].sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it('loads in a shell as it says, into a valid configuration that discovers virtual proxies', () => {
+    const dump = execFileSync('bash', ['-c', 'set -a; . ./.env.example; set +a; exec env -0'], { cwd: new URL('../..', import.meta.url), env: {}, encoding: 'utf8' });
+    const env = Object.fromEntries(dump.split('\0').filter((pair) => pair.includes('=')).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+    const config = configOf(env);
+    expect(config.qlik.apiUser).toEqual({ directory: 'INTERNAL', id: 'sa_api' });
+    expect(config.qlik.virtualProxies).toBeUndefined();
   });
 });

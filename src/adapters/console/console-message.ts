@@ -1,4 +1,4 @@
-import type { IncomingMessage } from '../../bot/incoming-message.js';
+import type { IncomingMessage } from '../../bot/index.js';
 
 export const CONSOLE_ID = 'console';
 

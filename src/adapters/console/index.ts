@@ -8,3 +8,4 @@ export { renderReplyText } from './render-reply-text.js';
 export type { TextStyle } from './render-reply-text.js';
 export { PROMPT, runConsole } from './run-console.js';
 export type { ConsoleOptions } from './run-console.js';
+export { isClosedPipe, writeText } from './write-text.js';

@@ -1,5 +1,4 @@
-import type { FactsTable, Reply } from '../../bot/reply.js';
-import { toPlainText } from '../../bot/rich-text.js';
+import { toPlainText, type FactsTable, type Reply } from '../../bot/index.js';
 
 export interface TextStyle {
   /** ANSI colour and bold; only on a terminal and never with NO_COLOR. */

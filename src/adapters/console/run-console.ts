@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot } from '../../bot/bot.js';
-import type { BotOutcome } from '../../bot/reply.js';
+import type { Bot, BotOutcome } from '../../bot/index.js';
 import { consoleMessage } from './console-message.js';
 import { createLineGrouper } from './group-lines.js';
 import { createPasteCollector, realScheduler, type Scheduler } from './paste-collector.js';

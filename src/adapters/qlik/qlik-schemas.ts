@@ -56,8 +56,5 @@ export const accessTypeOverviewSchema = anyCase(
   }),
 );
 
-/** For calls whose answer only proves the service is there. */
-export const anyJsonSchema = z.unknown();
-
 export type SessionData = z.infer<typeof sessionDataSchema>;
 export type AccessTypeOverview = z.infer<typeof accessTypeOverviewSchema>;

@@ -1,10 +1,8 @@
-import type { QlikUserRef } from '../../config/index.js';
-
-const USER_NAME = /^([^\\\s]+)\\([^\\\s]+)$/;
+import { QLIK_USER_NAME, type QlikUserRef } from '../../config/index.js';
 
 /** Reads `DIRECTORY\user` as Qlik writes it; undefined when the text is not in that form. */
 export function parseQlikUserName(text: string): QlikUserRef | undefined {
-  const match = USER_NAME.exec(text.trim());
+  const match = QLIK_USER_NAME.exec(text.trim());
   if (match === null) return undefined;
   const [, directory = '', id = ''] = match;
   return { directory, id };

@@ -1,7 +1,8 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { unescapeSlackEntities } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
 import { describeError } from './app-logger.js';
-import { renderNotice, renderReplyBlocks, unescapeButtonValue, type SlackMessage } from './render-reply-blocks.js';
+import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
 
 /** Buttons of replies: feedback (one log line, no content), share in channel, and the admins' "End sessions". */
@@ -12,7 +13,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
     [ACTION_IDS.notHelpful, 'not-helpful'],
   ] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
-      const topic = unescapeButtonValue(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
+      const topic = unescapeSlackEntities(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
       deps.logger.info(`feedback ${verdict} topic=${topic} user=${body.user.id}`);
       await ack();
       runtime.tracker.run(
@@ -26,7 +27,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
 
   app.action<BlockButtonAction>(ACTION_IDS.shareInChannel, async ({ ack, action, body, respond }) => {
     await ack();
-    const reply = runtime.shared.take(unescapeButtonValue(action.value ?? ''));
+    const reply = runtime.shared.take(unescapeSlackEntities(action.value ?? ''));
     runtime.tracker.run(
       async () => {
         if (reply === undefined) {
@@ -43,7 +44,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
 
   app.action<BlockButtonAction>(ACTION_IDS.endSessions, async ({ ack, action, body, respond }) => {
     await ack();
-    const user = unescapeButtonValue(action.value ?? '');
+    const user = unescapeSlackEntities(action.value ?? '');
     runtime.tracker.run(
       async () => {
         let rendered: SlackMessage;
@@ -51,7 +52,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
           // The bot checks QLIK_ADMINS again on every click: Slack cannot restrict who clicks a button.
           rendered = renderReplyBlocks(await deps.bot.endSessions(body.user.id, user));
         } catch (error) {
-          deps.logger.error(`end-sessions crashed requested_by=${body.user.id} user=${user}: ${describeError(error)}`);
+          deps.logger.error(`end-sessions crashed requested_by=${body.user.id} user=${JSON.stringify(user)}: ${describeError(error)}`);
           rendered = renderNotice('Ending the sessions failed on my side. Check the sessions with /qlik-sessions or end them in the QMC.');
         }
         await respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: rendered.blocks });

@@ -1,5 +1,5 @@
 import type { App, types } from '@slack/bolt';
-import type { IncomingMessage } from '../../bot/incoming-message.js';
+import type { IncomingMessage } from '../../bot/index.js';
 import { ANALYZE_MODAL } from './action-ids.js';
 import { describeError } from './app-logger.js';
 import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';

@@ -1,4 +1,4 @@
-import type { MessageKind } from '../../bot/incoming-message.js';
+import type { MessageKind } from '../../bot/index.js';
 
 /** The fields of a `message` or `app_mention` event the app reads. */
 export interface SlackMessageEvent {

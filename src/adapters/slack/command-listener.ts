@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { IncomingMessage } from '../../bot/incoming-message.js';
-import type { Reply } from '../../bot/reply.js';
+import type { IncomingMessage, Reply } from '../../bot/index.js';
 import { analyzeModal } from './analyze-modal.js';
 import { describeError } from './app-logger.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';

@@ -15,7 +15,7 @@ export { DeliveryDedup, eventKey, messageKey } from './delivery-dedup.js';
 export { checkFileUrl, downloadSlackFile, FileDownloadFailure, tooLarge } from './download-slack-file.js';
 export type { FileDownloadError, FileDownloadErrorCode, FileDownloadPolicy, FileFetch, FileFetchResponse, UrlCheck } from './download-slack-file.js';
 export { isFutureDated, refuseFutureTimestamps, TIMESTAMP_WINDOW_SECONDS } from './refuse-future-timestamps.js';
-export { renderNotice, renderReplyBlocks, unescapeButtonValue } from './render-reply-blocks.js';
+export { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
 export type { RenderOptions, SlackMessage } from './render-reply-blocks.js';
 export { SharedReplies } from './shared-replies.js';
 export { downloadUrlOf, isFileStub, isLogFile, slackFileSchema } from './slack-file.js';

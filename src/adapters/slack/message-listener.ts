@@ -1,5 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import type { AttachedFile, IncomingMessage } from '../../bot/incoming-message.js';
+import type { AttachedFile, IncomingMessage } from '../../bot/index.js';
 import { describeError } from './app-logger.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
 import { messageKey } from './delivery-dedup.js';

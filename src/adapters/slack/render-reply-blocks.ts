@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyAction, ReplySection } from '../../bot/reply.js';
-import { escapeMrkdwn, link, toMrkdwn, type RichText } from '../../bot/rich-text.js';
+import { escapeMrkdwn, link, toMrkdwn, type Reply, type ReplyAction, type ReplySection, type RichText } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
 import { BLOCK_KIT_LIMITS, clampText, fitBlocks, splitSectionText } from './block-kit-limits.js';
 
@@ -59,7 +58,7 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
     type: 'button',
     text: { type: 'plain_text', text: escapeMrkdwn(text), emoji: true },
     action_id: actionId,
-    // Values are never shown, but escaping keeps any payload scan free of input markup; listeners unescape.
+    // Values are never shown, but escaping keeps any payload scan free of input markup; listeners unescape (unescapeSlackEntities).
     value: clampText(escapeMrkdwn(value), BLOCK_KIT_LIMITS.buttonValue),
     ...(style === undefined ? {} : { style }),
   };
@@ -124,11 +123,6 @@ export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): Sl
   const buttons = reply.actions.flatMap((action) => actionButtons(action, options));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return { text: clampText(headline, BLOCK_KIT_LIMITS.fallbackText), blocks: fitBlocks(blocks) as KnownBlock[] };
-}
-
-/** The inverse of escapeMrkdwn, for button values coming back in clicks. */
-export function unescapeButtonValue(value: string): string {
-  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /** A short plain reply (errors, confirmations) in the same shape. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Reply } from '../../bot/reply.js';
+import type { Reply } from '../../bot/index.js';
 
 /**
  * Ephemeral answers kept for their "Share in channel" button: the button carries a short id, not the request,

@@ -1,5 +1,5 @@
 import type { SlackConfig } from '../../config/index.js';
-import type { Bot } from '../../bot/bot.js';
+import type { Bot } from '../../bot/index.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { AutoReplyGuard } from './auto-reply-guard.js';
 import type { DeliveryDedup } from './delivery-dedup.js';

@@ -1,5 +1,5 @@
 import nodeFetch from 'node-fetch';
-import { createBot } from '../../bot/create-bot.js';
+import { createBot } from '../../bot/index.js';
 import type { AppConfig } from '../../config/index.js';
 import { loadKnowledgeBase } from '../knowledge-files/index.js';
 import { createLiveQlik, isLiveQlikConfigured } from '../qlik/index.js';

@@ -1,4 +1,4 @@
-import { toPlainText } from '../../bot/rich-text.js';
+import { toPlainText } from '../text/index.js';
 import { detectErrorSignals, type ErrorSignalCode, type GuardCode } from './error-signals.js';
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { contentTerms, isContentWord, messageTokens, messageWords, type MessageToken } from './message-words.js';

@@ -1,5 +1,5 @@
-import type { Link } from '../../bot/reply.js';
-import type { RichText } from '../../bot/rich-text.js';
+import type { Link } from '../text/index.js';
+import type { RichText } from '../text/index.js';
 
 /** One knowledge entry as loaded from `knowledge/<id>.md` (or a site's QLIK_KB_DIR). */
 export interface KnowledgeEntry {

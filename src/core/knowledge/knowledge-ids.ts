@@ -14,9 +14,3 @@ export const KNOWLEDGE_IDS = [
   'disconnect-cookie-burst',
   'qlik-cloud-sessions',
 ] as const;
-
-export type KnowledgeId = (typeof KNOWLEDGE_IDS)[number];
-
-export function isKnowledgeId(id: string): id is KnowledgeId {
-  return (KNOWLEDGE_IDS as readonly string[]).includes(id);
-}

@@ -1,4 +1,4 @@
-import type { RichText, Span } from '../../bot/rich-text.js';
+import type { RichText, Span } from '../text/index.js';
 
 // `code`, **strong**, [title](url): the inline Markdown an admin writes in an entry.
 const INLINE = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;

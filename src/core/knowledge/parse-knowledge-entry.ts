@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { toPlainText } from '../../bot/rich-text.js';
+import { toPlainText } from '../text/index.js';
 import { countSentences } from './count-sentences.js';
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { parseInlineMarkdown } from './parse-inline-markdown.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplyText } from '../../../src/adapters/console/render-reply-text.js';
 import type { Reply } from '../../../src/bot/reply.js';
-import { link } from '../../../src/bot/rich-text.js';
+import { link } from '../../../src/bot/index.js';
 
 const reply: Reply = {
   tone: 'verdict',

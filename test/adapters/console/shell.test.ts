@@ -81,7 +81,7 @@ describe.skipIf(!hasSharedFixture(REPOSITORY_AUDIT))('qlik-sessions shell with r
     const [help, verdict = '', kb] = replies(run.stdout);
     expect(help).toMatch(/^> help\n/);
     expect(verdict.split('\n')[0]).toBe(`> why was this user refused? (+${lines.length} more lines)`);
-    expect(verdict.split('\n')[1]).toMatch(/^DOMAIN\\administrator was refused access .* because no access pass \(licence\) is allocated to them\.$/);
+    expect(verdict.split('\n')[1]).toMatch(/^DOMAIN\\administrator was refused access .* because no access pass \(licence\) was available to them\.$/);
     expect(kb).toMatch(/^> kb\n/);
   });
 

@@ -2,8 +2,7 @@ import type { Bot } from '../../../src/bot/bot.js';
 import { describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.js';
-import { unescapeButtonValue } from '../../../src/adapters/slack/render-reply-blocks.js';
-import { escapeMrkdwn } from '../../../src/bot/rich-text.js';
+import { escapeMrkdwn, unescapeSlackEntities } from '../../../src/bot/index.js';
 import { readConfig, type Environment } from '../../../src/config/index.js';
 import { recordingLogger } from '../../support/slack-harness.js';
 
@@ -47,6 +46,6 @@ describe('createSlackApp transport', () => {
 
 describe('button values', () => {
   it.for(['CORP\\mweber', '<!channel> & co', 'a&amp;b'])('round-trip %s through escaping', (value) => {
-    expect(unescapeButtonValue(escapeMrkdwn(value))).toBe(value);
+    expect(unescapeSlackEntities(escapeMrkdwn(value))).toBe(value);
   });
 });

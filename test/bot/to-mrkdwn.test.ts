@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { code, link, strong, toMrkdwn, toPlainText } from '../../src/bot/rich-text.js';
+import { code, link, strong, toMrkdwn, toPlainText } from '../../src/bot/index.js';
 
 describe('rich text', () => {
   it('keeps plain strings literal in mrkdwn, so input cannot mention anyone', () => {
@@ -14,5 +14,6 @@ describe('rich text', () => {
 
   it('escapes a link title so it cannot close the link early', () => {
     expect(toMrkdwn([link('a|b>c', 'https://x.test/p|q')])).toBe('<https://x.test/p%7Cq|a¦b&gt;c>');
+    expect(toMrkdwn([link('t', 'https://x.test/<!channel>')])).toBe('<https://x.test/%3C!channel%3E|t>');
   });
 });

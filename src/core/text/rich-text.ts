@@ -9,6 +9,12 @@ export type Span =
 
 export type RichText = string | readonly (string | Span)[];
 
+/** A titled URL: an entry's sources, a link span's target. */
+export interface Link {
+  readonly title: string;
+  readonly url: string;
+}
+
 export const strong = (text: string): Span => ({ kind: 'strong', text });
 export const code = (text: string): Span => ({ kind: 'code', text });
 export const link = (text: string, url: string): Span => ({ kind: 'link', text, url });
@@ -29,34 +35,6 @@ export function toPlainText(rich: RichText): string {
           return span.text;
         case 'link':
           return span.text === span.url ? span.url : `${span.text} (${span.url})`;
-      }
-    })
-    .join('');
-}
-
-/** Slack's three control characters; with them escaped, `<!channel>` or `<@U123>` from input stays literal. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Slack code spans cannot contain a backtick; a look-alike keeps the text readable. */
-function codeSafe(text: string): string {
-  return text.replace(/`/g, 'ˋ');
-}
-
-/** Slack mrkdwn: everything from input escaped, spans turned into Slack's own markup. */
-export function toMrkdwn(rich: RichText): string {
-  return spansOf(rich)
-    .map((span) => {
-      if (typeof span === 'string') return escapeMrkdwn(span);
-      switch (span.kind) {
-        case 'strong':
-          return span.text.trim() === '' ? escapeMrkdwn(span.text) : `*${escapeMrkdwn(span.text)}*`;
-        case 'code':
-          return `\`${escapeMrkdwn(codeSafe(span.text))}\``;
-        case 'link':
-          // The URL is ours (entries, configuration); `|` and `>` would end the link early.
-          return `<${span.url.replace(/[|>\s]/g, encodeURIComponent)}|${escapeMrkdwn(span.text).replace(/\|/g, '¦')}>`;
       }
     })
     .join('');

@@ -1,0 +1,2 @@
+export { code, link, strong, toPlainText } from './rich-text.js';
+export type { Link, RichText, Span } from './rich-text.js';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands.js';
+import { main } from '../../src/cli/main.js';
+import { capturedIo } from '../support/captured-cli-io.js';
+
+describe('main', () => {
+  it.for(COMMANDS.flatMap((command) => ['--help', '-h'].map((flag) => ({ name: command.name, synopsis: command.synopsis, flag }))))(
+    '$name $flag prints the usage of that command and exits 0',
+    async ({ name, synopsis, flag }) => {
+      const captured = capturedIo();
+      expect(await main([name, flag], captured.io)).toBe(0);
+      expect(captured.stdout().startsWith(`Usage: qlik-sessions ${synopsis}\n\n`)).toBe(true);
+      expect(captured.stderr()).toBe('');
+    },
+  );
+
+  it('keeps --help after -- as an argument', async () => {
+    const captured = capturedIo();
+    expect(await main(['ask', '--json', '--', '--help'], captured.io)).toBe(0);
+    expect(JSON.parse(captured.stdout())).toEqual({ matches: [], autoReply: false });
+  });
+
+  it('names an unknown command and exits 2', async () => {
+    const captured = capturedIo();
+    expect(await main(['nonsense'], captured.io)).toBe(2);
+    expect(captured.stderr()).toContain('unknown command "nonsense"');
+  });
+});
