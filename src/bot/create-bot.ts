@@ -237,7 +237,10 @@ export function createBot(deps: BotDeps): Bot {
           return simpleReply('error', 'Only the people listed in QLIK_ADMINS can end sessions. Ask a Qlik administrator, or end them in the QMC.');
         }
         if (deps.live === undefined) return liveSetupReply();
-        if (!isQlikUserName(user)) return userArgumentReply('sessions', user);
+        if (!isQlikUserName(user)) {
+          audit('warn', `end-sessions refused requested_by=${senderId} user=${auditUser(user)} reason=not-a-user-name`);
+          return simpleReply('error', `${JSON.stringify(user)} is not a Qlik user name (DIRECTORY\\user), so nothing was ended. Run the analysis or the sessions command again.`);
+        }
         const result = await deps.live.endSessions(user);
         if (!result.ok) {
           audit('warn', `end-sessions failed requested_by=${senderId} user=${user} code=${result.error.code}`);

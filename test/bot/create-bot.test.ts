@@ -129,6 +129,9 @@ describe('createBot: direct requests', () => {
       'warn end-sessions refused requested_by=U_ANNA user=CORP\\jdoe reason=not-admin',
       'info end-sessions requested_by=U_ADMIN user=CORP\\jdoe ended=3 failed_nodes=0',
     ]);
+    expect((await bot.endSessions('U_ADMIN', 'jdoe')).headline).toContain('nothing was ended');
+    expect(audit.at(-1)).toBe('warn end-sessions refused requested_by=U_ADMIN user="jdoe" reason=not-a-user-name');
+    expect(live.ended).toEqual(['CORP\\jdoe']);
   });
 
   it('keeps a forged user value with line breaks on one audit line', async () => {
