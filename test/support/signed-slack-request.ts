@@ -44,3 +44,30 @@ export function payload(name: string): Record<string, unknown> {
 export function form(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString();
 }
+
+export interface ButtonClick {
+  readonly actionId: string;
+  readonly value: string;
+  readonly user: string;
+  readonly channel: { readonly id: string; readonly name: string };
+  readonly responseUrl: string;
+}
+
+/** The form body Slack posts when a button is clicked (block_actions); a test can forge one for anybody. */
+export function buttonClickForm(click: ButtonClick): string {
+  const body = {
+    type: 'block_actions',
+    user: { id: click.user, username: 'u', name: 'u', team_id: 'T111' },
+    api_app_id: 'A111',
+    token: 'verification_token',
+    container: { type: 'message', message_ts: '111.222', channel_id: click.channel.id, is_ephemeral: true },
+    trigger_id: '111.222.valid',
+    team: { id: 'T111', domain: 'workspace-domain' },
+    channel: click.channel,
+    response_url: click.responseUrl,
+    actions: [
+      { action_id: click.actionId, block_id: 'b', text: { type: 'plain_text', text: 'Button', emoji: true }, value: click.value, type: 'button', action_ts: '1596530385.194939' },
+    ],
+  };
+  return form({ payload: JSON.stringify(body) });
+}

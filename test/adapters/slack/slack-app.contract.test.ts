@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiveQlik } from '../../../src/bot/live-qlik.js';
 import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
-import { form, payload, postSigned, sign } from '../../support/signed-slack-request.js';
+import { buttonClickForm, form, payload, postSigned, sign } from '../../support/signed-slack-request.js';
 import { realBot, startHarness, type Harness } from '../../support/slack-harness.js';
 import { STAND_IN_BOT_ID, STAND_IN_BOT_USER, textOf, type RecordedCall } from '../../support/slack-stand-in.js';
 
@@ -320,19 +320,8 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
     });
 
     function click(actionId: string, value: string, user = 'U2CERLKJA'): string {
-      const body = {
-        type: 'block_actions',
-        user: { id: user, username: 'u', name: 'u', team_id: 'T111' },
-        api_app_id: 'A111',
-        token: 'verification_token',
-        container: { type: 'message', message_ts: '111.222', channel_id: 'C111', is_ephemeral: true },
-        trigger_id: '111.222.valid',
-        team: { id: 'T111', domain: 'workspace-domain' },
-        channel: { id: 'C111', name: 'test-channel' },
-        response_url: `${harness.slack.url}/actions/T111/111/${actionId}-${user}`,
-        actions: [{ action_id: actionId, block_id: 'b', text: { type: 'plain_text', text: 'Button', emoji: true }, value, type: 'button', action_ts: '1596530385.194939' }],
-      };
-      return form({ payload: JSON.stringify(body) });
+      const responseUrl = `${harness.slack.url}/actions/T111/111/${actionId}-${user}`;
+      return buttonClickForm({ actionId, value, user, channel: { id: 'C111', name: 'test-channel' }, responseUrl });
     }
     const actionResponses = (suffix: string) => harness.slack.callsTo('response_url').filter((call) => call.path.endsWith(suffix));
 

@@ -11,7 +11,7 @@ import {
   type TestCertificates,
 } from '../../support/fake-qlik-servers.js';
 import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
-import { form, payload, postSigned, SIGNING_SECRET } from '../../support/signed-slack-request.js';
+import { buttonClickForm, form, payload, postSigned, SIGNING_SECRET } from '../../support/signed-slack-request.js';
 import { recordingLogger, type RecordingLogger } from '../../support/slack-harness.js';
 import { startSlackStandIn, textOf, type RecordedCall, type SlackStandIn } from '../../support/slack-stand-in.js';
 
@@ -152,19 +152,14 @@ async function command(live: LiveSlack, text: string, user: string): Promise<Rec
 async function click(live: LiveSlack, value: string, user: string): Promise<RecordedCall | undefined> {
   sequence += 1;
   const path = `/actions/T111/${sequence}`;
-  const body = {
-    type: 'block_actions',
-    user: { id: user, username: 'u', name: 'u', team_id: 'T111' },
-    api_app_id: 'A111',
-    token: 'verification_token',
-    container: { type: 'message', message_ts: '111.222', channel_id: 'C0SUPPORT', is_ephemeral: true },
-    trigger_id: '111.222.valid',
-    team: { id: 'T111', domain: 'workspace-domain' },
+  const body = buttonClickForm({
+    actionId: 'qlik_sessions_end_sessions',
+    value,
+    user,
     channel: { id: 'C0SUPPORT', name: 'qlik-support' },
-    response_url: `${live.slack.url}${path}`,
-    actions: [{ action_id: 'qlik_sessions_end_sessions', block_id: 'b', text: { type: 'plain_text', text: 'End', emoji: true }, value, type: 'button', action_ts: '1596530385.194939' }],
-  };
-  const response = await postSigned(live.eventsUrl, form({ payload: JSON.stringify(body) }), { contentType: 'application/x-www-form-urlencoded' });
+    responseUrl: `${live.slack.url}${path}`,
+  });
+  const response = await postSigned(live.eventsUrl, body, { contentType: 'application/x-www-form-urlencoded' });
   expect(response.status).toBe(200);
   await live.settled();
   const answers = live.slack.callsTo('response_url').filter((call) => call.path === path);
