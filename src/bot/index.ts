@@ -37,3 +37,5 @@ export type {
 } from './live-qlik.js';
 export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';
+export { sessionsPerEndpoint } from './sessions-per-endpoint.js';
+export type { EndpointCount } from './sessions-per-endpoint.js';

@@ -1,6 +1,7 @@
 import { SESSION_LIMIT } from '../core/verdict/index.js';
 import type { NodeError, SessionsReport } from './live-qlik.js';
 import type { Reply, ReplyAction } from './reply.js';
+import { sessionsPerEndpoint } from './sessions-per-endpoint.js';
 import type { RichText } from '../core/text/index.js';
 
 export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
@@ -11,13 +12,7 @@ export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
 
 /** Live sessions of one user, per proxy node and virtual proxy; admins get the button that ends them. */
 export function sessionsReply(report: SessionsReport, canEnd: boolean): Reply {
-  const counts = new Map<string, { proxy: string; virtualProxy: string; count: number }>();
-  for (const session of report.sessions) {
-    const key = `${session.proxy}\u0000${session.virtualProxy}`;
-    const row = counts.get(key) ?? { proxy: session.proxy, virtualProxy: session.virtualProxy, count: 0 };
-    row.count += 1;
-    counts.set(key, row);
-  }
+  const counts = sessionsPerEndpoint(report.sessions);
   const partial = report.errors.length > 0 ? ' on the nodes that answered' : '';
   const headline =
     report.total >= SESSION_LIMIT
@@ -29,11 +24,11 @@ export function sessionsReply(report: SessionsReport, canEnd: boolean): Reply {
     headline,
     sections: [],
     facts:
-      counts.size === 0
+      counts.length === 0
         ? null
         : {
             columns: ['proxy', 'virtual proxy', 'sessions'],
-            rows: [...counts.values()].map((row) => [row.proxy, row.virtualProxy === '' ? '(default)' : row.virtualProxy, String(row.count)]),
+            rows: counts.map((row) => [row.proxy, row.virtualProxy === '' ? '(default)' : row.virtualProxy, String(row.count)]),
           },
     entries: [],
     caveats: nodeErrorCaveats(report.errors),

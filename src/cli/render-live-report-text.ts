@@ -1,5 +1,5 @@
 import { virtualProxyLabel } from '../adapters/qlik/index.js';
-import type { DoctorReport, EndReport, LicensesReport, NodeError, SessionsReport } from '../bot/index.js';
+import { sessionsPerEndpoint, type DoctorReport, type EndReport, type LicensesReport, type NodeError, type SessionsReport } from '../bot/index.js';
 
 /** Qlik Sense Enterprise allows five parallel proxy sessions per user. */
 const SESSION_LIMIT = 5;
@@ -29,19 +29,13 @@ function partialAnswer(errors: readonly NodeError[], consequence: string): strin
 
 export function renderSessionsText(report: SessionsReport): string {
   const lines = [`${report.user}: ${plural(report.total, 'live proxy session')}${report.errors.length > 0 ? ' (at least)' : ''}`];
-  const counts = new Map<string, { proxy: string; virtualProxy: string; count: number }>();
-  for (const session of report.sessions) {
-    const key = `${session.proxy}\n${session.virtualProxy}`;
-    const entry = counts.get(key) ?? { proxy: session.proxy, virtualProxy: session.virtualProxy, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  if (counts.size > 0 || report.errors.length > 0) {
+  const counts = sessionsPerEndpoint(report.sessions);
+  if (counts.length > 0 || report.errors.length > 0) {
     lines.push(
       '',
       ...table([
         ['PROXY NODE', 'VIRTUAL PROXY', 'SESSIONS'],
-        ...[...counts.values()].map((entry) => [entry.proxy, shortPrefix(entry.virtualProxy), String(entry.count)]),
+        ...counts.map((entry) => [entry.proxy, shortPrefix(entry.virtualProxy), String(entry.count)]),
         ...report.errors.map((error) => [error.proxy, shortPrefix(error.virtualProxy), 'no answer']),
       ]),
     );
