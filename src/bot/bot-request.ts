@@ -1,4 +1,5 @@
 import { isQlikUserName } from '../config/index.js';
+import { unescapeSlackEntities } from '../core/text/index.js';
 
 /** What a direct request (command, mention, DM) asks for, parsed from its text. */
 export type BotRequest =
@@ -9,11 +10,6 @@ export type BotRequest =
   | { readonly kind: 'sessions'; readonly user: string | null }
   | { readonly kind: 'licenses'; readonly user: string | null }
   | { readonly kind: 'doctor' };
-
-/** Slack escapes these three in message text; commands and users are matched on what the person typed. */
-export function unescapeSlackEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
 
 // `<@U123>` / `<@U123|name>` as Slack sends mentions, `@qlik-sessions` as typed in the console.
 const LEADING_ADDRESS = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@qlik-sessions\b|\/qlik-sessions\b)[\s:,]*/i;

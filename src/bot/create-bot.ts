@@ -3,7 +3,8 @@ import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../core/knowledge/index.js
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
 import { analyzeLogs, SESSION_LIMIT, type AnalysisReport } from '../core/verdict/index.js';
 import type { Bot } from './bot.js';
-import { parseBotRequest, stripAddress, unescapeSlackEntities, type BotRequest } from './bot-request.js';
+import { unescapeSlackEntities } from '../core/text/index.js';
+import { parseBotRequest, stripAddress, type BotRequest } from './bot-request.js';
 import { doctorReply } from './doctor-reply.js';
 import { endSessionsReply } from './end-sessions-reply.js';
 import { entryReference, entryReply } from './entry-reply.js';

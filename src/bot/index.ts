@@ -1,5 +1,6 @@
 export type { Bot } from './bot.js';
-export { parseBotRequest, stripAddress, unescapeSlackEntities } from './bot-request.js';
+export { parseBotRequest, stripAddress } from './bot-request.js';
+export { unescapeSlackEntities } from '../core/text/index.js';
 export type { BotRequest } from './bot-request.js';
 export { createBot } from './create-bot.js';
 export type { BotDeps } from './create-bot.js';

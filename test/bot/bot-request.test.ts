@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBotRequest, stripAddress, unescapeSlackEntities, type BotRequest } from '../../src/bot/bot-request.js';
+import { parseBotRequest, stripAddress, type BotRequest } from '../../src/bot/bot-request.js';
+import { unescapeSlackEntities } from '../../src/core/text/index.js';
 
 describe('parseBotRequest', () => {
   it.for<[string, BotRequest]>([

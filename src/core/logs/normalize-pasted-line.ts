@@ -1,8 +1,6 @@
-const FENCE = '```';
+import { unescapeSlackEntities } from '../text/index.js';
 
-function unescapeSlack(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
+const FENCE = '```';
 
 /**
  * A line as a person may paste it: BOM, CR, Slack's `&amp;` `&lt;` `&gt;`, a quote marker `>`, triple-backtick
@@ -17,7 +15,7 @@ export function normalizePastedLine(raw: string): string {
     for (const piece of line.split(FENCE)) if (piece.length > longest.length) longest = piece;
     line = longest;
   }
-  if (line.includes('&')) line = unescapeSlack(line);
+  if (line.includes('&')) line = unescapeSlackEntities(line);
   line = trimSpaces(line);
   // A Slack quote ("> row") keeps the row after its marker.
   return line.charCodeAt(0) === 62 /* > */ ? trimSpaces(line.slice(1)) : line;

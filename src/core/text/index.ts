@@ -1,2 +1,3 @@
 export { code, link, strong, toPlainText } from './rich-text.js';
 export type { Link, RichText, Span } from './rich-text.js';
+export { unescapeSlackEntities } from './unescape-slack-entities.js';
