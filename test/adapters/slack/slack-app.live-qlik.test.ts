@@ -138,14 +138,19 @@ function slash(live: LiveSlack, text: string, user: string): { body: string; pat
   return { body, path };
 }
 
-async function command(live: LiveSlack, text: string, user: string): Promise<RecordedCall | undefined> {
-  const { body, path } = slash(live, text, user);
+/** Posts a signed form and returns the one answer it got on its own response_url path. */
+async function answerTo(live: LiveSlack, body: string, path: string): Promise<RecordedCall | undefined> {
   const response = await postSigned(live.eventsUrl, body, { contentType: 'application/x-www-form-urlencoded' });
   expect(response.status).toBe(200);
   await live.settled();
   const answers = live.slack.callsTo('response_url').filter((call) => call.path === path);
   expect(answers).toHaveLength(1);
   return answers[0];
+}
+
+async function command(live: LiveSlack, text: string, user: string): Promise<RecordedCall | undefined> {
+  const { body, path } = slash(live, text, user);
+  return answerTo(live, body, path);
 }
 
 /** A block_actions payload as Slack sends it after the confirmation dialog; a test can forge one for anybody. */
@@ -159,12 +164,7 @@ async function click(live: LiveSlack, value: string, user: string): Promise<Reco
     channel: { id: 'C0SUPPORT', name: 'qlik-support' },
     responseUrl: `${live.slack.url}${path}`,
   });
-  const response = await postSigned(live.eventsUrl, body, { contentType: 'application/x-www-form-urlencoded' });
-  expect(response.status).toBe(200);
-  await live.settled();
-  const answers = live.slack.callsTo('response_url').filter((call) => call.path === path);
-  expect(answers).toHaveLength(1);
-  return answers[0];
+  return answerTo(live, body, path);
 }
 
 async function verdictIn(live: LiveSlack, channel: string, user: string): Promise<RecordedCall | undefined> {
