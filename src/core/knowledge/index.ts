@@ -1,8 +1,6 @@
 export { countSentences } from './count-sentences.js';
 export { detectErrorSignals, ERROR_SIGNAL_CODES, GUARD_CODES } from './error-signals.js';
 export type { ErrorSignal, ErrorSignalCode, ErrorSignals, GuardCode } from './error-signals.js';
-export { evaluateMatcher, parseEvalCases } from './evaluate-matcher.js';
-export type { EvalCase, EvalFailure, EvalReport } from './evaluate-matcher.js';
 export { createKnowledgeBase, MIN_ANSWER_SCORE, MIN_MATCH_SCORE } from './knowledge-base.js';
 export type { EntryExplanation, KnowledgeBase, KnowledgeMatch, KnowledgeMatchItem, MatchExplanation, TermContribution } from './knowledge-base.js';
 export type { KnowledgeEntry } from './knowledge-entry.js';
