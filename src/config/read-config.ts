@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
@@ -43,6 +44,8 @@ export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
   readonly logLevel: LogLevel;
+  /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
+  readonly timeZone: string;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
@@ -105,6 +108,10 @@ const environmentSchema = z.object({
     .number({ error: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds such as 10' })
     .positive({ error: 'QLIK_API_TIMEOUT_SECONDS must be more than 0' })
     .default(10),
+  QLIK_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
+    .default('UTC'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
@@ -179,6 +186,7 @@ export function readConfig(env: Environment): ConfigResult {
         timeoutMs: Math.round(values.QLIK_API_TIMEOUT_SECONDS * 1000),
       },
       logLevel: values.LOG_LEVEL,
+      timeZone: values.QLIK_TIME_ZONE,
     },
   };
 }
