@@ -7,6 +7,8 @@ export interface ZonedTime {
   clock(at: Date | number, seconds?: boolean): string;
   /** `2024-03-12` in the zone. */
   day(at: Date | number): string;
+  /** Minutes the zone is ahead of UTC at that instant (60 for CET), so chart ticks fall on local hours. */
+  offsetMinutes(at: Date | number): number;
 }
 
 /** True for an IANA zone name Intl knows (`Europe/Berlin`, `UTC`). */
@@ -57,6 +59,13 @@ export function zonedTime(timeZone = 'UTC'): ZonedTime {
       if (!valid(at)) return '?';
       const p = parts(at);
       return `${p.year}-${p.month}-${p.day}`;
+    },
+    offsetMinutes(at) {
+      if (!valid(at)) return 0;
+      const ms = typeof at === 'number' ? at : at.getTime();
+      const p = parts(ms);
+      const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+      return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
     },
   };
 }

@@ -19,6 +19,13 @@ describe('zonedTime', () => {
     expect(berlin.day(new Date('2024-07-01T22:30:00Z'))).toBe('2024-07-02');
   });
 
+  it('knows the offset from UTC, for ticks on local hours', () => {
+    expect(zonedTime().offsetMinutes(AT)).toBe(0);
+    expect(zonedTime('Europe/Berlin').offsetMinutes(AT)).toBe(60);
+    expect(zonedTime('Asia/Kolkata').offsetMinutes(AT)).toBe(330);
+    expect(zonedTime('America/New_York').offsetMinutes(AT)).toBe(-240);
+  });
+
   it('says so for an unknown instant instead of printing NaN', () => {
     expect(zonedTime().instant(Number.NaN)).toBe('an unknown time');
   });
