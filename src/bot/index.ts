@@ -17,6 +17,7 @@ export { liveSetupReply } from './live-setup-reply.js';
 export { pointerReply } from './pointer-reply.js';
 export { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 export { simpleReply } from './simple-reply.js';
+export type { StateStore } from './state-store.js';
 export { userArgumentReply } from './user-argument-reply.js';
 export type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
 export type { BotOutcome, EntryReference, FactsTable, Reply, ReplyAction, ReplySection, ReplyTone } from './reply.js';
