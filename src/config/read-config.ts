@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
@@ -39,10 +40,27 @@ export interface QlikConfig {
   readonly timeoutMs: number;
 }
 
+/** The watch (issue 14): log folders followed, live sessions polled, alerts to one channel. */
+export interface WatchConfig {
+  /** Qlik Sense log folders (a node's Log folder, a mounted share, or the central share with one folder per node). */
+  readonly logDirs: readonly string[];
+  /** Slack channel id that gets the alerts; undefined = no Slack alerts. */
+  readonly alertChannel: string | undefined;
+  /** How often the live proxy sessions are counted (and at most how long between two reads of the log folders). */
+  readonly intervalMs: number;
+  /** One alert per user and cause within this time; what follows goes into its thread. */
+  readonly cooldownMs: number;
+  /** File that keeps the read positions in the logs across restarts (when REDIS_URL is not used). */
+  readonly statePath: string | undefined;
+}
+
 export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
+  readonly watch: WatchConfig;
   readonly logLevel: LogLevel;
+  /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
+  readonly timeZone: string;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
@@ -105,6 +123,26 @@ const environmentSchema = z.object({
     .number({ error: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds such as 10' })
     .positive({ error: 'QLIK_API_TIMEOUT_SECONDS must be more than 0' })
     .default(10),
+  QLIK_LOG_DIR: z.string().optional(),
+  QLIK_ALERT_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{6,}$/, { error: 'QLIK_ALERT_CHANNEL must be a channel id such as C0123ABCDEF (in Slack: channel details, at the bottom)' })
+    .optional(),
+  QLIK_WATCH_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'QLIK_WATCH_INTERVAL_SECONDS must be a number of seconds such as 60' })
+    .min(1, { error: 'QLIK_WATCH_INTERVAL_SECONDS must be at least 1' })
+    .max(86_400, { error: 'QLIK_WATCH_INTERVAL_SECONDS must be at most 86400 (a day)' })
+    .default(60),
+  QLIK_ALERT_COOLDOWN_MINUTES: z.coerce
+    .number({ error: 'QLIK_ALERT_COOLDOWN_MINUTES must be a number of minutes such as 60' })
+    .min(1, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at least 1' })
+    .max(10_080, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at most 10080 (a week)' })
+    .default(60),
+  QLIK_WATCH_STATE: z.string().optional(),
+  QLIK_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
+    .default('UTC'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
@@ -178,7 +216,15 @@ export function readConfig(env: Environment): ConfigResult {
         tlsInsecure: values.QLIK_TLS_INSECURE === 'true',
         timeoutMs: Math.round(values.QLIK_API_TIMEOUT_SECONDS * 1000),
       },
+      watch: {
+        logDirs: commaList(values.QLIK_LOG_DIR),
+        alertChannel: values.QLIK_ALERT_CHANNEL,
+        intervalMs: Math.round(values.QLIK_WATCH_INTERVAL_SECONDS * 1000),
+        cooldownMs: Math.round(values.QLIK_ALERT_COOLDOWN_MINUTES * 60_000),
+        statePath: values.QLIK_WATCH_STATE,
+      },
       logLevel: values.LOG_LEVEL,
+      timeZone: values.QLIK_TIME_ZONE,
     },
   };
 }
