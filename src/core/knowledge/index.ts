@@ -8,6 +8,7 @@ export { KNOWLEDGE_IDS } from './knowledge-ids.js';
 export { canonicalWord, contentTerms, messageTokens, messageWords } from './message-words.js';
 export type { MessageToken } from './message-words.js';
 export { normalizeMessage } from './normalize-message.js';
+export { didYouMean } from './did-you-mean.js';
 export { detectQuestionIntents, INTENT_CODES } from './question-intents.js';
 export type { IntentCode, QuestionIntent } from './question-intents.js';
 export { parseInlineMarkdown } from './parse-inline-markdown.js';
