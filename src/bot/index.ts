@@ -1,3 +1,5 @@
+export { describeError } from './app-logger.js';
+export type { AppLogger, LogLevelName } from './app-logger.js';
 export type { Bot } from './bot.js';
 export { parseBotRequest, stripAddress } from './bot-request.js';
 export { unescapeSlackEntities } from '../core/text/index.js';

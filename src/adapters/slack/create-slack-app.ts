@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { registerActionListeners } from './action-listeners.js';
 import { registerAnalyzeModal } from './analyze-modal.js';
-import { describeError } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
 import { AutoReplyGuard } from './auto-reply-guard.js';
 import { registerCommandListener } from './command-listener.js';
 import { DeliveryDedup, eventKey } from './delivery-dedup.js';
@@ -24,35 +24,26 @@ export interface SlackApp {
   inFlight(): number;
 }
 
-export type SlackAppResult = { readonly ok: true; readonly app: SlackApp } | { readonly ok: false; readonly error: string };
-
 const BOLT_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 /**
  * The Slack app: Socket Mode when an app token is configured, otherwise HTTP at /slack/events (plus GET /healthz)
  * with signed requests. Listeners acknowledge first and work after; deliveries are de-duplicated.
  */
-export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
-  const { config } = deps;
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { config, credentials } = deps;
   const now = deps.now ?? Date.now;
-  if (config.botToken === undefined) return { ok: false, error: 'SLACK_BOT_TOKEN is not set: copy the bot token (xoxb-...) from "OAuth & Permissions" of your Slack app.' };
-  if (config.appToken === undefined && config.signingSecret === undefined) {
-    return {
-      ok: false,
-      error: 'Neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set: add an app-level token with connections:write, or the Signing Secret from "Basic Information".',
-    };
-  }
   const logLevel = BOLT_LEVELS[deps.logLevel];
   const clientOptions = { slackApiUrl: config.apiUrl, ...(deps.webApiRetries === undefined ? {} : { retryConfig: { retries: deps.webApiRetries } }) };
 
   let receiver: Receiver;
   let transport: SlackTransport;
-  if (config.appToken !== undefined) {
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logLevel, installerOptions: { clientOptions } });
+  if (credentials.receiver.mode === 'socket') {
+    receiver = new SocketModeReceiver({ appToken: credentials.receiver.appToken, logLevel, installerOptions: { clientOptions } });
     transport = { mode: 'socket' };
   } else {
     const httpReceiver = new HTTPReceiver({
-      signingSecret: config.signingSecret ?? '',
+      signingSecret: credentials.receiver.signingSecret,
       endpoints: ['/slack/events'],
       logLevel,
       customRoutes: [
@@ -67,10 +58,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
     });
     httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => deps.logger.warn('refused a request dated more than 5 minutes in the future'));
     receiver = httpReceiver;
-    transport = { mode: 'http', port: config.port };
+    transport = { mode: 'http', port: credentials.receiver.port };
   }
 
-  const app = new App({ token: config.botToken, receiver, logLevel, clientOptions, deferInitialization: true });
+  const app = new App({ token: credentials.botToken, receiver, logLevel, clientOptions, deferInitialization: true });
   let botUserId: string | undefined;
   const runtime: SlackRuntime = {
     deps,
@@ -78,7 +69,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
     guard: new AutoReplyGuard(now),
     tracker: new WorkTracker(),
     shared: new SharedReplies(now),
-    botToken: config.botToken,
+    botToken: credentials.botToken,
     botUserId: () => botUserId,
   };
 
@@ -100,26 +91,23 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
   });
 
   return {
-    ok: true,
-    app: {
-      transport,
-      async start(port) {
-        await app.init();
-        const auth = await app.client.auth.test();
-        botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
-        if (transport.mode === 'socket') {
-          await app.start();
-          return { port: null };
-        }
-        const server = (await app.start(port ?? transport.port)) as Server;
-        const address = server.address();
-        return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
-      },
-      async stop() {
-        await app.stop();
-        await runtime.tracker.drain();
-      },
-      inFlight: () => runtime.tracker.size,
+    transport,
+    async start(port) {
+      await app.init();
+      const auth = await app.client.auth.test();
+      botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
+      if (transport.mode === 'socket') {
+        await app.start();
+        return { port: null };
+      }
+      const server = (await app.start(port ?? transport.port)) as Server;
+      const address = server.address();
+      return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
     },
+    async stop() {
+      await app.stop();
+      await runtime.tracker.drain();
+    },
+    inFlight: () => runtime.tracker.size,
   };
 }

@@ -1,6 +1,5 @@
-import type { SlackConfig } from '../../config/index.js';
-import type { Bot } from '../../bot/index.js';
-import type { AppLogger, LogLevelName } from './app-logger.js';
+import type { AppLogger, Bot, LogLevelName } from '../../bot/index.js';
+import type { SlackConfig, SlackCredentials } from '../../config/index.js';
 import type { AutoReplyGuard } from './auto-reply-guard.js';
 import type { DeliveryDedup } from './delivery-dedup.js';
 import type { FileFetch } from './download-slack-file.js';
@@ -10,6 +9,8 @@ import type { WorkTracker } from './work-tracker.js';
 /** What the Slack app is built from; everything that crosses a boundary is injected. */
 export interface SlackAppDeps {
   readonly config: SlackConfig;
+  /** Checked once, by slackCredentials in src/config. */
+  readonly credentials: SlackCredentials;
   readonly logLevel: LogLevelName;
   readonly bot: Bot;
   readonly logger: AppLogger;

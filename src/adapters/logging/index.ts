@@ -1,0 +1,1 @@
+export { createStreamLogger } from './create-stream-logger.js';
