@@ -1,14 +1,14 @@
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
-import { createStreamLogger } from './adapters/logging/index.js';
+import { createPinoLogger } from './adapters/logging/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { AppLogger, Bot, BotDeps, LiveQlik } from './bot/index.js';
+import type { Bot, BotDeps, LiveQlik, Logger } from './bot/index.js';
 import { slackCredentials, type AppConfig } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
 export interface AppOverrides {
-  /** Where the app's log lines go; default: stderr from LOG_LEVEL up. */
-  readonly logger?: AppLogger;
+  /** Where the app's log lines go; default: JSON lines on stderr from LOG_LEVEL up. */
+  readonly logger?: Logger;
   /** The Qlik APIs' fetch (node-fetch with the client certificates by default). */
   readonly qlikFetch?: QlikFetch;
   /** Reads the certificate files of QLIK_CERT_DIR. */
@@ -43,7 +43,7 @@ export type BotResult = { readonly ok: true; readonly bot: Bot } | { readonly ok
 /** The application, wired from one configuration: every command, the Slack app and the test harness start here. */
 export interface App {
   readonly config: AppConfig;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
   /** The built-in knowledge entries plus QLIK_KB_DIR's, loaded once. */
   knowledge(): Promise<LoadKnowledgeBaseResult>;
   /** The live Qlik Sense APIs, or undefined when QLIK_CERT_DIR and a URL to call are not both set. */
@@ -59,7 +59,7 @@ export interface App {
  * What a command does not use is not loaded (dynamic imports), so `ask` and `kb` start in a fraction of `serve`.
  */
 export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
-  const logger = overrides.logger ?? createStreamLogger((text) => void process.stderr.write(text), config.logLevel);
+  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
 
@@ -75,7 +75,7 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       isAdmin: surface === 'console' ? () => true : (senderId) => admins.has(senderId),
       maxFileBytes: config.slack.maxFileBytes,
       reportError: (error) => logger.error(`bot: ${describeError(error)}`),
-      auditEnding: (level, line) => logger[level](line),
+      auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
       ...(analyze === undefined ? {} : { analyze }),
     });
     return { ok: true, bot };
@@ -138,4 +138,4 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   return app;
 }
 
-export { createStreamLogger } from './adapters/logging/index.js';
+export { createPinoLogger } from './adapters/logging/index.js';

@@ -1,15 +1,19 @@
-import type { AppLogger } from '../bot/index.js';
+import type { LogFields, Logger, LogMethod } from '../bot/index.js';
 import { readConfig, type ConfigResult } from '../config/index.js';
-import { buildApp, createStreamLogger, type App } from '../main.js';
+import { buildApp, createPinoLogger, type App } from '../main.js';
 import { write, type CliIo } from './cli-io.js';
 
 // One reading of the environment per invocation: `start` hands over to `serve` or `shell` with the same result.
 const readings = new WeakMap<CliIo, ConfigResult>();
 
 /** Warnings and errors of a one-shot command on stderr, named after it; progress lines are for `serve` only. */
-function commandLogger(io: CliIo, command: string): AppLogger {
-  const line = (label: string) => (text: string) => void write(io.stderr, `qlik-sessions ${command}: ${label}: ${text}\n`);
-  return { debug: () => undefined, info: () => undefined, warn: line('warning'), error: line('error') };
+function commandLogger(io: CliIo, command: string): Logger {
+  const line = (label: string): LogMethod =>
+    ((first: LogFields | string, message?: string) => {
+      void write(io.stderr, `qlik-sessions ${command}: ${label}: ${typeof first === 'string' ? first : (message ?? '')}\n`);
+    }) as LogMethod;
+  const ignore: LogMethod = () => undefined;
+  return { debug: ignore, info: ignore, warn: line('warning'), error: line('error') };
 }
 
 /**
@@ -27,6 +31,8 @@ export async function openApp(io: CliIo, command: string, options: { readonly se
     return undefined;
   }
   const logger =
-    options.serving === true ? createStreamLogger((text) => void io.stderr.write(text), read.config.logLevel) : commandLogger(io, command);
+    options.serving === true
+      ? createPinoLogger({ level: read.config.logLevel, destination: { write: (line: string) => void io.stderr.write(line) } })
+      : commandLogger(io, command);
   return buildApp(read.config, { logger });
 }

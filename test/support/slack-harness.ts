@@ -1,19 +1,12 @@
 import { createWorkerAnalyzer, type SlackApp } from '../../src/adapters/slack/index.js';
-import type { AppLogger, Bot, LiveQlik } from '../../src/bot/index.js';
+import type { Bot, LiveQlik } from '../../src/bot/index.js';
 import { readConfig, type AppConfig, type Environment } from '../../src/config/index.js';
 import { buildApp } from '../../src/main.js';
 import { SIGNING_SECRET } from './signed-slack-request.js';
 import { startForeignHost, startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
+import { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
-export interface RecordingLogger extends AppLogger {
-  readonly lines: string[];
-}
-
-export function recordingLogger(): RecordingLogger {
-  const lines: string[] = [];
-  const record = (level: string) => (line: string) => void lines.push(`${level} ${line}`);
-  return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
-}
+export { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
 /** The real conversation: built-in knowledge entries, the worker-thread analyzer, admins as in the harness config. */
 export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot> {

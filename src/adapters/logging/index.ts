@@ -1,1 +1,3 @@
-export { createStreamLogger } from './create-stream-logger.js';
+export { createPinoLogger } from './pino-logger.js';
+export type { PinoLoggerOptions } from './pino-logger.js';
+export { scrubSecrets } from './scrub-secrets.js';

@@ -1,15 +1,16 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { registerActionListeners } from './action-listeners.js';
 import { registerAnalyzeModal } from './analyze-modal.js';
 import { describeError } from '../../bot/index.js';
+import { createBoltLogger } from './bolt-logger.js';
 import { AutoReplyGuard } from './auto-reply-guard.js';
 import { registerCommandListener } from './command-listener.js';
 import { DeliveryDedup, eventKey } from './delivery-dedup.js';
 import { registerMessageListeners } from './message-listener.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import { SharedReplies } from './shared-replies.js';
-import type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';
+import type { HttpRoute, SlackAppDeps, SlackRuntime } from './slack-runtime.js';
 import { WorkTracker } from './work-tracker.js';
 
 export type SlackTransport = { readonly mode: 'socket' } | { readonly mode: 'http'; readonly port: number };
@@ -22,9 +23,21 @@ export interface SlackApp {
   stop(): Promise<void>;
   /** Replies still being worked on. */
   inFlight(): number;
+  /** Slack is reachable: auth.test passed at start (HTTP mode), and the WebSocket is up (Socket Mode). */
+  connected(): boolean;
 }
 
-const BOLT_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+/** GET /healthz when no routes are handed in: a plain "alive". */
+const ALIVE_ROUTE: HttpRoute = {
+  path: '/healthz',
+  handler: (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+  },
+};
+
+function httpRoutes(deps: SlackAppDeps): CustomRoute[] {
+  return (deps.routes ?? [ALIVE_ROUTE]).map((route) => ({ path: route.path, method: ['GET'], handler: route.handler }));
+}
 
 /**
  * The Slack app: Socket Mode when an app token is configured, otherwise HTTP at /slack/events (plus GET /healthz)
@@ -33,35 +46,49 @@ const BOLT_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, credentials } = deps;
   const now = deps.now ?? Date.now;
-  const logLevel = BOLT_LEVELS[deps.logLevel];
-  const clientOptions = { slackApiUrl: config.apiUrl, ...(deps.webApiRetries === undefined ? {} : { retryConfig: { retries: deps.webApiRetries } }) };
+  // Bolt, its receivers and the Web API client log through our logger: one JSON format, content cut out.
+  const logger = createBoltLogger(deps.logger, deps.logLevel);
+  const clientOptions = {
+    slackApiUrl: config.apiUrl,
+    ...(deps.webApiRetries === undefined ? {} : { retryConfig: { retries: deps.webApiRetries } }),
+    ...(deps.outbound === undefined ? {} : { fetch: deps.outbound.fetch }),
+  };
 
   let receiver: Receiver;
   let transport: SlackTransport;
+  let socketUp = false;
+  let started = false;
   if (credentials.receiver.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: credentials.receiver.appToken, logLevel, installerOptions: { clientOptions } });
+    const socketReceiver = new SocketModeReceiver({
+      appToken: credentials.receiver.appToken,
+      logger,
+      installerOptions: { clientOptions },
+      ...(deps.outbound === undefined ? {} : { dispatcher: deps.outbound.dispatcher }),
+    });
+    // Readiness follows the WebSocket: down while the client reconnects.
+    socketReceiver.client.on('connected', () => {
+      socketUp = true;
+    });
+    for (const state of ['disconnected', 'reconnecting'] as const) {
+      socketReceiver.client.on(state, () => {
+        socketUp = false;
+      });
+    }
+    receiver = socketReceiver;
     transport = { mode: 'socket' };
   } else {
     const httpReceiver = new HTTPReceiver({
       signingSecret: credentials.receiver.signingSecret,
       endpoints: ['/slack/events'],
-      logLevel,
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_request, response) => {
-            response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
-          },
-        },
-      ],
+      logger,
+      customRoutes: httpRoutes(deps),
     });
     httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => deps.logger.warn('refused a request dated more than 5 minutes in the future'));
     receiver = httpReceiver;
     transport = { mode: 'http', port: credentials.receiver.port };
   }
 
-  const app = new App({ token: credentials.botToken, receiver, logLevel, clientOptions, deferInitialization: true });
+  const app = new App({ token: credentials.botToken, receiver, logger, clientOptions, deferInitialization: true });
   let botUserId: string | undefined;
   const runtime: SlackRuntime = {
     deps,
@@ -98,16 +125,20 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
       if (transport.mode === 'socket') {
         await app.start();
+        started = true;
         return { port: null };
       }
       const server = (await app.start(port ?? transport.port)) as Server;
+      started = true;
       const address = server.address();
       return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
     },
     async stop() {
+      started = false;
       await app.stop();
       await runtime.tracker.drain();
     },
     inFlight: () => runtime.tracker.size,
+    connected: () => started && (transport.mode === 'http' || socketUp),
   };
 }
