@@ -1,6 +1,6 @@
 import nodeFetch from 'node-fetch';
 import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
-import { createWorkerAnalyzer } from '../../src/adapters/slack/analyze-in-worker.js';
+import { createAnalysisPool, type AnalysisPool } from '../../src/adapters/analysis-worker/index.js';
 import type { AppLogger } from '../../src/adapters/slack/app-logger.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../src/adapters/slack/download-slack-file.js';
@@ -21,15 +21,17 @@ export function recordingLogger(): RecordingLogger {
   return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
 }
 
-/** The real conversation: built-in knowledge entries, the worker-thread analyzer, admins as in the harness config. */
+/** The real conversation: built-in knowledge entries, the worker pool (closed with the harness), admins as configured. */
 export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot> {
   const knowledge = await loadKnowledgeBase({});
   if (!knowledge.ok) throw new Error(knowledge.error);
+  const pool = createAnalysisPool({ workers: 1 });
+  context.pools.push(pool);
   return createBot({
     knowledge: knowledge.knowledge,
     serviceAccounts: [],
     live,
-    analyze: createWorkerAnalyzer(),
+    analyze: pool.analyze,
     isAdmin: (senderId) => senderId === HARNESS_ADMIN,
     auditEnding: (level, line) => context.logger[level](line),
   });
@@ -39,6 +41,8 @@ export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot
 export interface BotContext {
   readonly slack: SlackStandIn;
   readonly logger: RecordingLogger;
+  /** Analysis pools the bot uses; the harness closes them. */
+  readonly pools: AnalysisPool[];
 }
 
 export const HARNESS_ADMIN = 'UADMIN01';
@@ -73,10 +77,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const logger = recordingLogger();
+  const pools: AnalysisPool[] = [];
   const created = createSlackApp({
     config: parsed.config.slack,
     logLevel: 'error',
-    bot: typeof options.bot === 'function' ? await options.bot({ slack, logger }) : options.bot,
+    bot: typeof options.bot === 'function' ? await options.bot({ slack, logger, pools }) : options.bot,
     logger,
     fetchFile: nodeFetch as unknown as FileFetch,
     webApiRetries: 0,
@@ -94,6 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     app: created.app,
     close: async () => {
       await created.app.stop();
+      await Promise.all(pools.map((pool) => pool.close()));
       await slack.close();
       await foreign.close();
     },

@@ -1,9 +1,9 @@
 import nodeFetch from 'node-fetch';
 import { createBot } from '../../bot/index.js';
 import type { AppConfig } from '../../config/index.js';
+import { createAnalysisPool } from '../analysis-worker/index.js';
 import { loadKnowledgeBase } from '../knowledge-files/index.js';
 import { createLiveQlik, isLiveQlikConfigured } from '../qlik/index.js';
-import { createWorkerAnalyzer } from './analyze-in-worker.js';
 import { describeError, type AppLogger } from './app-logger.js';
 import { createSlackApp, type SlackApp } from './create-slack-app.js';
 import type { FileFetch } from './download-slack-file.js';
@@ -43,11 +43,12 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
   if (!knowledge.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${knowledge.error} (QLIK_KB_DIR).` };
   const live = isLiveQlikConfigured(config.qlik) ? createLiveQlik(config.qlik, { logger: { warn: (line: string) => logger.warn(line) } }) : undefined;
   const admins = new Set(config.slack.admins);
+  const pool = createAnalysisPool({ workers: config.analysis.workers, warm: true, logger: { warn: (line) => logger.warn(line) } });
   const bot = createBot({
     knowledge: knowledge.knowledge,
     serviceAccounts: config.qlik.serviceAccounts,
     live,
-    analyze: createWorkerAnalyzer(),
+    analyze: pool.analyze,
     isAdmin: (senderId) => admins.has(senderId),
     maxFileBytes: config.slack.maxFileBytes,
     reportError: (error) => logger.error(`bot: ${describeError(error)}`),
@@ -61,13 +62,18 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     fetchFile: nodeFetch as unknown as FileFetch,
     webApiRetries: options.webApiRetries ?? 3,
   });
-  if (!created.ok) return created;
+  if (!created.ok) {
+    await pool.close();
+    return created;
+  }
   const port = options.port ?? config.slack.port;
+  // The workers stop after the replies in flight are done.
+  const app: SlackApp = { ...created.app, stop: () => created.app.stop().finally(() => pool.close()) };
   try {
-    const started = await created.app.start(port);
-    return { ok: true, app: created.app, port: started.port };
+    const started = await app.start(port);
+    return { ok: true, app, port: started.port };
   } catch (error) {
-    await created.app.stop().catch(() => undefined);
+    await app.stop().catch(() => undefined);
     return { ok: false, error: startFailure(error, config, port) };
   }
 }
