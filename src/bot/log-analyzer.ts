@@ -5,7 +5,7 @@ import { analyzeLogs, type AnalysisReport, type AnalyzeOptions } from '../core/v
 export type AnalysisUnavailable =
   { readonly code: 'busy' } | { readonly code: 'failed'; readonly reason: 'crashed' | 'hung' | 'stopped' };
 
-export type AnalysisOutcome =
+export type AnalysisResult =
   { readonly ok: true; readonly report: AnalysisReport } | { readonly ok: false; readonly error: AnalysisUnavailable };
 
 /**
@@ -15,7 +15,7 @@ export type AnalysisOutcome =
 export type LogAnalyzer = (
   inputs: Iterable<LogInput> | AsyncIterable<LogInput>,
   options?: AnalyzeOptions,
-) => Promise<AnalysisOutcome>;
+) => Promise<AnalysisResult>;
 
 /** The analysis in this thread: for the console and the CLI, where one person waits for one answer. */
 export const analyzeInProcess: LogAnalyzer = async (inputs, options) => ({

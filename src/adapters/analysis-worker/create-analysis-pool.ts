@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LogAnalyzer } from '../../bot/index.js';
+import { silentLogger, type Logger, type LogAnalyzer } from '../../bot/index.js';
 import type { LogInput } from '../../core/logs/index.js';
 import { NO_POOL_METRICS, type AnalysisPoolMetrics } from './analysis-pool-metrics.js';
 import { WorkerSlot, type PoolJob } from './worker-slot.js';
@@ -17,7 +17,7 @@ export interface AnalysisPoolOptions {
   /** Heap cap of each worker; a larger need crashes that worker only, and it is replaced. */
   readonly maxHeapMb?: number;
   readonly metrics?: AnalysisPoolMetrics;
-  readonly logger?: { readonly warn: (line: string) => void };
+  readonly logger?: Logger;
   readonly now?: () => number;
   /** Start the workers at once instead of at the first analysis. */
   readonly warm?: boolean;
@@ -52,6 +52,7 @@ const DEFAULT_MAX_HEAP_MB = 512;
 export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
   const workerUrl = options.workerUrl ?? workerScriptUrl();
   const metrics = options.metrics ?? NO_POOL_METRICS;
+  const logger = options.logger ?? silentLogger;
   const queueLimit = options.queueLimit ?? QUEUED_PER_WORKER * options.workers;
   const waiting: PoolJob[] = [];
   let refused = 0;
@@ -63,7 +64,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       if (slot.busy) continue;
       const job = waiting.shift();
       if (job === undefined) break;
-      metrics.queueDepth(waiting.length);
+      metrics.analysisQueueDepth(waiting.length);
       slot.start(job);
     }
   };
@@ -72,7 +73,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     stallMs: options.stallMs ?? DEFAULT_STALL_MS,
     maxHeapMb: options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB,
     metrics,
-    warn: options.logger?.warn ?? (() => undefined),
+    logger,
     now: options.now ?? Date.now,
     onSpawn: () => void threadsStarted++,
   };
@@ -90,15 +91,13 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     const free = slots.some((slot) => !slot.busy);
     if (!free && waiting.length >= queueLimit) {
       refused++;
-      metrics.refused();
-      options.logger?.warn(
-        `analysis refused, the queue is full: ${slots.length} busy worker(s), ${waiting.length} waiting`,
-      );
+      metrics.analysisFinished({ outcome: 'busy', bytes: 0, seconds: 0 });
+      logger.warn({ workers: slots.length, waiting: waiting.length }, 'analysis refused: every worker busy, queue full');
       return { ok: false, error: { code: 'busy' } };
     }
     return new Promise((resolve, reject) => {
       waiting.push({ inputs: list, serviceAccounts: [...(analyzeOptions.serviceAccounts ?? [])], resolve, reject });
-      metrics.queueDepth(waiting.length);
+      metrics.analysisQueueDepth(waiting.length);
       dispatch();
     });
   };
@@ -115,7 +114,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     async close() {
       closed = true;
       for (const job of waiting.splice(0)) job.resolve({ ok: false, error: { code: 'failed', reason: 'stopped' } });
-      metrics.queueDepth(0);
+      metrics.analysisQueueDepth(0);
       await Promise.all(slots.map((slot) => slot.close()));
     },
   };

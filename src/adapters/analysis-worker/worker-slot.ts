@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { AnalysisOutcome } from '../../bot/index.js';
+import type { AnalysisResult, LogFields, Logger } from '../../bot/index.js';
 import type { LogInput } from '../../core/logs/index.js';
 import type { AnalysisEnd, AnalysisPoolMetrics } from './analysis-pool-metrics.js';
 import { toTransferable } from './to-transferable.js';
@@ -11,7 +11,7 @@ type Chunks = Iterator<Uint8Array | string> | AsyncIterator<Uint8Array | string>
 export interface PoolJob {
   readonly inputs: readonly LogInput[];
   readonly serviceAccounts: readonly string[];
-  readonly resolve: (outcome: AnalysisOutcome) => void;
+  readonly resolve: (outcome: AnalysisResult) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -21,7 +21,7 @@ export interface SlotOptions {
   readonly stallMs: number;
   readonly maxHeapMb: number;
   readonly metrics: AnalysisPoolMetrics;
-  readonly warn: (line: string) => void;
+  readonly logger: Logger;
   readonly now: () => number;
   /** Told of every thread started, the first ones and replacements. */
   readonly onSpawn: () => void;
@@ -117,8 +117,8 @@ export class WorkerSlot {
     this.options.onSpawn();
     this.ready = false;
     worker.on('message', (message: FromWorker) => this.receive(message));
-    worker.on('error', (error) => this.lose(worker, 'crashed', `the analysis worker crashed: ${error.message}`));
-    worker.on('exit', (code) => this.lose(worker, 'crashed', `the analysis worker exited (code ${code})`));
+    worker.on('error', (error) => this.lose(worker, 'crashed', { error: error.message }));
+    worker.on('exit', (code) => this.lose(worker, 'crashed', { exitCode: code }));
     // An idle warm worker does not keep the process alive; a running analysis does (ref in start).
     worker.unref();
     return worker;
@@ -199,32 +199,35 @@ export class WorkerSlot {
     void Promise.resolve(source.return?.()).catch(() => undefined);
   }
 
-  private answer(run: Running, outcome: AnalysisOutcome | Error | unknown): void {
+  private answer(run: Running, outcome: AnalysisResult | Error | unknown): void {
     if (run.answered) return;
     run.answered = true;
-    if (typeof outcome === 'object' && outcome !== null && 'ok' in outcome) run.job.resolve(outcome as AnalysisOutcome);
+    if (typeof outcome === 'object' && outcome !== null && 'ok' in outcome) run.job.resolve(outcome as AnalysisResult);
     else run.job.reject(outcome);
   }
 
-  private end(run: Running, how: AnalysisEnd, outcome: AnalysisOutcome | Error): void {
+  private end(run: Running, how: AnalysisEnd, outcome: AnalysisResult | Error): void {
     this.disarm(run);
     run.job.inputs.forEach((_, file) => this.closeSource(run, file));
     this.answer(run, outcome);
-    this.options.metrics.analysed(how, run.bytes, (this.options.now() - run.startedAt) / 1000);
+    const seconds = (this.options.now() - run.startedAt) / 1000;
+    this.options.metrics.analysisFinished({ outcome: how === 'reported' ? 'ok' : 'failed', bytes: run.bytes, seconds });
+    if (how !== 'reported') {
+      this.options.logger.warn({ end: how, bytes: run.bytes, seconds }, 'analysis ended without a report');
+    }
     this.running = null;
     this.worker?.unref();
     if (!this.closed) this.onFree();
   }
 
   /** The worker is gone (crashed, exited, or terminated as hung): its analysis fails and a fresh one takes over. */
-  private lose(worker: Worker, reason: 'crashed' | 'hung', detail: string): void {
+  private lose(worker: Worker, reason: 'crashed' | 'hung', detail: LogFields): void {
     if (worker !== this.worker) return;
     worker.removeAllListeners();
     if (reason === 'hung') void worker.terminate();
     this.worker = null;
     if (this.closed) return;
-    this.options.warn(`${detail}; a new one takes its place`);
-    this.options.metrics.workerReplaced(reason);
+    this.options.logger.warn({ ...detail, reason, analysing: this.running !== null }, 'analysis worker replaced');
     if (this.running === null) return;
     // Warm again at once; an idle loss waits for the next analysis, so a script that cannot start never loops.
     this.worker = this.spawn();
@@ -237,7 +240,7 @@ export class WorkerSlot {
     run.watchdog = setTimeout(() => {
       run.watchdog = undefined;
       if (worker !== null && this.running === run) {
-        this.lose(worker, 'hung', `the analysis worker said nothing for ${Math.round(this.options.stallMs / 1000)} s`);
+        this.lose(worker, 'hung', { silentSeconds: this.options.stallMs / 1000 });
       }
     }, this.options.stallMs);
   }

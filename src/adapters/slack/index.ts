@@ -1,6 +1,7 @@
 export { ACTION_IDS, ANALYZE_MODAL } from './action-ids.js';
 export { analyzeModal } from './analyze-modal.js';
-export { createStreamLogger, describeError } from './app-logger.js';
+export { describeError } from './app-logger.js';
+export { boltLine, createBoltLogger } from './bolt-logger.js';
 export type { AppLogger, LogLevelName } from './app-logger.js';
 export { AutoReplyGuard } from './auto-reply-guard.js';
 export { BLOCK_KIT_LIMITS, clampText, fitBlocks, splitSectionText } from './block-kit-limits.js';
@@ -18,7 +19,7 @@ export type { RenderOptions, SlackMessage } from './render-reply-blocks.js';
 export { SharedReplies } from './shared-replies.js';
 export { downloadUrlOf, isFileStub, isLogFile, slackFileSchema } from './slack-file.js';
 export type { SlackFile } from './slack-file.js';
-export type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';
+export type { HttpRoute, SlackAppDeps, SlackOutbound, SlackRuntime } from './slack-runtime.js';
 export { startSlackApp } from './start-slack-app.js';
 export type { StartedSlackApp, StartSlackOptions } from './start-slack-app.js';
 export { WorkTracker } from './work-tracker.js';

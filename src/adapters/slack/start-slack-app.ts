@@ -43,7 +43,7 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
   if (!knowledge.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${knowledge.error} (QLIK_KB_DIR).` };
   const live = isLiveQlikConfigured(config.qlik) ? createLiveQlik(config.qlik, { logger: { warn: (line: string) => logger.warn(line) } }) : undefined;
   const admins = new Set(config.slack.admins);
-  const pool = createAnalysisPool({ workers: config.analysis.workers, warm: true, logger: { warn: (line) => logger.warn(line) } });
+  const pool = createAnalysisPool({ workers: config.analysis.workers, warm: true, logger });
   const bot = createBot({
     knowledge: knowledge.knowledge,
     serviceAccounts: config.qlik.serviceAccounts,
@@ -52,7 +52,7 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     isAdmin: (senderId) => admins.has(senderId),
     maxFileBytes: config.slack.maxFileBytes,
     reportError: (error) => logger.error(`bot: ${describeError(error)}`),
-    auditEnding: (level, line) => logger[level](line),
+    auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
   });
   const created = createSlackApp({
     config: config.slack,

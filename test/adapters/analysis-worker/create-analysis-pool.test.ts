@@ -7,9 +7,10 @@ import {
   type AnalysisPool,
   type AnalysisPoolMetrics,
 } from '../../../src/adapters/analysis-worker/index.js';
-import type { AnalysisOutcome } from '../../../src/bot/index.js';
+import type { AnalysisResult } from '../../../src/bot/index.js';
 import type { LogInput } from '../../../src/core/logs/index.js';
 import { analyzeLogs } from '../../../src/core/verdict/index.js';
+import { recordingLogger, type RecordingLogger } from '../../support/recording-logger.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture } from '../../support/shared-fixtures.js';
 
 const SCRIPTED_WORKER = new URL('../../fixtures/workers/scripted-worker.mjs', import.meta.url);
@@ -32,7 +33,7 @@ const DENIAL =
   "SessionID: 'e3cd957b-a501-4bec-a3f8-d35170a73efa', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'";
 
 /** What a scripted worker reports: the chunks it received, as text. */
-const receivedBy = (outcome: AnalysisOutcome): unknown =>
+const receivedBy = (outcome: AnalysisResult): unknown =>
   outcome.ok ? (outcome.report as unknown as { received: unknown }).received : outcome;
 
 /** A source that yields `count` chunks and records how many were read; it waits on `gate` before the first. */
@@ -50,18 +51,20 @@ function countedSource(count: number, gate: Promise<void> = Promise.resolve()) {
 }
 
 function countingMetrics() {
-  const counts = { refused: 0, replaced: [] as string[], ends: [] as string[], depths: [] as number[], bytes: 0 };
+  const counts = { ends: [] as string[], depths: [] as number[], bytes: 0 };
   const metrics: AnalysisPoolMetrics = {
-    queueDepth: (depth) => void counts.depths.push(depth),
-    refused: () => void counts.refused++,
-    analysed: (end, bytes) => {
-      counts.ends.push(end);
+    analysisQueueDepth: (depth) => void counts.depths.push(depth),
+    analysisFinished: ({ outcome, bytes }) => {
+      counts.ends.push(outcome);
       counts.bytes += bytes;
     },
-    workerReplaced: (reason) => void counts.replaced.push(reason),
   };
   return { counts, metrics };
 }
+
+/** The pool's log lines about replaced workers, as `reason key=value`. */
+const replacements = (logger: RecordingLogger): string[] =>
+  logger.records.filter((record) => record.msg === 'analysis worker replaced').map((record) => String(record['reason']));
 
 let pools: AnalysisPool[] = [];
 const poolOf = (options: Parameters<typeof createAnalysisPool>[0]): AnalysisPool => {
@@ -108,7 +111,7 @@ describe('the analysis worker pool, with the real worker', () => {
       const inWorker = await poolOf({ workers: 1, metrics }).analyze(inputsOf(files));
       expect(inWorker.ok && inWorker.report.input.recognized).toBeGreaterThan(0);
       expect(inWorker).toEqual({ ok: true, report: await analyzeLogs(inputsOf(files)) });
-      expect(counts.ends).toEqual(['reported']);
+      expect(counts.ends).toEqual(['ok']);
       expect(counts.bytes).toBeGreaterThan(600_000);
     });
   });
@@ -170,39 +173,34 @@ describe('the analysis worker pool, with a scripted worker', () => {
     open();
     expect(receivedBy(await running)).toEqual(['chunk 0\n', 'chunk 1\n']);
     expect(receivedBy(await queued)).toEqual(['chunk 0\n', 'chunk 1\n']);
-    expect(counts.refused).toBe(1);
+    expect(counts.ends).toEqual(['busy', 'ok', 'ok']);
     expect(counts.depths).toContain(1);
     expect(counts.depths.at(-1)).toBe(0);
   });
 
   it('replaces a worker that crashes mid-analysis; that analysis fails, the next one is answered', async () => {
     const { counts, metrics } = countingMetrics();
-    const warnings: string[] = [];
-    const pool = poolOf({
-      workers: 1,
-      workerUrl: SCRIPTED_WORKER,
-      metrics,
-      logger: { warn: (line) => warnings.push(line) },
-    });
+    const logger = recordingLogger();
+    const pool = poolOf({ workers: 1, workerUrl: SCRIPTED_WORKER, metrics, logger });
     expect(await pool.analyze([{ name: 'crash', chunks: ['x'] }])).toEqual({
       ok: false,
       error: { code: 'failed', reason: 'crashed' },
     });
     expect(receivedBy(await pool.analyze([{ name: 'after', chunks: ['fine\n'] }]))).toEqual(['fine\n']);
-    expect(counts.replaced).toEqual(['crashed']);
-    expect(counts.ends).toEqual(['crashed', 'reported']);
-    expect(warnings.join('\n')).toContain('exited (code 3)');
+    expect(replacements(logger)).toEqual(['crashed']);
+    expect(counts.ends).toEqual(['failed', 'ok']);
+    expect(logger.lines.join('\n')).toContain('analysis worker replaced exitCode=3 reason=crashed analysing=true');
     expect(pool.stats().threadsStarted).toBe(2);
   });
 
   it('replaces a worker that hangs; that analysis fails, the queued one is answered by the new worker', async () => {
-    const { counts, metrics } = countingMetrics();
-    const pool = poolOf({ workers: 1, workerUrl: SCRIPTED_WORKER, metrics, stallMs: 300 });
+    const logger = recordingLogger();
+    const pool = poolOf({ workers: 1, workerUrl: SCRIPTED_WORKER, logger, stallMs: 300 });
     const hung = pool.analyze([{ name: 'hang', chunks: ['x'] }]);
     const queued = pool.analyze([{ name: 'next', chunks: ['fine\n'] }]);
     expect(await hung).toEqual({ ok: false, error: { code: 'failed', reason: 'hung' } });
     expect(receivedBy(await queued)).toEqual(['fine\n']);
-    expect(counts.replaced).toEqual(['hung']);
+    expect(replacements(logger)).toEqual(['hung']);
   });
 
   it('does not count a slow source as a hung worker', async () => {

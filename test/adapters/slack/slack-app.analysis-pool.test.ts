@@ -18,11 +18,7 @@ describe('Slack file shares beyond the analysis pool', () => {
         const knowledge = await loadKnowledgeBase({});
         if (!knowledge.ok) throw new Error(knowledge.error);
         // One worker and no queue: a second share while the first is analysed is refused at once.
-        const pool = createAnalysisPool({
-          workers: 1,
-          queueLimit: 0,
-          logger: { warn: (line) => context.logger.warn(line) },
-        });
+        const pool = createAnalysisPool({ workers: 1, queueLimit: 0, logger: context.logger });
         context.pools.push(pool);
         return createBot({ knowledge: knowledge.knowledge, serviceAccounts: [], analyze: pool.analyze });
       },
@@ -85,6 +81,6 @@ describe('Slack file shares beyond the analysis pool', () => {
     release();
     await vi.waitFor(() => expect(repliesIn('DPOOL0001')).toHaveLength(1), { timeout: 20_000, interval: 20 });
     expect(textOf(repliesIn('DPOOL0001')[0])).toContain('CORP\\mweber');
-    expect(harness.logger.lines.join('\n')).toContain('analysis refused, the queue is full');
+    expect(harness.logger.lines.join('\n')).toContain('analysis refused: every worker busy, queue full');
   });
 });
