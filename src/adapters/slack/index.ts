@@ -1,6 +1,5 @@
 export { ACTION_IDS, ANALYZE_MODAL } from './action-ids.js';
 export { analyzeModal } from './analyze-modal.js';
-export { describeError } from './app-logger.js';
 export { boltLine, createBoltLogger } from './bolt-logger.js';
 export type { AppLogger, LogLevelName } from './app-logger.js';
 export { AutoReplyGuard } from './auto-reply-guard.js';
@@ -9,7 +8,7 @@ export { classifyMessageEvent } from './classify-message-event.js';
 export type { Classification, ClassifyOptions, SlackMessageEvent } from './classify-message-event.js';
 export { SLASH_COMMAND } from './command-listener.js';
 export { createSlackApp } from './create-slack-app.js';
-export type { SlackApp, SlackAppResult, SlackTransport } from './create-slack-app.js';
+export type { SlackApp, SlackTransport } from './create-slack-app.js';
 export { DeliveryDedup, eventKey, messageKey } from './delivery-dedup.js';
 export { checkFileUrl, downloadSlackFile, FileDownloadFailure, tooLarge } from './download-slack-file.js';
 export type { FileDownloadError, FileDownloadErrorCode, FileDownloadPolicy, FileFetch, FileFetchResponse, UrlCheck } from './download-slack-file.js';
@@ -21,5 +20,5 @@ export { downloadUrlOf, isFileStub, isLogFile, slackFileSchema } from './slack-f
 export type { SlackFile } from './slack-file.js';
 export type { HttpRoute, SlackAppDeps, SlackOutbound, SlackRuntime } from './slack-runtime.js';
 export { startSlackApp } from './start-slack-app.js';
-export type { StartedSlackApp, StartSlackOptions } from './start-slack-app.js';
+export type { StartedSlackApp } from './start-slack-app.js';
 export { WorkTracker } from './work-tracker.js';
