@@ -1,4 +1,5 @@
 import { isQlikUserName } from '../config/index.js';
+import { didYouMean } from '../core/knowledge/index.js';
 import { unescapeSlackEntities } from '../core/text/index.js';
 
 /** What a direct request (command, mention, DM) asks for, parsed from its text. */
@@ -9,7 +10,12 @@ export type BotRequest =
   | { readonly kind: 'ask'; readonly text: string }
   | { readonly kind: 'sessions'; readonly user: string | null }
   | { readonly kind: 'licenses'; readonly user: string | null }
-  | { readonly kind: 'doctor' };
+  | { readonly kind: 'doctor' }
+  /** A mistyped command word ("hlep", "sesions CORP\\jdoe"): `suggestion` is the request as it was likely meant. */
+  | { readonly kind: 'did-you-mean'; readonly typed: string; readonly suggestion: string };
+
+/** The command words of the chat, as "help" lists them (aliases such as "analyse" and "licences" are read too). */
+const COMMAND_WORDS = ['help', 'analyze', 'kb', 'ask', 'sessions', 'licenses', 'doctor'];
 
 // `<@U123>` / `<@U123|name>` as Slack sends mentions, `@qlik-sessions` as typed in the console.
 const LEADING_ADDRESS = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@qlik-sessions\b|\/qlik-sessions\b)[\s:,]*/i;
@@ -72,7 +78,11 @@ export function parseBotRequest(text: string): BotRequest {
       return userCommand('licenses', rest, body);
     case 'doctor':
       return rest === '' ? { kind: 'doctor' } : { kind: 'ask', text: body };
-    default:
+    default: {
+      // A command word one slip away, alone or with one argument, is a typo; a sentence stays a question.
+      const meant = /\s/.test(rest) ? undefined : didYouMean(word, COMMAND_WORDS);
+      if (meant !== undefined) return { kind: 'did-you-mean', typed: word, suggestion: `${meant} ${rest}`.trim() };
       return { kind: 'ask', text: body };
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { isQlikUserName } from '../config/index.js';
-import type { KnowledgeBase } from '../core/knowledge/index.js';
+import { didYouMean, type KnowledgeBase } from '../core/knowledge/index.js';
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
 import { SESSION_LIMIT } from '../core/verdict/index.js';
 import { analysisUnavailableReply } from './analysis-unavailable-reply.js';
@@ -22,7 +22,7 @@ import { liveFailureReply } from './live-failure-reply.js';
 import type { LiveQlik } from './live-qlik.js';
 import { liveSetupReply } from './live-setup-reply.js';
 import { pointerReply } from './pointer-reply.js';
-import type { BotOutcome, EntryReference, Reply, ReplyAction } from './reply.js';
+import type { BotOutcome, EntryReference, Reply, ReplyAction, ReplySection } from './reply.js';
 import { code } from '../core/text/index.js';
 import { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 import { simpleReply } from './simple-reply.js';
@@ -177,7 +177,10 @@ export function createBot(deps: BotDeps): Bot {
       if (entry !== undefined) return withFeedback(entryReply(entry), entry.id);
     }
     const headline = id === null ? 'The knowledge entries:' : `There is no entry "${id}". The knowledge entries:`;
+    const meant = id === null ? undefined : didYouMean(id, deps.knowledge.entries.map((entry) => entry.id));
+    const guess: ReplySection[] = meant === undefined ? [] : [{ title: null, paragraphs: [['Did you mean ', code(`kb ${meant}`), '?']], steps: [] }];
     return simpleReply('answer', headline, [
+      ...guess,
       { title: null, paragraphs: deps.knowledge.entries.map((entry) => [code(`kb ${entry.id}`), `: ${entry.title}`]), steps: [] },
     ]);
   }
@@ -200,6 +203,10 @@ export function createBot(deps: BotDeps): Bot {
       case 'licenses':
       case 'doctor':
         return live(request, message.senderId);
+      case 'did-you-mean':
+        return simpleReply('pointer', `There is no command "${request.typed}".`, [
+          { title: null, paragraphs: [['Did you mean ', code(request.suggestion), '? Type it that way, or "help" for the commands.']], steps: [] },
+        ]);
     }
   }
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
 import { entryReply } from '../bot/index.js';
+import { didYouMean } from '../core/knowledge/index.js';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
 import type { Command } from './command.js';
 import { readKnowledge } from './read-knowledge.js';
@@ -44,7 +45,9 @@ export const kbCommand: Command = {
     const entry = knowledge.get(id.toLowerCase());
     if (entry === undefined) {
       const ids = knowledge.entries.map((known) => `  ${known.id}`).join('\n');
-      await write(io.stderr, `qlik-sessions kb: no entry "${id}". Known ids:\n${ids}\n`);
+      const meant = didYouMean(id, knowledge.entries.map((known) => known.id));
+      const guess = meant === undefined ? '' : ` Did you mean "qlik-sessions kb ${meant}"?`;
+      await write(io.stderr, `qlik-sessions kb: no entry "${id}".${guess} Known ids:\n${ids}\n`);
       return EXIT_USAGE;
     }
     if (values.json === true) {

@@ -1,3 +1,4 @@
+import { didYouMean } from '../core/knowledge/index.js';
 import { COMMANDS } from './commands.js';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, processIo, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
@@ -13,6 +14,9 @@ function commandHelp(command: Command): string {
   return `Usage: qlik-sessions ${command.synopsis}\n\n${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.\n${command.details === undefined ? '' : `${command.details}\n`}`;
 }
 
+// The British spellings the chat accepts too.
+const ALIASES: Readonly<Record<string, string>> = { analyse: 'analyze', licences: 'licenses' };
+
 /** Entry point of the `qlik-sessions` command: picks the sub-command and turns unexpected errors into exit 1. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...args] = argv;
@@ -21,9 +25,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT_OK;
   }
   // Bare `qlik-sessions` (and `npm start`) serves Slack or opens the console: the `start` command decides.
-  const command = COMMANDS.find((candidate) => candidate.name === (name ?? 'start'));
+  const wanted = name === undefined ? 'start' : (ALIASES[name] ?? name);
+  const command = COMMANDS.find((candidate) => candidate.name === wanted);
   if (command === undefined) {
-    await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".\n\n${usage(COMMANDS)}`);
+    const meant = didYouMean(name ?? '', ['help', ...COMMANDS.map((candidate) => candidate.name)]);
+    const guess = meant === undefined ? '' : ` Did you mean "qlik-sessions ${[meant, ...args].join(' ')}"?`;
+    await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".${guess}\n\n${usage(COMMANDS)}`);
     return EXIT_USAGE;
   }
   if (asksForHelp(args)) {

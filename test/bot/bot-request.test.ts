@@ -30,6 +30,11 @@ describe('parseBotRequest', () => {
     ['licenses CORP\\jdoe please', { kind: 'licenses', user: 'CORP\\jdoe' }],
     ['doctor', { kind: 'doctor' }],
     ['doctor who?', { kind: 'ask', text: 'doctor who?' }],
+    ['hlep', { kind: 'did-you-mean', typed: 'hlep', suggestion: 'help' }],
+    ['sesions CORP\\jdoe', { kind: 'did-you-mean', typed: 'sesions', suggestion: 'sessions CORP\\jdoe' }],
+    ['<@U0ABC123> licneses CORP\\jdoe', { kind: 'did-you-mean', typed: 'licneses', suggestion: 'licenses CORP\\jdoe' }],
+    ['sesions keep piling up, why?', { kind: 'ask', text: 'sesions keep piling up, why?' }],
+    ['thanks', { kind: 'ask', text: 'thanks' }],
     ['You cannot access Qlik Sense because you have too many sessions active in parallel', { kind: 'ask', text: 'You cannot access Qlik Sense because you have too many sessions active in parallel' }],
   ])('parses %j', ([text, expected]) => {
     expect(parseBotRequest(text)).toEqual(expected);

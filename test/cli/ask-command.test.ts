@@ -110,6 +110,12 @@ describe('qlik-sessions kb', () => {
     expect(JSON.parse(stdout())).toMatchObject({ id: 'end-sessions', fix: expect.any(Array), sources: expect.any(Array) });
   });
 
+  it('suggests the id a mistyped one likely meant', async () => {
+    const { io, stderr } = testIo();
+    expect(await main(['kb', 'five-sesion-limit'], io)).toBe(2);
+    expect(stderr()).toContain('no entry "five-sesion-limit". Did you mean "qlik-sessions kb five-session-limit"?');
+  });
+
   it('exits 2 with the list of ids for an unknown id', async () => {
     const { io, stderr } = testIo();
     expect(await main(['kb', 'five-sessions'], io)).toBe(2);

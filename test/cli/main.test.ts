@@ -20,6 +20,25 @@ describe('main', () => {
     expect(JSON.parse(captured.stdout())).toEqual({ matches: [], autoReply: false });
   });
 
+  it.for([
+    { argv: ['hlep'], meant: 'qlik-sessions help' },
+    { argv: ['sesions', 'CORP\\jdoe'], meant: 'qlik-sessions sessions CORP\\jdoe' },
+    { argv: ['anaylze', 'x.txt'], meant: 'qlik-sessions analyze x.txt' },
+  ])('suggests what $argv.0 likely meant and exits 2', async ({ argv, meant }) => {
+    const captured = capturedIo();
+    expect(await main(argv, captured.io)).toBe(2);
+    expect(captured.stderr()).toContain(`unknown command "${argv[0] ?? ''}". Did you mean "${meant}"?`);
+  });
+
+  it.for([
+    ['analyse', 'analyze'],
+    ['licences', 'licenses'],
+  ])('reads %s as %s, as the chat does', async ([alias, name]) => {
+    const captured = capturedIo();
+    expect(await main([alias ?? '', '--help'], captured.io)).toBe(0);
+    expect(captured.stdout()).toMatch(new RegExp(`^Usage: qlik-sessions ${name ?? ''}\\b`));
+  });
+
   it('names an unknown command and exits 2', async () => {
     const captured = capturedIo();
     expect(await main(['nonsense'], captured.io)).toBe(2);
