@@ -53,10 +53,17 @@ export interface WatchConfig {
   readonly statePath: string | undefined;
 }
 
+/** Where state shared by replicas lives (de-duplication, cooldowns, shared replies, click nonces, counts). */
+export interface StateConfig {
+  /** `redis://` or `rediss://` URL; undefined = this process's memory (one replica only). */
+  readonly redisUrl: string | undefined;
+}
+
 export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
   readonly watch: WatchConfig;
+  readonly state: StateConfig;
   readonly logLevel: LogLevel;
 }
 
@@ -136,6 +143,9 @@ const environmentSchema = z.object({
     .max(10_080, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at most 10080 (a week)' })
     .default(60),
   QLIK_WATCH_STATE: z.string().optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379' })
+    .optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
@@ -216,6 +226,7 @@ export function readConfig(env: Environment): ConfigResult {
         cooldownMs: Math.round(values.QLIK_ALERT_COOLDOWN_MINUTES * 60_000),
         statePath: values.QLIK_WATCH_STATE,
       },
+      state: { redisUrl: values.REDIS_URL },
       logLevel: values.LOG_LEVEL,
     },
   };
