@@ -3,7 +3,9 @@ import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
 import { createWorkerAnalyzer } from '../../src/adapters/slack/analyze-in-worker.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../src/adapters/slack/download-slack-file.js';
+import { createMemoryStateStore } from '../../src/adapters/state/index.js';
 import type { Bot } from '../../src/bot/bot.js';
+import type { StateStore } from '../../src/bot/index.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import type { LiveQlik } from '../../src/bot/live-qlik.js';
 import { readConfig, type Environment } from '../../src/config/index.js';
@@ -50,6 +52,9 @@ export interface HarnessOptions {
   readonly bot: Bot | ((context: BotContext) => Bot | Promise<Bot>);
   readonly env?: Environment;
   readonly progressThresholdBytes?: number;
+  /** Shared state (a Redis store for replica tests); default a fresh memory store, closed with the harness. */
+  readonly state?: StateStore;
+  readonly fileIdleTimeoutMs?: number;
 }
 
 /** The real Bolt HTTP receiver on a free port, talking to a local stand-in Slack Web API through SLACK_API_URL. */
@@ -66,13 +71,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const logger = recordingLogger();
+  const state = options.state ?? createMemoryStateStore();
   const created = createSlackApp({
     config: parsed.config.slack,
     logLevel: 'error',
     bot: typeof options.bot === 'function' ? await options.bot({ slack, logger }) : options.bot,
     logger,
     fetchFile: nodeFetch as unknown as FileFetch,
+    state,
     webApiRetries: 0,
+    ...(options.fileIdleTimeoutMs === undefined ? {} : { fileIdleTimeoutMs: options.fileIdleTimeoutMs }),
     ...(options.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: options.progressThresholdBytes }),
   });
   if (!created.ok) throw new Error(created.error);
@@ -87,6 +95,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     app: created.app,
     close: async () => {
       await created.app.stop();
+      if (options.state === undefined) await state.close();
       await slack.close();
       await foreign.close();
     },

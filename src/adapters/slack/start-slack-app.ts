@@ -3,6 +3,7 @@ import { createBot } from '../../bot/index.js';
 import type { AppConfig } from '../../config/index.js';
 import { loadKnowledgeBase } from '../knowledge-files/index.js';
 import { createLiveQlik, isLiveQlikConfigured } from '../qlik/index.js';
+import { createMemoryStateStore, createRedisStateStore } from '../state/index.js';
 import { createWorkerAnalyzer } from './analyze-in-worker.js';
 import { describeError, type AppLogger } from './app-logger.js';
 import { createSlackApp, type SlackApp } from './create-slack-app.js';
@@ -53,7 +54,25 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     reportError: (error) => logger.error(`bot: ${describeError(error)}`),
     auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
   });
+  // One replica keeps its state in memory; replicas share Redis, and fall back to memory only for what may degrade.
+  const local = createMemoryStateStore();
+  const redisUrl = config.state.redisUrl;
+  const state = redisUrl === undefined ? local : createRedisStateStore(redisUrl, { onConnectionProblem: (line) => logger.warn(line) });
+  const closeState = async () => {
+    await state.close();
+    if (state !== local) await local.close();
+  };
+  if (redisUrl !== undefined) {
+    try {
+      await state.get('startup-check');
+    } catch (error) {
+      await closeState();
+      return { ok: false, error: `${error instanceof Error ? error.message : String(error)} (REDIS_URL; unset it to run a single replica on memory)` };
+    }
+  }
   const created = createSlackApp({
+    state,
+    ...(state === local ? {} : { localState: local }),
     config: config.slack,
     logLevel: config.logLevel,
     bot,
@@ -61,13 +80,24 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     fetchFile: nodeFetch as unknown as FileFetch,
     webApiRetries: options.webApiRetries ?? 3,
   });
-  if (!created.ok) return created;
+  if (!created.ok) {
+    await closeState();
+    return created;
+  }
   const port = options.port ?? config.slack.port;
   try {
     const started = await created.app.start(port);
-    return { ok: true, app: created.app, port: started.port };
+    const app = {
+      ...created.app,
+      async stop() {
+        await created.app.stop();
+        await closeState();
+      },
+    };
+    return { ok: true, app, port: started.port };
   } catch (error) {
     await created.app.stop().catch(() => undefined);
+    await closeState();
     return { ok: false, error: startFailure(error, config, port) };
   }
 }

@@ -5,6 +5,7 @@ import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.
 import { escapeMrkdwn, unescapeSlackEntities } from '../../../src/bot/index.js';
 import { readConfig, type Environment } from '../../../src/config/index.js';
 import { recordingLogger } from '../../support/slack-harness.js';
+import { createMemoryStateStore } from '../../../src/adapters/state/index.js';
 
 // Transport tests never reach the conversation; this stand-in only satisfies the port.
 const bot: Bot = {
@@ -20,7 +21,7 @@ const fetchFile: FileFetch = async () => {
 function create(env: Environment) {
   const read = readConfig(env);
   if (!read.ok) throw new Error(read.errors.join('; '));
-  return createSlackApp({ config: read.config.slack, logLevel: 'error', bot, logger: recordingLogger(), fetchFile });
+  return createSlackApp({ config: read.config.slack, logLevel: 'error', bot, logger: recordingLogger(), fetchFile, state: createMemoryStateStore() });
 }
 
 describe('createSlackApp transport', () => {
