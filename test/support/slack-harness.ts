@@ -54,6 +54,8 @@ export interface HarnessOptions {
   readonly progressThresholdBytes?: number;
   /** Shared state (a Redis store for replica tests); default a fresh memory store, closed with the harness. */
   readonly state?: StateStore;
+  /** The replica's own memory, used while `state` fails. */
+  readonly localState?: StateStore;
   readonly fileIdleTimeoutMs?: number;
 }
 
@@ -81,6 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     state,
     webApiRetries: 0,
     ...(options.fileIdleTimeoutMs === undefined ? {} : { fileIdleTimeoutMs: options.fileIdleTimeoutMs }),
+    ...(options.localState === undefined ? {} : { localState: options.localState }),
     ...(options.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: options.progressThresholdBytes }),
   });
   if (!created.ok) throw new Error(created.error);

@@ -108,14 +108,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
 
   ignoreMalformedEvents(app, (reason) => deps.logger.warn(`acknowledged and ignored a signed event: ${reason}`));
   // Slack retries deliveries it thinks failed; the same event_id is answered once, by whichever replica claims it.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await runtime.state.firstDelivery(`event:${eventId}`))) {
-      deps.logger.debug(`ignored repeated delivery ${eventId}`);
-      return;
-    }
-    await next();
-  });
+  // Counted as in flight from here: the claim goes to Redis after Slack was acknowledged, and stop() must wait for it.
+  app.use(({ body, next }) =>
+    runtime.tracker.track(async () => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === 'string' && !(await runtime.state.firstDelivery(`event:${eventId}`))) {
+        deps.logger.debug(`ignored repeated delivery ${eventId}`);
+        return;
+      }
+      await next();
+    }),
+  );
   registerMessageListeners(app, runtime);
   registerCommandListener(app, runtime);
   registerActionListeners(app, runtime);
