@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
@@ -65,6 +66,8 @@ export interface AppConfig {
   readonly watch: WatchConfig;
   readonly state: StateConfig;
   readonly logLevel: LogLevel;
+  /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
+  readonly timeZone: string;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
@@ -146,6 +149,10 @@ const environmentSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379' })
     .optional(),
+  QLIK_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
+    .default('UTC'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
@@ -228,11 +235,7 @@ export function readConfig(env: Environment): ConfigResult {
       },
       state: { redisUrl: values.REDIS_URL },
       logLevel: values.LOG_LEVEL,
+      timeZone: values.QLIK_TIME_ZONE,
     },
   };
-}
-
-/** A bot token means Slack is wanted; serve then insists on a way to receive events (app token or signing secret). */
-export function hasSlackCredentials(config: AppConfig): boolean {
-  return config.slack.botToken !== undefined;
 }

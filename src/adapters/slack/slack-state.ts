@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Reply, StateStore } from '../../bot/index.js';
-import { describeError, type AppLogger } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
+import type { AppLogger } from './app-logger.js';
 
 /** How long each kind of state is kept; time, not a count, decides what is forgotten. */
 export const STATE_TTL_MS = {
