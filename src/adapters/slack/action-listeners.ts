@@ -5,7 +5,7 @@ import { describeError } from './app-logger.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
 
-/** Buttons of replies: feedback (one log line, no content), share in channel, and the admins' "End sessions". */
+/** Buttons of replies: feedback (counted in the store and logged, no content), share in channel, and the admins' "End sessions". */
 export function registerActionListeners(app: App, runtime: SlackRuntime): void {
   const { deps } = runtime;
   for (const [actionId, verdict] of [
@@ -14,10 +14,17 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
   ] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
       const topic = unescapeSlackEntities(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
-      deps.logger.info(`feedback ${verdict} topic=${topic} user=${body.user.id}`);
       await ack();
       runtime.tracker.run(
         async () => {
+          const { feedback } = deps;
+          if (feedback === undefined) deps.logger.info({ event: 'feedback', topic, verdict, by: body.user.id, counted: false }, 'feedback');
+          else {
+            // The message a vote is about: one vote per person and reply, however often they click.
+            const replyId = body.container?.message_ts ?? body.message?.ts;
+            const result = await feedback.record(topic, verdict, body.user.id, typeof replyId === 'string' ? replyId : undefined);
+            if (!result.ok) deps.logger.warn({ event: 'feedback', topic, by: body.user.id, reason: result.reason }, 'feedback for an unknown topic ignored');
+          }
           await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' });
         },
         (error) => deps.logger.warn(`feedback thanks failed: ${describeError(error)}`),

@@ -7,6 +7,8 @@ import { createBoltLogger } from './bolt-logger.js';
 import { AutoReplyGuard } from './auto-reply-guard.js';
 import { registerCommandListener } from './command-listener.js';
 import { DeliveryDedup, eventKey } from './delivery-dedup.js';
+import { registerAppHomeListeners } from './listeners/app-home-listeners.js';
+import { registerShortcutListeners } from './listeners/shortcut-listeners.js';
 import { registerMessageListeners } from './message-listener.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import { SharedReplies } from './shared-replies.js';
@@ -122,6 +124,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
   registerCommandListener(app, runtime);
   registerActionListeners(app, runtime);
   registerAnalyzeModal(app, runtime);
+  registerShortcutListeners(app, runtime);
+  registerAppHomeListeners(app, runtime);
   app.error(async (error) => {
     deps.logger.error(`unhandled listener error: ${describeError(error)}`);
   });

@@ -1,11 +1,11 @@
 import type { App, webApi } from '@slack/bolt';
-import type { AttachedFile, IncomingMessage } from '../../bot/index.js';
+import type { IncomingMessage } from '../../bot/index.js';
 import { describeError } from './app-logger.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
 import { messageKey } from './delivery-dedup.js';
-import { downloadSlackFile } from './download-slack-file.js';
-import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
-import { downloadUrlOf, isFileStub, isLogFile, slackFileSchema, type SlackFile } from './slack-file.js';
+import { deliverReply } from './deliver-reply.js';
+import { renderNotice } from './render-reply-blocks.js';
+import { attach, resolveFiles } from './slack-attachments.js';
 import type { SlackRuntime } from './slack-runtime.js';
 
 const PROGRESS_REACTION = 'hourglass_flowing_sand';
@@ -15,39 +15,6 @@ function asMessageEvent(event: unknown): SlackMessageEvent | null {
   if (typeof event !== 'object' || event === null) return null;
   const candidate = event as Partial<SlackMessageEvent>;
   return typeof candidate.channel === 'string' && typeof candidate.ts === 'string' && typeof candidate.type === 'string' ? (candidate as SlackMessageEvent) : null;
-}
-
-/** Slack Connect stubs carry only an id: files.info fills in the name and the download link. */
-async function resolveFiles(raw: readonly unknown[], client: webApi.WebClient, runtime: SlackRuntime): Promise<SlackFile[]> {
-  const files: SlackFile[] = [];
-  for (const item of raw) {
-    const parsed = slackFileSchema.safeParse(item);
-    if (!parsed.success) continue;
-    let file = parsed.data;
-    if (isFileStub(file)) {
-      const info = await client.files.info({ file: file.id });
-      const full = slackFileSchema.safeParse(info.file);
-      if (!full.success) {
-        runtime.deps.logger.warn(`files.info gave no usable file for ${file.id}`);
-        continue;
-      }
-      file = full.data;
-    }
-    if (isLogFile(file)) files.push(file);
-    else runtime.deps.logger.debug(`skipping file ${file.id}: not text, .log, .txt or gzip`);
-  }
-  return files;
-}
-
-function attach(file: SlackFile, runtime: SlackRuntime): AttachedFile | null {
-  const url = downloadUrlOf(file);
-  if (url === undefined) return null;
-  const { config, fetchFile } = runtime.deps;
-  return {
-    name: file.name ?? file.title ?? file.id,
-    size: file.size ?? null,
-    open: () => downloadSlackFile(url, runtime.botToken, { fileHosts: config.fileHosts, maxBytes: config.maxFileBytes }, fetchFile),
-  };
 }
 
 /** Unrequested replies: the bot was not addressed, and nobody pasted logs or shared a file for it to read. */
@@ -102,7 +69,8 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
     } else {
       runtime.guard.markAnswered(classified.channelId, classified.threadTs);
     }
-    await post(renderReplyBlocks(outcome.reply));
+    const delivered = await deliverReply(client, runtime, { channel: classified.channelId, threadTs: classified.threadTs }, outcome.reply);
+    if (!delivered.ok) throw delivered.error;
     deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}`);
   } catch (error) {
     deps.logger.error(`handling ${classified.kind} in ${event.channel} failed: ${describeError(error)}`);

@@ -1,12 +1,13 @@
 import type { SocketModeReceiver } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackConfig } from '../../config/index.js';
-import type { AppMetrics, Bot } from '../../bot/index.js';
+import type { AppMetrics, Bot, FeedbackRecorder, QlikApiStatus, StateStore } from '../../bot/index.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { AutoReplyGuard } from './auto-reply-guard.js';
 import type { DeliveryDedup } from './delivery-dedup.js';
 import type { FileFetch } from './download-slack-file.js';
 import type { SharedReplies } from './shared-replies.js';
+import type { UploadFetch } from './upload-files.js';
 import type { WorkTracker } from './work-tracker.js';
 
 /** A GET route served beside /slack/events in HTTP mode (health, readiness, metrics). */
@@ -39,6 +40,23 @@ export interface SlackAppDeps {
   readonly metrics?: AppMetrics;
   /** Set when HTTPS_PROXY applies to Slack. */
   readonly outbound?: SlackOutbound;
+  /** Draws a reply's picture (the timeline) as PNG; without it no pictures are uploaded. */
+  readonly renderPng?: (svg: string) => Uint8Array;
+  /** POSTs uploaded bytes to Slack's upload URL; the global fetch by default. */
+  readonly uploadFetch?: UploadFetch;
+  /** Counts helpful / not helpful; without it the clicks are only logged. */
+  readonly feedback?: FeedbackRecorder;
+  /** Shared state (recent watch alerts for App Home). */
+  readonly store?: StateStore;
+  /** App Home: the knowledge index and, for admins, the Qlik API status. */
+  readonly home?: HomeSources;
+}
+
+/** What App Home shows besides the bot's own text. */
+export interface HomeSources {
+  readonly entries: readonly { readonly id: string; readonly title: string }[];
+  /** Undefined when the Qlik APIs are not configured. */
+  readonly qlikStatus?: () => Promise<QlikApiStatus>;
 }
 
 /** State shared by the listeners of one app. */

@@ -1,5 +1,9 @@
 import nodeFetch from 'node-fetch';
-import { createBot } from '../../bot/index.js';
+import { createBot, createFeedbackRecorder, type RichText, type StateStore } from '../../bot/index.js';
+import { VERDICT_CODES } from '../../core/verdict/index.js';
+import { createMemoryStateStore } from '../state/index.js';
+import { renderPng } from '../timeline-png/index.js';
+import { SHORTCUT_NAMES } from './shortcut-names.js';
 import type { AppConfig } from '../../config/index.js';
 import { loadKnowledgeBase } from '../knowledge-files/index.js';
 import { createLiveQlik, isLiveQlikConfigured } from '../qlik/index.js';
@@ -18,7 +22,16 @@ export interface StartSlackOptions {
   readonly port?: number;
   /** Web API retries; the SDK default retries for half an hour, too long to learn that a token is wrong. */
   readonly webApiRetries?: number;
+  /** Shared state (feedback counts, recent alerts); in memory when not given. */
+  readonly store?: StateStore;
 }
+
+/** Help in Slack names the ways in that only Slack has. */
+const SLACK_HELP_TIPS: readonly RichText[] = [
+  `In a thread, where slash commands do not work: the message shortcut "${SHORTCUT_NAMES.analyzeMessage}" (in the ⋯ menu of any message) analyses that message and its files and answers in its thread.`,
+  `The "${SHORTCUT_NAMES.analyzeForm}" shortcut and /qlik-sessions analyze open a form for log files (.txt, .log, .gz, .zip) or pasted lines; the verdict comes privately or in a channel you pick.`,
+  'My App Home tab lists the knowledge entries; admins also see the Qlik API status, recent alerts and feedback counts.',
+];
 
 /** Why start-up failed, in the words an admin needs: which setting, and what to do. */
 function startFailure(error: unknown, config: AppConfig, port: number): string {
@@ -52,7 +65,12 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     maxFileBytes: config.slack.maxFileBytes,
     reportError: (error) => logger.error(`bot: ${describeError(error)}`),
     auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
+    timeZone: config.timeZone,
+    commandPrefix: '/qlik-sessions ',
+    helpTips: SLACK_HELP_TIPS,
   });
+  const store = options.store ?? createMemoryStateStore();
+  const topics = new Set<string>([...VERDICT_CODES, ...knowledge.knowledge.entries.map((entry) => entry.id)]);
   const created = createSlackApp({
     config: config.slack,
     logLevel: config.logLevel,
@@ -60,6 +78,10 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     logger,
     fetchFile: nodeFetch as unknown as FileFetch,
     webApiRetries: options.webApiRetries ?? 3,
+    renderPng,
+    store,
+    feedback: createFeedbackRecorder({ store, isTopic: (topic) => topics.has(topic), log: ({ event, ...fields }) => logger.info(fields, event) }),
+    home: { entries: knowledge.knowledge.entries.map((entry) => ({ id: entry.id, title: entry.title })) },
   });
   if (!created.ok) return created;
   const port = options.port ?? config.slack.port;
