@@ -2,7 +2,7 @@ import type { App, types, webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { IncomingMessage, Reply } from '../../bot/index.js';
 import { ANALYZE_MODAL } from './action-ids.js';
-import { describeError } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
 import { deliverReply } from './deliver-reply.js';
 import { renderNotice } from './render-reply-blocks.js';
 import { attach } from './slack-attachments.js';

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../bot/index.js';
-import { describeError } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
 import { overflowsBlockKit, renderReplyBlocks, type RenderOptions } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
 import { uploadFiles, type UploadFile } from './upload-files.js';

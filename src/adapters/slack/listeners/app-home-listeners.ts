@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTION_IDS, ENTRY_MODAL } from '../action-ids.js';
 import { analyzeModal } from '../analyze-modal.js';
-import { describeError } from '../app-logger.js';
+import { describeError } from '../../../bot/index.js';
 import { renderAppHome, type HomeAlert } from '../render-app-home.js';
 import { renderNotice, renderReplyBlocks } from '../render-reply-blocks.js';
 import type { SlackRuntime } from '../slack-runtime.js';

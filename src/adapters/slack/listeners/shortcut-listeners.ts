@@ -2,7 +2,7 @@ import type { App, MessageShortcut, webApi } from '@slack/bolt';
 import type { IncomingMessage } from '../../../bot/index.js';
 import { SHORTCUTS } from '../action-ids.js';
 import { analyzeModal } from '../analyze-modal.js';
-import { describeError } from '../app-logger.js';
+import { describeError } from '../../../bot/index.js';
 import { deliverReply } from '../deliver-reply.js';
 import { renderNotice, renderReplyBlocks } from '../render-reply-blocks.js';
 import { attach, resolveFiles } from '../slack-attachments.js';
