@@ -71,7 +71,15 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
     readonly tips: readonly RichText[];
   }
 
-  async function botFor(surface: Surface, analyze: BotDeps['analyze'], help?: SurfaceHelp): Promise<BotResult> {
+  /** Slack's help shows `/qlik-sessions ...` and its shortcuts; the console's the bare commands. */
+  async function helpFor(surface: Surface): Promise<SurfaceHelp | undefined> {
+    if (surface === 'console') return undefined;
+    const slack = await import('./adapters/slack/index.js');
+    return { commandPrefix: slack.SLACK_COMMAND_PREFIX, tips: slack.SLACK_HELP_TIPS };
+  }
+
+  async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
+    const help = await helpFor(surface);
     const loaded = await app.knowledge();
     if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
     const { createBot, describeError } = await import('./bot/index.js');
@@ -137,7 +145,7 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       const slack = await import('./adapters/slack/index.js');
       let bot = overrides.bot;
       if (bot === undefined) {
-        const built = await botFor('slack', overrides.analyze ?? slack.createWorkerAnalyzer(), { commandPrefix: slack.SLACK_COMMAND_PREFIX, tips: slack.SLACK_HELP_TIPS });
+        const built = await botFor('slack', overrides.analyze ?? slack.createWorkerAnalyzer());
         if (!built.ok) return built;
         bot = built.bot;
       }

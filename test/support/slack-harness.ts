@@ -1,5 +1,5 @@
 import { createWorkerAnalyzer, type SlackApp } from '../../src/adapters/slack/index.js';
-import type { Bot, LiveQlik } from '../../src/bot/index.js';
+import type { Bot, BotDeps, LiveQlik, StateStore } from '../../src/bot/index.js';
 import { readConfig, type AppConfig, type Environment } from '../../src/config/index.js';
 import { buildApp } from '../../src/main.js';
 import { SIGNING_SECRET } from './signed-slack-request.js';
@@ -8,9 +8,9 @@ import { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
 export { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
-/** The real conversation: built-in knowledge entries, the worker-thread analyzer, admins as in the harness config. */
-export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot> {
-  const app = buildApp(harnessConfig({}), { logger: context.logger, analyze: createWorkerAnalyzer(), ...(live === undefined ? {} : { live }) });
+/** The real conversation: built-in knowledge entries, the worker-thread analyzer (or `analyze`), admins as in the harness config. */
+export async function realBot(context: BotContext, live?: LiveQlik, analyze?: BotDeps['analyze']): Promise<Bot> {
+  const app = buildApp(harnessConfig({}), { logger: context.logger, analyze: analyze ?? createWorkerAnalyzer(), ...(live === undefined ? {} : { live }) });
   const built = await app.bot('slack');
   if (!built.ok) throw new Error(built.error);
   return built.bot;
@@ -45,6 +45,8 @@ export interface HarnessOptions {
   readonly bot: Bot | ((context: BotContext) => Bot | Promise<Bot>);
   readonly env?: Environment;
   readonly progressThresholdBytes?: number;
+  /** Shared state the app reads (feedback counts, recent alerts); a fresh memory store otherwise. */
+  readonly store?: StateStore;
 }
 
 /** The real Bolt HTTP receiver on a free port, talking to a local stand-in Slack Web API through SLACK_API_URL. */
@@ -59,6 +61,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     bot,
     webApiRetries: 0,
     ...(options.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: options.progressThresholdBytes }),
+    ...(options.store === undefined ? {} : { store: options.store }),
   }).startSlack({ port: 0 });
   if (!started.ok) throw new Error(started.error);
   const { app, port } = started;

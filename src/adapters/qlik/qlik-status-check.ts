@@ -33,7 +33,7 @@ export function createQlikStatusCheck(config: QlikConfig, deps: QlikStatusDeps =
       };
     }
     const certificates = loaded.value;
-    let validTo: string | null = null;
+    let validTo: string | null;
     try {
       validTo = new Date(new X509Certificate(certificates.cert).validTo).toISOString();
     } catch {
