@@ -6,8 +6,6 @@ export type { HomeAlert, HomeContent } from './render-app-home.js';
 export { RECENT_ALERTS_LIST } from './listeners/app-home-listeners.js';
 export { uploadFiles } from './upload-files.js';
 export type { UploadFetch, UploadFile, UploadPolicy, UploadResult, UploadTarget } from './upload-files.js';
-export { createWorkerAnalyzer, defaultWorkerUrl } from './analyze-in-worker.js';
-export type { AnalyzeFn } from './analyze-in-worker.js';
 export { analyzeModal } from './analyze-modal.js';
 export { boltLine, createBoltLogger } from './bolt-logger.js';
 export type { AppLogger, LogLevelName } from './app-logger.js';

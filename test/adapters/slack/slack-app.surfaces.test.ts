@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryStateStore } from '../../../src/adapters/state/index.js';
-import type { LiveQlik, StateStore } from '../../../src/bot/index.js';
+import type { LiveQlik, LogAnalyzer, StateStore } from '../../../src/bot/index.js';
 import { analyzeLogs } from '../../../src/core/verdict/index.js';
 import { pngSize } from '../../support/png-size.js';
 import { form, postSigned } from '../../support/signed-slack-request.js';
@@ -59,9 +59,9 @@ describe('Slack surfaces over the real Bolt HTTP receiver: shortcuts, the analyz
     store = createMemoryStateStore();
     await store.pushRecent('watch:recent-alerts', JSON.stringify({ at: '2024-03-12T08:08:47.120Z', user: 'CORP\\mweber', cause: 'at-limit', summary: 'CORP\\mweber holds 5 sessions <!channel>' }), 50);
     // The analysis port carries the verdict user's timeline, as the analyzer reports it (team contract).
-    const analyze: typeof analyzeLogs = async (inputs, options) => {
+    const analyze: LogAnalyzer = async (inputs, options) => {
       const report = await analyzeLogs(inputs, options);
-      return { ...report, timelines: report.verdict.user === 'CORP\\mweber' ? [LIMIT_TIMELINE] : [] } as typeof report;
+      return { ok: true, report: { ...report, timelines: report.verdict.user === 'CORP\\mweber' ? [LIMIT_TIMELINE] : [] } as typeof report };
     };
     harness = await startHarness({ bot: (context) => realBot(context, live, analyze), store });
   });
