@@ -50,8 +50,11 @@ export interface HarnessOptions {
   readonly bot: Bot | ((context: BotContext) => Bot | Promise<Bot>);
   readonly env?: Environment;
   readonly progressThresholdBytes?: number;
-  /** Shared state the app reads (feedback counts, recent alerts); a fresh memory store otherwise. */
-  readonly store?: StateStore;
+  /** Shared state (a Redis store for replica tests); default the app's own, from REDIS_URL or memory. */
+  readonly state?: StateStore;
+  /** The replica's own memory, used while `state` fails. */
+  readonly localState?: StateStore;
+  readonly fileIdleTimeoutMs?: number;
 }
 
 /** The real Bolt HTTP receiver on a free port, talking to a local stand-in Slack Web API through SLACK_API_URL. */
@@ -67,7 +70,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     bot,
     webApiRetries: 0,
     ...(options.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: options.progressThresholdBytes }),
-    ...(options.store === undefined ? {} : { store: options.store }),
+    ...(options.state === undefined ? {} : { state: options.state }),
+    ...(options.localState === undefined ? {} : { localState: options.localState }),
+    ...(options.fileIdleTimeoutMs === undefined ? {} : { fileIdleTimeoutMs: options.fileIdleTimeoutMs }),
   }).startSlack({ port: 0 });
   if (!started.ok) throw new Error(started.error);
   const { app, port } = started;

@@ -2,10 +2,9 @@ import type { App, webApi } from '@slack/bolt';
 import type { IncomingMessage } from '../../bot/index.js';
 import { describeError } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
-import { messageKey } from './delivery-dedup.js';
 import { deliverReply } from './deliver-reply.js';
 import { renderNotice } from './render-reply-blocks.js';
-import { attach, resolveFiles } from './slack-attachments.js';
+import { attach, resolveFiles, unresolvedNote } from './slack-attachments.js';
 import type { SlackRuntime } from './slack-runtime.js';
 
 const PROGRESS_REACTION = 'hourglass_flowing_sand';
@@ -33,7 +32,7 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
     deps.logger.debug(`ignored ${event.type} in ${event.channel}: ${classified.reason}`);
     return;
   }
-  if (!runtime.dedup.firstTime(messageKey(event.channel, event.ts))) {
+  if (!(await runtime.state.firstDelivery(`message:${event.channel}:${event.ts}`))) {
     deps.logger.debug(`ignored repeat of ${event.channel}/${event.ts}`);
     return;
   }
@@ -43,7 +42,8 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
 
   let progress = false;
   try {
-    const files = (await resolveFiles(event.files ?? [], client, runtime)).flatMap((file) => attach(file, runtime) ?? []);
+    const resolved = await resolveFiles(event.files ?? [], client, runtime);
+    const files = resolved.files.flatMap((file) => attach(file, runtime) ?? []);
     const threshold = deps.progressThresholdBytes ?? DEFAULT_PROGRESS_BYTES;
     if (files.some((file) => file.size === null || file.size >= threshold)) {
       progress = true;
@@ -60,17 +60,29 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
       threadId: classified.threadTs,
     };
     const outcome = await deps.bot.handle(message);
+    if (resolved.unresolved.length > 0) {
+      const note = unresolvedNote(resolved.unresolved);
+      if (outcome.kind === 'quiet') {
+        await post(renderNotice(note));
+        return;
+      }
+      const delivered = await deliverReply(client, runtime, { channel: classified.channelId, threadTs: classified.threadTs }, { ...outcome.reply, caveats: [...outcome.reply.caveats, note] });
+      if (!delivered.ok) throw delivered.error;
+      await runtime.state.markAnswered(classified.channelId, classified.threadTs);
+      deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}, ${resolved.unresolved.length} file(s) unresolved`);
+      return;
+    }
     if (outcome.kind === 'quiet') {
       deps.logger.debug(`quiet on ${classified.kind} in ${event.channel}: ${outcome.reason}`);
       return;
     }
     if (isAutoReply(message, outcome.reply.tone)) {
-      if (!runtime.guard.claim(classified.channelId, classified.threadTs)) {
+      if (!(await runtime.state.claimAutoReply(classified.channelId, classified.threadTs))) {
         deps.logger.info(`auto-reply held back in ${event.channel}: already answered in the thread or channel cooling down`);
         return;
       }
     } else {
-      runtime.guard.markAnswered(classified.channelId, classified.threadTs);
+      await runtime.state.markAnswered(classified.channelId, classified.threadTs);
     }
     const delivered = await deliverReply(client, runtime, { channel: classified.channelId, threadTs: classified.threadTs }, outcome.reply);
     if (!delivered.ok) throw delivered.error;

@@ -63,7 +63,7 @@ describe('Slack surfaces over the real Bolt HTTP receiver: shortcuts, the analyz
       const report = await analyzeLogs(inputs, options);
       return { ok: true, report: { ...report, timelines: report.verdict.user === 'CORP\\mweber' ? [LIMIT_TIMELINE] : [] } as typeof report };
     };
-    harness = await startHarness({ bot: (context) => realBot(context, live, analyze), store });
+    harness = await startHarness({ bot: (context) => realBot(context, live, analyze), state: store });
   });
   afterAll(async () => {
     await harness.close();

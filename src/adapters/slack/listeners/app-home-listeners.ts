@@ -13,9 +13,7 @@ export const RECENT_ALERTS_LIST = 'watch:recent-alerts';
 const alertSchema = z.object({ at: z.string(), user: z.string(), cause: z.string(), summary: z.string() });
 
 async function recentAlerts(runtime: SlackRuntime): Promise<HomeAlert[]> {
-  const { store } = runtime.deps;
-  if (store === undefined) return [];
-  const values = await store.readRecent(RECENT_ALERTS_LIST, 10);
+  const values = await runtime.deps.state.readRecent(RECENT_ALERTS_LIST, 10);
   return values.flatMap((value) => {
     try {
       const parsed = alertSchema.safeParse(JSON.parse(value));

@@ -5,7 +5,7 @@ import { analyzeModal } from '../analyze-modal.js';
 import { describeError } from '../../../bot/index.js';
 import { deliverReply } from '../deliver-reply.js';
 import { renderNotice, renderReplyBlocks } from '../render-reply-blocks.js';
-import { attach, resolveFiles } from '../slack-attachments.js';
+import { attach, resolveFiles, unresolvedNote } from '../slack-attachments.js';
 import type { SlackRuntime } from '../slack-runtime.js';
 
 type Respond = (message: Record<string, unknown>) => Promise<unknown>;
@@ -17,7 +17,8 @@ async function analyzeMessage(body: MessageShortcut, client: webApi.WebClient, r
   const { message } = body;
   const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
   const rawFiles: unknown = message['files'];
-  const files = (await resolveFiles(Array.isArray(rawFiles) ? rawFiles : [], client, runtime)).flatMap((file) => attach(file, runtime) ?? []);
+  const resolved = await resolveFiles(Array.isArray(rawFiles) ? rawFiles : [], client, runtime);
+  const files = resolved.files.flatMap((file) => attach(file, runtime) ?? []);
   const text = typeof message.text === 'string' ? message.text : '';
   // The person asked for it: answered like a mention, so a message without log lines still gets an answer, never silence.
   const incoming: IncomingMessage = { kind: 'mention', text, files, senderId: body.user.id, channelId: channel, threadId: threadTs };
@@ -27,14 +28,15 @@ async function analyzeMessage(body: MessageShortcut, client: webApi.WebClient, r
     await respond({ response_type: 'ephemeral', ...renderNotice('I found nothing to analyse in that message. Paste Qlik Sense log lines or share the log files, then try again.') });
     return;
   }
-  const delivered = await deliverReply(client, runtime, { channel, threadTs }, reply);
+  const answer = resolved.unresolved.length === 0 ? reply : { ...reply, caveats: [...reply.caveats, unresolvedNote(resolved.unresolved)] };
+  const delivered = await deliverReply(client, runtime, { channel, threadTs }, answer);
   if (delivered.ok) {
     deps.logger.info({ channel, user: body.user.id }, `answered the message shortcut with ${reply.tone}`);
     return;
   }
   deps.logger.warn(`posting the shortcut verdict in ${channel} failed: ${describeError(delivered.error)}`);
   // Where the bot is not a member (or may not post), the person still sees the verdict, only they do.
-  const rendered = renderReplyBlocks(reply);
+  const rendered = renderReplyBlocks(answer);
   const note = delivered.cannotPost ? 'Only you see this: I am not in this channel. Invite me (/invite @qlik-sessions) to answer in the thread.' : 'Only you see this: Slack refused my reply in the thread.';
   await respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: [...renderNotice(note).blocks, ...rendered.blocks].slice(0, 50) });
 }
