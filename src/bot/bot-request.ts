@@ -10,12 +10,13 @@ export type BotRequest =
   | { readonly kind: 'ask'; readonly text: string }
   | { readonly kind: 'sessions'; readonly user: string | null }
   | { readonly kind: 'licenses'; readonly user: string | null }
+  | { readonly kind: 'end'; readonly user: string | null }
   | { readonly kind: 'doctor' }
-  /** A mistyped command word ("hlep", "sesions CORP\\jdoe"): `suggestion` is the request as it was likely meant. */
+  /** A mistyped command word ("hlep", "sesions CORP\jdoe"): `suggestion` is the request as it was likely meant. */
   | { readonly kind: 'did-you-mean'; readonly typed: string; readonly suggestion: string };
 
 /** The command words of the chat, as "help" lists them (aliases such as "analyse" and "licences" are read too). */
-const COMMAND_WORDS = ['help', 'analyze', 'kb', 'ask', 'sessions', 'licenses', 'doctor'];
+const COMMAND_WORDS = ['help', 'analyze', 'kb', 'ask', 'sessions', 'licenses', 'end', 'doctor'];
 
 // `<@U123>` / `<@U123|name>` as Slack sends mentions, `@qlik-sessions` as typed in the console.
 const LEADING_ADDRESS = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@qlik-sessions\b|\/qlik-sessions\b)[\s:,]*/i;
@@ -45,7 +46,7 @@ function argument(rest: string): string | null {
 }
 
 /** `sessions DOMAIN\jdoe` is a command; `sessions keep piling up, why?` is a question. */
-function userCommand(kind: 'sessions' | 'licenses', rest: string, body: string): BotRequest {
+function userCommand(kind: 'sessions' | 'licenses' | 'end', rest: string, body: string): BotRequest {
   const user = argument(rest);
   if (user === null || isQlikUserName(user) || !/\s/.test(rest)) return { kind, user };
   return { kind: 'ask', text: body };
@@ -76,6 +77,9 @@ export function parseBotRequest(text: string): BotRequest {
     case 'licenses':
     case 'licences':
       return userCommand('licenses', rest, body);
+    case 'end':
+      // `end DOMAIN\jdoe` ends sessions (after a confirmation); `end of the day the sessions pile up` is a question.
+      return userCommand('end', rest, body);
     case 'doctor':
       return rest === '' ? { kind: 'doctor' } : { kind: 'ask', text: body };
     default: {
