@@ -1,13 +1,12 @@
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
-import { createPinoLogger } from './adapters/logging/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { Bot, BotDeps, LiveQlik, Logger } from './bot/index.js';
-import { slackCredentials, type AppConfig } from './config/index.js';
+import { silentLogger, type Bot, type BotDeps, type LiveQlik, type Logger } from './bot/index.js';
+import { slackCredentials, type AppConfig, type LogLevel } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
 export interface AppOverrides {
-  /** Where the app's log lines go; default: JSON lines on stderr from LOG_LEVEL up. */
+  /** Where the app's log lines go (the CLI hands in JSON lines for serve, named warnings for the rest); default none. */
   readonly logger?: Logger;
   /** The Qlik APIs' fetch (node-fetch with the client certificates by default). */
   readonly qlikFetch?: QlikFetch;
@@ -59,7 +58,7 @@ export interface App {
  * What a command does not use is not loaded (dynamic imports), so `ask` and `kb` start in a fraction of `serve`.
  */
 export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
-  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
+  const logger = overrides.logger ?? silentLogger;
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
 
@@ -138,4 +137,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   return app;
 }
 
-export { createPinoLogger } from './adapters/logging/index.js';
+/** The app's JSON log lines (pino) from `level` up, written by `write` (stderr in production); loaded only to serve. */
+export async function createJsonLogger(level: LogLevel, write: (line: string) => void): Promise<Logger> {
+  const { createPinoLogger } = await import('./adapters/logging/index.js');
+  return createPinoLogger({ level, destination: { write } });
+}

@@ -1,6 +1,6 @@
 import type { LogFields, Logger, LogMethod } from '../bot/index.js';
 import { readConfig, type ConfigResult } from '../config/index.js';
-import { buildApp, createPinoLogger, type App } from '../main.js';
+import { buildApp, createJsonLogger, type App } from '../main.js';
 import { write, type CliIo } from './cli-io.js';
 
 // One reading of the environment per invocation: `start` hands over to `serve` or `shell` with the same result.
@@ -32,7 +32,7 @@ export async function openApp(io: CliIo, command: string, options: { readonly se
   }
   const logger =
     options.serving === true
-      ? createPinoLogger({ level: read.config.logLevel, destination: { write: (line: string) => void io.stderr.write(line) } })
+      ? await createJsonLogger(read.config.logLevel, (line) => void io.stderr.write(line))
       : commandLogger(io, command);
   return buildApp(read.config, { logger });
 }
