@@ -64,7 +64,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
 
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
     const loaded = await app.knowledge();
-    if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
+    if (!loaded.ok)
+      return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
     const { createBot, describeError } = await import('./bot/index.js');
     const admins = new Set(config.slack.admins);
     const bot = createBot({
@@ -120,7 +121,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
       return slack.startSlackApp(
         {
-          config: overrides.slackApiUrl === undefined ? config.slack : { ...config.slack, apiUrl: overrides.slackApiUrl },
+          config:
+            overrides.slackApiUrl === undefined ? config.slack : { ...config.slack, apiUrl: overrides.slackApiUrl },
           credentials: credentials.credentials,
           logLevel: config.logLevel,
           bot,
@@ -128,7 +130,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           fetchFile,
           webApiRetries: overrides.webApiRetries ?? 3,
           ...(overrides.now === undefined ? {} : { now: overrides.now }),
-          ...(overrides.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: overrides.progressThresholdBytes }),
+          ...(overrides.progressThresholdBytes === undefined
+            ? {}
+            : { progressThresholdBytes: overrides.progressThresholdBytes }),
         },
         options.port,
       );

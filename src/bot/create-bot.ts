@@ -1,4 +1,4 @@
-import { isQlikUserName } from '../config/index.js';
+import { isQlikUserName } from '../core/users/index.js';
 import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../core/knowledge/index.js';
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
 import { analyzeLogs, SESSION_LIMIT, type AnalysisReport } from '../core/verdict/index.js';

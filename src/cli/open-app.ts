@@ -10,7 +10,10 @@ const readings = new WeakMap<CliIo, ConfigResult>();
 function commandLogger(io: CliIo, command: string): Logger {
   const line = (label: string): LogMethod =>
     ((first: LogFields | string, message?: string) => {
-      void write(io.stderr, `qlik-sessions ${command}: ${label}: ${typeof first === 'string' ? first : (message ?? '')}\n`);
+      void write(
+        io.stderr,
+        `qlik-sessions ${command}: ${label}: ${typeof first === 'string' ? first : (message ?? '')}\n`,
+      );
     }) as LogMethod;
   const ignore: LogMethod = () => undefined;
   return { debug: ignore, info: ignore, warn: line('warning'), error: line('error') };
@@ -20,14 +23,21 @@ function commandLogger(io: CliIo, command: string): Logger {
  * The app for a command, built from the environment read once; an invalid configuration is printed the one way
  * every command prints it (each message names the variable and the fix), and undefined returned.
  */
-export async function openApp(io: CliIo, command: string, options: { readonly serving?: boolean } = {}): Promise<App | undefined> {
+export async function openApp(
+  io: CliIo,
+  command: string,
+  options: { readonly serving?: boolean } = {},
+): Promise<App | undefined> {
   let read = readings.get(io);
   if (read === undefined) {
     read = readConfig(io.env);
     readings.set(io, read);
   }
   if (!read.ok) {
-    await write(io.stderr, `qlik-sessions ${command}: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}\n`).join('')}`);
+    await write(
+      io.stderr,
+      `qlik-sessions ${command}: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}\n`).join('')}`,
+    );
     return undefined;
   }
   const logger =
