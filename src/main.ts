@@ -53,7 +53,8 @@ export interface AppOverrides {
 /** Who talks to the bot: the console's operator runs it on the server and is its admin; in Slack, QLIK_ADMINS are. */
 export type Surface = 'console' | 'slack';
 
-type StateResult =
+/** The state replicas share (Redis from REDIS_URL, else memory), and this replica's memory for what may degrade. */
+export type StateResult =
   | { readonly ok: true; readonly shared: StateStore; readonly local: StateStore | undefined; close(): Promise<void> }
   | { readonly ok: false; readonly error: string };
 
@@ -76,6 +77,11 @@ export interface App {
   analysisPool(): Promise<AnalysisPool>;
   /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. Stopping it stops the pool. */
   startSlack(options?: { readonly port?: number }): Promise<StartedSlackApp>;
+  /**
+   * The one StateStore of the process (Redis when REDIS_URL is set, else memory), opened once and shared by Slack,
+   * the watch and App Home; stopping the Slack app closes it. A Redis that does not answer is an error here.
+   */
+  stateStore(): Promise<StateResult>;
 }
 
 /**
@@ -87,6 +93,7 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
   let pool: Promise<AnalysisPool> | undefined;
+  let stateOpened: Promise<StateResult> | undefined;
 
   /** How help shows commands and what else a surface offers (Slack's shortcuts), given by the surface. */
   interface SurfaceHelp {
@@ -170,6 +177,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       return pool;
     },
 
+    stateStore: () => (stateOpened ??= openState()),
+
     async startSlack(options = {}) {
       const credentials = slackCredentials(config.slack);
       if (!credentials.ok) return credentials;
@@ -187,8 +196,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         bot = built.bot;
       }
       const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
-      const state = await openState();
+      const state = await app.stateStore();
       if (!state.ok) {
+        stateOpened = undefined;
         await workers?.close();
         return state;
       }
@@ -226,6 +236,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       // Stopped once the replies in flight are done: the workers, then the state they wrote to.
       const closeAll = async () => {
         await workers?.close();
+        // The next stateStore() opens a fresh one rather than hand out a closed store.
+        stateOpened = undefined;
         await state.close();
       };
       if (!started.ok) {
