@@ -1,5 +1,5 @@
-import { isQlikUserName } from '../config/index.js';
 import { didYouMean } from '../core/knowledge/index.js';
+import { isQlikUserName } from '../core/users/index.js';
 import { unescapeSlackEntities } from '../core/text/index.js';
 
 /** What a direct request (command, mention, DM) asks for, parsed from its text. */

@@ -1,7 +1,6 @@
-import { didYouMean } from '../core/knowledge/index.js';
-import { COMMANDS } from './commands.js';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, processIo, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
+import { COMMAND_LOADERS } from './command-loaders.js';
 import { usage } from './usage.js';
 
 /** `--help` or `-h` among a command's options (not after `--`), so every command answers it the same way. */
@@ -18,21 +17,31 @@ function commandHelp(command: Command): string {
 const ALIASES: Readonly<Record<string, string>> = { analyse: 'analyze', licences: 'licenses' };
 
 /** Entry point of the `qlik-sessions` command: picks the sub-command and turns unexpected errors into exit 1. */
+/** The usage text needs every command's synopsis: only `--help` and a mistyped command load them all. */
+async function usageText(): Promise<string> {
+  return usage((await import('./commands.js')).COMMANDS);
+}
+
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...args] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
-    await write(io.stdout, usage(COMMANDS));
+    await write(io.stdout, await usageText());
     return EXIT_OK;
   }
   // Bare `qlik-sessions` (and `npm start`) serves Slack or opens the console: the `start` command decides.
   const wanted = name === undefined ? 'start' : (ALIASES[name] ?? name);
-  const command = COMMANDS.find((candidate) => candidate.name === wanted);
-  if (command === undefined) {
-    const meant = didYouMean(name ?? '', ['help', ...COMMANDS.map((candidate) => candidate.name)]);
+  const load = Object.hasOwn(COMMAND_LOADERS, wanted) ? COMMAND_LOADERS[wanted] : undefined;
+  if (load === undefined) {
+    // Loaded only on this path, so a correct command starts as fast as before.
+    const { didYouMean } = await import('../core/knowledge/index.js');
+    const meant = didYouMean(name ?? '', ['help', ...Object.keys(COMMAND_LOADERS)]);
     const guess = meant === undefined ? '' : ` Did you mean "qlik-sessions ${[meant, ...args].join(' ')}"?`;
-    await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".${guess}\n\n${usage(COMMANDS)}`);
+    await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".${guess}
+
+${await usageText()}`);
     return EXIT_USAGE;
   }
+  const command = await load();
   if (asksForHelp(args)) {
     await write(io.stdout, commandHelp(command));
     return EXIT_OK;
