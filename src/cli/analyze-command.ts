@@ -51,7 +51,7 @@ export const analyzeCommand: Command = {
     const accounts = parsed.values['service-account'];
     const badAccount = accounts.find((account) => !isQlikUserName(account));
     if (badAccount !== undefined) return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
-    const config = readConfig(io.env);
+    const config = readConfig(io.env, { cwd: io.cwd });
     if (!config.ok) return fail(io, `configuration: ${config.errors.join('; ')}`);
 
     const paths = parsed.positionals.filter((path) => path !== '-');

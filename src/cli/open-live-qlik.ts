@@ -8,7 +8,7 @@ export type OpenedLiveQlik = { readonly ok: true; readonly live: LiveQlik } | { 
 
 /** Reads the settings a live command needs and builds the client; says on stderr what to set when something is missing. */
 export async function openLiveQlik(io: CliIo, command: string, capability: QlikCapability): Promise<OpenedLiveQlik> {
-  const read = readConfig(io.env);
+  const read = readConfig(io.env, { cwd: io.cwd });
   if (!read.ok) {
     await write(io.stderr, `qlik-sessions ${command}: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}`).join('\n')}\n`);
     return { ok: false, exitCode: EXIT_USAGE };

@@ -5,7 +5,7 @@ import { write, type CliIo } from './cli-io.js';
 
 /** The knowledge base with the site's entries from QLIK_KB_DIR; on failure says why on stderr and returns undefined. */
 export async function readKnowledge(io: CliIo, command: string): Promise<KnowledgeBase | undefined> {
-  const config = readConfig(io.env);
+  const config = readConfig(io.env, { cwd: io.cwd });
   if (!config.ok) {
     await write(io.stderr, `qlik-sessions ${command}: ${config.errors.join('\n')}\n`);
     return undefined;

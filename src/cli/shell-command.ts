@@ -20,7 +20,7 @@ export const shellCommand: Command = {
       await write(io.stderr, `qlik-sessions shell: ${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions shell [--no-color]\n`);
       return EXIT_USAGE;
     }
-    const configured = readConfig(io.env);
+    const configured = readConfig(io.env, { cwd: io.cwd });
     if (!configured.ok) {
       await write(io.stderr, `qlik-sessions shell: the configuration is not valid:\n${configured.errors.map((error) => `  - ${error}\n`).join('')}`);
       return EXIT_USAGE;

@@ -9,7 +9,7 @@ export const startCommand: Command = {
   synopsis: 'start',
   summary: 'serve Slack when SLACK_BOT_TOKEN is set, else open the console (what bare qlik-sessions and npm start do)',
   async run(args, io: CliIo) {
-    const configured = readConfig(io.env);
+    const configured = readConfig(io.env, { cwd: io.cwd });
     if (!configured.ok) {
       await write(io.stderr, `qlik-sessions: the configuration is not valid:\n${configured.errors.map((error) => `  - ${error}\n`).join('')}`);
       return EXIT_USAGE;

@@ -228,6 +228,9 @@ export function repositoryRoutes(state: RepositoryState): FakeRoute {
     if (request.path === '/qrs/virtualproxyconfig/full') {
       return { status: 200, body: JSON.stringify(state.virtualProxies.map((prefix, index) => ({ id: `vp-${index}`, prefix, description: prefix || 'Central Proxy (Default)' }))) };
     }
+    if (request.path === '/qrs/about') {
+      return { status: 200, body: JSON.stringify({ buildVersion: '14.20.2', buildDate: '2024-02-01', databaseProvider: 'Devart.Data.PostgreSql', nodeType: 1 }) };
+    }
     if (request.path === '/qrs/license/accesstypeoverview') {
       return { status: 200, body: JSON.stringify(state.overview ?? { totalTokens: 0, professionalAccess: { enabled: true, total: 10, allocated: 3, used: 2, available: 7 } }) };
     }

@@ -29,6 +29,10 @@ export interface LiveQlikDeps {
   readonly clock?: () => Date;
   readonly logger?: QlikLogger;
   readonly readFile?: TextFileReader;
+  /** HTTPS_PROXY (NO_PROXY applied) for a Qlik URL, or undefined to go direct. */
+  readonly proxyFor?: (url: URL) => string | undefined;
+  /** Told about every API call: node (origin), `ok` or the failure code, seconds. */
+  readonly onCall?: (origin: string, outcome: string, seconds: number) => void;
 }
 
 /** The live APIs are usable when there is a certificate folder and something to call. */
@@ -72,6 +76,8 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
         tlsInsecure: config.tlsInsecure,
         timeoutMs: config.timeoutMs,
         ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+        ...(deps.proxyFor === undefined ? {} : { proxyFor: deps.proxyFor }),
+        ...(deps.onCall === undefined ? {} : { onCall: deps.onCall }),
       });
       return { ok: true, client, certificates: loaded.value };
     })();

@@ -1,5 +1,4 @@
 import { Agent } from 'node:https';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
 import type { z } from 'zod';
 import type { QlikUserRef } from '../../config/index.js';
@@ -13,6 +12,7 @@ import {
   type RequestFailure,
 } from './describe-request-failure.js';
 import { formatQlikUserName, qlikUserHeader } from './qlik-user-name.js';
+import { TunnelAgent } from './tunnel-agent.js';
 import { createXrfkey } from './xrfkey.js';
 
 /** The slice of node-fetch the client uses; tests and callers may pass their own. */
@@ -53,13 +53,13 @@ export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpCl
   };
   const direct = new Agent(tls);
   // Through a proxy the TLS session (and the client certificate) still goes end to end, inside a CONNECT tunnel.
-  const tunnels = new Map<string, HttpsProxyAgent<string>>();
+  const tunnels = new Map<string, TunnelAgent>();
   const agentFor = (url: URL): Agent => {
     const proxy = options.proxyFor?.(url);
     if (proxy === undefined) return direct;
     let tunnel = tunnels.get(proxy);
     if (tunnel === undefined) {
-      tunnel = new HttpsProxyAgent(proxy, tls);
+      tunnel = new TunnelAgent(proxy, tls);
       tunnels.set(proxy, tunnel);
     }
     return tunnel;

@@ -1,5 +1,5 @@
 import type { App, types } from '@slack/bolt';
-import type { IncomingMessage } from '../../bot/index.js';
+import { noopMetrics, type IncomingMessage } from '../../bot/index.js';
 import { ANALYZE_MODAL } from './action-ids.js';
 import { describeError } from './app-logger.js';
 import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
@@ -57,8 +57,12 @@ export function registerAnalyzeModal(app: App, runtime: SlackRuntime): void {
         }
         await client.chat.postMessage({ channel: userId, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
         deps.logger.info(`sent modal verdict to ${userId}`);
+        (deps.metrics ?? noopMetrics).eventHandled('view', 'answered');
       },
-      (error) => deps.logger.error(`posting the modal verdict failed: ${describeError(error)}`),
+      (error) => {
+        deps.logger.error(`posting the modal verdict failed: ${describeError(error)}`);
+        (deps.metrics ?? noopMetrics).replyFailed('view');
+      },
     );
   });
 }

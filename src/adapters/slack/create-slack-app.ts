@@ -8,6 +8,7 @@ import { AutoReplyGuard } from './auto-reply-guard.js';
 import { registerCommandListener } from './command-listener.js';
 import { DeliveryDedup, eventKey } from './delivery-dedup.js';
 import { registerMessageListeners } from './message-listener.js';
+import { resolveSupportChannels } from './resolve-support-channels.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import { SharedReplies } from './shared-replies.js';
 import type { HttpRoute, SlackAppDeps, SlackRuntime } from './slack-runtime.js';
@@ -92,13 +93,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
       logger,
       customRoutes: httpRoutes(deps),
     });
-    httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => deps.logger.warn('refused a request dated more than 5 minutes in the future'));
+    httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => {
+      deps.logger.warn('refused a request dated more than 5 minutes in the future');
+      deps.metrics?.eventHandled('request', 'refused');
+    });
     receiver = httpReceiver;
     transport = { mode: 'http', port: config.port };
   }
 
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
   let botUserId: string | undefined;
+  // Ids are known before start; names only after conversations.list, so nothing is watched until then.
+  let supportChannels: readonly string[] | 'all' = config.supportChannels === 'all' ? 'all' : [];
   const runtime: SlackRuntime = {
     deps,
     dedup: new DeliveryDedup(now),
@@ -107,6 +113,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
     shared: new SharedReplies(now),
     botToken: config.botToken,
     botUserId: () => botUserId,
+    supportChannels: () => supportChannels,
   };
 
   // Slack retries deliveries it thinks failed; the same event_id is answered once.
@@ -134,6 +141,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
         await app.init();
         const auth = await app.client.auth.test();
         botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
+        supportChannels = await resolveSupportChannels(app.client, config.supportChannels);
         if (transport.mode === 'socket') {
           await app.start();
           started = true;
@@ -145,8 +153,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
         return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
       },
       async stop() {
+        // A start refused before the receiver started (auth.test, channel names) leaves nothing to stop.
+        const wasStarted = started;
         started = false;
-        await app.stop();
+        if (wasStarted) await app.stop();
         await runtime.tracker.drain();
       },
       inFlight: () => runtime.tracker.size,

@@ -1,12 +1,15 @@
 import nodeFetch from 'node-fetch';
-import { createBot } from '../../bot/index.js';
-import type { AppConfig } from '../../config/index.js';
+import { createBot, type AppMetrics } from '../../bot/index.js';
+import { proxyFor, type AppConfig } from '../../config/index.js';
 import { loadKnowledgeBase } from '../knowledge-files/index.js';
 import { createLiveQlik, isLiveQlikConfigured } from '../qlik/index.js';
 import { createWorkerAnalyzer } from './analyze-in-worker.js';
 import { describeError, type AppLogger } from './app-logger.js';
 import { createSlackApp, type SlackApp } from './create-slack-app.js';
 import type { FileFetch } from './download-slack-file.js';
+import type { HttpRoute } from './slack-runtime.js';
+import { proxiedFileFetch, slackOutbound } from './slack-outbound.js';
+import { StartupRefusal } from './resolve-support-channels.js';
 
 export type StartedSlackApp =
   | { readonly ok: true; readonly app: SlackApp; readonly port: number | null }
@@ -14,6 +17,11 @@ export type StartedSlackApp =
 
 export interface StartSlackOptions {
   readonly logger: AppLogger;
+  readonly metrics?: AppMetrics;
+  /** HTTP mode: GET routes beside /slack/events (health, readiness, metrics). */
+  readonly routes?: readonly HttpRoute[];
+  /** Called with the app once it is built, before it starts (readiness checks look at it). */
+  readonly onCreated?: (app: SlackApp) => void;
   /** HTTP mode only; defaults to PORT. */
   readonly port?: number;
   /** Web API retries; the SDK default retries for half an hour, too long to learn that a token is wrong. */
@@ -22,6 +30,7 @@ export interface StartSlackOptions {
 
 /** Why start-up failed, in the words an admin needs: which setting, and what to do. */
 function startFailure(error: unknown, config: AppConfig, port: number): string {
+  if (error instanceof StartupRefusal) return error.message;
   const detail = describeError(error);
   if (/invalid_auth|not_authed|account_inactive|token_revoked/.test(detail)) {
     return `Slack refused SLACK_BOT_TOKEN (${detail}): copy the Bot User OAuth Token again from "OAuth & Permissions", and reinstall the app if it was removed.`;
@@ -41,7 +50,16 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
   const { logger } = options;
   const knowledge = await loadKnowledgeBase({ siteDir: config.qlik.kbDir });
   if (!knowledge.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${knowledge.error} (QLIK_KB_DIR).` };
-  const live = isLiveQlikConfigured(config.qlik) ? createLiveQlik(config.qlik, { logger: { warn: (line: string) => logger.warn(line) } }) : undefined;
+  const viaProxy = (url: URL) => proxyFor(config.ops, url);
+  const metrics = options.metrics;
+  const live = isLiveQlikConfigured(config.qlik)
+    ? createLiveQlik(config.qlik, {
+        logger: { warn: (line: string) => logger.warn(line) },
+        proxyFor: viaProxy,
+        ...(metrics === undefined ? {} : { onCall: (node: string, outcome: string, seconds: number) => metrics.qlikCall(node, outcome, seconds) }),
+      })
+    : undefined;
+  const slackProxy = proxyFor(config.ops, config.slack.apiUrl);
   const admins = new Set(config.slack.admins);
   const bot = createBot({
     knowledge: knowledge.knowledge,
@@ -58,10 +76,14 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     logLevel: config.logLevel,
     bot,
     logger,
-    fetchFile: nodeFetch as unknown as FileFetch,
+    fetchFile: config.ops.httpsProxy === undefined ? (nodeFetch as unknown as FileFetch) : proxiedFileFetch(viaProxy),
     webApiRetries: options.webApiRetries ?? 3,
+    ...(slackProxy === undefined ? {} : { outbound: slackOutbound(slackProxy) }),
+    ...(options.routes === undefined ? {} : { routes: options.routes }),
+    ...(metrics === undefined ? {} : { metrics }),
   });
   if (!created.ok) return created;
+  options.onCreated?.(created.app);
   const port = options.port ?? config.slack.port;
   try {
     const started = await created.app.start(port);
