@@ -1,4 +1,6 @@
-export { CONFIG_VARIABLES, readConfig, hasSlackCredentials } from './read-config.js';
+export { CONFIG_VARIABLES, readConfig } from './read-config.js';
+export { hasSlackCredentials, slackCredentials } from './slack-credentials.js';
+export type { SlackCredentials, SlackCredentialsResult, SlackReceiverSettings } from './slack-credentials.js';
 export type { OpsConfig, ReadConfigOptions } from './read-config.js';
 export { proxyFor } from './proxy-for-url.js';
 export type { ProxySettings } from './proxy-for-url.js';

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
 import { decimalSetting } from './decimal-setting.js';
 import { parseSupportChannels, type SupportChannel } from './support-channels.js';
@@ -72,6 +73,8 @@ export interface AppConfig {
   readonly ops: OpsConfig;
   readonly watch: WatchConfig;
   readonly logLevel: LogLevel;
+  /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
+  readonly timeZone: string;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
@@ -131,6 +134,10 @@ const environmentSchema = z.object({
   QLIK_WATCH_INTERVAL_SECONDS: decimalSetting('QLIK_WATCH_INTERVAL_SECONDS', { example: '60', min: 1, max: 86_400, unit: 'seconds', why: 'a day' }).default(60),
   QLIK_ALERT_COOLDOWN_MINUTES: decimalSetting('QLIK_ALERT_COOLDOWN_MINUTES', { example: '60', min: 1, max: 10_080, unit: 'minutes', why: 'a week' }).default(60),
   QLIK_WATCH_STATE: z.string().optional(),
+  QLIK_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
+    .default('UTC'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
@@ -233,11 +240,7 @@ export function readConfig(env: Environment, options: ReadConfigOptions = {}): C
         noProxy: commaList(values.NO_PROXY).map((entry) => entry.toLowerCase()),
       },
       logLevel: values.LOG_LEVEL,
+      timeZone: values.QLIK_TIME_ZONE,
     },
   };
-}
-
-/** A bot token means Slack is wanted; serve then insists on a way to receive events (app token or signing secret). */
-export function hasSlackCredentials(config: AppConfig): boolean {
-  return config.slack.botToken !== undefined;
 }

@@ -1,5 +1,5 @@
 import { Agent } from 'node:https';
-import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
+import type { RequestInit, Response } from 'node-fetch';
 import type { z } from 'zod';
 import type { QlikUserRef } from '../../config/index.js';
 import type { ClientCertificates } from './client-certificates.js';
@@ -40,6 +40,9 @@ export interface QlikHttpClientOptions {
   readonly onCall?: (origin: string, outcome: string, seconds: number) => void;
 }
 
+// node-fetch is loaded on the first call, so commands that never call Qlik (ask, kb) do not pay for it.
+const nodeFetch: QlikFetch = async (url, init) => (await import('node-fetch')).default(url, init);
+
 /** QPS/QRS over HTTPS with the exported client certificate, a fresh Xrfkey per call and a timeout on every call. */
 export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpClient {
   const { certificates } = options;
@@ -65,7 +68,7 @@ export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpCl
     return tunnel;
   };
   const report = options.onCall ?? (() => undefined);
-  const fetch = options.fetch ?? (nodeFetch as QlikFetch);
+  const fetch = options.fetch ?? nodeFetch;
   const userHeader = qlikUserHeader(options.apiUser);
   const apiUserName = formatQlikUserName(options.apiUser);
 

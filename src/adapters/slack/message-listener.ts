@@ -1,6 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import { noopMetrics, type AttachedFile, type IncomingMessage } from '../../bot/index.js';
-import { describeError } from './app-logger.js';
+import { describeError, noopMetrics, type AttachedFile, type IncomingMessage } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
 import { messageKey } from './delivery-dedup.js';
 import { downloadSlackFile } from './download-slack-file.js';

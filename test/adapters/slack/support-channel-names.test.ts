@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { postSigned } from '../../support/signed-slack-request.js';
 import { realBot, startHarness } from '../../support/slack-harness.js';
 import { startSlackStandIn, type SlackStandIn } from '../../support/slack-stand-in.js';
-import { createSlackApp } from '../../../src/adapters/slack/index.js';
+import { buildApp } from '../../../src/main.js';
 import { readConfig } from '../../../src/config/index.js';
 import { recordingLogger } from '../../support/recording-logger.js';
 import type { Bot } from '../../../src/bot/index.js';
-import type { FileFetch } from '../../../src/adapters/slack/index.js';
 
 const QUESTION = 'Users get "You cannot access Qlik Sense because you have too many sessions active in parallel" since this morning';
 
@@ -22,19 +21,14 @@ function channelMessage(channel: string, n: number): string {
 
 const silentBot: Bot = { handle: async () => ({ kind: 'quiet', reason: 'test' }), endSessions: async () => ({ tone: 'error', headline: '', sections: [], facts: null, entries: [], caveats: [], actions: [] }) };
 
-async function startWith(slack: SlackStandIn, channels: string): Promise<Error | undefined> {
+/** Starts the real Slack app (HTTP mode on a free port) and stops it again; the start-up error, if any. */
+async function startWith(slack: SlackStandIn, channels: string): Promise<string | undefined> {
   const read = readConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: `${slack.url}/api/`, QLIK_SUPPORT_CHANNELS: channels });
   if (!read.ok) throw new Error(read.errors.join('; '));
-  const created = createSlackApp({ config: read.config.slack, logLevel: 'error', bot: silentBot, logger: recordingLogger(), fetchFile: (() => undefined) as unknown as FileFetch, webApiRetries: 0 });
-  if (!created.ok) throw new Error(created.error);
-  try {
-    await created.app.start(0);
-    return undefined;
-  } catch (error) {
-    return error as Error;
-  } finally {
-    await created.app.stop();
-  }
+  const started = await buildApp(read.config, { logger: recordingLogger(), bot: silentBot, webApiRetries: 0 }).startSlack({ port: 0 });
+  if (!started.ok) return started.error;
+  await started.app.stop();
+  return undefined;
 }
 
 describe('QLIK_SUPPORT_CHANNELS by name', () => {
@@ -67,14 +61,14 @@ describe('QLIK_SUPPORT_CHANNELS by name', () => {
 
   it('refuses to start on a name no channel has, saying how to fix it', async () => {
     const error = await startWith(slack, '#qlik-suport');
-    expect(error?.message).toContain('no channel named #qlik-suport is visible to the app');
-    expect(error?.message).toContain('or use the channel id');
+    expect(error).toContain('no channel named #qlik-suport is visible to the app');
+    expect(error).toContain('or use the channel id');
   });
 
   it('refuses to start without the scopes to look names up, naming them', async () => {
     slack.conversationsError = 'missing_scope';
     const error = await startWith(slack, 'qlik-support, C0GENERAL1');
-    expect(error?.message).toContain('needs the channels:read and groups:read scopes');
+    expect(error).toContain('needs the channels:read and groups:read scopes');
   });
 
   it('does not call conversations.list for ids', async () => {
