@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
@@ -43,6 +44,11 @@ export interface QlikConfig {
   readonly timeoutMs: number;
 }
 
+export interface AnalysisConfig {
+  /** Worker threads that analyse logs for Slack and the watch (ANALYSIS_WORKERS). */
+  readonly workers: number;
+}
+
 /** The watch (issue 14): log folders followed, live sessions polled, alerts to one channel. */
 export interface WatchConfig {
   /** Qlik Sense log folders (a node's Log folder, a mounted share, or the central share with one folder per node). */
@@ -71,6 +77,7 @@ export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
   readonly ops: OpsConfig;
+  readonly analysis: AnalysisConfig;
   readonly watch: WatchConfig;
   readonly logLevel: LogLevel;
   /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
@@ -126,6 +133,7 @@ const environmentSchema = z.object({
     .default('INTERNAL\\sa_api'),
   QLIK_TLS_INSECURE: z.enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' }).default('false'),
   QLIK_API_TIMEOUT_SECONDS: decimalSetting('QLIK_API_TIMEOUT_SECONDS', { example: '10', min: 0.1, max: 600, unit: 'seconds', why: '10 minutes' }).default(10),
+  ANALYSIS_WORKERS: decimalSetting('ANALYSIS_WORKERS', { example: '1', min: 1, max: 32, integer: true, what: 'a number of worker threads' }).optional(),
   QLIK_LOG_DIR: z.string().optional(),
   QLIK_ALERT_CHANNEL: z
     .string()
@@ -152,7 +160,20 @@ const LOWER_CASE_TOO = ['HTTPS_PROXY', 'NO_PROXY'] as const;
 /** Every variable readConfig reads, for the check that .env.example lists them all. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
 
-export interface ReadConfigOptions {
+/**
+ * Half the cores, at least 1 and at most 4: 1 on a two-core machine, leaving a core to acknowledge Slack; each
+ * worker holds one analysis, so more than 4 buys little and costs memory.
+ */
+export function defaultAnalysisWorkers(cores: number): number {
+  return Math.min(4, Math.max(1, Math.floor(cores / 2)));
+}
+
+/** What readConfig asks of the machine; tests pass their own. */
+export interface HostFacts {
+  readonly cores: number;
+}
+
+export interface ReadConfigOptions extends Partial<HostFacts> {
   /** Folder that relative paths (QLIK_CERT_DIR, QLIK_KB_DIR) are taken from, shown absolute; the process's by default. */
   readonly cwd?: string;
 }
@@ -227,6 +248,7 @@ export function readConfig(env: Environment, options: ReadConfigOptions = {}): C
         tlsInsecure: values.QLIK_TLS_INSECURE === 'true',
         timeoutMs: Math.round(values.QLIK_API_TIMEOUT_SECONDS * 1000),
       },
+      analysis: { workers: values.ANALYSIS_WORKERS ?? defaultAnalysisWorkers(options.cores ?? availableParallelism()) },
       watch: {
         logDirs: commaList(values.QLIK_LOG_DIR),
         alertChannel: values.QLIK_ALERT_CHANNEL,

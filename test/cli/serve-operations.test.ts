@@ -116,6 +116,17 @@ describe('qlik-sessions serve over HTTP: health, readiness, metrics, JSON logs',
     expect(allLabelValues(families).filter((value) => /UOPSUSER1|DOPS00001/.test(value))).toEqual([]);
   });
 
+  it('counts an analysis (outcome, bytes, duration) run in the worker pool', async () => {
+    const line = "Access was denied for User: 'CORP\\mweber', with AccessID 'a', SessionID: 'b', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'";
+    expect((await postSigned(`http://127.0.0.1:${port}/slack/events`, directMessage(2, `analyze\n${line}`))).status).toBe(200);
+    await vi.waitFor(async () => {
+      const families = parsePrometheusText(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
+      expect(sampleValue(families, 'qlik_sessions_analyses_total', { outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+      expect(sampleValue(families, 'qlik_sessions_analysis_bytes_total')).toBeGreaterThan(0);
+      expect(sampleValue(families, 'qlik_sessions_analysis_duration_seconds')).toBeGreaterThanOrEqual(1);
+    }, { timeout: 20_000, interval: 100 });
+  });
+
   it('writes its own lines and Bolt\'s as JSON, without the tokens or the message', () => {
     const lines = running.logLines();
     expect(lines.some((line) => line['msg'] === 'serving Slack over HTTP on port ' + port + ' at /slack/events (GET /healthz, /readyz, /metrics)')).toBe(true);
