@@ -73,12 +73,19 @@ export interface OpsConfig {
   readonly noProxy: readonly string[];
 }
 
+/** Where state shared by replicas lives (de-duplication, cooldowns, shared replies, click nonces, counts). */
+export interface StateConfig {
+  /** `redis://` or `rediss://` URL; undefined = this process's memory (one replica only). */
+  readonly redisUrl: string | undefined;
+}
+
 export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
   readonly ops: OpsConfig;
   readonly analysis: AnalysisConfig;
   readonly watch: WatchConfig;
+  readonly state: StateConfig;
   readonly logLevel: LogLevel;
   /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
   readonly timeZone: string;
@@ -142,6 +149,9 @@ const environmentSchema = z.object({
   QLIK_WATCH_INTERVAL_SECONDS: decimalSetting('QLIK_WATCH_INTERVAL_SECONDS', { example: '60', min: 1, max: 86_400, unit: 'seconds', why: 'a day' }).default(60),
   QLIK_ALERT_COOLDOWN_MINUTES: decimalSetting('QLIK_ALERT_COOLDOWN_MINUTES', { example: '60', min: 1, max: 10_080, unit: 'minutes', why: 'a week' }).default(60),
   QLIK_WATCH_STATE: z.string().optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379' })
+    .optional(),
   QLIK_TIME_ZONE: z
     .string()
     .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
@@ -261,6 +271,7 @@ export function readConfig(env: Environment, options: ReadConfigOptions = {}): C
         httpsProxy: values.HTTPS_PROXY,
         noProxy: commaList(values.NO_PROXY).map((entry) => entry.toLowerCase()),
       },
+      state: { redisUrl: values.REDIS_URL },
       logLevel: values.LOG_LEVEL,
       timeZone: values.QLIK_TIME_ZONE,
     },
