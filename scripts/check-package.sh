@@ -26,9 +26,11 @@ step "npm ci (dev) and npm pack in the clone: prepack builds dist/"
 rm -rf "$work/clone/node_modules"
 (cd "$work/clone" && npm ci --no-audit --no-fund --prefer-offline --ignore-scripts && npm pack --pack-destination "$work") > "$work/pack.log" 2>&1 || { cat "$work/pack.log"; fail "npm pack failed"; }
 tarball=$(ls "$work"/qlik-sessions-*.tgz)
-tar -tzf "$tarball" | grep -q '^package/dist/cli/main.js$' || fail "the tarball lacks dist/"
-tar -tzf "$tarball" | grep -qE '^package/(src|test)/' && fail "the tarball ships src/ or test/"
-echo "tarball: $(basename "$tarball"), $(tar -tzf "$tarball" | wc -l) files, $(du -k "$tarball" | cut -f1) kB"
+# Listed to a file first: grep -q stopping early would fail the pipe under pipefail.
+tar -tzf "$tarball" > "$work/files.txt"
+grep -q '^package/dist/cli/main.js$' "$work/files.txt" || fail "the tarball lacks dist/"
+grep -qE '^package/(src|test)/' "$work/files.txt" && fail "the tarball ships src/ or test/"
+echo "tarball: $(basename "$tarball"), $(wc -l < "$work/files.txt") files, $(du -k "$tarball" | cut -f1) kB"
 
 step "install the tarball with --omit=dev into an empty folder"
 mkdir "$work/install"
@@ -38,12 +40,14 @@ mkdir "$work/install"
 step "run it from there"
 cd "$work/install"
 version=$(npx --no-install qlik-sessions --version)
+ask_json=$(npx --no-install qlik-sessions ask --json 'too many sessions active in parallel')
 echo "$version"
 [[ "$version" == "qlik-sessions $(node -p "require('$root/package.json').version")"* ]] || fail "--version printed: $version"
-npx --no-install qlik-sessions ask --version | grep -q '^qlik-sessions ' || fail "ask --version"
-npx --no-install qlik-sessions ask --json 'too many sessions active in parallel' | grep -q '"five-session-limit"' || fail "ask did not match five-session-limit"
+[[ "$(npx --no-install qlik-sessions ask --version)" == "qlik-sessions "* ]] || fail "ask --version"
+[[ "$ask_json" == *'"five-session-limit"'* ]] || fail "ask did not match five-session-limit: $ask_json"
 printf '%s\n' "Access was denied for User: 'CORP\\mweber', with AccessID 'a1', SessionID: 's1', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'" > excerpt.txt
-npx --no-install qlik-sessions analyze --json excerpt.txt | grep -q '"limit-reached"' || fail "analyze did not find limit-reached"
+analysis=$(npx --no-install qlik-sessions analyze --json excerpt.txt)
+[[ "$analysis" == *'"limit-reached"'* ]] || fail "analyze did not find limit-reached: $analysis"
 mkfifo pipe
 set +e
 timeout 20 npx --no-install qlik-sessions analyze pipe > fifo.out 2>&1
