@@ -4,7 +4,18 @@ import { createPinoLogger } from './adapters/logging/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, HttpRoute, SlackApp, StartedSlackApp } from './adapters/slack/index.js';
-import { noopMetrics, type AnalysisMeasure, type AppMetrics, type Bot, type BotDeps, type LiveQlik, type Logger, type StateStore } from './bot/index.js';
+import {
+  noopMetrics,
+  type AnalysisMeasure,
+  type AppMetrics,
+  type Bot,
+  type BotDeps,
+  type LiveQlik,
+  type Logger,
+  type QlikApiStatus,
+  type RichText,
+  type StateStore,
+} from './bot/index.js';
 import { proxyFor, slackCredentials, type AppConfig } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
@@ -54,7 +65,8 @@ export type Serving =
 /** A readiness answer about Qlik is kept this long, so frequent probes do not call Qlik every time. */
 const QLIK_READINESS_TTL_MS = 15_000;
 
-type StateResult =
+/** The state replicas share (Redis from REDIS_URL, else memory), and this replica's memory for what may degrade. */
+export type StateResult =
   | { readonly ok: true; readonly shared: StateStore; readonly local: StateStore | undefined; close(): Promise<void> }
   | { readonly ok: false; readonly error: string };
 
@@ -87,6 +99,11 @@ export interface App {
   serve(): Promise<Serving>;
   /** Where the app counts events, analyses, Qlik calls and alerts: Prometheus once `serve` runs, nothing before. */
   metrics(): AppMetrics;
+  /**
+   * The one StateStore of the process (Redis when REDIS_URL is set, else memory), opened once and shared by Slack,
+   * the watch and App Home; stopping the Slack app closes it. A Redis that does not answer is an error here.
+   */
+  stateStore(): Promise<StateResult>;
 }
 
 /**
@@ -101,8 +118,23 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   const viaProxy = (url: URL) => proxyFor(config.ops, url);
   const countCall = (node: string, outcome: string, seconds: number) => metrics.qlikCall(node, outcome, seconds);
   let pool: Promise<AnalysisPool> | undefined;
+  let stateOpened: Promise<StateResult> | undefined;
+
+  /** How help shows commands and what else a surface offers (Slack's shortcuts), given by the surface. */
+  interface SurfaceHelp {
+    readonly commandPrefix: string;
+    readonly tips: readonly RichText[];
+  }
+
+  /** Slack's help shows `/qlik-sessions ...` and its shortcuts; the console's the bare commands. */
+  async function helpFor(surface: Surface): Promise<SurfaceHelp | undefined> {
+    if (surface === 'console') return undefined;
+    const slack = await import('./adapters/slack/index.js');
+    return { commandPrefix: slack.SLACK_COMMAND_PREFIX, tips: slack.SLACK_HELP_TIPS };
+  }
 
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
+    const help = await helpFor(surface);
     const loaded = await app.knowledge();
     if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
     const { createBot, describeError } = await import('./bot/index.js');
@@ -115,9 +147,24 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       maxFileBytes: config.slack.maxFileBytes,
       reportError: (error) => logger.error(`bot: ${describeError(error)}`),
       auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
+      timeZone: config.timeZone,
+      // The console's operator confirms an end by typing yes; Slack's admins click the End button.
+      confirmEndByText: surface === 'console',
+      ...(help === undefined ? {} : { commandPrefix: help.commandPrefix, helpTips: help.tips }),
       ...(analyze === undefined ? {} : { analyze }),
     });
     return { ok: true, bot };
+  }
+
+  /** App Home's Qlik API status, for admins; undefined when nothing is configured to ask. */
+  async function qlikStatusCheck(): Promise<(() => Promise<QlikApiStatus>) | undefined> {
+    if (overrides.live !== undefined) return undefined;
+    const qlik = await import('./adapters/qlik/index.js');
+    return qlik.createQlikStatusCheck(config.qlik, {
+      ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
+      ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
+      ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
+    });
   }
 
   const app: App = {
@@ -161,6 +208,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       return pool;
     },
 
+    stateStore: () => (stateOpened ??= openState()),
+
     async startSlack(options = {}) {
       const credentials = slackCredentials(config.slack);
       if (!credentials.ok) return credentials;
@@ -182,11 +231,21 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         (config.ops.httpsProxy === undefined ? ((await import('node-fetch')).default as unknown as FileFetch) : slack.proxiedFileFetch(viaProxy));
       const apiUrl = overrides.slackApiUrl ?? config.slack.apiUrl;
       const slackProxy = proxyFor(config.ops, apiUrl);
-      const state = await openState();
+      const state = await app.stateStore();
       if (!state.ok) {
+        stateOpened = undefined;
         await workers?.close();
         return state;
       }
+      const { renderPng } = await import('./adapters/timeline-png/index.js');
+      const { createFeedbackRecorder } = await import('./bot/index.js');
+      const { VERDICT_CODES } = await import('./core/verdict/index.js');
+      const store = state.shared;
+      const loaded = await app.knowledge();
+      const entries = loaded.ok ? loaded.knowledge.entries.map((entry) => ({ id: entry.id, title: entry.title })) : [];
+      const topics = new Set<string>([...VERDICT_CODES, ...entries.map((entry) => entry.id)]);
+      const feedback = createFeedbackRecorder({ store, isTopic: (topic) => topics.has(topic), log: ({ event, ...fields }) => logger.info(fields, event) });
+      const qlikStatus = await qlikStatusCheck();
       const started = await slack.startSlackApp(
         {
           state: state.shared,
@@ -202,6 +261,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           metrics,
           ...(slackProxy === undefined ? {} : { outbound: slack.slackOutbound(slackProxy) }),
           ...(options.routes === undefined ? {} : { routes: options.routes }),
+          renderPng,
+          feedback,
+          home: { entries, ...(qlikStatus === undefined ? {} : { qlikStatus }) },
           ...(overrides.now === undefined ? {} : { now: overrides.now }),
           ...(overrides.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: overrides.progressThresholdBytes }),
         },
@@ -210,6 +272,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       // Stopped once the replies in flight are done: the workers, then the state they wrote to.
       const closeAll = async () => {
         await workers?.close();
+        // The next stateStore() opens a fresh one rather than hand out a closed store.
+        stateOpened = undefined;
         await state.close();
       };
       if (!started.ok) {
