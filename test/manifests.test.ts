@@ -67,6 +67,9 @@ describe('Slack app manifests', () => {
 /** What the code uses, each with the source that proves it: a manifest declares these and nothing else. */
 const SCOPE_EVIDENCE: Record<string, RegExp> = {
   'app_mentions:read': /app\.event\(type|'app_mention'/,
+  // QLIK_SUPPORT_CHANNELS given as names are looked up in public and private channels.
+  'channels:read': /conversations\.list/,
+  'groups:read': /conversations\.list/,
   'channels:history': /registerMessageListeners/,
   'groups:history': /registerMessageListeners/,
   'im:history': /registerMessageListeners/,
