@@ -6,7 +6,6 @@ export { proxyFor } from './proxy-for-url.js';
 export type { ProxySettings } from './proxy-for-url.js';
 export { parseSupportChannels } from './support-channels.js';
 export type { SupportChannel } from './support-channels.js';
-export type { AppConfig, ConfigResult, Environment, LogLevel, QlikConfig, QlikUserRef, SlackConfig, StateConfig, WatchConfig } from './read-config.js';
-export { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
+export type { AppConfig, ConfigResult, Environment, LogLevel, QlikConfig, SlackConfig, StateConfig, WatchConfig } from './read-config.js';
 export { missingQlikSettings } from './missing-qlik-settings.js';
 export type { QlikCapability } from './missing-qlik-settings.js';

@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { isTimeZone } from '../core/text/index.js';
-import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
+import { isQlikUserName, QLIK_USER_NAME, type QlikUserRef } from '../core/users/index.js';
 import { decimalSetting } from './decimal-setting.js';
 import { parseSupportChannels, type SupportChannel } from './support-channels.js';
 
@@ -10,11 +10,6 @@ import { parseSupportChannels, type SupportChannel } from './support-channels.js
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-export interface QlikUserRef {
-  readonly directory: string;
-  readonly id: string;
-}
 
 export interface SlackConfig {
   readonly botToken: string | undefined;
