@@ -1,5 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import type { AttachedFile, IncomingMessage } from '../../bot/index.js';
+import type { AttachedFile, EarlierPost, IncomingMessage } from '../../bot/index.js';
 import { describeError } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
 import { messageKey } from './delivery-dedup.js';
@@ -7,9 +7,14 @@ import { downloadSlackFile } from './download-slack-file.js';
 import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
 import { downloadUrlOf, isFileStub, isLogFile, slackFileSchema, type SlackFile } from './slack-file.js';
 import type { SlackRuntime } from './slack-runtime.js';
+import { readThreadHistory } from './thread-history.js';
 
 const PROGRESS_REACTION = 'hourglass_flowing_sand';
 const DEFAULT_PROGRESS_BYTES = 1024 * 1024;
+
+/** The thread a message replies in; null for a top-level message (its replies start a thread of their own). */
+const threadOf = (event: SlackMessageEvent): string | null =>
+  event.thread_ts !== undefined && event.thread_ts !== event.ts ? event.thread_ts : null;
 
 function asMessageEvent(event: unknown): SlackMessageEvent | null {
   if (typeof event !== 'object' || event === null) return null;
@@ -50,6 +55,27 @@ function attach(file: SlackFile, runtime: SlackRuntime): AttachedFile | null {
   };
 }
 
+/** The earlier messages of the event's thread, with their log files ready to download when analysed. */
+async function earlierPosts(
+  event: SlackMessageEvent,
+  threadTs: string,
+  client: webApi.WebClient,
+  runtime: SlackRuntime,
+): Promise<EarlierPost[]> {
+  const request = { channel: event.channel, threadTs, beforeTs: event.ts, botUserId: runtime.botUserId() };
+  const messages = await readThreadHistory(client, request).catch((error: unknown) => {
+    // The verdict then covers this message alone and says so; the log says why (a missing history scope, say).
+    runtime.deps.logger.warn({ channel: event.channel, error: describeError(error) }, 'reading the thread failed');
+    throw error;
+  });
+  const posts: EarlierPost[] = [];
+  for (const message of messages) {
+    const files = (await resolveFiles(message.files, client, runtime)).flatMap((file) => attach(file, runtime) ?? []);
+    posts.push({ text: message.text, files });
+  }
+  return posts;
+}
+
 /**
  * Unrequested replies: the bot was not addressed, and nobody pasted logs or shared a file for it to read. An error
  * reply there answers pasted lines (busy, or the analysis failed), so it is never held back.
@@ -84,6 +110,7 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
         deps.logger.warn(`reactions.add failed: ${describeError(error)}`);
       });
     }
+    const thread = threadOf(event);
     const message: IncomingMessage = {
       kind: classified.kind,
       text: classified.text,
@@ -91,6 +118,7 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
       senderId: classified.senderId,
       channelId: classified.channelId,
       threadId: classified.threadTs,
+      ...(thread === null ? {} : { earlier: () => earlierPosts(event, thread, client, runtime) }),
     };
     const outcome = await deps.bot.handle(message);
     if (outcome.kind === 'quiet') {
