@@ -20,21 +20,31 @@ const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench-token';
 const ANSWER_TIMEOUT_MS = 15 * 60_000;
 
-/** One proxy audit log of FILE_BYTES, cut at a line end from a generated Log Collector folder. */
+/**
+ * A proxy audit log of FILE_BYTES from a generated Log Collector folder: the largest AuditActivity_Proxy file, then
+ * the rows of the same log of the other node (as when two files are joined), cut at a line end.
+ */
 async function sampleLog() {
   const dir = mkdtempSync(join(tmpdir(), 'qlik-sessions-bench-'));
   try {
-    await generateLogs(dir, FILE_BYTES * 12);
+    await generateLogs(dir, FILE_BYTES * 4);
     const files = (function walk(folder) {
       return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
         entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)],
       );
     })(dir);
-    const proxy = files.filter((file) => /AuditActivity_Proxy|Audit_Proxy/.test(file));
-    const largest = proxy.sort((a, b) => statSync(b).size - statSync(a).size)[0];
-    const bytes = readFileSync(largest);
-    const end = bytes.lastIndexOf(0x0a, FILE_BYTES);
-    return bytes.subarray(0, end + 1);
+    const proxy = files.filter((file) => /_AuditActivity_Proxy/.test(file)).sort((a, b) => statSync(b).size - statSync(a).size);
+    const parts = [];
+    let bytes = 0;
+    for (const [index, file] of proxy.entries()) {
+      const content = readFileSync(file);
+      const body = index === 0 ? content : content.subarray(content.indexOf(0x0a) + 1);
+      parts.push(body);
+      bytes += body.length;
+      if (bytes >= FILE_BYTES) break;
+    }
+    const joined = Buffer.concat(parts);
+    return joined.subarray(0, joined.lastIndexOf(0x0a, FILE_BYTES) + 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -92,16 +102,8 @@ async function share(eventsUrl, standIn, index, size) {
     size,
     url_private_download: `${standIn.url}/files-pri/${name}`,
   };
-  const event = {
-    type: 'message',
-    subtype: 'file_share',
-    channel,
-    channel_type: 'im',
-    user: `UBENCH${index}`,
-    text: '',
-    ts,
-    files: [file],
-  };
+  const user = `UBENCH${index}`;
+  const event = { type: 'message', subtype: 'file_share', channel, channel_type: 'im', user, text: '', ts, files: [file] };
   const body = JSON.stringify({
     type: 'event_callback',
     team_id: 'TBENCH',
@@ -158,7 +160,7 @@ standIn.close();
 
 const answers = [...standIn.posts.values()];
 const busy = answers.filter((post) => /busy analysing other logs/.test(post.text)).length;
-const failed = answers.filter((post) => /stopped|Sorry/.test(post.text)).length;
+const failed = answers.filter((post) => /stopped unexpectedly|took far too long|Sorry/.test(post.text)).length;
 const slowestAck = Math.max(...acks.map((ack) => ack.ackMs));
 const peakRssMb = report.peakRssBytes / 1048576;
 const figures = {
