@@ -102,8 +102,9 @@ async function earlierPosts(
   });
   const posts: EarlierPost[] = [];
   for (const message of messages) {
-    const files = (await resolveFiles(message.files, client, runtime)).flatMap((file) => attach(file, runtime) ?? []);
-    posts.push({ text: message.text, files });
+    // An earlier file that files.info cannot fill in was answered (or refused) when it was shared; it is left out.
+    const { files } = await resolveFiles(message.files, client, runtime);
+    posts.push({ text: message.text, files: files.flatMap((file) => attach(file, runtime) ?? []) });
   }
   return posts;
 }
