@@ -3,7 +3,7 @@ import { createPinoLogger } from './adapters/logging/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { Bot, BotDeps, LiveQlik, Logger, StateStore } from './bot/index.js';
+import type { Bot, BotDeps, LiveQlik, Logger, QlikApiStatus, RichText, StateStore } from './bot/index.js';
 import { slackCredentials, type AppConfig } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
@@ -45,7 +45,8 @@ export interface AppOverrides {
 /** Who talks to the bot: the console's operator runs it on the server and is its admin; in Slack, QLIK_ADMINS are. */
 export type Surface = 'console' | 'slack';
 
-type StateResult =
+/** The state replicas share (Redis from REDIS_URL, else memory), and this replica's memory for what may degrade. */
+export type StateResult =
   | { readonly ok: true; readonly shared: StateStore; readonly local: StateStore | undefined; close(): Promise<void> }
   | { readonly ok: false; readonly error: string };
 
@@ -68,6 +69,11 @@ export interface App {
   analysisPool(): Promise<AnalysisPool>;
   /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. Stopping it stops the pool. */
   startSlack(options?: { readonly port?: number }): Promise<StartedSlackApp>;
+  /**
+   * The one StateStore of the process (Redis when REDIS_URL is set, else memory), opened once and shared by Slack,
+   * the watch and App Home; stopping the Slack app closes it. A Redis that does not answer is an error here.
+   */
+  stateStore(): Promise<StateResult>;
 }
 
 /**
@@ -79,8 +85,23 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
   let pool: Promise<AnalysisPool> | undefined;
+  let stateOpened: Promise<StateResult> | undefined;
+
+  /** How help shows commands and what else a surface offers (Slack's shortcuts), given by the surface. */
+  interface SurfaceHelp {
+    readonly commandPrefix: string;
+    readonly tips: readonly RichText[];
+  }
+
+  /** Slack's help shows `/qlik-sessions ...` and its shortcuts; the console's the bare commands. */
+  async function helpFor(surface: Surface): Promise<SurfaceHelp | undefined> {
+    if (surface === 'console') return undefined;
+    const slack = await import('./adapters/slack/index.js');
+    return { commandPrefix: slack.SLACK_COMMAND_PREFIX, tips: slack.SLACK_HELP_TIPS };
+  }
 
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
+    const help = await helpFor(surface);
     const loaded = await app.knowledge();
     if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
     const { createBot, describeError } = await import('./bot/index.js');
@@ -93,9 +114,24 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       maxFileBytes: config.slack.maxFileBytes,
       reportError: (error) => logger.error(`bot: ${describeError(error)}`),
       auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
+      timeZone: config.timeZone,
+      // The console's operator confirms an end by typing yes; Slack's admins click the End button.
+      confirmEndByText: surface === 'console',
+      ...(help === undefined ? {} : { commandPrefix: help.commandPrefix, helpTips: help.tips }),
       ...(analyze === undefined ? {} : { analyze }),
     });
     return { ok: true, bot };
+  }
+
+  /** App Home's Qlik API status, for admins; undefined when nothing is configured to ask. */
+  async function qlikStatusCheck(): Promise<(() => Promise<QlikApiStatus>) | undefined> {
+    if (overrides.live !== undefined) return undefined;
+    const qlik = await import('./adapters/qlik/index.js');
+    return qlik.createQlikStatusCheck(config.qlik, {
+      ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
+      ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
+      ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
+    });
   }
 
   const app: App = {
@@ -132,6 +168,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       return pool;
     },
 
+    stateStore: () => (stateOpened ??= openState()),
+
     async startSlack(options = {}) {
       const credentials = slackCredentials(config.slack);
       if (!credentials.ok) return credentials;
@@ -149,11 +187,21 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         bot = built.bot;
       }
       const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
-      const state = await openState();
+      const state = await app.stateStore();
       if (!state.ok) {
+        stateOpened = undefined;
         await workers?.close();
         return state;
       }
+      const { renderPng } = await import('./adapters/timeline-png/index.js');
+      const { createFeedbackRecorder } = await import('./bot/index.js');
+      const { VERDICT_CODES } = await import('./core/verdict/index.js');
+      const store = state.shared;
+      const loaded = await app.knowledge();
+      const entries = loaded.ok ? loaded.knowledge.entries.map((entry) => ({ id: entry.id, title: entry.title })) : [];
+      const topics = new Set<string>([...VERDICT_CODES, ...entries.map((entry) => entry.id)]);
+      const feedback = createFeedbackRecorder({ store, isTopic: (topic) => topics.has(topic), log: ({ event, ...fields }) => logger.info(fields, event) });
+      const qlikStatus = await qlikStatusCheck();
       const started = await slack.startSlackApp(
         {
           state: state.shared,
@@ -166,6 +214,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           logger,
           fetchFile,
           webApiRetries: overrides.webApiRetries ?? 3,
+          renderPng,
+          feedback,
+          home: { entries, ...(qlikStatus === undefined ? {} : { qlikStatus }) },
           ...(overrides.now === undefined ? {} : { now: overrides.now }),
           ...(overrides.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: overrides.progressThresholdBytes }),
         },
@@ -174,6 +225,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       // Stopped once the replies in flight are done: the workers, then the state they wrote to.
       const closeAll = async () => {
         await workers?.close();
+        // The next stateStore() opens a fresh one rather than hand out a closed store.
+        stateOpened = undefined;
         await state.close();
       };
       if (!started.ok) {
