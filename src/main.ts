@@ -1,14 +1,22 @@
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
-import { createPinoLogger } from './adapters/logging/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { Bot, BotDeps, LiveQlik, Logger, QlikApiStatus, RichText, StateStore } from './bot/index.js';
-import { slackCredentials, type AppConfig } from './config/index.js';
+import {
+  silentLogger,
+  type Bot,
+  type BotDeps,
+  type LiveQlik,
+  type Logger,
+  type QlikApiStatus,
+  type RichText,
+  type StateStore,
+} from './bot/index.js';
+import { slackCredentials, type AppConfig, type LogLevel } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
 export interface AppOverrides {
-  /** Where the app's log lines go; default: JSON lines on stderr from LOG_LEVEL up. */
+  /** Where the app's log lines go (the CLI hands in JSON lines for serve, named warnings for the rest); default none. */
   readonly logger?: Logger;
   /** The Qlik APIs' fetch (node-fetch with the client certificates by default). */
   readonly qlikFetch?: QlikFetch;
@@ -81,7 +89,7 @@ export interface App {
  * What a command does not use is not loaded (dynamic imports), so `ask` and `kb` start in a fraction of `serve`.
  */
 export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
-  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
+  const logger = overrides.logger ?? silentLogger;
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
   let pool: Promise<AnalysisPool> | undefined;
@@ -103,7 +111,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
     const help = await helpFor(surface);
     const loaded = await app.knowledge();
-    if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
+    if (!loaded.ok)
+      return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
     const { createBot, describeError } = await import('./bot/index.js');
     const admins = new Set(config.slack.admins);
     const bot = createBot({
@@ -218,7 +227,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           feedback,
           home: { entries, ...(qlikStatus === undefined ? {} : { qlikStatus }) },
           ...(overrides.now === undefined ? {} : { now: overrides.now }),
-          ...(overrides.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: overrides.progressThresholdBytes }),
+          ...(overrides.progressThresholdBytes === undefined
+            ? {}
+            : { progressThresholdBytes: overrides.progressThresholdBytes }),
         },
         options.port,
       );
@@ -265,4 +276,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   return app;
 }
 
-export { createPinoLogger } from './adapters/logging/index.js';
+/** The app's JSON log lines (pino) from `level` up, written by `write` (stderr in production); loaded only to serve. */
+export async function createJsonLogger(level: LogLevel, write: (line: string) => void): Promise<Logger> {
+  const { createPinoLogger } = await import('./adapters/logging/index.js');
+  return createPinoLogger({ level, destination: { write } });
+}
