@@ -139,8 +139,7 @@ export function createBot(deps: BotDeps): Bot {
       ...files.map((file) => ({ name: file.name, chunks: file.chunks })),
     ];
     const ownBytes = Buffer.byteLength(text) + attached.reduce((sum, file) => sum + (file.size ?? 0), 0);
-    const isLogName = (name: string) => LOG_FILE_NAME.test(name);
-    const thread = await threadInputs(message.earlier, maxFileBytes - ownBytes, maxFileBytes, isLogName);
+    const thread = await threadInputs(message.earlier, maxFileBytes - ownBytes, maxFileBytes, isLogFileName);
     if (own.length === 0 && thread.inputs.length === 0) return analyzePointer();
     const outcome = await analyze([...thread.inputs, ...own], { serviceAccounts: deps.serviceAccounts });
     if (!outcome.ok) return analysisUnavailableReply(outcome.error);
