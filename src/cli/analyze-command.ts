@@ -4,7 +4,7 @@ import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
 import { entryReference, verdictReply, type EntryReference } from '../bot/index.js';
 import { isQlikUserName, readConfig } from '../config/index.js';
 import type { LogInput } from '../core/logs/index.js';
-import { analyzeLogs } from '../core/verdict/index.js';
+import { analyzeLogs, reportJson } from '../core/verdict/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
@@ -57,10 +57,12 @@ export const analyzeCommand: Command = {
     const paths = parsed.positionals.filter((path) => path !== '-');
     const useStdin = parsed.positionals.length === 0 || parsed.positionals.includes('-');
     const inputs: LogInput[] = [];
+    const emptyFolders: string[] = [];
     if (paths.length > 0) {
       const files = await logFileInputs(paths, io.cwd);
       if (!files.ok) return fail(io, `cannot read ${files.error.path}: ${files.error.reason}. Give the path of a Qlik Sense log file or folder (e.g. C:\\ProgramData\\Qlik\\Sense\\Log).`);
       inputs.push(...files.inputs);
+      emptyFolders.push(...files.emptyFolders);
     }
     if (useStdin) {
       if (io.stdin.isTTY === true) await write(io.stderr, 'Paste Qlik Sense log lines, then press Ctrl-D (Ctrl-Z and Enter on Windows).\n');
@@ -69,13 +71,13 @@ export const analyzeCommand: Command = {
 
     let report;
     try {
-      report = await analyzeLogs(inputs, { serviceAccounts: [...config.config.qlik.serviceAccounts, ...accounts] });
+      report = await analyzeLogs(inputs, { serviceAccounts: [...config.config.qlik.serviceAccounts, ...accounts], emptyFolders });
     } catch (error) {
       if (error instanceof UnreadableInputError) return fail(io, `cannot read ${error.path}: ${error.reason}.`);
       throw error;
     }
     if (parsed.values.json) {
-      await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+      await write(io.stdout, `${JSON.stringify(reportJson(report), null, 2)}\n`);
       return EXIT_OK;
     }
     const reply = verdictReply(report, await entryDescriber(io, config.config.qlik.kbDir));

@@ -67,14 +67,20 @@ async function walk(folder: string): Promise<string[]> {
  * `Log/<Service>/<Audit|Trace|System>/`), `.gz` files gunzipped on the fly. Every path is checked before any is
  * read, so a typo fails fast; a file is opened only when the analyzer starts reading it (a bounded number at once).
  */
-export async function logFileInputs(paths: readonly string[], cwd: string): Promise<{ ok: true; inputs: LogInput[] } | { ok: false; error: UnreadableInputError }> {
+export async function logFileInputs(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ ok: true; inputs: LogInput[]; emptyFolders: string[] } | { ok: false; error: UnreadableInputError }> {
   const inputs: LogInput[] = [];
+  const emptyFolders: string[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
     try {
       const info = await stat(path);
       if (info.isDirectory()) {
-        for (const file of await walk(path)) inputs.push(fileInput(file, relative(cwd, file) || file));
+        const files = await walk(path);
+        if (files.length === 0) emptyFolders.push(given);
+        for (const file of files) inputs.push(fileInput(file, relative(cwd, file) || file));
       } else {
         inputs.push(fileInput(path, given));
       }
@@ -82,5 +88,5 @@ export async function logFileInputs(paths: readonly string[], cwd: string): Prom
       return { ok: false, error: new UnreadableInputError(given, reasonOf(error)) };
     }
   }
-  return { ok: true, inputs };
+  return { ok: true, inputs, emptyFolders };
 }

@@ -21,7 +21,6 @@ const TAB = 9;
 const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 /** After `Session`/`session`: loggers, commands and messages that name a session but never say anything the parser reads. */
 const NOISE_AFTER: readonly Uint8Array[] = ['Establishment', 'ClientHandler', '.SessionClientHandler', ' will be '].map(bytesOf);
-const ID_IS = bytesOf(' id = ');
 const CLOSED_FOR = bytesOf('Closed for ');
 
 function bytesAt(buffer: Buffer, at: number, bytes: Uint8Array): boolean {
@@ -33,8 +32,7 @@ function bytesAt(buffer: Buffer, at: number, bytes: Uint8Array): boolean {
 /**
  * A `Session`/`session` at `at` that cannot make a line matter: the end of a column (`Start session` in the Command
  * column), part of a word (`/qps/sessionstart`, `PostSession`), a command (`Add session;Result`, `Add session:Notify`),
- * a logger (`SessionEstablishment`, `SessionClientHandler`), `Session will be etablished` (Get ticket), `Session id =
- * <id> and all dependents` (not the quoted id of Stop session), `connection Closed for session`. Looked at in the bytes,
+ * a logger (`SessionEstablishment`, `SessionClientHandler`), `Session will be etablished` (Get ticket), `connection Closed for session`. Looked at in the bytes,
  * so most proxy lines are never decoded.
  */
 function isNoise(buffer: Buffer, at: number): boolean {
@@ -47,7 +45,6 @@ function isNoise(buffer: Buffer, at: number): boolean {
     return (following >= 65 && following <= 90) || (following >= 97 && following <= 122);
   }
   for (const noise of NOISE_AFTER) if (bytesAt(buffer, after, noise)) return true;
-  if (bytesAt(buffer, after, ID_IS) && buffer[after + ID_IS.length] !== 39 /* ' */) return true;
   return bytesAt(buffer, at - CLOSED_FOR.length, CLOSED_FOR);
 }
 
@@ -62,6 +59,8 @@ function mayMatter(line: string): boolean {
 export class LineScanner {
   /** Lines seen, decoded or not. */
   lines = 0;
+  /** Of those, the blank ones (nothing but a CR): not counted as lines by the analysis. */
+  blank = 0;
   /** Set once the rest of the input cannot matter (an engine log): lines are then only counted. */
   countOnly = false;
   private pending: Buffer | null = null;
@@ -125,6 +124,7 @@ export class LineScanner {
     if (pending === null) return;
     this.lines++;
     const line = pending.toString('utf8', 0, this.pendingLength);
+    if (line.trim() === '') this.blank++;
     this.pending = null;
     this.pendingLength = 0;
     if (!this.countOnly && mayMatter(line)) this.onLine(line);
@@ -153,7 +153,7 @@ export class LineScanner {
     const next = this.nextMarkers;
     if (this.countOnly) {
       // An engine log: only its lines are counted.
-      for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
+      this.countLines(buffer, start, end);
       return;
     }
     for (let index = 0; index < MARKERS.length; index++) next[index] = buffer.indexOf(MARKERS[index] as Buffer, start);
@@ -162,6 +162,7 @@ export class LineScanner {
     while (lineStart < end) {
       const lineEnd = buffer.indexOf(NEWLINE, lineStart);
       this.lines++;
+      if (lineEnd - lineStart <= 1 && (lineEnd === lineStart || buffer[lineStart] === 13)) this.blank++;
       if (this.countOnly) nearest = end;
       while (nearest < lineEnd && this.skipNoise(buffer, nearest, lineEnd)) nearest = this.nearest(end);
       if (nearest < lineEnd) {
@@ -174,10 +175,20 @@ export class LineScanner {
         }
       } else if (nearest >= end) {
         // No marker in the rest of the region: count the remaining lines and stop.
-        for (let newline = buffer.indexOf(NEWLINE, lineEnd + 1); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
+        this.countLines(buffer, lineEnd + 1, end);
         return;
       }
       lineStart = lineEnd + 1;
+    }
+  }
+
+  /** Counts the lines of `[start, end)`, and the blank ones among them, without decoding any. */
+  private countLines(buffer: Buffer, start: number, end: number): void {
+    let lineStart = start;
+    for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) {
+      this.lines++;
+      if (newline - lineStart <= 1 && (newline === lineStart || buffer[lineStart] === 13)) this.blank++;
+      lineStart = newline + 1;
     }
   }
 }

@@ -124,7 +124,7 @@ export async function readLogInputs(
           // Engine sessions never count towards the limit: the rest of an engine log file is counted, not read.
           stats.formats.add('Session_Engine');
           open.scanner.countOnly = true;
-          open.engineFrom = open.scanner.lines;
+          open.engineFrom = open.scanner.lines - open.scanner.blank;
         }
         // A header alone does not tell AuditSecurity_Proxy from AuditSecurity_Repository: its rows name the layout.
         if (outcome !== 'header') stats.formats.add(outcome);
@@ -135,8 +135,8 @@ export async function readLogInputs(
 
   const finish = (lane: Lane, open: OpenInput, readToEnd: boolean): void => {
     if (readToEnd) open.scanner.end();
-    stats.lines += open.scanner.lines;
-    if (open.engineFrom !== -1) stats.recognized += open.scanner.lines - open.engineFrom;
+    stats.lines += open.scanner.lines - open.scanner.blank;
+    if (open.engineFrom !== -1) stats.recognized += open.scanner.lines - open.scanner.blank - open.engineFrom;
     lane.open = null;
   };
 
