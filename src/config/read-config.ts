@@ -39,9 +39,24 @@ export interface QlikConfig {
   readonly timeoutMs: number;
 }
 
+/** The watch (issue 14): log folders followed, live sessions polled, alerts to one channel. */
+export interface WatchConfig {
+  /** Qlik Sense log folders (a node's Log folder, a mounted share, or the central share with one folder per node). */
+  readonly logDirs: readonly string[];
+  /** Slack channel id that gets the alerts; undefined = no Slack alerts. */
+  readonly alertChannel: string | undefined;
+  /** How often the live proxy sessions are counted (and at most how long between two reads of the log folders). */
+  readonly intervalMs: number;
+  /** One alert per user and cause within this time; what follows goes into its thread. */
+  readonly cooldownMs: number;
+  /** File that keeps the read positions in the logs across restarts (when REDIS_URL is not used). */
+  readonly statePath: string | undefined;
+}
+
 export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
+  readonly watch: WatchConfig;
   readonly logLevel: LogLevel;
 }
 
@@ -105,6 +120,22 @@ const environmentSchema = z.object({
     .number({ error: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds such as 10' })
     .positive({ error: 'QLIK_API_TIMEOUT_SECONDS must be more than 0' })
     .default(10),
+  QLIK_LOG_DIR: z.string().optional(),
+  QLIK_ALERT_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{6,}$/, { error: 'QLIK_ALERT_CHANNEL must be a channel id such as C0123ABCDEF (in Slack: channel details, at the bottom)' })
+    .optional(),
+  QLIK_WATCH_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'QLIK_WATCH_INTERVAL_SECONDS must be a number of seconds such as 60' })
+    .min(1, { error: 'QLIK_WATCH_INTERVAL_SECONDS must be at least 1' })
+    .max(86_400, { error: 'QLIK_WATCH_INTERVAL_SECONDS must be at most 86400 (a day)' })
+    .default(60),
+  QLIK_ALERT_COOLDOWN_MINUTES: z.coerce
+    .number({ error: 'QLIK_ALERT_COOLDOWN_MINUTES must be a number of minutes such as 60' })
+    .min(1, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at least 1' })
+    .max(10_080, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at most 10080 (a week)' })
+    .default(60),
+  QLIK_WATCH_STATE: z.string().optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
@@ -177,6 +208,13 @@ export function readConfig(env: Environment): ConfigResult {
         apiUser: { directory: apiDirectory, id: apiId },
         tlsInsecure: values.QLIK_TLS_INSECURE === 'true',
         timeoutMs: Math.round(values.QLIK_API_TIMEOUT_SECONDS * 1000),
+      },
+      watch: {
+        logDirs: commaList(values.QLIK_LOG_DIR),
+        alertChannel: values.QLIK_ALERT_CHANNEL,
+        intervalMs: Math.round(values.QLIK_WATCH_INTERVAL_SECONDS * 1000),
+        cooldownMs: Math.round(values.QLIK_ALERT_COOLDOWN_MINUTES * 60_000),
+        statePath: values.QLIK_WATCH_STATE,
       },
       logLevel: values.LOG_LEVEL,
     },

@@ -17,6 +17,18 @@ describe('readConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('reads the watch settings: log folders as a comma list, seconds and minutes as milliseconds', () => {
+    expect(configOf({}).watch).toEqual({ logDirs: [], alertChannel: undefined, intervalMs: 60_000, cooldownMs: 3_600_000, statePath: undefined });
+    const watch = configOf({
+      QLIK_LOG_DIR: '/mnt/qs1/Log, /mnt/qs2/Log',
+      QLIK_ALERT_CHANNEL: 'C0123ABCDEF',
+      QLIK_WATCH_INTERVAL_SECONDS: '15',
+      QLIK_ALERT_COOLDOWN_MINUTES: '30',
+      QLIK_WATCH_STATE: '/var/lib/qlik-sessions/watch.json',
+    }).watch;
+    expect(watch).toEqual({ logDirs: ['/mnt/qs1/Log', '/mnt/qs2/Log'], alertChannel: 'C0123ABCDEF', intervalMs: 15_000, cooldownMs: 1_800_000, statePath: '/var/lib/qlik-sessions/watch.json' });
+  });
+
   it('takes SLACK_API_URL over http only on this machine, with a trailing slash', () => {
     expect(configOf({ SLACK_API_URL: 'http://127.0.0.1:4599/api' }).slack.apiUrl).toBe('http://127.0.0.1:4599/api/');
     expect(configOf({ SLACK_API_URL: 'https://slack-gov.com/api/' }).slack.apiUrl).toBe('https://slack-gov.com/api/');
@@ -52,6 +64,9 @@ describe('readConfig', () => {
     { env: { QLIK_TLS_INSECURE: 'yes' }, names: 'QLIK_TLS_INSECURE' },
     { env: { SLACK_FILE_HOSTS: 'https://files.slack.com/' }, names: 'SLACK_FILE_HOSTS' },
     { env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
+    { env: { QLIK_ALERT_CHANNEL: '#qlik-alerts' }, names: 'QLIK_ALERT_CHANNEL' },
+    { env: { QLIK_WATCH_INTERVAL_SECONDS: '0' }, names: 'QLIK_WATCH_INTERVAL_SECONDS' },
+    { env: { QLIK_ALERT_COOLDOWN_MINUTES: 'hourly' }, names: 'QLIK_ALERT_COOLDOWN_MINUTES' },
   ])('refuses a malformed $names with a message that names it', ({ env, names }) => {
     const result = readConfig(env);
     expect(result.ok).toBe(false);
