@@ -21,9 +21,9 @@ export function serviceAccountInfo(timeline: UserFigures, configured: ReadonlySe
   return { serviceAccount: false, how: null };
 }
 
-/** true when a grant, an allocation or a denial at the limit (only licensed sessions are counted) speaks of the user. */
+/** true when a grant or an allocation names the user, false when only denials for lack of an access pass do, else null. */
 export function isLicensed(timeline: UserFigures): boolean | null {
-  if (!Number.isNaN(timeline.firstGrantAt) || timeline.allocated || timeline.limitDenials > 0) return true;
+  if (!Number.isNaN(timeline.firstGrantAt) || timeline.allocated) return true;
   if (timeline.noPassDenials > 0) return false;
   return null;
 }
