@@ -1,16 +1,18 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
-import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
 import { entryReference, verdictReply, type EntryReference } from '../bot/index.js';
-import { isQlikUserName, readConfig } from '../config/index.js';
+import { isQlikUserName } from '../config/index.js';
 import type { LogInput } from '../core/logs/index.js';
 import { analyzeLogs, reportJson } from '../core/verdict/index.js';
+import type { App } from '../main.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
+import { openApp } from './open-app.js';
 import { wantsColor } from './wants-color.js';
+import { writeChart } from './write-chart.js';
 
-const SYNOPSIS = 'analyze [PATH...|-] [--json] [--service-account DIR\\USER]...';
+const SYNOPSIS = 'analyze [PATH...|-] [--json] [--chart FILE.png] [--service-account DIR\\USER]...';
 
 async function fail(io: CliIo, message: string): Promise<number> {
   await write(io.stderr, `qlik-sessions analyze: ${message}\n`);
@@ -18,8 +20,8 @@ async function fail(io: CliIo, message: string): Promise<number> {
 }
 
 /** Entry titles and sources for the verdict; a broken site entry costs only the titles, never the verdict. */
-async function entryDescriber(io: CliIo, siteDir: string | undefined): Promise<(id: string) => EntryReference | undefined> {
-  const loaded = await loadKnowledgeBase({ siteDir });
+async function entryDescriber(io: CliIo, app: App): Promise<(id: string) => EntryReference | undefined> {
+  const loaded = await app.knowledge();
   if (!loaded.ok) {
     await write(io.stderr, `qlik-sessions analyze: knowledge entries not loaded, so they are listed by id only: ${loaded.error}\n`);
     return () => undefined;
@@ -36,14 +38,14 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   synopsis: SYNOPSIS,
   summary: 'who hit the session limit, when and why, from Qlik Sense log files, folders (recursively) or stdin',
-  details: 'Folders are read recursively, .gz files too; - or no path reads stdin. --json prints the report as one object.\n--service-account names an account that runs the Qlik services (as QLIK_SERVICE_ACCOUNTS does).',
+  details: 'Folders are read recursively, .gz files too; - or no path reads stdin. --json prints the report as one object.\n--chart FILE.png also writes the timeline picture of the verdict user (times in QLIK_TIME_ZONE).\n--service-account names an account that runs the Qlik services (as QLIK_SERVICE_ACCOUNTS does).',
   run: async (args, io) => {
     let parsed;
     try {
       parsed = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, 'service-account': { type: 'string', multiple: true, default: [] } },
+        options: { json: { type: 'boolean', default: false }, chart: { type: 'string' }, 'service-account': { type: 'string', multiple: true, default: [] } },
       });
     } catch (error) {
       return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions ${SYNOPSIS}`);
@@ -51,8 +53,8 @@ export const analyzeCommand: Command = {
     const accounts = parsed.values['service-account'];
     const badAccount = accounts.find((account) => !isQlikUserName(account));
     if (badAccount !== undefined) return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
-    const config = readConfig(io.env);
-    if (!config.ok) return fail(io, `configuration: ${config.errors.join('; ')}`);
+    const app = await openApp(io, 'analyze');
+    if (app === undefined) return EXIT_USAGE;
 
     const paths = parsed.positionals.filter((path) => path !== '-');
     const useStdin = parsed.positionals.length === 0 || parsed.positionals.includes('-');
@@ -71,16 +73,21 @@ export const analyzeCommand: Command = {
 
     let report;
     try {
-      report = await analyzeLogs(inputs, { serviceAccounts: [...config.config.qlik.serviceAccounts, ...accounts], emptyFolders });
+      report = await analyzeLogs(inputs, { serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts], emptyFolders });
     } catch (error) {
       if (error instanceof UnreadableInputError) return fail(io, `cannot read ${error.path}: ${error.reason}.`);
       throw error;
+    }
+    const chart = parsed.values.chart;
+    if (chart !== undefined) {
+      const written = await writeChart(report, chart, io, app.config.timeZone);
+      if (!written.ok) return fail(io, written.message);
     }
     if (parsed.values.json) {
       await write(io.stdout, `${JSON.stringify(reportJson(report), null, 2)}\n`);
       return EXIT_OK;
     }
-    const reply = verdictReply(report, await entryDescriber(io, config.config.qlik.kbDir));
+    const reply = verdictReply(report, await entryDescriber(io, app));
     await write(io.stdout, renderReplyText(reply, { color: wantsColor(io) }));
     return EXIT_OK;
   },
