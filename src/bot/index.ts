@@ -10,6 +10,7 @@ export { endSessionsReply } from './end-sessions-reply.js';
 export { errorReply } from './error-reply.js';
 export { fileProblemReply } from './file-problem-reply.js';
 export { guardFile } from './guarded-file.js';
+export type { AnalysisResult, AnalysisUnavailable, LogAnalyzer } from './log-analyzer.js';
 export type { FileProblem, GuardedFile } from './guarded-file.js';
 export { helpReply } from './help-reply.js';
 export { licensesReply } from './licenses-reply.js';
