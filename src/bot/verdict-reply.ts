@@ -156,6 +156,7 @@ function caveats(report: AnalysisReport): RichText[] {
   if (report.users.some((user) => user.sessionsStarted > 0) && !input.formats.some((format) => ends.includes(format))) {
     out.push('No line says when a session ended (Stop session, timeout): each session is taken to end 30 minutes after it started, the default inactivity timeout.');
   }
+  out.push(...report.readingNotes);
   if (input.recognized > 0 && input.formats.length > 0 && input.formats.every((format) => format === 'Session_Engine')) {
     out.push('Session_Engine lines are engine sessions (one per app opened); they do not count towards the limit of proxy sessions.');
   }

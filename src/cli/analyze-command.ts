@@ -8,6 +8,7 @@ import type { App } from '../main.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
+import { tempFileSpill } from './temp-file-spill.js';
 import { openApp } from './open-app.js';
 import { wantsColor } from './wants-color.js';
 import { writeChart } from './write-chart.js';
@@ -72,11 +73,14 @@ export const analyzeCommand: Command = {
     }
 
     let report;
+    const spill = tempFileSpill();
     try {
-      report = await analyzeLogs(inputs, { serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts], emptyFolders });
+      report = await analyzeLogs(inputs, { serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts], emptyFolders, spill: spill.spill });
     } catch (error) {
       if (error instanceof UnreadableInputError) return fail(io, `cannot read ${error.path}: ${error.reason}.`);
       throw error;
+    } finally {
+      spill.dispose();
     }
     const chart = parsed.values.chart;
     if (chart !== undefined) {

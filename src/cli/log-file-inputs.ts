@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { LogInput } from '../core/logs/index.js';
+import { isArchiveName, isLogFileName, type LogInput } from '../core/logs/index.js';
 
 /** A path that cannot be read, with the reason in words; the command exits 2 with it. */
 export class UnreadableInputError extends Error {
@@ -15,8 +15,6 @@ export class UnreadableInputError extends Error {
   }
 }
 
-/** Inside folders only these are read: live logs (.txt), archived logs (.log), gzipped copies. */
-const LOG_FILE = /\.(txt|log|gz|csv|tsv)$/i;
 
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
@@ -40,6 +38,7 @@ async function* guarded(path: string, stream: Readable): AsyncIterable<Uint8Arra
 function fileInput(path: string, name: string): LogInput {
   return {
     name,
+    reopenable: true,
     chunks: {
       [Symbol.asyncIterator]: () => {
         const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
@@ -57,7 +56,7 @@ async function walk(folder: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (entry.isFile() && LOG_FILE.test(entry.name)) files.push(path);
+    else if (entry.isFile() && (isLogFileName(entry.name) || isArchiveName(entry.name))) files.push(path);
   }
   return files;
 }

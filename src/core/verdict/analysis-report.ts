@@ -104,10 +104,12 @@ export interface AnalysisReport {
   readonly timelines: readonly UserTimeline[];
   /** Denials whose lines name no user (the Message column alone): the headline counts them as the finding does. */
   readonly refusedWithoutUser: number;
+  /** How the input was read, for the reply's caveats (cut at the size cap, several runs merged). */
+  readonly readingNotes: readonly string[];
 }
 
 /** The `analyze --json` object of DESIGN section 2: the report without the timelines (drawn, never printed). */
-export function reportJson(report: AnalysisReport): Omit<AnalysisReport, 'timelines' | 'refusedWithoutUser'> {
+export function reportJson(report: AnalysisReport): Omit<AnalysisReport, 'timelines' | 'refusedWithoutUser' | 'readingNotes'> {
   const { verdict, findings, users, input } = report;
   return { verdict, findings, users, input };
 }
