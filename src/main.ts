@@ -3,7 +3,7 @@ import { createPinoLogger } from './adapters/logging/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { Bot, BotDeps, LiveQlik, Logger } from './bot/index.js';
+import type { Bot, BotDeps, LiveQlik, Logger, StateStore } from './bot/index.js';
 import { slackCredentials, type AppConfig } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
@@ -34,10 +34,20 @@ export interface AppOverrides {
   readonly webApiRetries?: number;
   /** Shared files at least this large get a progress reaction. */
   readonly progressThresholdBytes?: number;
+  /** The shared state instead of the one REDIS_URL (or memory) gives; the caller closes it. */
+  readonly state?: StateStore;
+  /** The replica's own memory, used while `state` fails. */
+  readonly localState?: StateStore;
+  /** A shared-file download that sends nothing for this long is given up. */
+  readonly fileIdleTimeoutMs?: number;
 }
 
 /** Who talks to the bot: the console's operator runs it on the server and is its admin; in Slack, QLIK_ADMINS are. */
 export type Surface = 'console' | 'slack';
+
+type StateResult =
+  | { readonly ok: true; readonly shared: StateStore; readonly local: StateStore | undefined; close(): Promise<void> }
+  | { readonly ok: false; readonly error: string };
 
 export type BotResult = { readonly ok: true; readonly bot: Bot } | { readonly ok: false; readonly error: string };
 
@@ -139,8 +149,16 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         bot = built.bot;
       }
       const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
+      const state = await openState();
+      if (!state.ok) {
+        await workers?.close();
+        return state;
+      }
       const started = await slack.startSlackApp(
         {
+          state: state.shared,
+          ...(state.local === undefined ? {} : { localState: state.local }),
+          ...(overrides.fileIdleTimeoutMs === undefined ? {} : { fileIdleTimeoutMs: overrides.fileIdleTimeoutMs }),
           config: overrides.slackApiUrl === undefined ? config.slack : { ...config.slack, apiUrl: overrides.slackApiUrl },
           credentials: credentials.credentials,
           logLevel: config.logLevel,
@@ -153,14 +171,44 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         },
         options.port,
       );
-      if (!started.ok || workers === undefined) {
+      // Stopped once the replies in flight are done: the workers, then the state they wrote to.
+      const closeAll = async () => {
         await workers?.close();
+        await state.close();
+      };
+      if (!started.ok) {
+        await closeAll();
         return started;
       }
       const stopSlack = started.app.stop;
-      return { ...started, app: { ...started.app, stop: () => stopSlack().finally(() => workers.close()) } };
+      return { ...started, app: { ...started.app, stop: () => stopSlack().finally(closeAll) } };
     },
   };
+
+  /** One replica keeps its state in memory; replicas share Redis (REDIS_URL), with memory for what may degrade. */
+  async function openState(): Promise<StateResult> {
+    if (overrides.state !== undefined) {
+      return { ok: true, shared: overrides.state, local: overrides.localState, close: async () => undefined };
+    }
+    const stores = await import('./adapters/state/index.js');
+    const local = stores.createMemoryStateStore(overrides.now === undefined ? {} : { now: overrides.now });
+    const redisUrl = config.state.redisUrl;
+    if (redisUrl === undefined) return { ok: true, shared: local, local: undefined, close: () => local.close() };
+    const shared = stores.createRedisStateStore(redisUrl, { onConnectionProblem: (line) => logger.warn(line) });
+    const close = async () => {
+      await shared.close();
+      await local.close();
+    };
+    try {
+      await shared.get('startup-check');
+    } catch (error) {
+      await close();
+      const why = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: `${why} Or unset REDIS_URL to run one replica with its state in memory.` };
+    }
+    return { ok: true, shared, local, close };
+  }
+
   return app;
 }
 
