@@ -34,14 +34,15 @@ function timelineOf(figures: UserFigures, timelines: SessionTimelines): UserTime
 
 /** Timelines of the verdict's user first, then of the users the findings name in their order, at most five. */
 export function userTimelines(verdict: Verdict, findings: readonly Finding[], timelines: SessionTimelines): UserTimeline[] {
-  const named: string[] = [];
-  for (const user of [verdict.user, ...findings.map((finding) => finding.user)]) {
-    if (user !== null && !named.includes(user)) named.push(user);
-  }
   const byName = new Map(timelines.users.map((figures) => [figures.user, figures]));
-  return named
-    .map((user) => byName.get(user))
-    .filter((figures): figures is UserFigures => figures !== undefined && (figures.sessions.length > 0 || figures.refusals.length > 0))
-    .slice(0, MAX_TIMELINES)
-    .map((figures) => timelineOf(figures, timelines));
+  const named = new Set<string>();
+  const picked: UserFigures[] = [];
+  for (const user of [verdict.user, ...findings.map((finding) => finding.user)]) {
+    if (picked.length === MAX_TIMELINES) break;
+    if (user === null || named.has(user)) continue;
+    named.add(user);
+    const figures = byName.get(user);
+    if (figures !== undefined && (figures.sessions.length > 0 || figures.refusals.length > 0)) picked.push(figures);
+  }
+  return picked.map((figures) => timelineOf(figures, timelines));
 }
