@@ -173,8 +173,9 @@ export class LineScanner {
   }
 
   /** One line `[start, end)`, CR-split first when it holds a lone CR; decoded when it may matter. */
-  private line(buffer: Buffer, start: number, end: number, checkMarkers: boolean): void {
-    const inner = end - start > 1 ? buffer.indexOf(CR, start) : -1;
+  private line(buffer: Buffer, start: number, end: number, checkMarkers: boolean, firstCr = -2): void {
+    // The first CR at or after `start` (the caller may know it); the search never runs past the line's end twice.
+    const inner = firstCr !== -2 ? firstCr : end - start > 1 ? buffer.subarray(start, end).indexOf(CR) + (buffer.subarray(start, end).indexOf(CR) === -1 ? 0 : start) : -1;
     if (inner !== -1 && inner < end - 1) {
       let from = start;
       for (let at = inner; at !== -1 && at < end; at = buffer.indexOf(CR, at + 1)) {
@@ -235,10 +236,11 @@ export class LineScanner {
     for (let index = 0; index < MARKERS.length; index++) next[index] = buffer.indexOf(MARKERS[index] as Buffer, start);
     let nearest = this.nearest(end);
     let lineStart = start;
+    let cr = buffer.indexOf(CR, start);
     while (lineStart < end) {
       const lineEnd = buffer.indexOf(NEWLINE, lineStart);
+      if (cr !== -1 && cr < lineStart) cr = buffer.indexOf(CR, lineStart);
       if (!this.crMode && lineEnd - lineStart > LONG_LINE) {
-        const cr = buffer.indexOf(CR, lineStart);
         if (cr !== -1 && cr < lineEnd - 1) {
           // CR-separated lines: from here on every lone CR ends a line.
           this.crMode = true;
@@ -254,7 +256,7 @@ export class LineScanner {
       const matters = nearest < lineEnd;
       if (matters || this.decodeAll || isHeaderAt(buffer, lineStart)) {
         this.lineOffset = base + lineStart;
-        this.line(buffer, lineStart, lineEnd, false);
+        this.line(buffer, lineStart, lineEnd, false, cr !== -1 && cr < lineEnd ? cr : -1);
         if (matters) {
           nearest = end;
           for (let index = 0; index < MARKERS.length; index++) {
