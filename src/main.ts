@@ -1,14 +1,26 @@
+import type { HealthServer, ReadinessCheck } from './adapters/health/index.js';
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
-import { createPinoLogger } from './adapters/logging/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
-import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { Bot, BotDeps, LiveQlik, Logger, StateStore } from './bot/index.js';
-import { slackCredentials, type AppConfig } from './config/index.js';
+import type { FileFetch, HttpRoute, SlackApp, StartedSlackApp } from './adapters/slack/index.js';
+import {
+  silentLogger,
+  noopMetrics,
+  type AnalysisMeasure,
+  type AppMetrics,
+  type Bot,
+  type BotDeps,
+  type LiveQlik,
+  type Logger,
+  type QlikApiStatus,
+  type RichText,
+  type StateStore,
+} from './bot/index.js';
+import { proxyFor, slackCredentials, type AppConfig, type LogLevel } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
 export interface AppOverrides {
-  /** Where the app's log lines go; default: JSON lines on stderr from LOG_LEVEL up. */
+  /** Where the app's log lines go (the CLI hands in JSON lines for serve, named warnings for the rest); default none. */
   readonly logger?: Logger;
   /** The Qlik APIs' fetch (node-fetch with the client certificates by default). */
   readonly qlikFetch?: QlikFetch;
@@ -45,7 +57,16 @@ export interface AppOverrides {
 /** Who talks to the bot: the console's operator runs it on the server and is its admin; in Slack, QLIK_ADMINS are. */
 export type Surface = 'console' | 'slack';
 
-type StateResult =
+/** Slack being served, with its health server when HEALTH_PORT is set. */
+export type Serving =
+  | { readonly ok: true; readonly slack: SlackApp; readonly port: number | null; readonly healthPort: number | undefined; stop(): Promise<void> }
+  | { readonly ok: false; readonly error: string };
+
+/** A readiness answer about Qlik is kept this long, so frequent probes do not call Qlik every time. */
+const QLIK_READINESS_TTL_MS = 15_000;
+
+/** The state replicas share (Redis from REDIS_URL, else memory), and this replica's memory for what may degrade. */
+export type StateResult =
   | { readonly ok: true; readonly shared: StateStore; readonly local: StateStore | undefined; close(): Promise<void> }
   | { readonly ok: false; readonly error: string };
 
@@ -66,8 +87,23 @@ export interface App {
    * the app closes it. Analyses beyond the workers and their queue are refused as busy.
    */
   analysisPool(): Promise<AnalysisPool>;
-  /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. Stopping it stops the pool. */
-  startSlack(options?: { readonly port?: number }): Promise<StartedSlackApp>;
+  /**
+   * Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT, with `routes` beside it.
+   * Stopping it stops the pool.
+   */
+  startSlack(options?: { readonly port?: number; readonly routes?: readonly HttpRoute[] }): Promise<StartedSlackApp>;
+  /**
+   * `serve`: Slack, plus /healthz, /readyz (Slack connected; Qlik reachable when configured) and Prometheus /metrics
+   * beside /slack/events in HTTP mode, and on HEALTH_PORT when set (Socket Mode has no HTTP server of its own).
+   */
+  serve(): Promise<Serving>;
+  /** Where the app counts events, analyses, Qlik calls and alerts: Prometheus once `serve` runs, nothing before. */
+  metrics(): AppMetrics;
+  /**
+   * The one StateStore of the process (Redis when REDIS_URL is set, else memory), opened once and shared by Slack,
+   * the watch and App Home; stopping the Slack app closes it. A Redis that does not answer is an error here.
+   */
+  stateStore(): Promise<StateResult>;
 }
 
 /**
@@ -75,14 +111,33 @@ export interface App {
  * What a command does not use is not loaded (dynamic imports), so `ask` and `kb` start in a fraction of `serve`.
  */
 export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
-  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
+  const logger = overrides.logger ?? silentLogger;
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
+  let metrics: AppMetrics = noopMetrics;
+  const viaProxy = (url: URL) => proxyFor(config.ops, url);
+  const countCall = (node: string, outcome: string, seconds: number) => metrics.qlikCall(node, outcome, seconds);
   let pool: Promise<AnalysisPool> | undefined;
+  let stateOpened: Promise<StateResult> | undefined;
+
+  /** How help shows commands and what else a surface offers (Slack's shortcuts), given by the surface. */
+  interface SurfaceHelp {
+    readonly commandPrefix: string;
+    readonly tips: readonly RichText[];
+  }
+
+  /** Slack's help shows `/qlik-sessions ...` and its shortcuts; the console's the bare commands. */
+  async function helpFor(surface: Surface): Promise<SurfaceHelp | undefined> {
+    if (surface === 'console') return undefined;
+    const slack = await import('./adapters/slack/index.js');
+    return { commandPrefix: slack.SLACK_COMMAND_PREFIX, tips: slack.SLACK_HELP_TIPS };
+  }
 
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
+    const help = await helpFor(surface);
     const loaded = await app.knowledge();
-    if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
+    if (!loaded.ok)
+      return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
     const { createBot, describeError } = await import('./bot/index.js');
     const admins = new Set(config.slack.admins);
     const bot = createBot({
@@ -93,9 +148,24 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       maxFileBytes: config.slack.maxFileBytes,
       reportError: (error) => logger.error(`bot: ${describeError(error)}`),
       auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
+      timeZone: config.timeZone,
+      // The console's operator confirms an end by typing yes; Slack's admins click the End button.
+      confirmEndByText: surface === 'console',
+      ...(help === undefined ? {} : { commandPrefix: help.commandPrefix, helpTips: help.tips }),
       ...(analyze === undefined ? {} : { analyze }),
     });
     return { ok: true, bot };
+  }
+
+  /** App Home's Qlik API status, for admins; undefined when nothing is configured to ask. */
+  async function qlikStatusCheck(): Promise<(() => Promise<QlikApiStatus>) | undefined> {
+    if (overrides.live !== undefined) return undefined;
+    const qlik = await import('./adapters/qlik/index.js');
+    return qlik.createQlikStatusCheck(config.qlik, {
+      ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
+      ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
+      ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
+    });
   }
 
   const app: App = {
@@ -114,6 +184,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         if (!qlik.isLiveQlikConfigured(config.qlik)) return undefined;
         return qlik.createLiveQlik(config.qlik, {
           logger,
+          proxyFor: viaProxy,
+          onCall: countCall,
           ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
           ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
           ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
@@ -127,10 +199,17 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
     analysisPool() {
       pool ??= (async () => {
         const { createAnalysisPool } = await import('./adapters/analysis-worker/index.js');
-        return createAnalysisPool({ workers: config.analysis.workers, warm: true, logger });
+        // Forwarded, so the pool counts into Prometheus once `serve` has set it up, whenever the pool was started.
+        const poolMetrics = {
+          analysisFinished: (measure: AnalysisMeasure) => metrics.analysisFinished(measure),
+          analysisQueueDepth: (depth: number) => metrics.analysisQueueDepth(depth),
+        };
+        return createAnalysisPool({ workers: config.analysis.workers, warm: true, logger, metrics: poolMetrics });
       })();
       return pool;
     },
+
+    stateStore: () => (stateOpened ??= openState()),
 
     async startSlack(options = {}) {
       const credentials = slackCredentials(config.slack);
@@ -148,12 +227,26 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         }
         bot = built.bot;
       }
-      const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
-      const state = await openState();
+      const fetchFile =
+        overrides.fileFetch ??
+        (config.ops.httpsProxy === undefined ? ((await import('node-fetch')).default as unknown as FileFetch) : slack.proxiedFileFetch(viaProxy));
+      const apiUrl = overrides.slackApiUrl ?? config.slack.apiUrl;
+      const slackProxy = proxyFor(config.ops, apiUrl);
+      const state = await app.stateStore();
       if (!state.ok) {
+        stateOpened = undefined;
         await workers?.close();
         return state;
       }
+      const { renderPng } = await import('./adapters/timeline-png/index.js');
+      const { createFeedbackRecorder } = await import('./bot/index.js');
+      const { VERDICT_CODES } = await import('./core/verdict/index.js');
+      const store = state.shared;
+      const loaded = await app.knowledge();
+      const entries = loaded.ok ? loaded.knowledge.entries.map((entry) => ({ id: entry.id, title: entry.title })) : [];
+      const topics = new Set<string>([...VERDICT_CODES, ...entries.map((entry) => entry.id)]);
+      const feedback = createFeedbackRecorder({ store, isTopic: (topic) => topics.has(topic), log: ({ event, ...fields }) => logger.info(fields, event) });
+      const qlikStatus = await qlikStatusCheck();
       const started = await slack.startSlackApp(
         {
           state: state.shared,
@@ -166,14 +259,24 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           logger,
           fetchFile,
           webApiRetries: overrides.webApiRetries ?? 3,
+          metrics,
+          ...(slackProxy === undefined ? {} : { outbound: slack.slackOutbound(slackProxy) }),
+          ...(options.routes === undefined ? {} : { routes: options.routes }),
+          renderPng,
+          feedback,
+          home: { entries, ...(qlikStatus === undefined ? {} : { qlikStatus }) },
           ...(overrides.now === undefined ? {} : { now: overrides.now }),
-          ...(overrides.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: overrides.progressThresholdBytes }),
+          ...(overrides.progressThresholdBytes === undefined
+            ? {}
+            : { progressThresholdBytes: overrides.progressThresholdBytes }),
         },
         options.port,
       );
       // Stopped once the replies in flight are done: the workers, then the state they wrote to.
       const closeAll = async () => {
         await workers?.close();
+        // The next stateStore() opens a fresh one rather than hand out a closed store.
+        stateOpened = undefined;
         await state.close();
       };
       if (!started.ok) {
@@ -182,6 +285,61 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       }
       const stopSlack = started.app.stop;
       return { ...started, app: { ...started.app, stop: () => stopSlack().finally(closeAll) } };
+    },
+
+    metrics: () => metrics,
+
+    async serve() {
+      const [health, prometheus, qlik] = await Promise.all([
+        import('./adapters/health/index.js'),
+        import('./adapters/metrics/index.js'),
+        import('./adapters/qlik/index.js'),
+      ]);
+      const exposition = prometheus.createPrometheusMetrics({ processMetrics: true });
+      metrics = exposition.metrics;
+      // Readiness asks the Slack app, which exists only once it has started.
+      const current: { slack?: SlackApp } = {};
+      const checks: ReadinessCheck[] = [
+        {
+          name: 'slack',
+          check: async () => (current.slack?.connected() === true ? { ok: true } : { ok: false, detail: 'not connected to Slack (starting, or reconnecting)' }),
+        },
+      ];
+      if (qlik.isLiveQlikConfigured(config.qlik)) {
+        const probe = qlik.qlikReadiness(config.qlik, {
+          proxyFor: viaProxy,
+          onCall: countCall,
+          ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
+          ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
+        });
+        checks.push(health.cachedCheck({ name: 'qlik', check: probe }, QLIK_READINESS_TTL_MS));
+      }
+      const routes = health.healthRoutes({ checks, metrics: exposition });
+      let server: HealthServer | undefined;
+      if (config.ops.healthPort !== undefined) {
+        try {
+          server = await health.startHealthServer(routes, config.ops.healthPort);
+        } catch (error) {
+          const { describeError } = await import('./bot/index.js');
+          return { ok: false, error: `HEALTH_PORT ${config.ops.healthPort} cannot be used (${describeError(error)}): set HEALTH_PORT to a free port.` };
+        }
+      }
+      const started = await app.startSlack({ routes });
+      if (!started.ok) {
+        await server?.close();
+        return started;
+      }
+      current.slack = started.app;
+      return {
+        ok: true,
+        slack: started.app,
+        port: started.port,
+        healthPort: server?.port,
+        async stop() {
+          await started.app.stop();
+          await server?.close();
+        },
+      };
     },
   };
 
@@ -212,4 +370,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   return app;
 }
 
-export { createPinoLogger } from './adapters/logging/index.js';
+/** The app's JSON log lines (pino) from `level` up, written by `write` (stderr in production); loaded only to serve. */
+export async function createJsonLogger(level: LogLevel, write: (line: string) => void): Promise<Logger> {
+  const { createPinoLogger } = await import('./adapters/logging/index.js');
+  return createPinoLogger({ level, destination: { write } });
+}

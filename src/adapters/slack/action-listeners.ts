@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { unescapeSlackEntities } from '../../bot/index.js';
+import { noopMetrics, unescapeSlackEntities } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
 import { describeError } from '../../bot/index.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
@@ -32,26 +32,38 @@ async function refuseEndClick(runtime: SlackRuntime, body: unknown, actionTs: st
   }
 }
 
-/** Buttons of replies: feedback (one log line, no content), share in channel, and the admins' "End sessions". */
+/** Buttons of replies: feedback (counted in the store and logged, no content), share in channel, and the admins' "End sessions". */
 export function registerActionListeners(app: App, runtime: SlackRuntime): void {
   const { deps } = runtime;
+  const metrics = deps.metrics ?? noopMetrics;
+  const failed = (what: string) => (error: unknown) => {
+    deps.logger.error(`${what} failed: ${describeError(error)}`);
+    metrics.replyFailed('action');
+  };
   for (const [actionId, verdict] of [
     [ACTION_IDS.helpful, 'helpful'],
     [ACTION_IDS.notHelpful, 'not-helpful'],
   ] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
       const topic = unescapeSlackEntities(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
-      deps.logger.info(`feedback ${verdict} topic=${topic} user=${body.user.id}`);
       await ack();
       runtime.tracker.run(
         async () => {
           // Counted once per click: a retried or replayed body is thanked but not counted again.
           if ((await runtime.state.claimClick(clickNonce(body, action.action_ts))) === 'first') {
-            await runtime.state.countFeedback(topic, verdict);
+            const { feedback } = deps;
+            if (feedback === undefined) await runtime.state.countFeedback(topic, verdict);
+            else {
+              // One vote per person and reply, however often they click; the recorder logs each one.
+              const replyId = body.container?.message_ts ?? body.message?.ts;
+              const result = await feedback.record(topic, verdict, body.user.id, typeof replyId === 'string' ? replyId : undefined);
+              if (!result.ok) deps.logger.warn({ event: 'feedback', topic, by: body.user.id, reason: result.reason }, 'feedback for an unknown topic ignored');
+            }
           }
           await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' });
+          metrics.eventHandled('action', 'answered');
         },
-        (error) => deps.logger.warn(`feedback thanks failed: ${describeError(error)}`),
+        failed('feedback thanks'),
       );
     });
   }
@@ -72,8 +84,9 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
         const rendered = renderReplyBlocks(taken.reply);
         await respond({ response_type: 'in_channel', delete_original: true, text: rendered.text, blocks: rendered.blocks });
         deps.logger.info(`shared an answer in ${body.channel?.id ?? 'unknown channel'} for ${body.user.id}`);
+        metrics.eventHandled('action', 'answered');
       },
-      (error) => deps.logger.error(`sharing failed: ${describeError(error)}`),
+      failed('sharing'),
     );
   });
 
@@ -98,8 +111,9 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
           rendered = renderNotice('Ending the sessions failed on my side. Check the sessions with /qlik-sessions or end them in the QMC.');
         }
         await respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: rendered.blocks });
+        metrics.eventHandled('action', 'answered');
       },
-      (error) => deps.logger.error(`end-sessions reply failed: ${describeError(error)}`),
+      failed('end-sessions reply'),
     );
   });
 }

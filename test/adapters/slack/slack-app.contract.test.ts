@@ -229,6 +229,17 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       expect(textOf(postsIn(harness, channel)[0])).toContain('denied 7 times');
     });
 
+    it('answers a zip shared in a DM with how to unzip it, not with the help text', async () => {
+      const channel = 'DZIP00001';
+      // A zip's local file header: the bot refuses it by its bytes, whatever the name says.
+      harness.slack.files.set('zip/logs.zip', { body: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), contentType: 'application/zip' });
+      const file = { id: 'F0ZIP', name: 'LogCollector.zip', mimetype: 'application/zip', filetype: 'zip', url_private_download: `${harness.slack.url}/files-pri/zip/logs.zip` };
+      const event = { channel, channel_type: 'im', subtype: 'file_share', files: [file], text: '' };
+      await postSigned(harness.eventsUrl, eventCallback('message-channels.json', event).body);
+      await settled(harness);
+      expect(textOf(postsIn(harness, channel)[0])).toContain('LogCollector.zip is a zip archive, which I do not open. Unzip it');
+    });
+
     it('refuses a file over the size cap without downloading it, and says how to send an excerpt', async () => {
       const channel = 'CHUGE0001';
       const before = harness.slack.callsTo('file').length;
@@ -315,7 +326,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
 
       const blank = { ...submission, view: { ...submission.view, state: { values: { log_excerpt: { text: { type: 'plain_text_input', value: '   ' } } } } } };
       const refused = await postSigned(harness.eventsUrl, form({ payload: JSON.stringify(blank) }), { contentType: 'application/x-www-form-urlencoded' });
-      expect(JSON.parse(refused.body)).toEqual({ response_action: 'errors', errors: { log_excerpt: 'Paste at least one line from a Qlik Sense log.' } });
+      expect(JSON.parse(refused.body)).toEqual({ response_action: 'errors', errors: { log_excerpt: 'Attach a log file above or paste at least one line from a Qlik Sense log.' } });
       await settled(harness);
       expect(postsIn(harness, 'U2CERLKJA')).toHaveLength(1);
       expect(textOf(dm[0])).toContain('CORP\\mweber hit the limit of 5 parallel sessions');
@@ -327,13 +338,20 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
     }
     const actionResponses = (suffix: string) => harness.slack.callsTo('response_url').filter((call) => call.path.endsWith(suffix));
 
-    it('logs feedback as one line without message content', async () => {
+    it('counts feedback once per person and reply, logged as one structured line without message content', async () => {
       await postSigned(harness.eventsUrl, click('qlik_sessions_helpful', 'limit-reached'), { contentType: 'application/x-www-form-urlencoded' });
+      await settled(harness);
       await postSigned(harness.eventsUrl, click('qlik_sessions_not_helpful', 'limit-reached'), { contentType: 'application/x-www-form-urlencoded' });
       await settled(harness);
+      await postSigned(harness.eventsUrl, click('qlik_sessions_not_helpful', 'limit-reached', 'UOTHER001'), { contentType: 'application/x-www-form-urlencoded' });
+      // A forged topic is logged and refused: it cannot add fields to the counts.
+      await postSigned(harness.eventsUrl, click('qlik_sessions_helpful', 'made-up-topic'), { contentType: 'application/x-www-form-urlencoded' });
+      await settled(harness);
       expect(harness.logger.lines.filter((line) => line.includes('feedback'))).toEqual([
-        'info feedback helpful topic=limit-reached user=U2CERLKJA',
-        'info feedback not-helpful topic=limit-reached user=U2CERLKJA',
+        'info feedback topic=limit-reached verdict=helpful by=U2CERLKJA counted=true total=1',
+        'info feedback topic=limit-reached verdict=not-helpful by=U2CERLKJA counted=false total=0',
+        'info feedback topic=limit-reached verdict=not-helpful by=UOTHER001 counted=true total=1',
+        'warn feedback for an unknown topic ignored event=feedback topic=made-up-topic by=U2CERLKJA reason=unknown-topic',
       ]);
     });
 
