@@ -56,4 +56,4 @@ export type { EndpointCount } from './sessions-per-endpoint.js';
 export { silentLogger } from './logger.js';
 export type { LogFields, Logger, LogMethod, LogValue } from './logger.js';
 export { noopMetrics } from './app-metrics.js';
-export type { AnalysisMeasure, AnalysisOutcome, AppMetrics, EventOutcome } from './app-metrics.js';
+export type { AnalysisMeasure, AnalysisOutcome, AppMetrics, EventKind, EventOutcome, WatchAlertCause } from './app-metrics.js';

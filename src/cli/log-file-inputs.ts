@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { LogInput } from '../core/logs/index.js';
+import { isArchiveName, isLogFileName, type LogInput } from '../core/logs/index.js';
 
 /** A path that cannot be read, with the reason in words; the command exits 2 with it. */
 export class UnreadableInputError extends Error {
@@ -15,8 +16,6 @@ export class UnreadableInputError extends Error {
   }
 }
 
-/** Inside folders only these are read: live logs (.txt), archived logs (.log), gzipped copies. */
-const LOG_FILE = /\.(txt|log|gz|csv|tsv)$/i;
 
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
@@ -40,6 +39,7 @@ async function* guarded(path: string, stream: Readable): AsyncIterable<Uint8Arra
 function fileInput(path: string, name: string): LogInput {
   return {
     name,
+    reopenable: true,
     chunks: {
       [Symbol.asyncIterator]: () => {
         const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
@@ -51,13 +51,35 @@ function fileInput(path: string, name: string): LogInput {
   };
 }
 
-async function walk(folder: string): Promise<string[]> {
+/** Reading a FIFO, socket or device never ends (or blocks until a writer comes): only regular files are logs. */
+function notRegularFile(info: Stats): string | undefined {
+  if (info.isFile()) return undefined;
+  const kind = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a file';
+  return `is ${kind}, not a regular file: save the log to a file, or pipe it in with \`-\``;
+}
+
+/** What a symbolic link in a folder points to; a broken link is skipped like any other non-log entry. */
+async function statOrUndefined(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Log files under `folder`, following symbolic links (log shares are often linked in) but each folder once. */
+async function walk(folder: string, seen: Set<string> = new Set()): Promise<string[]> {
+  const real = await realpath(folder);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const entries = await readdir(folder, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (entry.isFile() && LOG_FILE.test(entry.name)) files.push(path);
+    const info = entry.isSymbolicLink() ? await statOrUndefined(path) : entry;
+    if (info === undefined) continue;
+    if (info.isDirectory()) files.push(...(await walk(path, seen)));
+    else if (info.isFile() && (isLogFileName(entry.name) || isArchiveName(entry.name))) files.push(path);
   }
   return files;
 }
@@ -67,20 +89,28 @@ async function walk(folder: string): Promise<string[]> {
  * `Log/<Service>/<Audit|Trace|System>/`), `.gz` files gunzipped on the fly. Every path is checked before any is
  * read, so a typo fails fast; a file is opened only when the analyzer starts reading it (a bounded number at once).
  */
-export async function logFileInputs(paths: readonly string[], cwd: string): Promise<{ ok: true; inputs: LogInput[] } | { ok: false; error: UnreadableInputError }> {
+export async function logFileInputs(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ ok: true; inputs: LogInput[]; emptyFolders: string[] } | { ok: false; error: UnreadableInputError }> {
   const inputs: LogInput[] = [];
+  const emptyFolders: string[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
     try {
       const info = await stat(path);
       if (info.isDirectory()) {
-        for (const file of await walk(path)) inputs.push(fileInput(file, relative(cwd, file) || file));
+        const files = await walk(path);
+        if (files.length === 0) emptyFolders.push(given);
+        for (const file of files) inputs.push(fileInput(file, relative(cwd, file) || file));
       } else {
+        const refused = notRegularFile(info);
+        if (refused !== undefined) return { ok: false, error: new UnreadableInputError(given, refused) };
         inputs.push(fileInput(path, given));
       }
     } catch (error) {
       return { ok: false, error: new UnreadableInputError(given, reasonOf(error)) };
     }
   }
-  return { ok: true, inputs };
+  return { ok: true, inputs, emptyFolders };
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { openApp } from './open-app.js';
+import { installProcessSafetyNet, type ProcessEvents } from './process-safety-net.js';
 
 /** Resolves when the process is asked to stop; tests pass their own. */
 export type StopSignal = () => Promise<string>;
@@ -21,7 +22,7 @@ export function processStopSignal(): Promise<string> {
 const SYNOPSIS = 'serve';
 
 /** `qlik-sessions serve`: Slack over Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT; stops gracefully on SIGTERM/SIGINT. */
-export function createServeCommand(waitForStop: StopSignal = processStopSignal): Command {
+export function createServeCommand(waitForStop: StopSignal = processStopSignal, processEvents: ProcessEvents = process): Command {
   return {
     name: 'serve',
     synopsis: SYNOPSIS,
@@ -36,17 +37,23 @@ export function createServeCommand(waitForStop: StopSignal = processStopSignal):
       const app = await openApp(io, 'serve', { serving: true });
       if (app === undefined) return EXIT_USAGE;
       const { logger } = app;
-      const started = await app.startSlack();
-      if (!started.ok) {
-        await write(io.stderr, `qlik-sessions serve: ${started.error}\n`);
+      const removeSafetyNet = installProcessSafetyNet(logger, processEvents);
+      const serving = await app.serve();
+      if (!serving.ok) {
+        removeSafetyNet();
+        await write(io.stderr, `qlik-sessions serve: ${serving.error}\n`);
         return EXIT_USAGE;
       }
-      const where = started.app.transport.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${started.port ?? app.config.slack.port} at /slack/events (GET /healthz)`;
-      logger.info(`serving Slack over ${where}`);
+      const mode = serving.slack.transport.mode;
+      const where = mode === 'socket' ? 'Socket Mode' : `HTTP on port ${serving.port ?? app.config.slack.port} at /slack/events (GET /healthz, /readyz, /metrics)`;
+      if (serving.healthPort !== undefined) logger.info({ port: serving.healthPort }, 'health and metrics on HEALTH_PORT: GET /healthz, /readyz, /metrics');
+      logger.info({ mode, port: serving.port, proxy: app.config.ops.httpsProxy !== undefined }, `serving Slack over ${where}`);
       const signal = await waitForStop();
-      logger.info(`${signal}: stopping; finishing ${started.app.inFlight()} replies in flight`);
-      await started.app.stop();
+      const inFlight = serving.slack.inFlight();
+      logger.info({ signal, in_flight: inFlight }, `${signal}: stopping; finishing ${inFlight} replies in flight`);
+      await serving.stop();
       logger.info('stopped');
+      removeSafetyNet();
       return EXIT_OK;
     },
   };

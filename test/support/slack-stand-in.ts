@@ -30,6 +30,9 @@ export interface SlackStandIn {
   authError: string | null;
   /** What apps.connections.open hands out (a fake Socket Mode endpoint). */
   socketModeUrl: string | null;
+  /** What conversations.list lists (two to a page), or the Slack error it answers with (e.g. missing_scope). */
+  channels: { id: string; name: string }[];
+  conversationsError: string | null;
   /** Channels where chat.postMessage answers not_in_channel (the bot is not a member). */
   readonly notInChannels: Set<string>;
   /** Bytes received at the upload URLs of files.getUploadURLExternal, by file id. */
@@ -59,6 +62,8 @@ function answer(
     threads: Map<string, Record<string, unknown>[]>;
     authError: string | null;
     socketModeUrl: string | null;
+    channels: { id: string; name: string }[];
+    conversationsError: string | null;
     notInChannels: Set<string>;
     url: string;
     uploads: Map<string, Buffer>;
@@ -101,6 +106,12 @@ function answer(
       const more = from + limit < all.length;
       return { ok: true, messages: all.slice(from, from + limit), has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };
     }
+    case 'conversations.list': {
+      if (stand.conversationsError !== null) return { ok: false, error: stand.conversationsError };
+      const start = Number(args['cursor'] ?? 0);
+      const next = start + 2 < stand.channels.length ? String(start + 2) : '';
+      return { ok: true, channels: stand.channels.slice(start, start + 2), response_metadata: { next_cursor: next } };
+    }
     case 'views.open':
       return { ok: true, view: { id: 'V123' } };
     default:
@@ -123,6 +134,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     threads,
     authError: null,
     socketModeUrl: null,
+    channels: [],
+    conversationsError: null,
     notInChannels: new Set(),
     uploads: new Map(),
     callsTo: (method) => calls.filter((call) => call.method === method),

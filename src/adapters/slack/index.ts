@@ -27,3 +27,5 @@ export type { HttpRoute, SlackAppDeps, SlackOutbound, SlackRuntime } from './sla
 export { startSlackApp } from './start-slack-app.js';
 export type { StartedSlackApp } from './start-slack-app.js';
 export { WorkTracker } from './work-tracker.js';
+export { proxiedFileFetch, slackOutbound } from './slack-outbound.js';
+export { resolveSupportChannels, StartupRefusal } from './resolve-support-channels.js';
