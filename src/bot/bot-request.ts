@@ -9,7 +9,9 @@ export type BotRequest =
   | { readonly kind: 'ask'; readonly text: string }
   | { readonly kind: 'sessions'; readonly user: string | null }
   | { readonly kind: 'licenses'; readonly user: string | null }
-  | { readonly kind: 'doctor' };
+  | { readonly kind: 'doctor' }
+  /** The verdict for a user from the log folders; `since` as typed (`2h`), null for the default. */
+  | { readonly kind: 'why'; readonly user: string | null; readonly since: string | null };
 
 // `<@U123>` / `<@U123|name>` as Slack sends mentions, `@qlik-sessions` as typed in the console.
 const LEADING_ADDRESS = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@qlik-sessions\b|\/qlik-sessions\b)[\s:,]*/i;
@@ -45,6 +47,15 @@ function userCommand(kind: 'sessions' | 'licenses', rest: string, body: string):
   return { kind: 'ask', text: body };
 }
 
+/** `why DOMAIN\jdoe [2h]` (or `--since 2h`) is a command; `why do users get too many sessions?` is a question. */
+function whyCommand(rest: string, body: string): BotRequest {
+  const user = argument(rest);
+  if (user === null) return { kind: 'why', user: null, since: null };
+  if (!isQlikUserName(user)) return /\s/.test(rest) || rest.endsWith('?') ? { kind: 'ask', text: body } : { kind: 'why', user, since: null };
+  const words = unescapeSlackEntities(rest).split(/\s+/).slice(1).filter((word) => word !== '--since' && word !== 'since');
+  return { kind: 'why', user, since: words[0] ?? null };
+}
+
 /** The request a direct message asks for: a command word first, otherwise a question. */
 export function parseBotRequest(text: string): BotRequest {
   const body = stripAddress(text);
@@ -72,6 +83,8 @@ export function parseBotRequest(text: string): BotRequest {
       return userCommand('licenses', rest, body);
     case 'doctor':
       return rest === '' ? { kind: 'doctor' } : { kind: 'ask', text: body };
+    case 'why':
+      return whyCommand(rest, body);
     default:
       return { kind: 'ask', text: body };
   }

@@ -25,6 +25,8 @@ import { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 import { simpleReply } from './simple-reply.js';
 import { userArgumentReply } from './user-argument-reply.js';
 import { verdictReply } from './verdict-reply.js';
+import { DEFAULT_SINCE_MS, parseSince } from '../core/watch/index.js';
+import { whyFromLogs, whyReply, whySetupReply, type LogFolderReader } from './watch/index.js';
 
 export interface BotDeps {
   readonly knowledge: KnowledgeBase;
@@ -40,6 +42,9 @@ export interface BotDeps {
   readonly maxFileBytes?: number;
   /** Told about internal failures (never message bodies), so the adapter can log them. */
   readonly reportError?: (error: unknown) => void;
+  /** The Qlik Sense log folders (QLIK_LOG_DIR) for `why`; undefined when not set, and `why` says how to set it. */
+  readonly logFolders?: LogFolderReader | undefined;
+  readonly now?: () => number;
   /** Every request to end sessions as one log line: who asked, whom, and how many were ended (or why not). */
   readonly auditEnding?: (level: 'info' | 'warn', line: string) => void;
 }
@@ -178,6 +183,15 @@ export function createBot(deps: BotDeps): Bot {
     ]);
   }
 
+  async function why(request: Extract<BotRequest, { kind: 'why' }>): Promise<Reply> {
+    if (request.user === null || !isQlikUserName(request.user)) return userArgumentReply('why', request.user);
+    if (deps.logFolders === undefined) return whySetupReply();
+    const since = request.since === null ? { ok: true as const, ms: DEFAULT_SINCE_MS } : parseSince(request.since);
+    if (!since.ok) return simpleReply('error', since.error);
+    const result = await whyFromLogs(deps.logFolders, analyze, request.user, since.ms, { now: (deps.now ?? Date.now)(), serviceAccounts: deps.serviceAccounts });
+    return withFeedback(whyReply(result, describeEntry), result.report.verdict.code);
+  }
+
   async function direct(message: IncomingMessage): Promise<Reply> {
     const request = parseBotRequest(message.text);
     switch (request.kind) {
@@ -196,6 +210,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'licenses':
       case 'doctor':
         return live(request, message.senderId);
+      case 'why':
+        return why(request);
     }
   }
 

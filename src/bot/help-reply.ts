@@ -25,6 +25,7 @@ export function helpReply(): Reply {
           [code('sessions DOMAIN\\user'), ': live sessions of a user on every proxy node (Qlik APIs needed)'],
           [code('licenses DOMAIN\\user'), ': the user\'s licence allocations (Qlik APIs needed)'],
           [code('doctor'), ': checks the site for known causes, such as a licensed service account (Qlik APIs needed)'],
+          [code('why DOMAIN\\user [2h]'), ': the verdict for a user from the site\'s log folders over the last 2 hours (QLIK_LOG_DIR needed)'],
         ],
         steps: [],
       },

@@ -41,3 +41,24 @@ export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';
 export { sessionsPerEndpoint } from './sessions-per-endpoint.js';
 export type { EndpointCount } from './sessions-per-endpoint.js';
+export { alertReply, alertSummary, createAlertDispatcher, createWatch, LIKELY_CAUSE_TEXT, memorySection, stateStoreSection, RECENT_ALERTS, RECENT_ALERTS_KEPT, whyFromLogs, whyReply, whySetupReply } from './watch/index.js';
+export type {
+  AlertDispatcher,
+  AlertNotice,
+  AlertRef,
+  AlertReplyOptions,
+  AlertSink,
+  AllSessionsReport,
+  DispatcherOptions,
+  FollowBatch,
+  ListedSession,
+  LiveSessionList,
+  LogFeed,
+  LogFolderReader,
+  NodeEvent,
+  UserLogSelection,
+  Watch,
+  WatchDeps,
+  WatchStateFile,
+  WhyResult,
+} from './watch/index.js';

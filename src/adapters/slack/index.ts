@@ -24,3 +24,5 @@ export type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';
 export { startSlackApp } from './start-slack-app.js';
 export type { StartedSlackApp, StartSlackOptions } from './start-slack-app.js';
 export { WorkTracker } from './work-tracker.js';
+export { createAlertPoster, createSlackAlertSink } from './slack-alert-sink.js';
+export type { AlertPoster, SlackAlertSinkOptions } from './slack-alert-sink.js';
