@@ -55,7 +55,7 @@ export async function buildWatchRuntime(config: AppConfig, options: WatchRuntime
     return entry === undefined ? undefined : entryReference(entry);
   };
   const reader = settings.logDirs.length === 0 ? undefined : createLogFolderReader(settings.logDirs);
-  const feed = settings.logDirs.length === 0 ? undefined : await followLogFolders({ folders: settings.logDirs, state: section('positions'), now });
+  const feed = settings.logDirs.length === 0 ? undefined : await followLogFolders({ folders: settings.logDirs, state: section('positions'), now, discoverEveryMs: Math.min(30_000, settings.intervalMs) });
 
   /** A refusal gets the verdict a pasted excerpt would: the user's lines of the last two hours. */
   const explain = async (alert: WatchAlert): Promise<AnalysisReport | undefined> => {

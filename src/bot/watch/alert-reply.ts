@@ -69,7 +69,7 @@ export function alertReply(alert: WatchAlert, options: AlertReplyOptions): Reply
     case 'refused': {
       if (options.report !== undefined && options.report.verdict.code !== 'no-qlik-lines') {
         const verdict = verdictReply(options.report, options.describeEntry ?? (() => undefined));
-        return withEntries({ ...verdict, headline: `${headline} ${verdict.headline}`, sections: [whereSection(alert), ...verdict.sections], actions: [...verdict.actions.filter((action) => action.kind !== 'share-in-channel'), ...(options.endButton ? [{ kind: 'end-sessions' as const, user: alert.user, liveSessions: SESSION_LIMIT }] : [])] }, alert, options);
+        return withEntries({ ...verdict, headline: `Refused at the limit: ${verdict.headline}`, sections: [whereSection(alert), ...verdict.sections], actions: [...verdict.actions.filter((action) => action.kind !== 'share-in-channel'), ...(options.endButton ? [{ kind: 'end-sessions' as const, user: alert.user, liveSessions: SESSION_LIMIT }] : [])] }, alert, options);
       }
       const steps = fixFor(alert);
       return withEntries({ tone: 'verdict', headline, sections: [whereSection(alert), { title: 'Fix', paragraphs: [], steps }], facts: null, entries: [], caveats: [], actions: options.endButton ? [{ kind: 'end-sessions', user: alert.user, liveSessions: SESSION_LIMIT }] : [] }, alert, options);

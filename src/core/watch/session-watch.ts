@@ -27,6 +27,8 @@ interface UserEntry {
   peakAt: number;
   /** The count last alerted (0: none, or dropped since). */
   reported: number;
+  /** The count last alerted was history, not told: its drop is not told either. */
+  silent: boolean;
   pendingInvalid: PendingInvalid[];
 }
 
@@ -145,11 +147,13 @@ export class SessionWatch {
     for (const user of this.changed) {
       const count = user.open.size;
       if (user.peak >= SESSION_LIMIT && user.peak > user.reported) {
-        this.alert('at-limit', user, user.peakAt, user.peak);
+        // History read at the first start is not told, and so never followed by a "count dropped".
+        user.silent = !this.alert('at-limit', user, user.peakAt, user.peak);
         user.reported = user.peak;
       } else if (user.reported >= SESSION_LIMIT && count < SESSION_LIMIT) {
-        this.alert('count-dropped', user, this.latest, count);
+        if (!user.silent) this.alert('count-dropped', user, this.latest, count);
         user.reported = 0;
+        user.silent = false;
       }
       user.peak = count;
       user.peakAt = this.latest;
@@ -166,7 +170,7 @@ export class SessionWatch {
     const key = name.toLowerCase();
     let user = this.users.get(key);
     if (user === undefined) {
-      user = { name, open: new Map(), peak: 0, peakAt: Number.NaN, reported: 0, pendingInvalid: [] };
+      user = { name, open: new Map(), peak: 0, peakAt: Number.NaN, reported: 0, silent: false, pendingInvalid: [] };
       this.users.set(key, user);
     }
     return user;
@@ -218,8 +222,8 @@ export class SessionWatch {
     return last !== undefined && Math.abs(last - at) <= DENIAL_COPY_MS;
   }
 
-  private alert(cause: WatchAlert['cause'], user: UserEntry, at: number, count: number | null): void {
-    if (!Number.isNaN(at) && at < this.quietBefore) return;
+  private alert(cause: WatchAlert['cause'], user: UserEntry, at: number, count: number | null): boolean {
+    if (!Number.isNaN(at) && at < this.quietBefore) return false;
     const open = [...user.open.values()];
     const clients = [...new Set(open.flatMap((session) => [session.client, session.agent]).filter((client) => client !== null))];
     const facts: SessionFacts[] = open.map((session) => ({ opened: session.opened, client: session.client ?? session.agent, localQrs: session.localQrs }));
@@ -233,6 +237,7 @@ export class SessionWatch {
       likely: cause === 'count-dropped' ? null : likelyCause(facts, this.isServiceAccount(user.name)),
       source: 'logs',
     });
+    return true;
   }
 
   /** Drops what can no longer matter: idle sessions, old closed ids and denials, burst windows past, idle users. */

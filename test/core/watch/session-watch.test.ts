@@ -85,6 +85,11 @@ describe('SessionWatch', () => {
     expect(watch.openCount('corp\\MWEBER')).toBe(5);
     watch.add(opened(T0 + 120_000, 'CORP\\mweber', 's5'), 'QS1');
     expect(watch.settle()).toMatchObject([{ cause: 'at-limit', count: 6 }]);
+    // A user at the limit only in history is never followed by a "count dropped" when those sessions end.
+    for (let index = 0; index < 5; index++) watch.add(opened(T0 + index * 1000, 'CORP\\old', `o${index}`), 'QS1');
+    watch.settle();
+    for (let index = 0; index < 5; index++) watch.add(closed(T0 + 121_000, `o${index}`), 'QS1');
+    expect(watch.settle()).toEqual([]);
   });
 
   it('holds only what is open: closed and idle sessions are dropped as the log time moves on', () => {
