@@ -45,15 +45,24 @@ export interface BotDeps {
   /** The Qlik Sense log folders (QLIK_LOG_DIR) for `why`; undefined when not set, and `why` says how to set it. */
   readonly logFolders?: LogFolderReader | undefined;
   readonly now?: () => number;
-  /** Every request to end sessions as one log line: who asked, whom, and how many were ended (or why not). */
-  readonly auditEnding?: (level: 'info' | 'warn', line: string) => void;
+  /** Every request to end sessions as one audit record: who asked, whom, and how many were ended (or why not). */
+  readonly auditEnding?: (level: 'info' | 'warn', audit: EndingAudit) => void;
 }
 
 /** The same default as SLACK_MAX_FILE_MB. */
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-/** A user from a button click as it goes into an audit line: a forged value with line breaks cannot write a line of its own. */
-const auditUser = (user: string): string => (isQlikUserName(user) ? user : JSON.stringify(user));
+/** One request to end sessions, as fields (snake_case, as in the log lines): who asked, whom, how many. */
+export interface EndingAudit {
+  readonly event: 'end-sessions' | 'end-sessions refused' | 'end-sessions failed';
+  readonly requested_by: string;
+  /** As clicked or typed; a forged value stays one JSON string, so it cannot write a line of its own. */
+  readonly user: string;
+  readonly ended?: number;
+  readonly failed_nodes?: number;
+  readonly reason?: 'not-admin' | 'not-a-user-name';
+  readonly code?: string;
+}
 
 /** Files in a channel or thread that may be logs (Qlik writes .txt and archives .log; people zip or gzip them). */
 const LOG_FILE_NAME = /\.(?:txt|log|gz|zip|csv|tsv)$/i;
@@ -250,20 +259,20 @@ export function createBot(deps: BotDeps): Bot {
       const audit = deps.auditEnding ?? (() => undefined);
       try {
         if (!isAdmin(senderId)) {
-          audit('warn', `end-sessions refused requested_by=${senderId} user=${auditUser(user)} reason=not-admin`);
+          audit('warn', { event: 'end-sessions refused', requested_by: senderId, user, reason: 'not-admin' });
           return simpleReply('error', 'Only the people listed in QLIK_ADMINS can end sessions. Ask a Qlik administrator, or end them in the QMC.');
         }
         if (deps.live === undefined) return liveSetupReply();
         if (!isQlikUserName(user)) {
-          audit('warn', `end-sessions refused requested_by=${senderId} user=${auditUser(user)} reason=not-a-user-name`);
+          audit('warn', { event: 'end-sessions refused', requested_by: senderId, user, reason: 'not-a-user-name' });
           return simpleReply('error', `${JSON.stringify(user)} is not a Qlik user name (DIRECTORY\\user), so nothing was ended. Run the analysis or the sessions command again.`);
         }
         const result = await deps.live.endSessions(user);
         if (!result.ok) {
-          audit('warn', `end-sessions failed requested_by=${senderId} user=${user} code=${result.error.code}`);
+          audit('warn', { event: 'end-sessions failed', requested_by: senderId, user, code: result.error.code });
           return liveFailureReply(`end the sessions of ${user}`, result.error);
         }
-        audit('info', `end-sessions requested_by=${senderId} user=${user} ended=${result.value.ended} failed_nodes=${result.value.errors.length}`);
+        audit('info', { event: 'end-sessions', requested_by: senderId, user, ended: result.value.ended, failed_nodes: result.value.errors.length });
         return endSessionsReply(result.value);
       } catch (error) {
         deps.reportError?.(error);

@@ -3,7 +3,7 @@ export { parseBotRequest, stripAddress } from './bot-request.js';
 export { unescapeSlackEntities } from '../core/text/index.js';
 export type { BotRequest } from './bot-request.js';
 export { createBot } from './create-bot.js';
-export type { BotDeps } from './create-bot.js';
+export type { BotDeps, EndingAudit } from './create-bot.js';
 export { doctorReply } from './doctor-reply.js';
 export { endSessionsReply } from './end-sessions-reply.js';
 export { errorReply } from './error-reply.js';
@@ -62,3 +62,7 @@ export type {
   WatchStateFile,
   WhyResult,
 } from './watch/index.js';
+export { silentLogger } from './logger.js';
+export type { LogFields, Logger, LogMethod, LogValue } from './logger.js';
+export { noopMetrics } from './app-metrics.js';
+export type { AnalysisMeasure, AnalysisOutcome, AppMetrics, EventOutcome } from './app-metrics.js';

@@ -9,8 +9,9 @@ import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
 import { wantsColor } from './wants-color.js';
+import { writeChart } from './write-chart.js';
 
-const SYNOPSIS = 'analyze [PATH...|-] [--json] [--service-account DIR\\USER]...';
+const SYNOPSIS = 'analyze [PATH...|-] [--json] [--chart FILE.png] [--service-account DIR\\USER]...';
 
 async function fail(io: CliIo, message: string): Promise<number> {
   await write(io.stderr, `qlik-sessions analyze: ${message}\n`);
@@ -36,14 +37,14 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   synopsis: SYNOPSIS,
   summary: 'who hit the session limit, when and why, from Qlik Sense log files, folders (recursively) or stdin',
-  details: 'Folders are read recursively, .gz files too; - or no path reads stdin. --json prints the report as one object.\n--service-account names an account that runs the Qlik services (as QLIK_SERVICE_ACCOUNTS does).',
+  details: 'Folders are read recursively, .gz files too; - or no path reads stdin. --json prints the report as one object.\n--chart FILE.png also writes the timeline picture of the verdict user (times in QLIK_TIME_ZONE).\n--service-account names an account that runs the Qlik services (as QLIK_SERVICE_ACCOUNTS does).',
   run: async (args, io) => {
     let parsed;
     try {
       parsed = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, 'service-account': { type: 'string', multiple: true, default: [] } },
+        options: { json: { type: 'boolean', default: false }, chart: { type: 'string' }, 'service-account': { type: 'string', multiple: true, default: [] } },
       });
     } catch (error) {
       return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions ${SYNOPSIS}`);
@@ -73,6 +74,11 @@ export const analyzeCommand: Command = {
     } catch (error) {
       if (error instanceof UnreadableInputError) return fail(io, `cannot read ${error.path}: ${error.reason}.`);
       throw error;
+    }
+    const chart = parsed.values.chart;
+    if (chart !== undefined) {
+      const written = await writeChart(report, chart, io, config.config.timeZone);
+      if (!written.ok) return fail(io, written.message);
     }
     if (parsed.values.json) {
       await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);

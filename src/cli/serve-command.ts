@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createStreamLogger, startSlackApp } from '../adapters/slack/index.js';
+import { createPinoLogger } from '../adapters/logging/index.js';
+import { startSlackApp } from '../adapters/slack/index.js';
 import { readConfig } from '../config/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
@@ -53,7 +54,7 @@ export function createServeCommand(waitForStop: StopSignal = processStopSignal):
         await write(io.stderr, `qlik-sessions serve: Slack is not configured. Set:\n${missing.map((line) => `  - ${line}\n`).join('')}See README "Install in your workspace".\n`);
         return EXIT_USAGE;
       }
-      const logger = createStreamLogger((text) => void io.stderr.write(text), read.config.logLevel);
+      const logger = createPinoLogger({ level: read.config.logLevel, destination: { write: (line: string) => void io.stderr.write(line) } });
       const started = await startSlackApp(read.config, { logger });
       if (!started.ok) {
         await write(io.stderr, `qlik-sessions serve: ${started.error}\n`);

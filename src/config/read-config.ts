@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
@@ -58,6 +59,8 @@ export interface AppConfig {
   readonly qlik: QlikConfig;
   readonly watch: WatchConfig;
   readonly logLevel: LogLevel;
+  /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
+  readonly timeZone: string;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
@@ -136,6 +139,10 @@ const environmentSchema = z.object({
     .max(10_080, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at most 10080 (a week)' })
     .default(60),
   QLIK_WATCH_STATE: z.string().optional(),
+  QLIK_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
+    .default('UTC'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
@@ -217,6 +224,7 @@ export function readConfig(env: Environment): ConfigResult {
         statePath: values.QLIK_WATCH_STATE,
       },
       logLevel: values.LOG_LEVEL,
+      timeZone: values.QLIK_TIME_ZONE,
     },
   };
 }

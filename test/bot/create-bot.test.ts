@@ -10,6 +10,7 @@ import type { LiveQlik, LiveResult, SessionsReport } from '../../src/bot/live-ql
 import type { BotOutcome, Reply } from '../../src/bot/reply.js';
 import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../../src/core/knowledge/index.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture } from '../support/shared-fixtures.js';
+import { recordingLogger } from '../support/recording-logger.js';
 
 const REPOSITORY_AUDIT = join(APRIL_2018_LOG_DIR, 'Repository', 'Audit', 'QLIKSERVER1_AuditSecurity_Repository.txt');
 const HUB_ERROR = 'You cannot access Qlik Sense because you have too many sessions active in parallel';
@@ -119,26 +120,28 @@ describe('createBot: direct requests', () => {
 
   it('ends sessions for admins only, and audits every request: who asked, whom, how many', async () => {
     const live = fakeLive(3);
-    const audit: string[] = [];
-    const bot = createBot(deps({ live, isAdmin: (id) => id === 'U_ADMIN', auditEnding: (level, line) => audit.push(`${level} ${line}`) }));
+    const audit: object[] = [];
+    const bot = createBot(deps({ live, isAdmin: (id) => id === 'U_ADMIN', auditEnding: (level, record) => audit.push({ level, ...record }) }));
     expect((await bot.endSessions('U_ANNA', 'CORP\\jdoe')).headline).toContain('Only the people listed in QLIK_ADMINS');
     expect(live.ended).toEqual([]);
     expect((await bot.endSessions('U_ADMIN', 'CORP\\jdoe')).headline).toMatch(/^Ended 3 sessions of CORP\\jdoe/);
     expect(live.ended).toEqual(['CORP\\jdoe']);
     expect(audit).toEqual([
-      'warn end-sessions refused requested_by=U_ANNA user=CORP\\jdoe reason=not-admin',
-      'info end-sessions requested_by=U_ADMIN user=CORP\\jdoe ended=3 failed_nodes=0',
+      { level: 'warn', event: 'end-sessions refused', requested_by: 'U_ANNA', user: 'CORP\\jdoe', reason: 'not-admin' },
+      { level: 'info', event: 'end-sessions', requested_by: 'U_ADMIN', user: 'CORP\\jdoe', ended: 3, failed_nodes: 0 },
     ]);
     expect((await bot.endSessions('U_ADMIN', 'jdoe')).headline).toContain('nothing was ended');
-    expect(audit.at(-1)).toBe('warn end-sessions refused requested_by=U_ADMIN user="jdoe" reason=not-a-user-name');
+    expect(audit.at(-1)).toEqual({ level: 'warn', event: 'end-sessions refused', requested_by: 'U_ADMIN', user: 'jdoe', reason: 'not-a-user-name' });
     expect(live.ended).toEqual(['CORP\\jdoe']);
   });
 
-  it('keeps a forged user value with line breaks on one audit line', async () => {
-    const audit: string[] = [];
-    const bot = createBot(deps({ live: fakeLive(3), isAdmin: () => false, auditEnding: (level, line) => audit.push(`${level} ${line}`) }));
-    await bot.endSessions('U_EVE', 'x\ninfo end-sessions requested_by=U_ADMIN user=CORP\\jdoe ended=3');
-    expect(audit).toEqual(['warn end-sessions refused requested_by=U_EVE user="x\\ninfo end-sessions requested_by=U_ADMIN user=CORP\\\\jdoe ended=3" reason=not-admin']);
+  it('keeps a forged user value with line breaks in its own field of one JSON line', async () => {
+    const logger = recordingLogger();
+    const forged = 'x\n{"level":"info","msg":"end-sessions","requested_by":"U_ADMIN","user":"CORP\\\\jdoe","ended":3}';
+    const bot = createBot(deps({ live: fakeLive(3), isAdmin: () => false, auditEnding: (level, { event, ...fields }) => logger[level](fields, event) }));
+    await bot.endSessions('U_EVE', forged);
+    expect(logger.records).toHaveLength(1);
+    expect(logger.records[0]).toMatchObject({ level: 'warn', msg: 'end-sessions refused', requested_by: 'U_EVE', user: forged, reason: 'not-admin' });
   });
 
   it('turns an internal failure into a short error reply on a direct request, and silence elsewhere', async () => {

@@ -74,6 +74,19 @@ describe('readConfig', () => {
   });
 });
 
+describe('QLIK_TIME_ZONE', () => {
+  it('defaults to UTC and takes an IANA zone', () => {
+    expect(configOf({}).timeZone).toBe('UTC');
+    expect(configOf({ QLIK_TIME_ZONE: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
+  });
+
+  it('refuses a zone Intl does not know, saying what to set', () => {
+    const result = readConfig({ QLIK_TIME_ZONE: 'CET+1' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toEqual(['QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC']);
+  });
+});
+
 describe('.env.example', () => {
   const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
 

@@ -1,7 +1,6 @@
 import nodeFetch from 'node-fetch';
 import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
 import { createWorkerAnalyzer } from '../../src/adapters/slack/analyze-in-worker.js';
-import type { AppLogger } from '../../src/adapters/slack/app-logger.js';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../src/adapters/slack/download-slack-file.js';
 import type { Bot } from '../../src/bot/bot.js';
@@ -11,15 +10,9 @@ import { readConfig, type Environment } from '../../src/config/index.js';
 import { SIGNING_SECRET } from './signed-slack-request.js';
 import { startForeignHost, startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
 
-export interface RecordingLogger extends AppLogger {
-  readonly lines: string[];
-}
+import { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
-export function recordingLogger(): RecordingLogger {
-  const lines: string[] = [];
-  const record = (level: string) => (line: string) => void lines.push(`${level} ${line}`);
-  return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
-}
+export { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
 /** The real conversation: built-in knowledge entries, the worker-thread analyzer, admins as in the harness config. */
 export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot> {
@@ -31,7 +24,7 @@ export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot
     live,
     analyze: createWorkerAnalyzer(),
     isAdmin: (senderId) => senderId === HARNESS_ADMIN,
-    auditEnding: (level, line) => context.logger[level](line),
+    auditEnding: (level, { event, ...fields }) => context.logger[level](fields, event),
   });
 }
 

@@ -1,15 +1,16 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { registerActionListeners } from './action-listeners.js';
 import { registerAnalyzeModal } from './analyze-modal.js';
 import { describeError } from './app-logger.js';
+import { createBoltLogger } from './bolt-logger.js';
 import { AutoReplyGuard } from './auto-reply-guard.js';
 import { registerCommandListener } from './command-listener.js';
 import { DeliveryDedup, eventKey } from './delivery-dedup.js';
 import { registerMessageListeners } from './message-listener.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import { SharedReplies } from './shared-replies.js';
-import type { SlackAppDeps, SlackRuntime } from './slack-runtime.js';
+import type { HttpRoute, SlackAppDeps, SlackRuntime } from './slack-runtime.js';
 import { WorkTracker } from './work-tracker.js';
 
 export type SlackTransport = { readonly mode: 'socket' } | { readonly mode: 'http'; readonly port: number };
@@ -22,11 +23,23 @@ export interface SlackApp {
   stop(): Promise<void>;
   /** Replies still being worked on. */
   inFlight(): number;
+  /** Slack is reachable: auth.test passed at start (HTTP mode), and the WebSocket is up (Socket Mode). */
+  connected(): boolean;
+}
+
+/** GET /healthz when no routes are handed in: a plain "alive". */
+const ALIVE_ROUTE: HttpRoute = {
+  path: '/healthz',
+  handler: (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+  },
+};
+
+function httpRoutes(deps: SlackAppDeps): CustomRoute[] {
+  return (deps.routes ?? [ALIVE_ROUTE]).map((route) => ({ path: route.path, method: ['GET'], handler: route.handler }));
 }
 
 export type SlackAppResult = { readonly ok: true; readonly app: SlackApp } | { readonly ok: false; readonly error: string };
-
-const BOLT_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 /**
  * The Slack app: Socket Mode when an app token is configured, otherwise HTTP at /slack/events (plus GET /healthz)
@@ -42,35 +55,49 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
       error: 'Neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set: add an app-level token with connections:write, or the Signing Secret from "Basic Information".',
     };
   }
-  const logLevel = BOLT_LEVELS[deps.logLevel];
-  const clientOptions = { slackApiUrl: config.apiUrl, ...(deps.webApiRetries === undefined ? {} : { retryConfig: { retries: deps.webApiRetries } }) };
+  // Bolt, its receivers and the Web API client log through our logger: one JSON format, content cut out.
+  const logger = createBoltLogger(deps.logger, deps.logLevel);
+  const clientOptions = {
+    slackApiUrl: config.apiUrl,
+    ...(deps.webApiRetries === undefined ? {} : { retryConfig: { retries: deps.webApiRetries } }),
+    ...(deps.outbound === undefined ? {} : { fetch: deps.outbound.fetch }),
+  };
 
   let receiver: Receiver;
   let transport: SlackTransport;
+  let socketUp = false;
+  let started = false;
   if (config.appToken !== undefined) {
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logLevel, installerOptions: { clientOptions } });
+    const socketReceiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      installerOptions: { clientOptions },
+      ...(deps.outbound === undefined ? {} : { dispatcher: deps.outbound.dispatcher }),
+    });
+    // Readiness follows the WebSocket: down while the client reconnects.
+    socketReceiver.client.on('connected', () => {
+      socketUp = true;
+    });
+    for (const state of ['disconnected', 'reconnecting'] as const) {
+      socketReceiver.client.on(state, () => {
+        socketUp = false;
+      });
+    }
+    receiver = socketReceiver;
     transport = { mode: 'socket' };
   } else {
     const httpReceiver = new HTTPReceiver({
       signingSecret: config.signingSecret ?? '',
       endpoints: ['/slack/events'],
-      logLevel,
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_request, response) => {
-            response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
-          },
-        },
-      ],
+      logger,
+      customRoutes: httpRoutes(deps),
     });
     httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => deps.logger.warn('refused a request dated more than 5 minutes in the future'));
     receiver = httpReceiver;
     transport = { mode: 'http', port: config.port };
   }
 
-  const app = new App({ token: config.botToken, receiver, logLevel, clientOptions, deferInitialization: true });
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
   let botUserId: string | undefined;
   const runtime: SlackRuntime = {
     deps,
@@ -109,17 +136,21 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
         botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
         if (transport.mode === 'socket') {
           await app.start();
+          started = true;
           return { port: null };
         }
         const server = (await app.start(port ?? transport.port)) as Server;
+        started = true;
         const address = server.address();
         return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
       },
       async stop() {
+        started = false;
         await app.stop();
         await runtime.tracker.drain();
       },
       inFlight: () => runtime.tracker.size,
+      connected: () => started && (transport.mode === 'http' || socketUp),
     },
   };
 }

@@ -1,11 +1,25 @@
+import type { SocketModeReceiver } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackConfig } from '../../config/index.js';
-import type { Bot } from '../../bot/index.js';
+import type { AppMetrics, Bot } from '../../bot/index.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { AutoReplyGuard } from './auto-reply-guard.js';
 import type { DeliveryDedup } from './delivery-dedup.js';
 import type { FileFetch } from './download-slack-file.js';
 import type { SharedReplies } from './shared-replies.js';
 import type { WorkTracker } from './work-tracker.js';
+
+/** A GET route served beside /slack/events in HTTP mode (health, readiness, metrics). */
+export interface HttpRoute {
+  readonly path: string;
+  readonly handler: (request: IncomingMessage, response: ServerResponse) => void;
+}
+
+/** Outbound HTTP to Slack through a proxy: the Web API's fetch and the Socket Mode WebSocket's undici dispatcher. */
+export interface SlackOutbound {
+  readonly fetch: (url: string | URL, init?: RequestInit) => Promise<Response>;
+  readonly dispatcher: NonNullable<ConstructorParameters<typeof SocketModeReceiver>[0]['dispatcher']>;
+}
 
 /** What the Slack app is built from; everything that crosses a boundary is injected. */
 export interface SlackAppDeps {
@@ -20,6 +34,11 @@ export interface SlackAppDeps {
   readonly progressThresholdBytes?: number;
   /** Web API retries; tests set 0 (the SDK default retries for half an hour). */
   readonly webApiRetries?: number;
+  /** HTTP mode: GET routes beside /slack/events; default a plain /healthz. */
+  readonly routes?: readonly HttpRoute[];
+  readonly metrics?: AppMetrics;
+  /** Set when HTTPS_PROXY applies to Slack. */
+  readonly outbound?: SlackOutbound;
 }
 
 /** State shared by the listeners of one app. */

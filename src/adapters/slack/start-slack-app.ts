@@ -51,7 +51,7 @@ export async function startSlackApp(config: AppConfig, options: StartSlackOption
     isAdmin: (senderId) => admins.has(senderId),
     maxFileBytes: config.slack.maxFileBytes,
     reportError: (error) => logger.error(`bot: ${describeError(error)}`),
-    auditEnding: (level, line) => logger[level](line),
+    auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
   });
   const created = createSlackApp({
     config: config.slack,

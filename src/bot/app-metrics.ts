@@ -1,0 +1,42 @@
+/** What happened to one incoming event: a reply was sent, the bot stayed quiet, or it declined to act. */
+export type EventOutcome = 'answered' | 'quiet' | 'refused';
+
+/** How an analysis ended: done, failed on its input or on our side, or turned away because the queue was full. */
+export type AnalysisOutcome = 'ok' | 'failed' | 'busy';
+
+export interface AnalysisMeasure {
+  readonly outcome: AnalysisOutcome;
+  /** Bytes of log text read (after gunzip). */
+  readonly bytes: number;
+  readonly seconds: number;
+}
+
+/**
+ * Counters and gauges the app reports (Prometheus in production). Labels are low-cardinality on purpose:
+ * kinds, outcomes, node URLs from the configuration and causes; never user names, channel ids or text.
+ */
+export interface AppMetrics {
+  /** `kind`: the message kind (`command`, `mention`, ...) or `action`, `view`, `shortcut`, `request`. */
+  eventHandled(kind: string, outcome: EventOutcome): void;
+  /** A reply (or notice) that could not be posted to the chat. */
+  replyFailed(kind: string): void;
+  analysisFinished(measure: AnalysisMeasure): void;
+  /** Analyses waiting for a worker, set whenever it changes. */
+  analysisQueueDepth(depth: number): void;
+  /** `node`: the configured origin called (e.g. `https://qs1:4243`); `outcome`: `ok` or the failure code. */
+  qlikCall(node: string, outcome: string, seconds: number): void;
+  /** `cause`: the watch alert's cause (`at-limit`, `refused`, ...). */
+  watchAlert(cause: string): void;
+}
+
+const ignore = (): void => undefined;
+
+/** Counts nothing: the default where no metrics are injected (tests, one-shot commands). */
+export const noopMetrics: AppMetrics = {
+  eventHandled: ignore,
+  replyFailed: ignore,
+  analysisFinished: ignore,
+  analysisQueueDepth: ignore,
+  qlikCall: ignore,
+  watchAlert: ignore,
+};
