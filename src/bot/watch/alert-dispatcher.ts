@@ -1,4 +1,5 @@
 import type { AlertCause, WatchAlert } from '../../core/watch/index.js';
+import type { AppMetrics } from '../app-metrics.js';
 import type { StateStore } from '../state-store.js';
 import type { Reply } from '../reply.js';
 
@@ -31,6 +32,8 @@ export interface DispatcherOptions {
   readonly cooldownMs: number;
   readonly render: (alert: WatchAlert) => Promise<{ summary: string; reply: Reply }>;
   readonly now?: () => number;
+  /** Counts the alerts posted, by cause. */
+  readonly metrics?: AppMetrics;
 }
 
 /** App Home reads this list (contract in the team notes): newest first, 50 kept. */
@@ -93,6 +96,7 @@ export function createAlertDispatcher(options: DispatcherOptions): AlertDispatch
       }
       if (ref !== null) await store.set(threadKey(alert.cause, alert.user), JSON.stringify(ref), options.cooldownMs);
       await remember(alert, summary, ref);
+      options.metrics?.watchAlert(alert.cause);
       return 'posted';
     },
   };
