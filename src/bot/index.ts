@@ -1,3 +1,4 @@
+export { describeError } from './describe-error.js';
 export type { Bot } from './bot.js';
 export { parseBotRequest, stripAddress } from './bot-request.js';
 export { unescapeSlackEntities } from '../core/text/index.js';

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
-import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
 import { entryReference, verdictReply, type EntryReference } from '../bot/index.js';
-import { isQlikUserName, readConfig } from '../config/index.js';
+import { isQlikUserName } from '../config/index.js';
 import type { LogInput } from '../core/logs/index.js';
 import { analyzeLogs } from '../core/verdict/index.js';
+import type { App } from '../main.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
+import { openApp } from './open-app.js';
 import { wantsColor } from './wants-color.js';
 import { writeChart } from './write-chart.js';
 
@@ -19,8 +20,8 @@ async function fail(io: CliIo, message: string): Promise<number> {
 }
 
 /** Entry titles and sources for the verdict; a broken site entry costs only the titles, never the verdict. */
-async function entryDescriber(io: CliIo, siteDir: string | undefined): Promise<(id: string) => EntryReference | undefined> {
-  const loaded = await loadKnowledgeBase({ siteDir });
+async function entryDescriber(io: CliIo, app: App): Promise<(id: string) => EntryReference | undefined> {
+  const loaded = await app.knowledge();
   if (!loaded.ok) {
     await write(io.stderr, `qlik-sessions analyze: knowledge entries not loaded, so they are listed by id only: ${loaded.error}\n`);
     return () => undefined;
@@ -52,8 +53,8 @@ export const analyzeCommand: Command = {
     const accounts = parsed.values['service-account'];
     const badAccount = accounts.find((account) => !isQlikUserName(account));
     if (badAccount !== undefined) return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
-    const config = readConfig(io.env);
-    if (!config.ok) return fail(io, `configuration: ${config.errors.join('; ')}`);
+    const app = await openApp(io, 'analyze');
+    if (app === undefined) return EXIT_USAGE;
 
     const paths = parsed.positionals.filter((path) => path !== '-');
     const useStdin = parsed.positionals.length === 0 || parsed.positionals.includes('-');
@@ -70,7 +71,7 @@ export const analyzeCommand: Command = {
 
     let report;
     try {
-      report = await analyzeLogs(inputs, { serviceAccounts: [...config.config.qlik.serviceAccounts, ...accounts] });
+      report = await analyzeLogs(inputs, { serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts] });
     } catch (error) {
       if (error instanceof UnreadableInputError) return fail(io, `cannot read ${error.path}: ${error.reason}.`);
       throw error;
@@ -84,7 +85,7 @@ export const analyzeCommand: Command = {
       await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
       return EXIT_OK;
     }
-    const reply = verdictReply(report, await entryDescriber(io, config.config.qlik.kbDir));
+    const reply = verdictReply(report, await entryDescriber(io, app));
     await write(io.stdout, renderReplyText(reply, { color: wantsColor(io) }));
     return EXIT_OK;
   },

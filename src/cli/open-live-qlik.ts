@@ -1,20 +1,19 @@
 import { parseArgs } from 'node:util';
-import { createLiveQlik, parseQlikUserName } from '../adapters/qlik/index.js';
+import { parseQlikUserName } from '../adapters/qlik/index.js';
 import type { LiveFailure, LiveQlik } from '../bot/index.js';
-import { missingQlikSettings, readConfig, type QlikCapability, type QlikUserRef } from '../config/index.js';
+import { missingQlikSettings, type QlikCapability, type QlikUserRef } from '../config/index.js';
 import { EXIT_USAGE, write, type CliIo } from './cli-io.js';
+import { openApp } from './open-app.js';
 
 export type OpenedLiveQlik = { readonly ok: true; readonly live: LiveQlik } | { readonly ok: false; readonly exitCode: number };
 
 /** Reads the settings a live command needs and builds the client; says on stderr what to set when something is missing. */
 export async function openLiveQlik(io: CliIo, command: string, capability: QlikCapability): Promise<OpenedLiveQlik> {
-  const read = readConfig(io.env);
-  if (!read.ok) {
-    await write(io.stderr, `qlik-sessions ${command}: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}`).join('\n')}\n`);
-    return { ok: false, exitCode: EXIT_USAGE };
-  }
-  const missing = missingQlikSettings(read.config.qlik, capability);
-  if (missing.length > 0) {
+  const app = await openApp(io, command);
+  if (app === undefined) return { ok: false, exitCode: EXIT_USAGE };
+  const missing = missingQlikSettings(app.config.qlik, capability);
+  const live = await app.live();
+  if (missing.length > 0 || live === undefined) {
     await write(
       io.stderr,
       `qlik-sessions ${command}: the live Qlik Sense APIs are not configured. Set:\n${missing.map((setting) => `  - ${setting}`).join('\n')}\n` +
@@ -22,8 +21,7 @@ export async function openLiveQlik(io: CliIo, command: string, capability: QlikC
     );
     return { ok: false, exitCode: EXIT_USAGE };
   }
-  const logger = { warn: (message: string) => void write(io.stderr, `qlik-sessions ${command}: warning: ${message}\n`) };
-  return { ok: true, live: createLiveQlik(read.config.qlik, { logger }) };
+  return { ok: true, live };
 }
 
 /** The one `DIR\USER` argument of sessions, licenses and end; undefined after explaining on stderr. */

@@ -228,8 +228,3 @@ export function readConfig(env: Environment): ConfigResult {
     },
   };
 }
-
-/** A bot token means Slack is wanted; serve then insists on a way to receive events (app token or signing secret). */
-export function hasSlackCredentials(config: AppConfig): boolean {
-  return config.slack.botToken !== undefined;
-}

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKnowledgeBase, KNOWLEDGE_IDS, parseKnowledgeEntry, type KnowledgeBase, type KnowledgeEntry } from '../../core/knowledge/index.js';
 
@@ -10,14 +11,32 @@ export interface LoadKnowledgeBaseOptions {
   readonly siteDir?: string | undefined;
   /** The built-in entries; the repository's `knowledge/` folder unless a test says otherwise. */
   readonly builtInDir?: string | undefined;
+  /** The built-in entries as the build compiled them; used only while they match the files byte for byte. */
+  readonly compiledPath?: string | undefined;
 }
 
 // src/adapters/knowledge-files/ and dist/adapters/knowledge-files/ are both three levels below the package root.
-export const BUILT_IN_KNOWLEDGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'knowledge');
+export const BUILT_IN_KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge', import.meta.url));
+
+/** Written by `npm run build` (scripts/compile-knowledge.js) into dist/; there is none beside the TypeScript sources. */
+export const COMPILED_KNOWLEDGE_PATH = fileURLToPath(new URL('../../knowledge.json', import.meta.url));
 
 const ENTRY_FILE = /\.(?:md|ya?ml)$/i;
 
-async function readEntries(dir: string, label: string): Promise<{ ok: true; files: { entry: KnowledgeEntry; path: string }[] } | { ok: false; error: string }> {
+interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/** The compiled built-in entries and the fingerprint of the files they were compiled from. */
+export interface CompiledKnowledge {
+  readonly fingerprint: string;
+  readonly files: readonly { readonly name: string; readonly entry: KnowledgeEntry }[];
+}
+
+async function readSources(dir: string, label: string): Promise<Loaded<SourceFile[]>> {
   let names: string[];
   try {
     if (!(await stat(dir)).isDirectory()) return { ok: false, error: `${label} ${dir} is not a folder` };
@@ -26,18 +45,58 @@ async function readEntries(dir: string, label: string): Promise<{ ok: true; file
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `${label} ${dir} cannot be read (${code ?? String(error)}): check the path` };
   }
-  const files: { entry: KnowledgeEntry; path: string }[] = [];
+  const files = await Promise.all(names.map(async (name) => ({ path: join(dir, name), text: await readFile(join(dir, name), 'utf8') })));
+  return { ok: true, value: files };
+}
+
+/** Names and contents of the entry files: any edit, addition or removal gives another fingerprint. */
+function fingerprintOf(files: readonly SourceFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${basename(file.path)}\0${file.text}\0`);
+  return hash.digest('hex');
+}
+
+function parseEntries(files: readonly SourceFile[]): Loaded<{ entry: KnowledgeEntry; path: string }[]> {
+  const parsedFiles: { entry: KnowledgeEntry; path: string }[] = [];
   const seen = new Map<string, string>();
-  for (const name of names) {
-    const path = join(dir, name);
-    const parsed = parseKnowledgeEntry(path, await readFile(path, 'utf8'));
+  for (const { path, text } of files) {
+    const parsed = parseKnowledgeEntry(path, text);
     if (!parsed.ok) return parsed;
     const earlier = seen.get(parsed.entry.id);
     if (earlier !== undefined) return { ok: false, error: `${path}: field "id": "${parsed.entry.id}" is also defined in ${earlier}` };
     seen.set(parsed.entry.id, path);
-    files.push({ entry: parsed.entry, path });
+    parsedFiles.push({ entry: parsed.entry, path });
   }
-  return { ok: true, files };
+  return { ok: true, value: parsedFiles };
+}
+
+/** The compiled entries when they were compiled from exactly these files; otherwise undefined, and the files are parsed. */
+async function compiledEntries(path: string, files: readonly SourceFile[]): Promise<{ entry: KnowledgeEntry; path: string }[] | undefined> {
+  let compiled: CompiledKnowledge;
+  try {
+    compiled = JSON.parse(await readFile(path, 'utf8')) as CompiledKnowledge;
+  } catch {
+    return undefined;
+  }
+  if (compiled.fingerprint !== fingerprintOf(files)) return undefined;
+  const dir = dirname(files[0]?.path ?? '.');
+  return compiled.files.map((file) => ({ entry: file.entry, path: join(dir, file.name) }));
+}
+
+async function builtInEntries(options: LoadKnowledgeBaseOptions): Promise<Loaded<{ entry: KnowledgeEntry; path: string }[]>> {
+  const sources = await readSources(options.builtInDir ?? BUILT_IN_KNOWLEDGE_DIR, 'The built-in knowledge folder');
+  if (!sources.ok) return sources;
+  const compiled = await compiledEntries(options.compiledPath ?? COMPILED_KNOWLEDGE_PATH, sources.value);
+  return compiled === undefined ? parseEntries(sources.value) : { ok: true, value: compiled };
+}
+
+/** The built-in entries parsed and validated by the same schema as at run time, for the build to write out. */
+export async function compileKnowledge(builtInDir: string = BUILT_IN_KNOWLEDGE_DIR): Promise<Loaded<CompiledKnowledge>> {
+  const sources = await readSources(builtInDir, 'The built-in knowledge folder');
+  if (!sources.ok) return sources;
+  const parsed = parseEntries(sources.value);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { fingerprint: fingerprintOf(sources.value), files: parsed.value.map((file) => ({ name: basename(file.path), entry: file.entry })) } };
 }
 
 /**
@@ -45,13 +104,17 @@ async function readEntries(dir: string, label: string): Promise<{ ok: true; file
  * A broken entry fails the whole load with the file and the field, so nobody ships a half-read knowledge base.
  */
 export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Promise<LoadKnowledgeBaseResult> {
-  const builtIn = await readEntries(options.builtInDir ?? BUILT_IN_KNOWLEDGE_DIR, 'The built-in knowledge folder');
+  const builtIn = await builtInEntries(options);
   if (!builtIn.ok) return builtIn;
   const byId = new Map<string, KnowledgeEntry>();
   const origin = new Map<string, string>();
-  const site = options.siteDir === undefined ? { ok: true as const, files: [] } : await readEntries(options.siteDir, 'QLIK_KB_DIR');
+  let site: Loaded<{ entry: KnowledgeEntry; path: string }[]> = { ok: true, value: [] };
+  if (options.siteDir !== undefined) {
+    const sources = await readSources(options.siteDir, 'QLIK_KB_DIR');
+    site = sources.ok ? parseEntries(sources.value) : sources;
+  }
   if (!site.ok) return site;
-  for (const { entry, path } of [...builtIn.files, ...site.files]) {
+  for (const { entry, path } of [...builtIn.value, ...site.value]) {
     byId.set(entry.id, entry);
     origin.set(entry.id, path);
   }

@@ -1,5 +1,5 @@
 import { Agent } from 'node:https';
-import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
+import type { RequestInit, Response } from 'node-fetch';
 import type { z } from 'zod';
 import type { QlikUserRef } from '../../config/index.js';
 import type { ClientCertificates } from './client-certificates.js';
@@ -35,6 +35,9 @@ export interface QlikHttpClientOptions {
   readonly fetch?: QlikFetch;
 }
 
+// node-fetch is loaded on the first call, so commands that never call Qlik (ask, kb) do not pay for it.
+const nodeFetch: QlikFetch = async (url, init) => (await import('node-fetch')).default(url, init);
+
 /** QPS/QRS over HTTPS with the exported client certificate, a fresh Xrfkey per call and a timeout on every call. */
 export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpClient {
   const { certificates } = options;
@@ -46,7 +49,7 @@ export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpCl
     // QLIK_TLS_INSECURE skips only the host-name check; the chain is still verified against root.pem.
     ...(options.tlsInsecure ? { checkServerIdentity: () => undefined } : {}),
   });
-  const fetch = options.fetch ?? (nodeFetch as QlikFetch);
+  const fetch = options.fetch ?? nodeFetch;
   const userHeader = qlikUserHeader(options.apiUser);
   const apiUserName = formatQlikUserName(options.apiUser);
 

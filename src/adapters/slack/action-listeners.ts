@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { unescapeSlackEntities } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
-import { describeError } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
 

@@ -1,7 +1,7 @@
 import type { App, types } from '@slack/bolt';
 import type { IncomingMessage } from '../../bot/index.js';
 import { ANALYZE_MODAL } from './action-ids.js';
-import { describeError } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
 import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
 

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { IncomingMessage, Reply } from '../../bot/index.js';
 import { analyzeModal } from './analyze-modal.js';
-import { describeError } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
 

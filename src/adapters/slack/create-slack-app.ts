@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { registerActionListeners } from './action-listeners.js';
 import { registerAnalyzeModal } from './analyze-modal.js';
-import { describeError } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { AutoReplyGuard } from './auto-reply-guard.js';
 import { registerCommandListener } from './command-listener.js';
@@ -39,22 +39,13 @@ function httpRoutes(deps: SlackAppDeps): CustomRoute[] {
   return (deps.routes ?? [ALIVE_ROUTE]).map((route) => ({ path: route.path, method: ['GET'], handler: route.handler }));
 }
 
-export type SlackAppResult = { readonly ok: true; readonly app: SlackApp } | { readonly ok: false; readonly error: string };
-
 /**
  * The Slack app: Socket Mode when an app token is configured, otherwise HTTP at /slack/events (plus GET /healthz)
  * with signed requests. Listeners acknowledge first and work after; deliveries are de-duplicated.
  */
-export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
-  const { config } = deps;
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { config, credentials } = deps;
   const now = deps.now ?? Date.now;
-  if (config.botToken === undefined) return { ok: false, error: 'SLACK_BOT_TOKEN is not set: copy the bot token (xoxb-...) from "OAuth & Permissions" of your Slack app.' };
-  if (config.appToken === undefined && config.signingSecret === undefined) {
-    return {
-      ok: false,
-      error: 'Neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set: add an app-level token with connections:write, or the Signing Secret from "Basic Information".',
-    };
-  }
   // Bolt, its receivers and the Web API client log through our logger: one JSON format, content cut out.
   const logger = createBoltLogger(deps.logger, deps.logLevel);
   const clientOptions = {
@@ -67,9 +58,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
   let transport: SlackTransport;
   let socketUp = false;
   let started = false;
-  if (config.appToken !== undefined) {
+  if (credentials.receiver.mode === 'socket') {
     const socketReceiver = new SocketModeReceiver({
-      appToken: config.appToken,
+      appToken: credentials.receiver.appToken,
       logger,
       installerOptions: { clientOptions },
       ...(deps.outbound === undefined ? {} : { dispatcher: deps.outbound.dispatcher }),
@@ -87,17 +78,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
     transport = { mode: 'socket' };
   } else {
     const httpReceiver = new HTTPReceiver({
-      signingSecret: config.signingSecret ?? '',
+      signingSecret: credentials.receiver.signingSecret,
       endpoints: ['/slack/events'],
       logger,
       customRoutes: httpRoutes(deps),
     });
     httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => deps.logger.warn('refused a request dated more than 5 minutes in the future'));
     receiver = httpReceiver;
-    transport = { mode: 'http', port: config.port };
+    transport = { mode: 'http', port: credentials.receiver.port };
   }
 
-  const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  const app = new App({ token: credentials.botToken, receiver, logger, clientOptions, deferInitialization: true });
   let botUserId: string | undefined;
   const runtime: SlackRuntime = {
     deps,
@@ -105,7 +96,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
     guard: new AutoReplyGuard(now),
     tracker: new WorkTracker(),
     shared: new SharedReplies(now),
-    botToken: config.botToken,
+    botToken: credentials.botToken,
     botUserId: () => botUserId,
   };
 
@@ -127,30 +118,27 @@ export function createSlackApp(deps: SlackAppDeps): SlackAppResult {
   });
 
   return {
-    ok: true,
-    app: {
-      transport,
-      async start(port) {
-        await app.init();
-        const auth = await app.client.auth.test();
-        botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
-        if (transport.mode === 'socket') {
-          await app.start();
-          started = true;
-          return { port: null };
-        }
-        const server = (await app.start(port ?? transport.port)) as Server;
+    transport,
+    async start(port) {
+      await app.init();
+      const auth = await app.client.auth.test();
+      botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
+      if (transport.mode === 'socket') {
+        await app.start();
         started = true;
-        const address = server.address();
-        return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
-      },
-      async stop() {
-        started = false;
-        await app.stop();
-        await runtime.tracker.drain();
-      },
-      inFlight: () => runtime.tracker.size,
-      connected: () => started && (transport.mode === 'http' || socketUp),
+        return { port: null };
+      }
+      const server = (await app.start(port ?? transport.port)) as Server;
+      started = true;
+      const address = server.address();
+      return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
     },
+    async stop() {
+      started = false;
+      await app.stop();
+      await runtime.tracker.drain();
+    },
+    inFlight: () => runtime.tracker.size,
+    connected: () => started && (transport.mode === 'http' || socketUp),
   };
 }

@@ -1,6 +1,6 @@
 import type { App, webApi } from '@slack/bolt';
 import type { AttachedFile, IncomingMessage } from '../../bot/index.js';
-import { describeError } from './app-logger.js';
+import { describeError } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
 import { messageKey } from './delivery-dedup.js';
 import { downloadSlackFile } from './download-slack-file.js';

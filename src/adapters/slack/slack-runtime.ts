@@ -1,6 +1,6 @@
 import type { SocketModeReceiver } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SlackConfig } from '../../config/index.js';
+import type { SlackConfig, SlackCredentials } from '../../config/index.js';
 import type { AppMetrics, Bot } from '../../bot/index.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { AutoReplyGuard } from './auto-reply-guard.js';
@@ -24,6 +24,8 @@ export interface SlackOutbound {
 /** What the Slack app is built from; everything that crosses a boundary is injected. */
 export interface SlackAppDeps {
   readonly config: SlackConfig;
+  /** Checked once, by slackCredentials in src/config. */
+  readonly credentials: SlackCredentials;
   readonly logLevel: LogLevelName;
   readonly bot: Bot;
   readonly logger: AppLogger;

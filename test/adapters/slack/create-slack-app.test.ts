@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.js';
 import { escapeMrkdwn, unescapeSlackEntities } from '../../../src/bot/index.js';
-import { readConfig, type Environment } from '../../../src/config/index.js';
+import { readConfig, slackCredentials, type Environment } from '../../../src/config/index.js';
 import { recordingLogger } from '../../support/slack-harness.js';
 
 // Transport tests never reach the conversation; this stand-in only satisfies the port.
@@ -17,13 +17,20 @@ const fetchFile: FileFetch = async () => {
   throw new Error('no network in this test');
 };
 
-function create(env: Environment) {
+function slackConfig(env: Environment) {
   const read = readConfig(env);
   if (!read.ok) throw new Error(read.errors.join('; '));
-  return createSlackApp({ config: read.config.slack, logLevel: 'error', bot, logger: recordingLogger(), fetchFile });
+  return read.config.slack;
 }
 
-describe('createSlackApp transport', () => {
+function create(env: Environment) {
+  const config = slackConfig(env);
+  const checked = slackCredentials(config);
+  if (!checked.ok) return checked;
+  return { ok: true as const, app: createSlackApp({ config, credentials: checked.credentials, logLevel: 'error', bot, logger: recordingLogger(), fetchFile }) };
+}
+
+describe('createSlackApp transport, from the credentials slackCredentials checked', () => {
   it('uses Socket Mode when SLACK_APP_TOKEN is set', () => {
     const created = create({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 'ignored' });
     expect(created.ok && created.app.transport).toEqual({ mode: 'socket' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startSlackApp } from '../../../src/adapters/slack/index.js';
+import { buildApp } from '../../../src/main.js';
 import { readConfig } from '../../../src/config/index.js';
 import {
   closedPortUrl,
@@ -86,7 +86,7 @@ async function startLiveSlack(site: FakeQlikSite, proxyUrls?: readonly string[])
   });
   if (!read.ok) throw new Error(read.errors.join('; '));
   const logger = recordingLogger();
-  const started = await startSlackApp(read.config, { logger, port: 0, webApiRetries: 0 });
+  const started = await buildApp(read.config, { logger, webApiRetries: 0 }).startSlack({ port: 0 });
   if (!started.ok) throw new Error(started.error);
   const { app } = started;
   return {

@@ -2,7 +2,7 @@ import nodeFetch from 'node-fetch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.js';
-import { readConfig } from '../../../src/config/index.js';
+import { readConfig, slackCredentials } from '../../../src/config/index.js';
 import { startFakeSocketModeServer, type FakeSocketModeServer } from '../../support/fake-socket-mode-server.js';
 import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
 import { payload } from '../../support/signed-slack-request.js';
@@ -20,17 +20,18 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
     slack.socketModeUrl = socket.url;
     const read = readConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: `${slack.url}/api/` });
     if (!read.ok) throw new Error(read.errors.join('; '));
+    const checked = slackCredentials(read.config.slack);
+    if (!checked.ok) throw new Error(checked.error);
     const logger = recordingLogger();
-    const created = createSlackApp({
+    app = createSlackApp({
       config: read.config.slack,
+      credentials: checked.credentials,
       logLevel: 'error',
       bot: await realBot({ slack, logger }),
       logger,
       fetchFile: nodeFetch as unknown as FileFetch,
       webApiRetries: 0,
     });
-    if (!created.ok) throw new Error(created.error);
-    app = created.app;
     expect(app.transport).toEqual({ mode: 'socket' });
     expect(await app.start()).toEqual({ port: null });
   });

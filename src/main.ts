@@ -1,0 +1,141 @@
+import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
+import { createPinoLogger } from './adapters/logging/index.js';
+import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
+import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
+import type { Bot, BotDeps, LiveQlik, Logger } from './bot/index.js';
+import { slackCredentials, type AppConfig } from './config/index.js';
+
+/** What tests (and only tests) replace; everything else comes from the configuration. */
+export interface AppOverrides {
+  /** Where the app's log lines go; default: JSON lines on stderr from LOG_LEVEL up. */
+  readonly logger?: Logger;
+  /** The Qlik APIs' fetch (node-fetch with the client certificates by default). */
+  readonly qlikFetch?: QlikFetch;
+  /** Reads the certificate files of QLIK_CERT_DIR. */
+  readonly readFile?: TextFileReader;
+  /** The live Qlik port itself, for tests of the conversation that need no HTTPS servers. */
+  readonly live?: LiveQlik;
+  /** Shared-file downloads from Slack (node-fetch by default). */
+  readonly fileFetch?: FileFetch;
+  /** The Slack Web API base URL instead of SLACK_API_URL. */
+  readonly slackApiUrl?: string;
+  /** Epoch milliseconds for Slack's timestamp window, de-duplication and cooldowns. */
+  readonly now?: () => number;
+  /** The time the Qlik certificate expiry is checked against. */
+  readonly clock?: () => Date;
+  /** The log analysis; Slack runs it in a worker thread by default, the console in-process. */
+  readonly analyze?: BotDeps['analyze'];
+  /** The built-in knowledge folder instead of the package's `knowledge/`. */
+  readonly builtInKnowledgeDir?: string;
+  /** The conversation Slack talks to instead of the real bot (transport tests). */
+  readonly bot?: Bot;
+  /** Slack Web API retries (the SDK's default retries for half an hour; tests use 0). */
+  readonly webApiRetries?: number;
+  /** Shared files at least this large get a progress reaction. */
+  readonly progressThresholdBytes?: number;
+}
+
+/** Who talks to the bot: the console's operator runs it on the server and is its admin; in Slack, QLIK_ADMINS are. */
+export type Surface = 'console' | 'slack';
+
+export type BotResult = { readonly ok: true; readonly bot: Bot } | { readonly ok: false; readonly error: string };
+
+/** The application, wired from one configuration: every command, the Slack app and the test harness start here. */
+export interface App {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  /** The built-in knowledge entries plus QLIK_KB_DIR's, loaded once. */
+  knowledge(): Promise<LoadKnowledgeBaseResult>;
+  /** The live Qlik Sense APIs, or undefined when QLIK_CERT_DIR and a URL to call are not both set. */
+  live(): Promise<LiveQlik | undefined>;
+  /** The conversation as a surface sees it. */
+  bot(surface: Surface): Promise<BotResult>;
+  /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. */
+  startSlack(options?: { readonly port?: number }): Promise<StartedSlackApp>;
+}
+
+/**
+ * The composition root: the only place that wires adapters (knowledge files, Qlik, Slack, logging) to the bot.
+ * What a command does not use is not loaded (dynamic imports), so `ask` and `kb` start in a fraction of `serve`.
+ */
+export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
+  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
+  let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
+  let live: Promise<LiveQlik | undefined> | undefined;
+
+  async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
+    const loaded = await app.knowledge();
+    if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
+    const { createBot, describeError } = await import('./bot/index.js');
+    const admins = new Set(config.slack.admins);
+    const bot = createBot({
+      knowledge: loaded.knowledge,
+      serviceAccounts: config.qlik.serviceAccounts,
+      live: await app.live(),
+      isAdmin: surface === 'console' ? () => true : (senderId) => admins.has(senderId),
+      maxFileBytes: config.slack.maxFileBytes,
+      reportError: (error) => logger.error(`bot: ${describeError(error)}`),
+      auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
+      ...(analyze === undefined ? {} : { analyze }),
+    });
+    return { ok: true, bot };
+  }
+
+  const app: App = {
+    config,
+    logger,
+
+    knowledge() {
+      knowledge ??= loadKnowledgeBase({ siteDir: config.qlik.kbDir, builtInDir: overrides.builtInKnowledgeDir });
+      return knowledge;
+    },
+
+    live() {
+      live ??= (async () => {
+        if (overrides.live !== undefined) return overrides.live;
+        const qlik = await import('./adapters/qlik/index.js');
+        if (!qlik.isLiveQlikConfigured(config.qlik)) return undefined;
+        return qlik.createLiveQlik(config.qlik, {
+          logger,
+          ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
+          ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
+          ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
+        });
+      })();
+      return live;
+    },
+
+    bot: (surface) => botFor(surface, overrides.analyze),
+
+    async startSlack(options = {}) {
+      const credentials = slackCredentials(config.slack);
+      if (!credentials.ok) return credentials;
+      // Bolt and its dependencies cost most of a second to load: only `serve` (and `start` with Slack set) pay it.
+      const slack = await import('./adapters/slack/index.js');
+      let bot = overrides.bot;
+      if (bot === undefined) {
+        const built = await botFor('slack', overrides.analyze ?? slack.createWorkerAnalyzer());
+        if (!built.ok) return built;
+        bot = built.bot;
+      }
+      const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
+      return slack.startSlackApp(
+        {
+          config: overrides.slackApiUrl === undefined ? config.slack : { ...config.slack, apiUrl: overrides.slackApiUrl },
+          credentials: credentials.credentials,
+          logLevel: config.logLevel,
+          bot,
+          logger,
+          fetchFile,
+          webApiRetries: overrides.webApiRetries ?? 3,
+          ...(overrides.now === undefined ? {} : { now: overrides.now }),
+          ...(overrides.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: overrides.progressThresholdBytes }),
+        },
+        options.port,
+      );
+    },
+  };
+  return app;
+}
+
+export { createPinoLogger } from './adapters/logging/index.js';
