@@ -78,7 +78,7 @@ export const analyzeCommand: Command = {
     }
     const chart = parsed.values.chart;
     if (chart !== undefined) {
-      const written = await writeChart(report, chart, io, config.config.timeZone);
+      const written = await writeChart(report, chart, io, app.config.timeZone);
       if (!written.ok) return fail(io, written.message);
     }
     if (parsed.values.json) {
