@@ -1,8 +1,10 @@
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
+import { createLogFolderReader } from './adapters/log-folder/index.js';
 import { createPinoLogger } from './adapters/logging/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { Bot, BotDeps, LiveQlik, Logger } from './bot/index.js';
+import type { AlertSink, Bot, BotDeps, LiveQlik, LiveSessionList, LogFolderReader, Logger, StateStore } from './bot/index.js';
+import type { WatchRuntime } from './compose-watch.js';
 import { slackCredentials, type AppConfig } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
@@ -52,6 +54,20 @@ export interface App {
   bot(surface: Surface): Promise<BotResult>;
   /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. */
   startSlack(options?: { readonly port?: number }): Promise<StartedSlackApp>;
+  /** The log folders of QLIK_LOG_DIR for `why`; undefined when it is not set. */
+  logFolders(): LogFolderReader | undefined;
+  /** The watch over QLIK_LOG_DIR and the live sessions, its alerts going to `sink` (a terminal, or Slack). */
+  watch(sink: AlertSink, options: WatchOptions): Promise<WatchRuntime>;
+  /** QLIK_ALERT_CHANNEL in Slack, or undefined when it (or the bot token) is not set. */
+  slackAlertSink(): Promise<AlertSink | undefined>;
+}
+
+export interface WatchOptions {
+  /** Slack alerts carry the "End sessions" button (QLIK_ADMINS set; every click is checked again). */
+  readonly endButton: boolean;
+  /** Cooldowns, threads and recent alerts; in memory unless given. */
+  readonly store?: StateStore;
+  readonly onProblem: (text: string) => void;
 }
 
 /**
@@ -62,6 +78,7 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
+  let logFolders: LogFolderReader | undefined | null = null;
 
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
     const loaded = await app.knowledge();
@@ -76,6 +93,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       maxFileBytes: config.slack.maxFileBytes,
       reportError: (error) => logger.error(`bot: ${describeError(error)}`),
       auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
+      logFolders: app.logFolders(),
+      ...(overrides.now === undefined ? {} : { now: overrides.now }),
       ...(analyze === undefined ? {} : { analyze }),
     });
     return { ok: true, bot };
@@ -106,6 +125,45 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
     },
 
     bot: (surface) => botFor(surface, overrides.analyze),
+
+    logFolders() {
+      if (logFolders === null) logFolders = config.watch.logDirs.length === 0 ? undefined : createLogFolderReader(config.watch.logDirs);
+      return logFolders;
+    },
+
+    async watch(sink, options) {
+      const [{ buildWatchRuntime }, { createMemoryStateStore }, { entryReference, describeError }] = await Promise.all([
+        import('./compose-watch.js'),
+        import('./adapters/state/index.js'),
+        import('./bot/index.js'),
+      ]);
+      const loaded = await app.knowledge();
+      const current = await app.live();
+      // The watch needs every user's sessions at once: a live port without that list (a test's) has no live source.
+      const list = current !== undefined && 'allSessions' in current ? (current as LiveQlik & LiveSessionList) : undefined;
+      return buildWatchRuntime(config, {
+        sink,
+        store: options.store ?? createMemoryStateStore(),
+        endButton: options.endButton,
+        live: list !== undefined && config.qlik.proxyUrls.length > 0 ? list : undefined,
+        onProblem: options.onProblem,
+        onError: (error) => logger.error(`watch: ${describeError(error)}`),
+        describeEntry: (id) => {
+          const entry = loaded.ok ? loaded.knowledge.get(id) : undefined;
+          return entry === undefined ? undefined : entryReference(entry);
+        },
+        ...(overrides.now === undefined ? {} : { now: overrides.now }),
+      });
+    },
+
+    async slackAlertSink() {
+      const channel = config.watch.alertChannel;
+      const token = config.slack.botToken;
+      if (channel === undefined || token === undefined) return undefined;
+      const slack = await import('./adapters/slack/index.js');
+      const poster = slack.createAlertPoster(token, overrides.slackApiUrl ?? config.slack.apiUrl, overrides.webApiRetries ?? 3);
+      return slack.createSlackAlertSink({ channel, poster });
+    },
 
     async startSlack(options = {}) {
       const credentials = slackCredentials(config.slack);

@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
-import { createMemoryStateStore } from '../adapters/state/index.js';
-import { createLiveQlik, isLiveQlikConfigured } from '../adapters/qlik/index.js';
-import { readConfig } from '../config/index.js';
 import { createLineAlertSink } from './alert-lines.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
+import { openApp } from './open-app.js';
 import { processStopSignal, type StopSignal } from './serve-command.js';
-import { buildWatchRuntime } from './watch-runtime.js';
 
 const SYNOPSIS = 'watch [--json]';
 
@@ -25,23 +22,11 @@ export function createWatchCommand(waitForStop: StopSignal = processStopSignal):
         await write(io.stderr, `qlik-sessions watch: ${error instanceof Error ? error.message : String(error)}. Usage: qlik-sessions ${SYNOPSIS}\n`);
         return EXIT_USAGE;
       }
-      const read = readConfig(io.env);
-      if (!read.ok) {
-        await write(io.stderr, `qlik-sessions watch: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}\n`).join('')}`);
-        return EXIT_USAGE;
-      }
-      const { config } = read;
+      const app = await openApp(io, 'watch');
+      if (app === undefined) return EXIT_USAGE;
+      const { config } = app;
       const stderr = (text: string): void => void write(io.stderr, `qlik-sessions watch: ${text}\n`);
-      const live = isLiveQlikConfigured(config.qlik) && config.qlik.proxyUrls.length > 0 ? createLiveQlik(config.qlik, { logger: { warn: stderr } }) : undefined;
-      const store = createMemoryStateStore();
-      const built = await buildWatchRuntime(config, {
-        sink: createLineAlertSink((text) => write(io.stdout, text), parsed.values.json),
-        store,
-        endButton: false,
-        live,
-        onProblem: stderr,
-        onError: (error) => stderr(`internal error: ${error instanceof Error ? error.message : String(error)}`),
-      });
+      const built = await app.watch(createLineAlertSink((text) => write(io.stdout, text), parsed.values.json), { endButton: false, onProblem: stderr });
       if (!built.ok) {
         await write(io.stderr, `qlik-sessions watch: ${built.error}\n`);
         return EXIT_USAGE;
@@ -52,7 +37,6 @@ export function createWatchCommand(waitForStop: StopSignal = processStopSignal):
       const signal = await waitForStop();
       stderr(`${signal}: stopping.`);
       await built.watch.stop();
-      await store.close();
       return EXIT_OK;
     },
   };

@@ -2,11 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAlertPoster, createSlackAlertSink } from '../../src/adapters/slack/index.js';
 import { createMemoryStateStore } from '../../src/adapters/state/index.js';
-import { RECENT_ALERTS, type StateStore, type Watch } from '../../src/bot/index.js';
-import { buildWatchRuntime } from '../../src/cli/watch-runtime.js';
+import { RECENT_ALERTS, silentLogger, type StateStore, type Watch } from '../../src/bot/index.js';
 import { readConfig, type AppConfig } from '../../src/config/index.js';
+import { buildApp } from '../../src/main.js';
 import { QlikNodeLogs } from '../support/qlik-log-writer.js';
 import { startSlackStandIn, type RecordedCall, type SlackStandIn } from '../support/slack-stand-in.js';
 import { waitFor } from '../support/wait-for.js';
@@ -23,14 +22,19 @@ function configFor(): AppConfig {
     QLIK_ALERT_CHANNEL: CHANNEL,
     QLIK_WATCH_INTERVAL_SECONDS: '1',
     QLIK_WATCH_STATE: join(dir, 'state', 'watch.json'),
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: `${slack.url}/api/`,
+    QLIK_ADMINS: 'UADMIN01',
   });
   if (!read.ok) throw new Error(read.errors.join('; '));
   return read.config;
 }
 
 async function startWatch(store: StateStore): Promise<Watch> {
-  const sink = createSlackAlertSink({ channel: CHANNEL, poster: createAlertPoster('xoxb-test-token', `${slack.url}/api/`, 0) });
-  const built = await buildWatchRuntime(configFor(), { sink, store, endButton: true, onProblem: (text) => problems.push(text), onError: (error) => errors.push(error) });
+  const app = buildApp(configFor(), { logger: { ...silentLogger, error: (first: unknown) => void errors.push(first) }, webApiRetries: 0 });
+  const sink = await app.slackAlertSink();
+  if (sink === undefined) throw new Error('QLIK_ALERT_CHANNEL and SLACK_BOT_TOKEN are set: there must be a Slack sink');
+  const built = await app.watch(sink, { store, endButton: true, onProblem: (text) => problems.push(text) });
   if (!built.ok) throw new Error(built.error);
   built.watch.start();
   return built.watch;

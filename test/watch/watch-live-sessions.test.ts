@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveQlik } from '../../src/adapters/qlik/index.js';
-import { createMemoryStateStore } from '../../src/adapters/state/index.js';
+import { silentLogger } from '../../src/bot/index.js';
 import { createLineAlertSink } from '../../src/cli/alert-lines.js';
-import { buildWatchRuntime } from '../../src/cli/watch-runtime.js';
 import { readConfig } from '../../src/config/index.js';
+import { buildApp } from '../../src/main.js';
 import { closedPortUrl, createTestCertificates, startFakeQlikSite, type FakeQlikSite, type TestCertificates } from '../support/fake-qlik-servers.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -55,14 +55,8 @@ describe('the live source: GET /qps/{prefix/}session on every node and virtual p
     const read = readConfig({ ...site.env({ QLIK_VIRTUAL_PROXIES: '' }), QLIK_WATCH_INTERVAL_SECONDS: '1' });
     if (!read.ok) throw new Error(read.errors.join('; '));
     const lines: string[] = [];
-    const built = await buildWatchRuntime(read.config, {
-      sink: createLineAlertSink(async (text) => void lines.push(text), true),
-      store: createMemoryStateStore(),
-      endButton: false,
-      live: createLiveQlik(read.config.qlik),
-      onProblem: (text) => lines.push(`problem ${text}`),
-      onError: (error) => lines.push(`error ${String(error)}`),
-    });
+    const app = buildApp(read.config, { logger: { ...silentLogger, error: (first: unknown) => void lines.push(`error ${String(first)}`) } });
+    const built = await app.watch(createLineAlertSink(async (text) => void lines.push(text), true), { endButton: false, onProblem: (text) => lines.push(`problem ${text}`) });
     if (!built.ok) throw new Error(built.error);
     built.watch.start();
     try {

@@ -1,23 +1,22 @@
-import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
-import { createFileWatchState, createLogFolderReader, followLogFolders } from '../adapters/log-folder/index.js';
+import { createFileWatchState, createLogFolderReader, followLogFolders } from './adapters/log-folder/index.js';
 import {
   alertReply,
   alertSummary,
   createAlertDispatcher,
   createWatch,
-  entryReference,
   memorySection,
   whyFromLogs,
   type AlertSink,
+  type AppMetrics,
   type EntryReference,
   type LiveSessionList,
   type StateStore,
   type Watch,
   type WatchStateFile,
-} from '../bot/index.js';
-import type { AppConfig } from '../config/index.js';
-import { analyzeLogs, type AnalysisReport } from '../core/verdict/index.js';
-import { DEFAULT_SINCE_MS, type WatchAlert } from '../core/watch/index.js';
+} from './bot/index.js';
+import type { AppConfig } from './config/index.js';
+import { analyzeLogs, type AnalysisReport } from './core/verdict/index.js';
+import { DEFAULT_SINCE_MS, type WatchAlert } from './core/watch/index.js';
 
 export interface WatchRuntimeOptions {
   readonly sink: AlertSink;
@@ -30,6 +29,8 @@ export interface WatchRuntimeOptions {
   readonly onProblem: (text: string) => void;
   readonly onError: (error: unknown) => void;
   readonly now?: () => number;
+  readonly describeEntry: (id: string) => EntryReference | undefined;
+  readonly metrics?: AppMetrics;
 }
 
 export type WatchRuntime = { readonly ok: true; readonly watch: Watch; readonly sources: string } | { readonly ok: false; readonly error: string };
@@ -37,7 +38,7 @@ export type WatchRuntime = { readonly ok: true; readonly watch: Watch; readonly 
 /** The log folders are read every few seconds: file-system events do not cross SMB, and alerts should be prompt. */
 const FOLDER_POLL_MS = 5_000;
 
-/** The watch wired from the settings: log folders, live session lists, the dispatcher with its cooldowns. */
+/** The watch wired from the settings (part of the composition root, src/main.ts): log folders, live session lists, the dispatcher with its cooldowns. */
 export async function buildWatchRuntime(config: AppConfig, options: WatchRuntimeOptions): Promise<WatchRuntime> {
   const { watch: settings } = config;
   if (settings.logDirs.length === 0 && options.live === undefined) {
@@ -49,11 +50,7 @@ export async function buildWatchRuntime(config: AppConfig, options: WatchRuntime
   const now = options.now ?? Date.now;
   const fileState = settings.statePath === undefined ? undefined : createFileWatchState(settings.statePath);
   const section = options.state ?? ((name: string) => fileState?.section(name) ?? memorySection());
-  const knowledge = await loadKnowledgeBase({ siteDir: config.qlik.kbDir });
-  const describeEntry = (id: string): EntryReference | undefined => {
-    const entry = knowledge.ok ? knowledge.knowledge.get(id) : undefined;
-    return entry === undefined ? undefined : entryReference(entry);
-  };
+  const { describeEntry } = options;
   const reader = settings.logDirs.length === 0 ? undefined : createLogFolderReader(settings.logDirs);
   const feed = settings.logDirs.length === 0 ? undefined : await followLogFolders({ folders: settings.logDirs, state: section('positions'), now, discoverEveryMs: Math.min(30_000, settings.intervalMs) });
 
@@ -72,6 +69,7 @@ export async function buildWatchRuntime(config: AppConfig, options: WatchRuntime
     sink: options.sink,
     cooldownMs: settings.cooldownMs,
     now,
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
     render: async (alert) => ({ summary: alertSummary(alert), reply: alertReply(alert, { endButton: options.endButton, report: await explain(alert), describeEntry }) }),
   });
   const watch = createWatch({
