@@ -2,6 +2,7 @@ import { createFileWatchState, createLogFolderReader, followLogFolders } from '.
 import {
   alertReply,
   alertSummary,
+  analyzeInProcess,
   createAlertDispatcher,
   createWatch,
   memorySection,
@@ -9,13 +10,14 @@ import {
   type AlertSink,
   type AppMetrics,
   type EntryReference,
+  type LogAnalyzer,
   type LiveSessionList,
   type StateStore,
   type Watch,
   type WatchStateFile,
 } from './bot/index.js';
 import type { AppConfig } from './config/index.js';
-import { analyzeLogs, type AnalysisReport } from './core/verdict/index.js';
+import type { AnalysisReport } from './core/verdict/index.js';
 import { DEFAULT_SINCE_MS, type WatchAlert } from './core/watch/index.js';
 
 export interface WatchRuntimeOptions {
@@ -31,6 +33,8 @@ export interface WatchRuntimeOptions {
   readonly now?: () => number;
   readonly describeEntry: (id: string) => EntryReference | undefined;
   readonly metrics?: AppMetrics;
+  /** The refusal's verdict runs here; the worker pool in serve, in-process by default. */
+  readonly analyze?: LogAnalyzer;
 }
 
 export type WatchRuntime = { readonly ok: true; readonly watch: Watch; readonly sources: string } | { readonly ok: false; readonly error: string };
@@ -58,7 +62,8 @@ export async function buildWatchRuntime(config: AppConfig, options: WatchRuntime
   const explain = async (alert: WatchAlert): Promise<AnalysisReport | undefined> => {
     if (alert.cause !== 'refused' || reader === undefined) return undefined;
     try {
-      return (await whyFromLogs(reader, analyzeLogs, alert.user, DEFAULT_SINCE_MS, { now: now(), serviceAccounts: config.qlik.serviceAccounts })).report;
+      const outcome = await whyFromLogs(reader, options.analyze ?? analyzeInProcess, alert.user, DEFAULT_SINCE_MS, { now: now(), serviceAccounts: config.qlik.serviceAccounts });
+      return outcome.ok ? outcome.result.report : undefined;
     } catch (error) {
       options.onError(error);
       return undefined;

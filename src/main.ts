@@ -1,6 +1,7 @@
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
 import { createLogFolderReader } from './adapters/log-folder/index.js';
 import { createPinoLogger } from './adapters/logging/index.js';
+import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
 import type { AlertSink, Bot, BotDeps, LiveQlik, LiveSessionList, LogFolderReader, Logger, StateStore } from './bot/index.js';
@@ -25,7 +26,7 @@ export interface AppOverrides {
   readonly now?: () => number;
   /** The time the Qlik certificate expiry is checked against. */
   readonly clock?: () => Date;
-  /** The log analysis; Slack runs it in a worker thread by default, the console in-process. */
+  /** The log analysis; Slack runs it in the worker pool (ANALYSIS_WORKERS) by default, the console in-process. */
   readonly analyze?: BotDeps['analyze'];
   /** The built-in knowledge folder instead of the package's `knowledge/`. */
   readonly builtInKnowledgeDir?: string;
@@ -52,7 +53,12 @@ export interface App {
   live(): Promise<LiveQlik | undefined>;
   /** The conversation as a surface sees it. */
   bot(surface: Surface): Promise<BotResult>;
-  /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. */
+  /**
+   * The analysis worker threads (ANALYSIS_WORKERS), started once and shared by Slack and the watch; whoever stops
+   * the app closes it. Analyses beyond the workers and their queue are refused as busy.
+   */
+  analysisPool(): Promise<AnalysisPool>;
+  /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. Stopping it stops the pool. */
   startSlack(options?: { readonly port?: number }): Promise<StartedSlackApp>;
   /** The log folders of QLIK_LOG_DIR for `why`; undefined when it is not set. */
   logFolders(): LogFolderReader | undefined;
@@ -79,6 +85,7 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
   let logFolders: LogFolderReader | undefined | null = null;
+  let pool: Promise<AnalysisPool> | undefined;
 
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
     const loaded = await app.knowledge();
@@ -165,19 +172,32 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       return slack.createSlackAlertSink({ channel, poster });
     },
 
+    analysisPool() {
+      pool ??= (async () => {
+        const { createAnalysisPool } = await import('./adapters/analysis-worker/index.js');
+        return createAnalysisPool({ workers: config.analysis.workers, warm: true, logger });
+      })();
+      return pool;
+    },
+
     async startSlack(options = {}) {
       const credentials = slackCredentials(config.slack);
       if (!credentials.ok) return credentials;
       // Bolt and its dependencies cost most of a second to load: only `serve` (and `start` with Slack set) pay it.
       const slack = await import('./adapters/slack/index.js');
       let bot = overrides.bot;
+      // The pool is started only for the real bot, and stopped with the app once the replies in flight are done.
+      const workers = bot === undefined && overrides.analyze === undefined ? await app.analysisPool() : undefined;
       if (bot === undefined) {
-        const built = await botFor('slack', overrides.analyze ?? slack.createWorkerAnalyzer());
-        if (!built.ok) return built;
+        const built = await botFor('slack', overrides.analyze ?? workers?.analyze);
+        if (!built.ok) {
+          await workers?.close();
+          return built;
+        }
         bot = built.bot;
       }
       const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
-      return slack.startSlackApp(
+      const started = await slack.startSlackApp(
         {
           config: overrides.slackApiUrl === undefined ? config.slack : { ...config.slack, apiUrl: overrides.slackApiUrl },
           credentials: credentials.credentials,
@@ -191,6 +211,12 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         },
         options.port,
       );
+      if (!started.ok || workers === undefined) {
+        await workers?.close();
+        return started;
+      }
+      const stopSlack = started.app.stop;
+      return { ...started, app: { ...started.app, stop: () => stopSlack().finally(() => workers.close()) } };
     },
   };
   return app;

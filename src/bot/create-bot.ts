@@ -1,7 +1,8 @@
 import { isQlikUserName } from '../config/index.js';
 import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../core/knowledge/index.js';
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
-import { analyzeLogs, SESSION_LIMIT, type AnalysisReport } from '../core/verdict/index.js';
+import { SESSION_LIMIT } from '../core/verdict/index.js';
+import { analysisUnavailableReply } from './analysis-unavailable-reply.js';
 import type { Bot } from './bot.js';
 import { unescapeSlackEntities } from '../core/text/index.js';
 import { parseBotRequest, stripAddress, type BotRequest } from './bot-request.js';
@@ -14,6 +15,7 @@ import { guardFile, type FileProblem } from './guarded-file.js';
 import { helpReply } from './help-reply.js';
 import type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
 import { licensesReply } from './licenses-reply.js';
+import { analyzeInProcess, type LogAnalyzer } from './log-analyzer.js';
 import { maybeReply } from './maybe-reply.js';
 import { liveFailureReply } from './live-failure-reply.js';
 import type { LiveQlik } from './live-qlik.js';
@@ -34,8 +36,8 @@ export interface BotDeps {
   readonly serviceAccounts: readonly string[];
   /** The Qlik APIs; undefined when they are not configured, and live questions say how to configure them. */
   readonly live?: LiveQlik | undefined;
-  /** Defaults to the in-process analysis; Slack injects one that runs in a worker thread. */
-  readonly analyze?: typeof analyzeLogs;
+  /** Defaults to the in-process analysis; Slack injects the worker pool, which may answer busy. */
+  readonly analyze?: LogAnalyzer;
   /** Who may end a user's sessions; nobody by default. */
   readonly isAdmin?: (senderId: string) => boolean;
   /** Attached files larger than this (after gunzip) are refused with advice to send an excerpt. */
@@ -84,7 +86,7 @@ function withFeedback(value: Reply, topic: string): Reply {
  * comes out. Never throws for bad input; an internal failure on a direct request becomes a short error reply.
  */
 export function createBot(deps: BotDeps): Bot {
-  const analyze = deps.analyze ?? analyzeLogs;
+  const analyze = deps.analyze ?? analyzeInProcess;
   const isAdmin = deps.isAdmin ?? (() => false);
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
@@ -120,7 +122,9 @@ export function createBot(deps: BotDeps): Bot {
       ...(text.trim() === '' ? [] : [{ name: 'message', chunks: [text] }]),
       ...files.map((file) => ({ name: file.name, chunks: file.chunks })),
     ];
-    const report: AnalysisReport = await analyze(inputs, { serviceAccounts: deps.serviceAccounts });
+    const outcome = await analyze(inputs, { serviceAccounts: deps.serviceAccounts });
+    if (!outcome.ok) return analysisUnavailableReply(outcome.error);
+    const report = outcome.report;
     const problems = files.map((file) => file.problem()).filter((problem): problem is FileProblem => problem !== null);
     if (problems.length > 0) return fileProblemReply(problems);
     const verdict = withFeedback(verdictReply(report, describeEntry), report.verdict.code);
@@ -197,8 +201,9 @@ export function createBot(deps: BotDeps): Bot {
     if (deps.logFolders === undefined) return whySetupReply();
     const since = request.since === null ? { ok: true as const, ms: DEFAULT_SINCE_MS } : parseSince(request.since);
     if (!since.ok) return simpleReply('error', since.error);
-    const result = await whyFromLogs(deps.logFolders, analyze, request.user, since.ms, { now: (deps.now ?? Date.now)(), serviceAccounts: deps.serviceAccounts });
-    return withFeedback(whyReply(result, describeEntry), result.report.verdict.code);
+    const outcome = await whyFromLogs(deps.logFolders, analyze, request.user, since.ms, { now: (deps.now ?? Date.now)(), serviceAccounts: deps.serviceAccounts });
+    if (!outcome.ok) return analysisUnavailableReply(outcome.error);
+    return withFeedback(whyReply(outcome.result, describeEntry), outcome.result.report.verdict.code);
   }
 
   async function direct(message: IncomingMessage): Promise<Reply> {

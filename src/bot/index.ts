@@ -10,6 +10,8 @@ export { endSessionsReply } from './end-sessions-reply.js';
 export { errorReply } from './error-reply.js';
 export { fileProblemReply } from './file-problem-reply.js';
 export { guardFile } from './guarded-file.js';
+export { analyzeInProcess } from './log-analyzer.js';
+export type { AnalysisResult, AnalysisUnavailable, LogAnalyzer } from './log-analyzer.js';
 export type { FileProblem, GuardedFile } from './guarded-file.js';
 export { helpReply } from './help-reply.js';
 export { licensesReply } from './licenses-reply.js';
@@ -61,6 +63,7 @@ export type {
   Watch,
   WatchDeps,
   WatchStateFile,
+  WhyOutcome,
   WhyResult,
 } from './watch/index.js';
 export { silentLogger } from './logger.js';

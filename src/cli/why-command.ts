@@ -2,9 +2,8 @@ import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
 import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
 import { createLogFolderReader } from '../adapters/log-folder/index.js';
-import { entryReference, whyFromLogs, whyReply, type EntryReference } from '../bot/index.js';
+import { analyzeInProcess, entryReference, whyFromLogs, whyReply, type EntryReference } from '../bot/index.js';
 import { isQlikUserName, readConfig } from '../config/index.js';
-import { analyzeLogs } from '../core/verdict/index.js';
 import { DEFAULT_SINCE_MS, parseSince } from '../core/watch/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
@@ -52,7 +51,10 @@ export function createWhyCommand(now: () => number = Date.now): Command {
         return fail(io, 'QLIK_LOG_DIR is not set: set it to the Qlik Sense log folders, comma-separated (a node\'s C:\\ProgramData\\Qlik\\Sense\\Log, a mounted share, or the central log share), e.g. QLIK_LOG_DIR=/mnt/qs1/Log,/mnt/qs2/Log. Or run qlik-sessions analyze on a folder.');
       }
       const reader = createLogFolderReader(config.watch.logDirs);
-      const result = await whyFromLogs(reader, analyzeLogs, user, since.ms, { now: now(), serviceAccounts: config.qlik.serviceAccounts });
+      const outcome = await whyFromLogs(reader, analyzeInProcess, user, since.ms, { now: now(), serviceAccounts: config.qlik.serviceAccounts });
+      // In this process the analysis is never busy; a failure here is a bug.
+      if (!outcome.ok) throw new Error(`the analysis gave no report: ${outcome.error.code}`);
+      const { result } = outcome;
       if (result.filesRead === 0 && result.problems.length > 0 && result.problems.length >= config.watch.logDirs.length) {
         return fail(io, result.problems.join('\n'));
       }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
@@ -40,6 +41,11 @@ export interface QlikConfig {
   readonly timeoutMs: number;
 }
 
+export interface AnalysisConfig {
+  /** Worker threads that analyse logs for Slack and the watch (ANALYSIS_WORKERS). */
+  readonly workers: number;
+}
+
 /** The watch (issue 14): log folders followed, live sessions polled, alerts to one channel. */
 export interface WatchConfig {
   /** Qlik Sense log folders (a node's Log folder, a mounted share, or the central share with one folder per node). */
@@ -57,6 +63,7 @@ export interface WatchConfig {
 export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
+  readonly analysis: AnalysisConfig;
   readonly watch: WatchConfig;
   readonly logLevel: LogLevel;
   /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
@@ -123,6 +130,12 @@ const environmentSchema = z.object({
     .number({ error: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds such as 10' })
     .positive({ error: 'QLIK_API_TIMEOUT_SECONDS must be more than 0' })
     .default(10),
+  ANALYSIS_WORKERS: z.coerce
+    .number({ error: 'ANALYSIS_WORKERS must be a number of worker threads such as 1' })
+    .int({ error: 'ANALYSIS_WORKERS must be a whole number such as 1' })
+    .min(1, { error: 'ANALYSIS_WORKERS must be between 1 and 32' })
+    .max(32, { error: 'ANALYSIS_WORKERS must be between 1 and 32' })
+    .optional(),
   QLIK_LOG_DIR: z.string().optional(),
   QLIK_ALERT_CHANNEL: z
     .string()
@@ -151,8 +164,21 @@ const environmentSchema = z.object({
 /** Every variable readConfig reads, for the check that .env.example lists them all. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
 
+/**
+ * Half the cores, at least 1 and at most 4: 1 on a two-core machine, leaving a core to acknowledge Slack; each
+ * worker holds one analysis, so more than 4 buys little and costs memory.
+ */
+export function defaultAnalysisWorkers(cores: number): number {
+  return Math.min(4, Math.max(1, Math.floor(cores / 2)));
+}
+
+/** What readConfig asks of the machine; tests pass their own. */
+export interface HostFacts {
+  readonly cores: number;
+}
+
 /** The only place that knows environment variable names; every setting is validated with a message that says how to fix it. */
-export function readConfig(env: Environment): ConfigResult {
+export function readConfig(env: Environment, host: HostFacts = { cores: availableParallelism() }): ConfigResult {
   const cleaned: Record<string, string | undefined> = {};
   for (const key of Object.keys(environmentSchema.shape)) cleaned[key] = blankToUndefined(env[key]);
   // QLIK_VIRTUAL_PROXIES keeps blank entries: an empty prefix is the default virtual proxy.
@@ -216,6 +242,7 @@ export function readConfig(env: Environment): ConfigResult {
         tlsInsecure: values.QLIK_TLS_INSECURE === 'true',
         timeoutMs: Math.round(values.QLIK_API_TIMEOUT_SECONDS * 1000),
       },
+      analysis: { workers: values.ANALYSIS_WORKERS ?? defaultAnalysisWorkers(host.cores) },
       watch: {
         logDirs: commaList(values.QLIK_LOG_DIR),
         alertChannel: values.QLIK_ALERT_CHANNEL,

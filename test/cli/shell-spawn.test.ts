@@ -1,28 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/shared-fixtures.js';
 
-function newestMtime(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-      const path = join(dir, entry.name);
-      return entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
-    }),
-  );
-}
-
+// dist/ is current: the global setup (test/support/build-dist-once.ts) builds it before any test file runs.
 describe('the installed command', () => {
-  beforeAll(() => {
-    // `npm ci` builds dist/ (prepare); rebuild when it is missing or older than the sources, as after an edit.
-    const built = join(REPO_ROOT, 'dist', 'cli', 'main.js');
-    if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(REPO_ROOT, 'src'))) {
-      execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
-    }
-  }, 120_000);
-
   it("answers `printf 'help\\n' | npx qlik-sessions shell` the way a user would run it", () => {
     const result = spawnSync('sh', ['-c', "printf 'help\\n' | npx qlik-sessions shell"], {
       cwd: REPO_ROOT,

@@ -1,4 +1,5 @@
-import { createWorkerAnalyzer, type SlackApp } from '../../src/adapters/slack/index.js';
+import { createAnalysisPool, type AnalysisPool } from '../../src/adapters/analysis-worker/index.js';
+import type { SlackApp } from '../../src/adapters/slack/index.js';
 import type { Bot, LiveQlik } from '../../src/bot/index.js';
 import { readConfig, type AppConfig, type Environment } from '../../src/config/index.js';
 import { buildApp } from '../../src/main.js';
@@ -8,9 +9,11 @@ import { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
 export { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
-/** The real conversation: built-in knowledge entries, the worker-thread analyzer, admins as in the harness config. */
+/** The real conversation: built-in knowledge entries, the worker pool (closed with the harness), admins as configured. */
 export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot> {
-  const app = buildApp(harnessConfig({}), { logger: context.logger, analyze: createWorkerAnalyzer(), ...(live === undefined ? {} : { live }) });
+  const pool = createAnalysisPool({ workers: 1, logger: context.logger });
+  context.pools.push(pool);
+  const app = buildApp(harnessConfig({}), { logger: context.logger, analyze: pool.analyze, ...(live === undefined ? {} : { live }) });
   const built = await app.bot('slack');
   if (!built.ok) throw new Error(built.error);
   return built.bot;
@@ -27,6 +30,8 @@ function harnessConfig(env: Environment): AppConfig {
 export interface BotContext {
   readonly slack: SlackStandIn;
   readonly logger: RecordingLogger;
+  /** Analysis pools the bot uses; the harness closes them. */
+  readonly pools: AnalysisPool[];
 }
 
 export const HARNESS_ADMIN = 'UADMIN01';
@@ -53,7 +58,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const foreign = await startForeignHost();
   const config = harnessConfig({ SLACK_API_URL: `${slack.url}/api/`, SLACK_FILE_HOSTS: slack.host, ...options.env });
   const logger = recordingLogger();
-  const bot = typeof options.bot === 'function' ? await options.bot({ slack, logger }) : options.bot;
+  const pools: AnalysisPool[] = [];
+  const bot = typeof options.bot === 'function' ? await options.bot({ slack, logger, pools }) : options.bot;
   const started = await buildApp(config, {
     logger,
     bot,
@@ -72,6 +78,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     app,
     close: async () => {
       await app.stop();
+      await Promise.all(pools.map((pool) => pool.close()));
       await slack.close();
       await foreign.close();
     },

@@ -1,6 +1,4 @@
 export { ACTION_IDS, ANALYZE_MODAL } from './action-ids.js';
-export { createWorkerAnalyzer, defaultWorkerUrl } from './analyze-in-worker.js';
-export type { AnalyzeFn } from './analyze-in-worker.js';
 export { analyzeModal } from './analyze-modal.js';
 export { boltLine, createBoltLogger } from './bolt-logger.js';
 export type { AppLogger, LogLevelName } from './app-logger.js';

@@ -50,10 +50,13 @@ function attach(file: SlackFile, runtime: SlackRuntime): AttachedFile | null {
   };
 }
 
-/** Unrequested replies: the bot was not addressed, and nobody pasted logs or shared a file for it to read. */
+/**
+ * Unrequested replies: the bot was not addressed, and nobody pasted logs or shared a file for it to read. An error
+ * reply there answers pasted lines (busy, or the analysis failed), so it is never held back.
+ */
 function isAutoReply(message: IncomingMessage, tone: string): boolean {
   const undirected = message.kind === 'channel-message' || message.kind === 'thread-reply';
-  return undirected && message.files.length === 0 && tone !== 'verdict';
+  return undirected && message.files.length === 0 && tone !== 'verdict' && tone !== 'error';
 }
 
 async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient, runtime: SlackRuntime): Promise<void> {

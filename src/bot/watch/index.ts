@@ -8,6 +8,6 @@ export type { Watch, WatchDeps } from './create-watch.js';
 export type { AllSessionsReport, ListedSession, LiveSessionList } from './live-session-list.js';
 export type { FollowBatch, LogFeed, LogFolderReader, NodeEvent, UserLogSelection, WatchStateFile } from './watch-ports.js';
 export { whyFromLogs } from './why-from-logs.js';
-export type { WhyResult } from './why-from-logs.js';
+export type { WhyOutcome, WhyResult } from './why-from-logs.js';
 export { whyReply, whySetupReply } from './why-reply.js';
 export { memorySection, stateStoreSection } from './state-store-section.js';

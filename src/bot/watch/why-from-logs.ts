@@ -1,4 +1,5 @@
-import type { analyzeLogs, AnalysisReport } from '../../core/verdict/index.js';
+import type { AnalysisReport } from '../../core/verdict/index.js';
+import type { AnalysisUnavailable, LogAnalyzer } from '../log-analyzer.js';
 import type { LogFolderReader } from './watch-ports.js';
 
 export interface WhyResult {
@@ -13,18 +14,22 @@ export interface WhyResult {
   readonly userSeen: boolean;
 }
 
+export type WhyOutcome = { readonly ok: true; readonly result: WhyResult } | { readonly ok: false; readonly error: AnalysisUnavailable };
+
 /** The verdict for one user over the last `sinceMs` of the log folders: the same analysis as a pasted excerpt. */
 export async function whyFromLogs(
   reader: LogFolderReader,
-  analyze: typeof analyzeLogs,
+  analyze: LogAnalyzer,
   user: string,
   sinceMs: number,
   options: { readonly now: number; readonly serviceAccounts: readonly string[] },
-): Promise<WhyResult> {
+): Promise<WhyOutcome> {
   const to = options.now;
   const from = to - sinceMs;
   const selection = await reader.userLines(user, from, to);
-  const report = await analyze(selection.inputs, { serviceAccounts: options.serviceAccounts });
+  const outcome = await analyze(selection.inputs, { serviceAccounts: options.serviceAccounts });
+  if (!outcome.ok) return outcome;
+  const { report } = outcome;
   const userSeen = report.users.some((summary) => summary.user.toLowerCase() === user.toLowerCase());
-  return { user, from, to, report, filesRead: selection.filesRead, filesSkipped: selection.filesSkipped, problems: selection.problems, userSeen };
+  return { ok: true, result: { user, from, to, report, filesRead: selection.filesRead, filesSkipped: selection.filesSkipped, problems: selection.problems, userSeen } };
 }

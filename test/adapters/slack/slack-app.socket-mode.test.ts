@@ -1,5 +1,6 @@
 import nodeFetch from 'node-fetch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { AnalysisPool } from '../../../src/adapters/analysis-worker/index.js';
 import { createSlackApp, type SlackApp } from '../../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.js';
 import { readConfig, slackCredentials } from '../../../src/config/index.js';
@@ -13,6 +14,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
   let slack: SlackStandIn;
   let socket: FakeSocketModeServer;
   let app: SlackApp;
+  const pools: AnalysisPool[] = [];
 
   beforeAll(async () => {
     slack = await startSlackStandIn();
@@ -27,7 +29,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       config: read.config.slack,
       credentials: checked.credentials,
       logLevel: 'error',
-      bot: await realBot({ slack, logger }),
+      bot: await realBot({ slack, logger, pools }),
       logger,
       fetchFile: nodeFetch as unknown as FileFetch,
       webApiRetries: 0,
@@ -41,6 +43,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
     await vi.waitFor(() => expect(socket.connections()).toBe(0), { timeout: 10_000, interval: 20 });
     await socket.close();
     await slack.close();
+    await Promise.all(pools.map((pool) => pool.close()));
   });
 
   it('opened the connection with the app-level token through SLACK_API_URL', () => {
