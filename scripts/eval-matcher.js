@@ -1,48 +1,77 @@
 #!/usr/bin/env node
-// `npm run eval`: scores the knowledge matcher on labelled messages (default ../shared/eval/phrasings-dev.jsonl).
+// `npm run eval`: scores the knowledge matcher on labelled messages: the shared dev set and our own sets, each alone.
 // Runs on the compiled code in dist/ (the script builds first), so it measures exactly what ships.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../dist/adapters/knowledge-files/index.js';
-import { evaluateMatcher, parseEvalCases } from '../dist/core/knowledge/index.js';
+import { answersConfidently, decideChannelMessage } from '../dist/bot/index.js';
+import { evaluateMatcher, parseEvalCases } from './evaluate-matcher.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--failures');
-const file = args.find((arg) => !arg.startsWith('--')) ?? resolve(root, '..', 'shared', 'eval', 'phrasings-dev.jsonl');
-const TARGETS = { top3: 0.9, recall: 0.95, quiet: 0.97 };
+const given = args.filter((arg) => !arg.startsWith('--'));
+const DEFAULT_SETS = [
+  resolve(root, '..', 'shared', 'eval', 'phrasings-dev.jsonl'),
+  resolve(root, 'test', 'fixtures', 'matcher', 'own-phrasings.jsonl'),
+  resolve(root, 'test', 'fixtures', 'matcher', 'cause-phrasings.jsonl'),
+];
+const files = given.length > 0 ? given : DEFAULT_SETS;
+// The targets the issue sets for held-out messages; "unanswered" is reported, not targeted.
+const TARGETS = { top1: 0.9, top3: 0.97, recall: 0.97, quiet: 0.99 };
+const LABELS = {
+  top1: 'top-1 (cause first)',
+  top3: 'top-3 accuracy',
+  recall: 'auto-reply recall',
+  quiet: 'quiet on negatives',
+  unanswered: 'no entry forced on negatives',
+};
 
-let text;
-try {
-  text = await readFile(file, 'utf8');
-} catch (error) {
-  console.error(`eval: cannot read ${file} (${error.code ?? error}); put shared/ beside the repository or pass a .jsonl path.`);
-  process.exit(2);
-}
-const cases = parseEvalCases(text);
-if (!cases.ok) {
-  console.error(`eval: ${file}: ${cases.error}`);
-  process.exit(2);
-}
 const loaded = await loadKnowledgeBase({ siteDir: process.env.QLIK_KB_DIR || undefined });
 if (!loaded.ok) {
   console.error(`eval: ${loaded.error}`);
   process.exit(2);
 }
-const report = evaluateMatcher(loaded.knowledge, cases.cases);
-const line = (label, ratio, target) =>
-  `${label.padEnd(28)} ${(ratio.rate * 100).toFixed(1).padStart(5)}%  (${ratio.hits}/${ratio.total}, target ${target * 100}%)  ${ratio.rate >= target ? 'ok' : 'BELOW TARGET'}`;
-console.log(`${cases.cases.length} messages from ${relative(process.cwd(), file) || file}`);
-console.log(line('top-3 accuracy', report.top3, TARGETS.top3));
-console.log(line('auto-reply recall', report.recall, TARGETS.recall));
-console.log(line('quiet on negatives', report.quiet, TARGETS.quiet));
-if (verbose) {
-  for (const failure of report.failures) {
-    console.log(`\n[${failure.kind}] expected ${failure.expected.join(', ') || '(nothing)'}; got ${failure.got.join(', ') || '(nothing)'}\n  ${failure.text.slice(0, 200)}`);
+const decide = (text) => {
+  const decision = decideChannelMessage(loaded.knowledge, text);
+  return {
+    ids: decision.match.matches.map((match) => match.id),
+    autoReply: decision.kind !== 'quiet',
+    answers: answersConfidently(decision.match),
+  };
+};
+
+let met = true;
+for (const file of files) {
+  let text;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    console.error(`eval: cannot read ${file} (${error.code ?? error}); put shared/ beside the repository or pass a .jsonl path.`);
+    process.exit(2);
   }
-} else if (report.failures.length > 0) {
-  console.log(`${report.failures.length} miss(es); run with --failures to list them.`);
+  const cases = parseEvalCases(text);
+  if (!cases.ok) {
+    console.error(`eval: ${file}: ${cases.error}`);
+    process.exit(2);
+  }
+  const report = evaluateMatcher(decide, cases.cases);
+  console.log(`\n${cases.cases.length} messages from ${relative(process.cwd(), file) || file}`);
+  for (const [name, label] of Object.entries(LABELS)) {
+    const ratio = report[name];
+    const target = TARGETS[name];
+    const verdict = target === undefined ? '' : ratio.rate >= target ? `target ${target * 100}%  ok` : `target ${target * 100}%  BELOW`;
+    if (target !== undefined && ratio.rate < target) met = false;
+    console.log(`${label.padEnd(30)} ${(ratio.rate * 100).toFixed(1).padStart(5)}%  (${ratio.hits}/${ratio.total})  ${verdict}`);
+  }
+  if (verbose) {
+    for (const failure of report.failures) {
+      const expected = failure.expected.join(', ') || '(nothing)';
+      console.log(`  [${failure.kind}] expected ${expected}; got ${failure.got.join(', ') || '(nothing)'}\n    ${failure.text.slice(0, 200)}`);
+    }
+  } else if (report.failures.length > 0) {
+    console.log(`${report.failures.length} miss(es); run with --failures to list them.`);
+  }
 }
-const met = report.top3.rate >= TARGETS.top3 && report.recall.rate >= TARGETS.recall && report.quiet.rate >= TARGETS.quiet;
 process.exit(met ? 0 : 1);

@@ -36,10 +36,20 @@ export interface AppOverrides {
   readonly webApiRetries?: number;
   /** Shared files at least this large get a progress reaction. */
   readonly progressThresholdBytes?: number;
+  /** The shared state instead of the one REDIS_URL (or memory) gives; the caller closes it. */
+  readonly state?: StateStore;
+  /** The replica's own memory, used while `state` fails. */
+  readonly localState?: StateStore;
+  /** A shared-file download that sends nothing for this long is given up. */
+  readonly fileIdleTimeoutMs?: number;
 }
 
 /** Who talks to the bot: the console's operator runs it on the server and is its admin; in Slack, QLIK_ADMINS are. */
 export type Surface = 'console' | 'slack';
+
+type StateResult =
+  | { readonly ok: true; readonly shared: StateStore; readonly local: StateStore | undefined; close(): Promise<void> }
+  | { readonly ok: false; readonly error: string };
 
 export type BotResult = { readonly ok: true; readonly bot: Bot } | { readonly ok: false; readonly error: string };
 
@@ -71,7 +81,7 @@ export interface App {
 export interface WatchOptions {
   /** Slack alerts carry the "End sessions" button (QLIK_ADMINS set; every click is checked again). */
   readonly endButton: boolean;
-  /** Cooldowns, threads and recent alerts; in memory unless given. */
+  /** Cooldowns, threads and recent alerts; the app's state (Redis with REDIS_URL, else memory) unless given. */
   readonly store?: StateStore;
   readonly onProblem: (text: string) => void;
 }
@@ -85,6 +95,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
   let logFolders: LogFolderReader | undefined | null = null;
+  let stateOpened: Promise<StateResult> | undefined;
+  // Slack and the watch in one process share the state: App Home reads the alerts the watch pushed.
+  const sharedState = (): Promise<StateResult> => (stateOpened ??= openState());
   let pool: Promise<AnalysisPool> | undefined;
 
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
@@ -139,18 +152,21 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
     },
 
     async watch(sink, options) {
-      const [{ buildWatchRuntime }, { createMemoryStateStore }, { entryReference, describeError }] = await Promise.all([
-        import('./compose-watch.js'),
-        import('./adapters/state/index.js'),
-        import('./bot/index.js'),
-      ]);
+      const [{ buildWatchRuntime }, { entryReference, describeError, stateStoreSection }] = await Promise.all([import('./compose-watch.js'), import('./bot/index.js')]);
+      const owner = stateOpened === undefined;
+      const state = await sharedState();
+      if (!state.ok) return state;
+      const store = options.store ?? state.shared;
+      // With REDIS_URL and no QLIK_WATCH_STATE file, the read positions are kept in Redis too.
+      const sections = config.watch.statePath === undefined && config.state.redisUrl !== undefined ? (name: string) => stateStoreSection(state.shared, name) : undefined;
       const loaded = await app.knowledge();
       const current = await app.live();
       // The watch needs every user's sessions at once: a live port without that list (a test's) has no live source.
       const list = current !== undefined && 'allSessions' in current ? (current as LiveQlik & LiveSessionList) : undefined;
-      return buildWatchRuntime(config, {
+      const built = await buildWatchRuntime(config, {
         sink,
-        store: options.store ?? createMemoryStateStore(),
+        store,
+        state: sections,
         endButton: options.endButton,
         live: list !== undefined && config.qlik.proxyUrls.length > 0 ? list : undefined,
         onProblem: options.onProblem,
@@ -161,6 +177,10 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         },
         ...(overrides.now === undefined ? {} : { now: overrides.now }),
       });
+      if (!built.ok || !owner) return built;
+      // The watch opened the state (no Slack in this process): it closes it when it stops.
+      const stop = built.watch.stop;
+      return { ...built, watch: { ...built.watch, stop: () => stop().finally(() => state.close()) } };
     },
 
     async slackAlertSink() {
@@ -197,8 +217,16 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         bot = built.bot;
       }
       const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
+      const state = await sharedState();
+      if (!state.ok) {
+        await workers?.close();
+        return state;
+      }
       const started = await slack.startSlackApp(
         {
+          state: state.shared,
+          ...(state.local === undefined ? {} : { localState: state.local }),
+          ...(overrides.fileIdleTimeoutMs === undefined ? {} : { fileIdleTimeoutMs: overrides.fileIdleTimeoutMs }),
           config: overrides.slackApiUrl === undefined ? config.slack : { ...config.slack, apiUrl: overrides.slackApiUrl },
           credentials: credentials.credentials,
           logLevel: config.logLevel,
@@ -211,14 +239,44 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         },
         options.port,
       );
-      if (!started.ok || workers === undefined) {
+      // Stopped once the replies in flight are done: the workers, then the state they wrote to.
+      const closeAll = async () => {
         await workers?.close();
+        await state.close();
+      };
+      if (!started.ok) {
+        await closeAll();
         return started;
       }
       const stopSlack = started.app.stop;
-      return { ...started, app: { ...started.app, stop: () => stopSlack().finally(() => workers.close()) } };
+      return { ...started, app: { ...started.app, stop: () => stopSlack().finally(closeAll) } };
     },
   };
+
+  /** One replica keeps its state in memory; replicas share Redis (REDIS_URL), with memory for what may degrade. */
+  async function openState(): Promise<StateResult> {
+    if (overrides.state !== undefined) {
+      return { ok: true, shared: overrides.state, local: overrides.localState, close: async () => undefined };
+    }
+    const stores = await import('./adapters/state/index.js');
+    const local = stores.createMemoryStateStore(overrides.now === undefined ? {} : { now: overrides.now });
+    const redisUrl = config.state.redisUrl;
+    if (redisUrl === undefined) return { ok: true, shared: local, local: undefined, close: () => local.close() };
+    const shared = stores.createRedisStateStore(redisUrl, { onConnectionProblem: (line) => logger.warn(line) });
+    const close = async () => {
+      await shared.close();
+      await local.close();
+    };
+    try {
+      await shared.get('startup-check');
+    } catch (error) {
+      await close();
+      const why = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: `${why} Or unset REDIS_URL to run one replica with its state in memory.` };
+    }
+    return { ok: true, shared, local, close };
+  }
+
   return app;
 }
 

@@ -1,10 +1,9 @@
 import { isQlikUserName } from '../config/index.js';
-import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../core/knowledge/index.js';
+import type { KnowledgeBase } from '../core/knowledge/index.js';
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
 import { SESSION_LIMIT } from '../core/verdict/index.js';
 import { analysisUnavailableReply } from './analysis-unavailable-reply.js';
 import type { Bot } from './bot.js';
-import { unescapeSlackEntities } from '../core/text/index.js';
 import { parseBotRequest, stripAddress, type BotRequest } from './bot-request.js';
 import { doctorReply } from './doctor-reply.js';
 import { endSessionsReply } from './end-sessions-reply.js';
@@ -16,6 +15,8 @@ import { helpReply } from './help-reply.js';
 import type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
 import { licensesReply } from './licenses-reply.js';
 import { analyzeInProcess, type LogAnalyzer } from './log-analyzer.js';
+import { autoReplyFor } from './auto-reply.js';
+import { answersConfidently, decideChannelMessage, matchMessage } from './decide-message.js';
 import { maybeReply } from './maybe-reply.js';
 import { liveFailureReply } from './live-failure-reply.js';
 import type { LiveQlik } from './live-qlik.js';
@@ -133,12 +134,12 @@ export function createBot(deps: BotDeps): Bot {
 
   /** A question: the best entry, the other matches named; off-topic text gets the pointer to help. */
   function answer(text: string): Reply {
-    const result = deps.knowledge.match(unescapeSlackEntities(text));
+    const result = matchMessage(deps.knowledge, text);
     const [best, ...related] = result.matches;
     const entry = best === undefined ? undefined : deps.knowledge.get(best.id);
     if (entry === undefined || best === undefined) return pointerReply();
     // A weak fit is offered, not asserted: a confident wrong answer costs an admin more than a question back.
-    if (best.score < MIN_ANSWER_SCORE && !result.autoReply) return maybeReply(result.matches);
+    if (!answersConfidently(result)) return maybeReply(result.matches);
     const main = entryReply(entry);
     // The entry's own Related line already names its neighbours; list only the other matches.
     const others = related.filter((match) => !entry.related.includes(match.id));
@@ -150,19 +151,9 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   function autoReply(text: string): Reply | null {
-    const result = deps.knowledge.match(unescapeSlackEntities(text));
-    const best = result.matches[0];
-    const entry = best === undefined ? undefined : deps.knowledge.get(best.id);
-    if (!result.autoReply || entry === undefined) return null;
-    const main = entryReply(entry);
-    const invitation = {
-      title: 'Want to know who and when?',
-      paragraphs: [
-        'Paste the Qlik Sense log lines from around the time of the error in this thread (AuditSecurity_Repository.txt and AuditActivity_Proxy.txt), or share the files here, and I will count the sessions.',
-      ],
-      steps: [],
-    };
-    return withFeedback({ ...main, sections: [...main.sections, invitation] }, entry.id);
+    const decision = decideChannelMessage(deps.knowledge, text);
+    const auto = decision.kind === 'entry' ? autoReplyFor(deps.knowledge, decision.match) : null;
+    return auto === null ? null : withFeedback(auto, auto.entries[0]?.id ?? 'knowledge');
   }
 
   async function live(request: Extract<BotRequest, { kind: 'sessions' | 'licenses' | 'doctor' }>, senderId: string): Promise<Reply> {

@@ -4,6 +4,8 @@ export { parseBotRequest, stripAddress } from './bot-request.js';
 export { unescapeSlackEntities } from '../core/text/index.js';
 export type { BotRequest } from './bot-request.js';
 export { createBot } from './create-bot.js';
+export { answersConfidently, decideChannelMessage, matchMessage } from './decide-message.js';
+export type { ChannelDecision } from './decide-message.js';
 export type { BotDeps, EndingAudit } from './create-bot.js';
 export { doctorReply } from './doctor-reply.js';
 export { endSessionsReply } from './end-sessions-reply.js';

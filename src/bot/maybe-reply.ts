@@ -10,7 +10,8 @@ export interface WeakMatch {
 export function maybeReply(matches: readonly WeakMatch[]): Reply {
   return {
     tone: 'pointer',
-    headline: 'I am not sure I understood. One of these may be what you are after; type "help" to see what I can do.',
+    headline:
+      'None of my entries answers that for sure. The nearest are below; type "help" to see what I can do, or paste the Qlik Sense log lines around the problem.',
     sections: [{ title: null, paragraphs: matches.map((match) => [`${match.title}: `, code(`kb ${match.id}`)]), steps: [] }],
     facts: null,
     entries: [],

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { KnowledgeMatch } from '../core/knowledge/index.js';
+import { decideChannelMessage, type ChannelDecision } from '../bot/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { readKnowledge } from './read-knowledge.js';
@@ -10,12 +10,12 @@ async function readStdin(io: CliIo): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function renderMatch(result: KnowledgeMatch, explain: boolean): string {
+function renderMatch(decision: ChannelDecision, explain: boolean): string {
   const lines: string[] = [];
-  const [signal] = result.explanation.signals;
+  const result = decision.match;
   lines.push(
-    result.autoReply && signal !== undefined
-      ? `Auto-reply: yes (${signal.evidence})`
+    decision.kind !== 'quiet'
+      ? `Auto-reply: yes (${decision.reason})`
       : `Auto-reply: no${result.explanation.guards.length > 0 ? ` (looks like: ${result.explanation.guards.join(', ')})` : ''}`,
   );
   if (result.matches.length === 0) lines.push('No knowledge entry fits this message. Try other words, or `qlik-sessions kb` to list the entries.');
@@ -38,6 +38,7 @@ function renderMatch(result: KnowledgeMatch, explain: boolean): string {
       if (entry.intentBoost > 0) lines.push(`  question boost: ${entry.intentBoost}`);
       if (entry.damping < 1) lines.push(`  damped x${entry.damping} (another product, or no word of the Qlik session domain)`);
       if (entry.signalBoost > 0) lines.push(`  signal boost: ${entry.signalBoost}`);
+      if (entry.causeOf !== undefined) lines.push(`  the cause named beside the quoted error: ranked before ${entry.causeOf}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -64,12 +65,14 @@ export const askCommand: Command = {
     }
     const knowledge = await readKnowledge(io, 'ask');
     if (knowledge === undefined) return EXIT_USAGE;
-    const result = knowledge.match(text);
+    // The bot's own rule for a new channel message, so autoReply is exactly what the bot would do (log lines included).
+    const decision = decideChannelMessage(knowledge, text);
     if (values.json === true) {
-      const body = { matches: result.matches, autoReply: result.autoReply, ...(values.explain === true ? { explanation: result.explanation } : {}) };
+      const { matches, explanation } = decision.match;
+      const body = { matches, autoReply: decision.kind !== 'quiet', ...(values.explain === true ? { explanation } : {}) };
       await write(io.stdout, `${JSON.stringify(body, null, 2)}\n`);
     } else {
-      await write(io.stdout, renderMatch(result, values.explain === true));
+      await write(io.stdout, renderMatch(decision, values.explain === true));
     }
     return EXIT_OK;
   },

@@ -60,11 +60,18 @@ export interface WatchConfig {
   readonly statePath: string | undefined;
 }
 
+/** Where state shared by replicas lives (de-duplication, cooldowns, shared replies, click nonces, counts). */
+export interface StateConfig {
+  /** `redis://` or `rediss://` URL; undefined = this process's memory (one replica only). */
+  readonly redisUrl: string | undefined;
+}
+
 export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
   readonly analysis: AnalysisConfig;
   readonly watch: WatchConfig;
+  readonly state: StateConfig;
   readonly logLevel: LogLevel;
   /** IANA zone for times shown to people (QLIK_TIME_ZONE); JSON stays UTC. */
   readonly timeZone: string;
@@ -152,6 +159,9 @@ const environmentSchema = z.object({
     .max(10_080, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at most 10080 (a week)' })
     .default(60),
   QLIK_WATCH_STATE: z.string().optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379' })
+    .optional(),
   QLIK_TIME_ZONE: z
     .string()
     .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
@@ -250,6 +260,7 @@ export function readConfig(env: Environment, host: HostFacts = { cores: availabl
         cooldownMs: Math.round(values.QLIK_ALERT_COOLDOWN_MINUTES * 60_000),
         statePath: values.QLIK_WATCH_STATE,
       },
+      state: { redisUrl: values.REDIS_URL },
       logLevel: values.LOG_LEVEL,
       timeZone: values.QLIK_TIME_ZONE,
     },

@@ -85,7 +85,7 @@ describe('createBot: direct requests', () => {
   });
 
   it('offers weakly matching entries instead of asserting one of them', async () => {
-    const text = 'does refreshing a sheet open a new session?';
+    const text = 'what happens to my sessions during an upgrade?';
     const best = knowledge.match(text).matches[0];
     expect(best !== undefined && best.score < MIN_ANSWER_SCORE).toBe(true);
     const reply = replyOf(await createBot(deps()).handle(message('direct-message', text)));

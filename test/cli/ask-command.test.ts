@@ -41,6 +41,22 @@ describe('qlik-sessions ask', () => {
     expect(stdout()).toContain('signal boost: 10');
   });
 
+  it('says autoReply true for a pasted denial line, which the bot answers with a verdict', async () => {
+    const { io, stdout } = testIo();
+    const line = "Login access denied for SessionID: 'b2c7a1d0-1111-2222-3333-444455556666', Hostname: \"10.0.4.17\", OperationType: 'UsageDenied'";
+    expect(await main(['ask', line, '--json'], io)).toBe(0);
+    const body = JSON.parse(stdout()) as { matches: { id: string }[]; autoReply: boolean };
+    expect(body.autoReply).toBe(true);
+    expect(body.matches[0]?.id).toBe('no-license-assigned');
+  });
+
+  it('explains a cause named beside the quoted error', async () => {
+    const { io, stdout } = testIo();
+    expect(await main(['ask', '--explain', 'too many sessions active in parallel since we use two virtual proxies'], io)).toBe(0);
+    expect(stdout()).toMatch(/^1\. virtual-proxy-sessions /m);
+    expect(stdout()).toContain('the cause named beside the quoted error: ranked before five-session-limit');
+  });
+
   it('reads the message from stdin with -', async () => {
     const { io, stdout } = testIo({}, 'You cannot access Qlik Sense because you have no access pass\n');
     expect(await main(['ask', '-', '--json'], io)).toBe(0);
@@ -68,7 +84,7 @@ describe('qlik-sessions kb', () => {
     const { io, stdout } = testIo();
     expect(await main(['kb'], io)).toBe(0);
     expect(stdout().split('\n')[0]).toBe('five-session-limit       Qlik Sense allows five parallel sessions per user');
-    expect(stdout()).toContain('qlik-cloud-sessions      Qlik Cloud: no per-user limit of parallel sessions');
+    expect(stdout()).toContain('qlik-cloud-sessions      Qlik Cloud: no parallel-session limit for Professional users');
   });
 
   it('lists the entries as JSON', async () => {

@@ -29,6 +29,14 @@ describe('readConfig', () => {
     expect(watch).toEqual({ logDirs: ['/mnt/qs1/Log', '/mnt/qs2/Log'], alertChannel: 'C0123ABCDEF', intervalMs: 15_000, cooldownMs: 1_800_000, statePath: '/var/lib/qlik-sessions/watch.json' });
   });
 
+  it('reads REDIS_URL for the state replicas share, and refuses a URL that is not redis:// or rediss://', () => {
+    expect(configOf({}).state).toEqual({ redisUrl: undefined });
+    expect(configOf({ REDIS_URL: 'redis://redis:6379/0' }).state).toEqual({ redisUrl: 'redis://redis:6379/0' });
+    expect(configOf({ REDIS_URL: 'rediss://:pw@cache.example.com:6380' }).state.redisUrl).toBe('rediss://:pw@cache.example.com:6380');
+    const refused = readConfig({ REDIS_URL: 'http://redis:6379' });
+    expect(refused.ok ? [] : refused.errors).toEqual(['REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379']);
+  });
+
   it('takes SLACK_API_URL over http only on this machine, with a trailing slash', () => {
     expect(configOf({ SLACK_API_URL: 'http://127.0.0.1:4599/api' }).slack.apiUrl).toBe('http://127.0.0.1:4599/api/');
     expect(configOf({ SLACK_API_URL: 'https://slack-gov.com/api/' }).slack.apiUrl).toBe('https://slack-gov.com/api/');

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sharedPath } from './shared-fixtures.js';
 
@@ -51,6 +51,8 @@ export interface ButtonClick {
   readonly user: string;
   readonly channel: { readonly id: string; readonly name: string };
   readonly responseUrl: string;
+  /** Unique per click unless a test replays one on purpose. */
+  readonly triggerId?: string;
 }
 
 /** The form body Slack posts when a button is clicked (block_actions); a test can forge one for anybody. */
@@ -61,7 +63,7 @@ export function buttonClickForm(click: ButtonClick): string {
     api_app_id: 'A111',
     token: 'verification_token',
     container: { type: 'message', message_ts: '111.222', channel_id: click.channel.id, is_ephemeral: true },
-    trigger_id: '111.222.valid',
+    trigger_id: click.triggerId ?? `111.222.${randomUUID()}`,
     team: { id: 'T111', domain: 'workspace-domain' },
     channel: click.channel,
     response_url: click.responseUrl,

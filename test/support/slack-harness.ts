@@ -1,6 +1,6 @@
 import { createAnalysisPool, type AnalysisPool } from '../../src/adapters/analysis-worker/index.js';
 import type { SlackApp } from '../../src/adapters/slack/index.js';
-import type { Bot, LiveQlik } from '../../src/bot/index.js';
+import type { Bot, LiveQlik, StateStore } from '../../src/bot/index.js';
 import { readConfig, type AppConfig, type Environment } from '../../src/config/index.js';
 import { buildApp } from '../../src/main.js';
 import { SIGNING_SECRET } from './signed-slack-request.js';
@@ -50,6 +50,11 @@ export interface HarnessOptions {
   readonly bot: Bot | ((context: BotContext) => Bot | Promise<Bot>);
   readonly env?: Environment;
   readonly progressThresholdBytes?: number;
+  /** Shared state (a Redis store for replica tests); default the app's own, from REDIS_URL or memory. */
+  readonly state?: StateStore;
+  /** The replica's own memory, used while `state` fails. */
+  readonly localState?: StateStore;
+  readonly fileIdleTimeoutMs?: number;
 }
 
 /** The real Bolt HTTP receiver on a free port, talking to a local stand-in Slack Web API through SLACK_API_URL. */
@@ -65,6 +70,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     bot,
     webApiRetries: 0,
     ...(options.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: options.progressThresholdBytes }),
+    ...(options.state === undefined ? {} : { state: options.state }),
+    ...(options.localState === undefined ? {} : { localState: options.localState }),
+    ...(options.fileIdleTimeoutMs === undefined ? {} : { fileIdleTimeoutMs: options.fileIdleTimeoutMs }),
   }).startSlack({ port: 0 });
   if (!started.ok) throw new Error(started.error);
   const { app, port } = started;

@@ -2,8 +2,35 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { unescapeSlackEntities } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
 import { describeError } from '../../bot/index.js';
+import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
+import { clickNonce } from './slack-state.js';
+
+type EndRefusal = { readonly code: 'repeat' | 'state-unavailable' | 'cut-value'; readonly message: string | null };
+
+/** An End click acts once, and only on a value that cannot have been cut to fit a button. */
+async function refuseEndClick(runtime: SlackRuntime, body: unknown, actionTs: string | undefined, value: string): Promise<EndRefusal | null> {
+  // Values are never cut now (see render-reply-blocks), but one at the limit may come from an older message.
+  if (value.length >= BLOCK_KIT_LIMITS.buttonValue) {
+    return {
+      code: 'cut-value',
+      message: 'This button carries a user name too long for Slack, so it may have been cut; I did not end anything. Run qlik-sessions end with the full DIRECTORY\\user in a shell, or end the sessions in the QMC.',
+    };
+  }
+  switch (await runtime.state.claimClick(clickNonce(body, actionTs))) {
+    case 'first':
+      return null;
+    // The same click again (a retry or a replayed body): it was carried out the first time; say nothing twice.
+    case 'repeat':
+      return { code: 'repeat', message: null };
+    case 'unavailable':
+      return {
+        code: 'state-unavailable',
+        message: 'I cannot make sure this click is carried out only once (my shared state is unreachable), so I did not end anything. Try again in a minute, or end the sessions in the QMC.',
+      };
+  }
+}
 
 /** Buttons of replies: feedback (one log line, no content), share in channel, and the admins' "End sessions". */
 export function registerActionListeners(app: App, runtime: SlackRuntime): void {
@@ -18,6 +45,10 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
       await ack();
       runtime.tracker.run(
         async () => {
+          // Counted once per click: a retried or replayed body is thanked but not counted again.
+          if ((await runtime.state.claimClick(clickNonce(body, action.action_ts))) === 'first') {
+            await runtime.state.countFeedback(topic, verdict);
+          }
           await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' });
         },
         (error) => deps.logger.warn(`feedback thanks failed: ${describeError(error)}`),
@@ -27,14 +58,18 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
 
   app.action<BlockButtonAction>(ACTION_IDS.shareInChannel, async ({ ack, action, body, respond }) => {
     await ack();
-    const reply = runtime.shared.take(unescapeSlackEntities(action.value ?? ''));
     runtime.tracker.run(
       async () => {
-        if (reply === undefined) {
-          await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('This answer is no longer available to share (answers are kept for 30 minutes). Run the command again.') });
+        const taken = await runtime.state.takeShared(unescapeSlackEntities(action.value ?? ''));
+        if (taken.kind !== 'reply') {
+          const why =
+            taken.kind === 'gone'
+              ? 'This answer is no longer available to share (answers are kept for 30 minutes, and shared once). Run the command again.'
+              : 'I cannot reach my shared state right now, so I cannot find this answer. Run the command again in a minute.';
+          await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(why) });
           return;
         }
-        const rendered = renderReplyBlocks(reply);
+        const rendered = renderReplyBlocks(taken.reply);
         await respond({ response_type: 'in_channel', delete_original: true, text: rendered.text, blocks: rendered.blocks });
         deps.logger.info(`shared an answer in ${body.channel?.id ?? 'unknown channel'} for ${body.user.id}`);
       },
@@ -44,9 +79,16 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
 
   app.action<BlockButtonAction>(ACTION_IDS.endSessions, async ({ ack, action, body, respond }) => {
     await ack();
-    const user = unescapeSlackEntities(action.value ?? '');
+    const value = action.value ?? '';
+    const user = unescapeSlackEntities(value);
     runtime.tracker.run(
       async () => {
+        const refusal = await refuseEndClick(runtime, body, action.action_ts, value);
+        if (refusal !== null) {
+          deps.logger.warn(`end-sessions click refused (${refusal.code}) requested_by=${body.user.id}`);
+          if (refusal.message !== null) await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(refusal.message) });
+          return;
+        }
         let rendered: SlackMessage;
         try {
           // The bot checks QLIK_ADMINS again on every click: Slack cannot restrict who clicks a button.

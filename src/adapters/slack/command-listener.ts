@@ -16,7 +16,7 @@ export async function answerCommand(runtime: SlackRuntime, text: string, senderI
     const shareable = outcome.reply.actions.some((action) => action.kind === 'share-in-channel')
       ? outcome.reply
       : { ...outcome.reply, actions: [...outcome.reply.actions, { kind: 'share-in-channel' } as const] };
-    return renderReplyBlocks(shareable, { shareValue: runtime.shared.keep(withoutShare(outcome.reply)) });
+    return renderReplyBlocks(shareable, { shareValue: await runtime.state.keepShared(withoutShare(outcome.reply)) });
   } catch (error) {
     runtime.deps.logger.error(`command failed: ${describeError(error)}`);
     return renderNotice(`Sorry, that failed on my side. Try again in a minute, or ${SLASH_COMMAND} help.`);

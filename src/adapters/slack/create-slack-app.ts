@@ -4,13 +4,12 @@ import { registerActionListeners } from './action-listeners.js';
 import { registerAnalyzeModal } from './analyze-modal.js';
 import { describeError } from '../../bot/index.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { AutoReplyGuard } from './auto-reply-guard.js';
 import { registerCommandListener } from './command-listener.js';
-import { DeliveryDedup, eventKey } from './delivery-dedup.js';
+import { ignoreMalformedEvents } from './ignore-malformed-events.js';
 import { registerMessageListeners } from './message-listener.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
-import { SharedReplies } from './shared-replies.js';
 import type { HttpRoute, SlackAppDeps, SlackRuntime } from './slack-runtime.js';
+import { SlackState } from './slack-state.js';
 import { WorkTracker } from './work-tracker.js';
 
 export type SlackTransport = { readonly mode: 'socket' } | { readonly mode: 'http'; readonly port: number };
@@ -92,23 +91,25 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   let botUserId: string | undefined;
   const runtime: SlackRuntime = {
     deps,
-    dedup: new DeliveryDedup(now),
-    guard: new AutoReplyGuard(now),
+    state: new SlackState({ store: deps.state, ...(deps.localState === undefined ? {} : { local: deps.localState }), logger: deps.logger }),
     tracker: new WorkTracker(),
-    shared: new SharedReplies(now),
     botToken: credentials.botToken,
     botUserId: () => botUserId,
   };
 
-  // Slack retries deliveries it thinks failed; the same event_id is answered once.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !runtime.dedup.firstTime(eventKey(eventId))) {
-      deps.logger.debug(`ignored repeated delivery ${eventId}`);
-      return;
-    }
-    await next();
-  });
+  ignoreMalformedEvents(app, (reason) => deps.logger.warn(`acknowledged and ignored a signed event: ${reason}`));
+  // Slack retries deliveries it thinks failed; the same event_id is answered once, by whichever replica claims it.
+  // Counted as in flight from here: the claim goes to Redis after Slack was acknowledged, and stop() must wait for it.
+  app.use(({ body, next }) =>
+    runtime.tracker.track(async () => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === 'string' && !(await runtime.state.firstDelivery(`event:${eventId}`))) {
+        deps.logger.debug(`ignored repeated delivery ${eventId}`);
+        return;
+      }
+      await next();
+    }),
+  );
   registerMessageListeners(app, runtime);
   registerCommandListener(app, runtime);
   registerActionListeners(app, runtime);

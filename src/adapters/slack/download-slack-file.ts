@@ -13,9 +13,13 @@ export interface FileDownloadPolicy {
   /** `host` or `host:port` entries (SLACK_FILE_HOSTS); nothing else is ever contacted. */
   readonly fileHosts: readonly string[];
   readonly maxBytes: number;
+  /** Given up when the host sends nothing (headers or bytes) for this long; default 30 s. */
+  readonly idleTimeoutMs?: number;
 }
 
-export type FileDownloadErrorCode = 'bad-url' | 'host-not-allowed' | 'not-https' | 'too-large' | 'http-error' | 'login-page' | 'too-many-redirects';
+export const DEFAULT_FILE_IDLE_TIMEOUT_MS = 30_000;
+
+export type FileDownloadErrorCode = 'bad-url' | 'host-not-allowed' | 'not-https' | 'too-large' | 'http-error' | 'login-page' | 'too-many-redirects' | 'timed-out';
 
 export interface FileDownloadError {
   readonly code: FileDownloadErrorCode;
@@ -75,11 +79,48 @@ async function* capped(body: AsyncIterable<Uint8Array>, maxBytes: number, abort:
  */
 export async function* downloadSlackFile(raw: string, token: string, policy: FileDownloadPolicy, fetch: FileFetch): AsyncIterable<Uint8Array> {
   const abort = new AbortController();
+  const idleMs = policy.idleTimeoutMs ?? DEFAULT_FILE_IDLE_TIMEOUT_MS;
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  // A host that accepts and never answers would hold the reply, the hourglass and shutdown for ever.
+  // Counted only while waiting on the host: a slow reader (the analysis) is not the host's fault.
+  const waiting = (on: boolean) => {
+    clearTimeout(timer);
+    if (!on) return;
+    timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, idleMs);
+  };
+  try {
+    waiting(true);
+    yield* download(raw, token, policy, fetch, abort, waiting);
+  } catch (error) {
+    if (!timedOut) throw error;
+    const seconds = Math.round(idleMs / 100) / 10;
+    throw new FileDownloadFailure({
+      code: 'timed-out',
+      message: `the file host sent nothing for ${seconds} seconds, so the download was given up`,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function* download(
+  raw: string,
+  token: string,
+  policy: FileDownloadPolicy,
+  fetch: FileFetch,
+  abort: AbortController,
+  waiting: (on: boolean) => void,
+): AsyncIterable<Uint8Array> {
   let target = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
     const check = checkFileUrl(target, policy.fileHosts);
     if (!check.ok) throw new FileDownloadFailure(check.error);
     const response = await fetch(check.url.href, { headers: { Authorization: `Bearer ${token}` }, redirect: 'manual', signal: abort.signal });
+    waiting(true);
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location !== null) {
       target = new URL(location, check.url).href;
@@ -98,7 +139,11 @@ export async function* downloadSlackFile(raw: string, token: string, policy: Fil
       abort.abort();
       throw new FileDownloadFailure(tooLarge(policy.maxBytes));
     }
-    yield* capped(response.body, policy.maxBytes, abort);
+    for await (const chunk of capped(response.body, policy.maxBytes, abort)) {
+      waiting(false);
+      yield chunk;
+      waiting(true);
+    }
     return;
   }
   throw new FileDownloadFailure({ code: 'too-many-redirects', message: 'Slack redirected the file download too often; share the file again.' });

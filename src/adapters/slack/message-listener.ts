@@ -2,7 +2,6 @@ import type { App, webApi } from '@slack/bolt';
 import type { AttachedFile, IncomingMessage } from '../../bot/index.js';
 import { describeError } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
-import { messageKey } from './delivery-dedup.js';
 import { downloadSlackFile } from './download-slack-file.js';
 import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
 import { downloadUrlOf, isFileStub, isLogFile, slackFileSchema, type SlackFile } from './slack-file.js';
@@ -17,18 +16,42 @@ function asMessageEvent(event: unknown): SlackMessageEvent | null {
   return typeof candidate.channel === 'string' && typeof candidate.ts === 'string' && typeof candidate.type === 'string' ? (candidate as SlackMessageEvent) : null;
 }
 
+/** A file Slack would not describe (files.info failed): the rest of the message is still answered. */
+interface UnresolvedFile {
+  readonly id: string;
+  readonly reason: string;
+}
+
+function slackErrorCode(error: unknown): string {
+  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
+  return typeof code === 'string' ? code.replace(/[^\w.-]/g, '_').slice(0, 60) : 'no answer';
+}
+
 /** Slack Connect stubs carry only an id: files.info fills in the name and the download link. */
-async function resolveFiles(raw: readonly unknown[], client: webApi.WebClient, runtime: SlackRuntime): Promise<SlackFile[]> {
+async function resolveFiles(
+  raw: readonly unknown[],
+  client: webApi.WebClient,
+  runtime: SlackRuntime,
+): Promise<{ files: SlackFile[]; unresolved: UnresolvedFile[] }> {
   const files: SlackFile[] = [];
+  const unresolved: UnresolvedFile[] = [];
   for (const item of raw) {
     const parsed = slackFileSchema.safeParse(item);
     if (!parsed.success) continue;
     let file = parsed.data;
     if (isFileStub(file)) {
-      const info = await client.files.info({ file: file.id });
-      const full = slackFileSchema.safeParse(info.file);
+      let info: unknown;
+      try {
+        info = (await client.files.info({ file: file.id })).file;
+      } catch (error) {
+        runtime.deps.logger.warn(`files.info failed for ${file.id}: ${describeError(error)}`);
+        unresolved.push({ id: file.id, reason: `files.info: ${slackErrorCode(error)}` });
+        continue;
+      }
+      const full = slackFileSchema.safeParse(info);
       if (!full.success) {
         runtime.deps.logger.warn(`files.info gave no usable file for ${file.id}`);
+        unresolved.push({ id: file.id, reason: 'files.info gave no file' });
         continue;
       }
       file = full.data;
@@ -36,7 +59,12 @@ async function resolveFiles(raw: readonly unknown[], client: webApi.WebClient, r
     if (isLogFile(file)) files.push(file);
     else runtime.deps.logger.debug(`skipping file ${file.id}: not text, .log, .txt or gzip`);
   }
-  return files;
+  return { files, unresolved };
+}
+
+function unresolvedNote(unresolved: readonly UnresolvedFile[]): string {
+  const list = unresolved.map((file) => `${file.id} (${file.reason})`).join(', ');
+  return `Slack did not give me ${unresolved.length === 1 ? 'one shared file' : `${unresolved.length} shared files`}: ${list}. Share ${unresolved.length === 1 ? 'it' : 'them'} again, or paste the log lines.`;
 }
 
 function attach(file: SlackFile, runtime: SlackRuntime): AttachedFile | null {
@@ -46,7 +74,11 @@ function attach(file: SlackFile, runtime: SlackRuntime): AttachedFile | null {
   return {
     name: file.name ?? file.title ?? file.id,
     size: file.size ?? null,
-    open: () => downloadSlackFile(url, runtime.botToken, { fileHosts: config.fileHosts, maxBytes: config.maxFileBytes }, fetchFile),
+    open: () => {
+      const policy = { fileHosts: config.fileHosts, maxBytes: config.maxFileBytes };
+      const idle = runtime.deps.fileIdleTimeoutMs;
+      return downloadSlackFile(url, runtime.botToken, idle === undefined ? policy : { ...policy, idleTimeoutMs: idle }, fetchFile);
+    },
   };
 }
 
@@ -66,7 +98,7 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
     deps.logger.debug(`ignored ${event.type} in ${event.channel}: ${classified.reason}`);
     return;
   }
-  if (!runtime.dedup.firstTime(messageKey(event.channel, event.ts))) {
+  if (!(await runtime.state.firstDelivery(`message:${event.channel}:${event.ts}`))) {
     deps.logger.debug(`ignored repeat of ${event.channel}/${event.ts}`);
     return;
   }
@@ -76,7 +108,8 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
 
   let progress = false;
   try {
-    const files = (await resolveFiles(event.files ?? [], client, runtime)).flatMap((file) => attach(file, runtime) ?? []);
+    const resolved = await resolveFiles(event.files ?? [], client, runtime);
+    const files = resolved.files.flatMap((file) => attach(file, runtime) ?? []);
     const threshold = deps.progressThresholdBytes ?? DEFAULT_PROGRESS_BYTES;
     if (files.some((file) => file.size === null || file.size >= threshold)) {
       progress = true;
@@ -93,17 +126,28 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
       threadId: classified.threadTs,
     };
     const outcome = await deps.bot.handle(message);
+    if (resolved.unresolved.length > 0) {
+      const note = unresolvedNote(resolved.unresolved);
+      if (outcome.kind === 'quiet') {
+        await post(renderNotice(note));
+        return;
+      }
+      await post(renderReplyBlocks({ ...outcome.reply, caveats: [...outcome.reply.caveats, note] }));
+      await runtime.state.markAnswered(classified.channelId, classified.threadTs);
+      deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}, ${resolved.unresolved.length} file(s) unresolved`);
+      return;
+    }
     if (outcome.kind === 'quiet') {
       deps.logger.debug(`quiet on ${classified.kind} in ${event.channel}: ${outcome.reason}`);
       return;
     }
     if (isAutoReply(message, outcome.reply.tone)) {
-      if (!runtime.guard.claim(classified.channelId, classified.threadTs)) {
+      if (!(await runtime.state.claimAutoReply(classified.channelId, classified.threadTs))) {
         deps.logger.info(`auto-reply held back in ${event.channel}: already answered in the thread or channel cooling down`);
         return;
       }
     } else {
-      runtime.guard.markAnswered(classified.channelId, classified.threadTs);
+      await runtime.state.markAnswered(classified.channelId, classified.threadTs);
     }
     await post(renderReplyBlocks(outcome.reply));
     deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}`);

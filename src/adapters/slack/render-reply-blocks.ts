@@ -53,13 +53,18 @@ function factsMrkdwn(columns: readonly string[], rows: readonly (readonly string
   return more > 0 ? `${table}\n_${more} more rows not shown._` : table;
 }
 
+/** Whether a value fits a button as it is: a cut value would act on something else (another user's sessions). */
+function fitsButton(value: string): boolean {
+  return escapeMrkdwn(value).length < BLOCK_KIT_LIMITS.buttonValue;
+}
+
 function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text: escapeMrkdwn(text), emoji: true },
     action_id: actionId,
     // Values are never shown, but escaping keeps any payload scan free of input markup; listeners unescape (unescapeSlackEntities).
-    value: clampText(escapeMrkdwn(value), BLOCK_KIT_LIMITS.buttonValue),
+    value: escapeMrkdwn(value),
     ...(style === undefined ? {} : { style }),
   };
 }
@@ -67,10 +72,12 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
 function actionButtons(action: ReplyAction, options: RenderOptions): Button[] {
   switch (action.kind) {
     case 'feedback':
+      if (!fitsButton(action.topic)) return [];
       return [button('Helpful', ACTION_IDS.helpful, action.topic), button('Not helpful', ACTION_IDS.notHelpful, action.topic)];
     case 'share-in-channel':
-      return options.shareValue === undefined ? [] : [button('Share in channel', ACTION_IDS.shareInChannel, options.shareValue, 'primary')];
+      return options.shareValue === undefined || !fitsButton(options.shareValue) ? [] : [button('Share in channel', ACTION_IDS.shareInChannel, options.shareValue, 'primary')];
     case 'end-sessions': {
+      if (!fitsButton(action.user)) return [];
       const end = button(`End ${action.user}'s sessions`, ACTION_IDS.endSessions, action.user, 'danger');
       return [
         {
@@ -119,6 +126,10 @@ export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): Sl
   if (reply.caveats.length > 0) {
     const caveats = reply.caveats.map((caveat) => `_${toMrkdwn(caveat)}_`).join('\n');
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clampText(caveats, BLOCK_KIT_LIMITS.sectionText) }] });
+  }
+  if (reply.actions.some((action) => action.kind === 'end-sessions' && !fitsButton(action.user))) {
+    const note = 'The End sessions button is left out: the user name is longer than a Slack button can carry. End them with `qlik-sessions end` in a shell, or in the QMC.';
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: note }] });
   }
   const buttons = reply.actions.flatMap((action) => actionButtons(action, options));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });

@@ -1,12 +1,10 @@
 import type { SocketModeReceiver } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackConfig, SlackCredentials } from '../../config/index.js';
-import type { AppMetrics, Bot } from '../../bot/index.js';
+import type { AppMetrics, Bot, StateStore } from '../../bot/index.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
-import type { AutoReplyGuard } from './auto-reply-guard.js';
-import type { DeliveryDedup } from './delivery-dedup.js';
 import type { FileFetch } from './download-slack-file.js';
-import type { SharedReplies } from './shared-replies.js';
+import type { SlackState } from './slack-state.js';
 import type { WorkTracker } from './work-tracker.js';
 
 /** A GET route served beside /slack/events in HTTP mode (health, readiness, metrics). */
@@ -31,6 +29,12 @@ export interface SlackAppDeps {
   readonly logger: AppLogger;
   /** Fetch used for shared-file downloads only (node-fetch in production). */
   readonly fetchFile: FileFetch;
+  /** De-duplication, cooldowns, answered threads, shared replies, click nonces, feedback counts (Redis for replicas). */
+  readonly state: StateStore;
+  /** This replica's memory, used while a shared `state` fails (not for End clicks, which are then refused). */
+  readonly localState?: StateStore;
+  /** A shared-file download that sends nothing for this long is given up; default 30 s. */
+  readonly fileIdleTimeoutMs?: number;
   readonly now?: () => number;
   /** Files at least this large (or of unknown size) get a progress reaction; default 1 MB. */
   readonly progressThresholdBytes?: number;
@@ -46,10 +50,8 @@ export interface SlackAppDeps {
 /** State shared by the listeners of one app. */
 export interface SlackRuntime {
   readonly deps: SlackAppDeps;
-  readonly dedup: DeliveryDedup;
-  readonly guard: AutoReplyGuard;
+  readonly state: SlackState;
   readonly tracker: WorkTracker;
-  readonly shared: SharedReplies;
   readonly botToken: string;
   /** Known after auth.test at start-up. */
   botUserId(): string | undefined;

@@ -10,6 +10,18 @@ export class WorkTracker {
     this.running.add(task);
   }
 
+  /** Runs `work` counted as in flight, and hands its result (or failure) to the caller. */
+  track<T>(work: () => Promise<T>): Promise<T> {
+    const task = work();
+    const settled = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(settled);
+    void settled.finally(() => this.running.delete(settled));
+    return task;
+  }
+
   get size(): number {
     return this.running.size;
   }

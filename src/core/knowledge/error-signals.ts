@@ -14,11 +14,22 @@ export const ERROR_SIGNAL_CODES = [
 export type ErrorSignalCode = (typeof ERROR_SIGNAL_CODES)[number];
 
 /** Close neighbours that look like the session limit but are something else; they keep paraphrases quiet. */
-export const GUARD_CODES = ['qlikview-cal', 'qlik-core-engine', 'login-access-pass', 'other-product', 'account-lockout', 'event-sessions', 'hypothetical-question'] as const;
+export const GUARD_CODES = [
+  'qlikview-cal',
+  'qlik-core-engine',
+  'login-access-pass',
+  'other-product',
+  'account-lockout',
+  'event-sessions',
+  'hypothetical-question',
+  'other-error',
+] as const;
 export type GuardCode = (typeof GUARD_CODES)[number];
 
 export interface ErrorSignal {
   readonly code: ErrorSignalCode;
+  /** The entry that explains this error; the cause the message names goes before it. */
+  readonly topic: string;
   /** The words that decided, for `ask --explain`. */
   readonly evidence: string;
   /** Entries this signal points at, with how much it adds to their score. */
@@ -27,6 +38,8 @@ export interface ErrorSignal {
 
 export interface ErrorSignals {
   readonly signals: readonly ErrorSignal[];
+  /** Indexes of the words that are a quoted hub error: they decide whether to answer, the other words what. */
+  readonly quoted: ReadonlySet<number>;
   readonly guards: readonly GuardCode[];
   /** Paraphrase signals that a guard overruled. */
   readonly overruled: readonly ErrorSignalCode[];
@@ -42,6 +55,16 @@ const BOOSTS: Readonly<Record<ErrorSignalCode, Readonly<Record<string, number>>>
   'too-many-sessions': { 'five-session-limit': 8 },
   'parallel-sessions-report': { 'five-session-limit': 8 },
   'denied-at-limit': { 'five-session-limit': 8 },
+};
+
+const TOPICS: Readonly<Record<ErrorSignalCode, string>> = {
+  'parallel-sessions-error': 'five-session-limit',
+  'max-parallel-push': 'five-session-limit',
+  'no-access-pass-error': 'no-access-pass-message',
+  'session-count-log': 'five-session-limit',
+  'too-many-sessions': 'five-session-limit',
+  'parallel-sessions-report': 'five-session-limit',
+  'denied-at-limit': 'five-session-limit',
 };
 
 // Quotes of the error itself are never overruled; only paraphrases and reports are.
@@ -60,11 +83,13 @@ const EVENT_WORDS = new Set(['webinar', 'conference', 'attend', 'agenda', 'speak
 const ERROR_WORDS = new Set(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
+// Where Qlik Sense runs (a Citrix farm, a VMware desktop, remote desktop): with a Qlik word the message is still Qlik's.
+const HOSTING_PRODUCTS: ReadonlySet<string> = new Set('citrix vmware horizon rdp'.split(' ').map(canonicalWord));
 // Other products, and databases whose own connection limits show up in reload logs.
 // Canonical forms, as the words arrive stemmed ("Oracle" -> "oracl"); "ora" is Oracle's error prefix (ORA-00018).
 const OTHER_PRODUCTS: ReadonlySet<string> = new Set(
   (
-    'tableau powerbi looker spotfire cognos microstrategy sisense citrix vmware rdp sap salesforce servicenow workday jira confluence ' +
+    'tableau powerbi looker spotfire cognos microstrategy sisense sap salesforce servicenow workday jira confluence ' +
     'mysql postgres postgresql oracle ora mssql sql odbc oledb jdbc database snowflake redshift bigquery databricks teradata mongodb'
   )
     .split(' ')
@@ -89,23 +114,58 @@ function near(words: readonly string[], a: ReadonlySet<string> | string, b: Read
 }
 
 /** "too many ... sessions ... parallel" in a short stretch, in any order. */
-function quotesParallelError(words: readonly string[]): boolean {
-  return indexesOf(words, 'too').some((too) => {
-    if (words[too + 1] !== 'many') return false;
-    const stretch = words.slice(Math.max(0, too - 6), too + 9);
-    return stretch.includes('session') && stretch.includes('parallel');
-  });
+// "to many" is the commonest misspelling of the error.
+const tooManyAt = (words: readonly string[]) => [...indexesOf(words, 'too'), ...indexesOf(words, 'to')].filter((too) => words[too + 1] === 'many');
+
+// The hub's opening words, quoted before either error: part of the quote, not of what the person adds.
+const HUB_OPENING = ['you', 'can', 'not', 'access', 'qlik', 'because', 'you', 'have'];
+
+/** Widens a quote to the hub's opening words just before it ("You cannot access Qlik Sense because you have ..."). */
+function withOpening(words: readonly string[], start: number): number {
+  for (let from = Math.max(0, start - HUB_OPENING.length); from < start; from++) {
+    const before = words.slice(from, start);
+    if (before.length > 0 && before.every((word, offset) => word === HUB_OPENING[HUB_OPENING.length - before.length + offset])) return from;
+  }
+  return start;
+}
+
+/** "too many ... sessions ... parallel" in a short stretch, in any order: the indexes of the quote, or null. */
+function parallelErrorQuote(words: readonly string[]): readonly [number, number] | null {
+  for (const too of tooManyAt(words)) {
+    const from = Math.max(0, too - 6);
+    const stretch = words.slice(from, too + 9);
+    if (!stretch.includes('session') || !stretch.includes('parallel')) continue;
+    const parts = stretch.flatMap((word, index) => (['session', 'parallel', 'activ', 'active'].includes(word) ? [from + index] : []));
+    const start = Math.min(too, ...parts);
+    return [withOpening(words, start), Math.max(too + 1, ...parts) + 1];
+  }
+  return null;
+}
+
+/** The repository's denial line, "Access was denied for User: ... SessionCount: '5' ... OperationType: 'UsageDenied'". */
+function denialLineQuote(words: readonly string[]): readonly [number, number] {
+  const count = words.findIndex((word, index) => word === 'count' && words[index - 1] === 'session');
+  const accessBefore = words.lastIndexOf('access', count);
+  const start = accessBefore >= 0 && count - accessBefore <= 30 ? accessBefore : Math.max(0, count - 1);
+  const usage = words.findIndex((word, index) => index > count && word === 'usage' && words[index + 1] === 'deny');
+  const end = usage >= 0 && usage - count <= 30 ? usage + 2 : count + 2;
+  return [start, end];
 }
 
 function tooManySessions(words: readonly string[]): boolean {
-  return indexesOf(words, 'too').some((too) => words[too + 1] === 'many' && words.slice(too + 2, too + 5).includes('session'));
+  return tooManyAt(words).some((too) => words.slice(too + 2, too + 5).includes('session'));
 }
+
+// The German hub ("Sie haben zu viele parallel aktive Sitzungen"), matched loosely: we could not read Qlik's own German text.
+const GERMAN_PARALLEL_ERROR = /\bzu viele?n? (?:[a-z]+ ){0,3}sitzungen\b|\bsitzungen (?:[a-z]+ ){0,2}(?:parallel|gleichzeitig) aktiv\b/;
 
 function limitNotion(words: readonly string[]): boolean {
   return (
     near(words, new Set(['five', 'six']), SESSIONISH, 3) ||
     hasSequence(words, ['more', 'than', 'five']) ||
     near(words, new Set(['limit', 'maximum', 'exhaust']), new Set(['session', 'connect']), 4) ||
+    // In one's own words: "the most sessions allowed", "more open sessions than I'm allowed", "used up all my sessions".
+    near(words, new Set(['most', 'allow', 'permit']), 'session', 4) ||
     tooManySessions(words) ||
     PARALLEL_SESSIONS_LITERAL.test(words.join(' '))
   );
@@ -121,7 +181,13 @@ function denyNotion(words: readonly string[]): boolean {
   );
 }
 
-function guardsOf(words: readonly string[], text: string): GuardCode[] {
+// Someone telling what Qlik said to them: "it says", "keeps telling me", "the hub shows".
+const TELLS = new Set(['say', 'tell', 'show', 'message', 'popup', 'warn', 'warning']);
+
+// Another error quoted by name: the message is about that error, whatever else it shares with ours.
+const OTHER_ERRORS = /\b(?:field|table|file|path|variable|script|connection|app|object) (?:[a-z0-9]+ ){0,3}not found\b|\bsyntax error\b|\bscript error\b|\bout of memory\b|\bunexpected error\b/;
+
+function guardsOf(words: readonly string[], text: string, qlik: boolean): GuardCode[] {
   const guards: GuardCode[] = [];
   if (words.some((word) => ['qlikview', 'cal', 'qvs', 'qvw'].includes(word)) || hasSequence(words, ['access', 'point'])) guards.push('qlikview-cal');
   const engine = words.includes('engin') || words.includes('engine');
@@ -134,7 +200,8 @@ function guardsOf(words: readonly string[], text: string): GuardCode[] {
     guards.push('qlik-core-engine');
   }
   if (hasSequence(words, ['login', 'access', 'pass']) || hasSequence(words, ['login', 'pass'])) guards.push('login-access-pass');
-  if (words.some((word) => OTHER_PRODUCTS.has(word))) guards.push('other-product');
+  if (words.some((word) => OTHER_PRODUCTS.has(word)) || (!qlik && words.some((word) => HOSTING_PRODUCTS.has(word)))) guards.push('other-product');
+  if (OTHER_ERRORS.test(normalizeMessage(text))) guards.push('other-error');
   // Sessions of a conference or a webinar ("too many sessions in parallel tracks").
   if (words.some((word) => EVENT_WORDS.has(word))) guards.push('event-sessions');
   if (words.includes('password') || words.includes('lockout') || (words.includes('lock') && words.includes('attempt'))) guards.push('account-lockout');
@@ -150,9 +217,20 @@ function guardsOf(words: readonly string[], text: string): GuardCode[] {
  */
 export function detectErrorSignals(text: string, words: readonly string[]): ErrorSignals {
   const found: { code: ErrorSignalCode; evidence: string }[] = [];
-  const compact = normalizeMessage(text).replace(/ /g, '');
+  const quoted = new Set<number>();
+  const quote = (from: number, to: number) => {
+    for (let index = from; index < to; index++) quoted.add(index);
+  };
+  const normalized = normalizeMessage(text);
+  const compact = normalized.replace(/ /g, '');
 
-  if (quotesParallelError(words)) found.push({ code: 'parallel-sessions-error', evidence: 'quotes "too many sessions active in parallel"' });
+  const parallelQuote = parallelErrorQuote(words);
+  if (parallelQuote !== null) {
+    found.push({ code: 'parallel-sessions-error', evidence: 'quotes "too many sessions active in parallel"' });
+    quote(...parallelQuote);
+  } else if (GERMAN_PARALLEL_ERROR.test(normalized)) {
+    found.push({ code: 'parallel-sessions-error', evidence: 'quotes the German hub: "zu viele parallel aktive Sitzungen"' });
+  }
   if (
     compact.includes('onmaxparallelsessionsexceeded') ||
     compact.includes('sessionerrorlimitexceeded') ||
@@ -161,35 +239,40 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
     found.push({ code: 'max-parallel-push', evidence: 'quotes OnMaxParallelSessionsExceeded' });
   }
   // Not "cannot access Qlik Sense because": both hub errors start that way.
-  if (hasSequence(words, ['no', 'access', 'pass'])) {
+  const pass = words.findIndex((word, index) => word === 'no' && words[index + 1] === 'access' && words[index + 2] === 'pass');
+  if (pass >= 0) {
     found.push({ code: 'no-access-pass-error', evidence: 'quotes "no access pass"' });
+    quote(withOpening(words, pass), pass + 3);
   }
   // The repository's denial line names the count; "SessionCount: '5'" alone is that line, quoted short.
   if (/session ?count\W{0,4}5\b/i.test(text)) {
     found.push({ code: 'session-count-log', evidence: "quotes the SessionCount: '5' UsageDenied log line" });
+    quote(...denialLineQuote(words));
   }
-  const quoted = found.length > 0;
+  const isQuoted = found.length > 0;
   const qlik = words.some((word) => QLIK_CONTEXT.has(word)) || hasSequence(words, ['access', 'pass']) || hasSequence(words, ['virtual', 'proxy']);
-  if (!quoted && qlik && tooManySessions(words)) found.push({ code: 'too-many-sessions', evidence: 'reports "too many sessions" in Qlik' });
+  if (!isQuoted && qlik && tooManySessions(words)) found.push({ code: 'too-many-sessions', evidence: 'reports "too many sessions" in Qlik' });
   // Without a Qlik word, only the literal "sessions" (not "connections", a database's words) said as an error someone got.
-  else if (!quoted && TOO_MANY_SESSIONS_LITERAL.test(normalizeMessage(text)) && words.some((word) => REPORT_WORDS.has(word))) {
+  else if (!isQuoted && TOO_MANY_SESSIONS_LITERAL.test(normalized.replace(/\bto many\b/g, 'too many')) && words.some((word) => REPORT_WORDS.has(word))) {
     found.push({ code: 'too-many-sessions', evidence: 'reports a "too many sessions" error' });
   }
-  const normalized = normalizeMessage(text);
   const opener = words[0];
   const asks = text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener);
-  if (!quoted && !asks && PARALLEL_SESSIONS_LITERAL.test(normalized) && words.some((word) => ERROR_WORDS.has(word)) && words.some((word) => REPORT_WORDS.has(word))) {
+  const tells = words.some((word) => TELLS.has(word));
+  if (!isQuoted && !asks && PARALLEL_SESSIONS_LITERAL.test(normalized) && words.some((word) => ERROR_WORDS.has(word)) && words.some((word) => REPORT_WORDS.has(word))) {
     found.push({ code: 'parallel-sessions-report', evidence: 'reports the "parallel sessions" error' });
-  } else if (!quoted && qlik && limitNotion(words) && denyNotion(words)) {
+  } else if (!isQuoted && qlik && limitNotion(words) && (denyNotion(words) || (tells && !asks))) {
     found.push({ code: 'denied-at-limit', evidence: 'reports a refusal at the session limit' });
   }
 
-  const guards = guardsOf(words, text);
+  const guards = guardsOf(words, text, qlik);
   // Another product's message that happens to share our words ("SAP: too many sessions in parallel") is theirs, not Qlik's;
   // a conference's sessions are nobody's; only the hub's exact wording still counts then.
   const exact = /toomanysessionsactiveinparal|noaccesspass|onmaxparallelsessionsexceeded/.test(compact);
   const overrulesAll = !exact && ((guards.includes('other-product') && !qlik) || guards.includes('event-sessions'));
   const overruled = guards.length > 0 ? found.filter((signal) => overrulesAll || PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
-  const signals = found.filter((signal) => !overruled.includes(signal.code)).map((signal) => ({ ...signal, boosts: BOOSTS[signal.code] }));
-  return { signals, guards, overruled, qlikContext: qlik };
+  const signals = found
+    .filter((signal) => !overruled.includes(signal.code))
+    .map((signal) => ({ ...signal, topic: TOPICS[signal.code], boosts: BOOSTS[signal.code] }));
+  return { signals, quoted: signals.length > 0 ? quoted : new Set(), guards, overruled, qlikContext: qlik };
 }

@@ -24,6 +24,10 @@ export interface EntryExplanation {
   readonly terms: readonly TermContribution[];
   readonly triggers: readonly string[];
   readonly signalBoost: number;
+  /** What the message's own words give this entry (terms, triggers, question), apart from any quoted error. */
+  readonly evidence: number;
+  /** The cause the message names for a quoted error: ranked just above the entry that explains the error. */
+  readonly causeOf?: string;
   /** What the question asks about (the limit, the sessions a user has now) adds this. */
   readonly intentBoost: number;
   /** Applied to everything but quoted errors: below 1 for another product's or an off-topic message. */
@@ -80,8 +84,30 @@ const BACKGROUND_TERMS: ReadonlySet<string> = new Set(
   'app user fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(' '),
 );
 const BACKGROUND_FACTOR = 0.4;
-// Words that put a message in our domain even without naming Qlik ("sessions", "licence", "Sense", "incognito").
-const DOMAIN_WORDS: ReadonlySet<string> = new Set(['session', 'licens', 'sens', 'hub', 'qmc', 'proxy', 'mashup', 'iframe', 'enigma', 'websocket', 'incognito', 'analyzer', 'professional', 'tenant', 'saas', 'qps', 'qrs', 'qseow', 'monitoring']);
+// Words of our topic, sessions and licences and refusals: naming Qlik alone ("change the service account to a gMSA") is not enough.
+const TOPIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    'session licens pass allocat token limit maximum parallel five six exhaust deny kick logout login ' +
+    'incognito mashup iframe embed enigma websocket jwt analyzer professional tenant saas qps monitoring'
+  ).split(' '),
+);
+// A named cause goes first only with this much evidence of its own; "no access pass" has one usual cause, a missing licence.
+const CAUSE_MIN: Readonly<Record<string, number>> = { 'five-session-limit': 7, 'no-access-pass-message': 3 };
+// The causes each hub error has; counting and ending sessions say what to do, not why, so they follow the error's entry.
+const CAUSES: Readonly<Record<string, readonly string[]>> = {
+  'five-session-limit': [
+    'tabs-vs-browsers',
+    'service-account-license',
+    'monitoring-app-reload',
+    'api-automation-sessions',
+    'mashup-iframe-sessions',
+    'virtual-proxy-sessions',
+    'disconnect-cookie-burst',
+    'qlik-cloud-sessions',
+  ],
+  // Before June 2019 the limit itself showed "no access pass".
+  'no-access-pass-message': ['no-license-assigned', 'five-session-limit'],
+};
 const K1 = 1.2;
 const B = 0.6;
 // How much each part of an entry counts: curated triggers and the title say most about what it answers.
@@ -168,15 +194,20 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
   function match(text: string): KnowledgeMatch {
     const tokens = messageTokens(text);
     const words = tokens.map((token) => token.word);
-    const writtenOf = writtenTerms(tokens);
-    const terms = [...writtenOf.keys()];
     const detected = detectErrorSignals(text, words);
-    // A quoted or reported error is not a question: its signals decide the ranking.
-    const intents = detected.signals.length > 0 ? [] : detectQuestionIntents(words);
+    // The quoted error decides whether to answer; the rest of the message decides what (a cause it names).
+    const restTokens = tokens.filter((_, index) => !detected.quoted.has(index));
+    const rest = restTokens.map((token) => token.word);
+    const writtenOf = writtenTerms(restTokens);
+    const terms = [...writtenOf.keys()];
+    // A quoted or reported error is not a question: only who or what it is about adds to the ranking.
+    const intents = detectQuestionIntents(words, detected.signals.length > 0);
     const offTopic = detected.guards.some((guard) => OFF_TOPIC_GUARDS.has(guard));
-    const inDomain = detected.qlikContext || words.some((word) => DOMAIN_WORDS.has(word));
+    const onTopic = words.some((word) => TOPIC_WORDS.has(word));
+    // "Field 'X' not found" in a Monitoring app is that error, unless the message also speaks of sessions or refusals.
+    const otherError = detected.guards.includes('other-error') && !words.some((word) => ['session', 'parallel', 'limit', 'deny', 'pass'].includes(word));
 
-    const scored = indexed.map((item): EntryExplanation => {
+    const scored = indexed.map((item) => {
       const contributions: TermContribution[] = [];
       for (const term of terms) {
         const frequency = item.frequencies.get(term);
@@ -185,7 +216,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
         const weight = idf(term) * saturation * (term.includes(' ') ? PAIR_WEIGHT : 1) * backgroundFactor(term);
         contributions.push({ term, written: writtenOf.get(term) ?? term, weight: round(weight, 3) });
       }
-      const triggers = item.triggers.filter((trigger) => triggerMatches(trigger, words));
+      const triggers = item.triggers.filter((trigger) => triggerMatches(trigger, rest));
       // Overlapping triggers ("no access pass", "you have no access pass") say one thing: the best counts fully, the rest half.
       const triggerScore = triggers
         .map((trigger) => 2 + 1.5 * trigger.words.length)
@@ -194,9 +225,10 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
       const signalBoost = detected.signals.reduce((sum, signal) => sum + (signal.boosts[item.entry.id] ?? 0), 0);
       const intentBoost = intents.reduce((sum, intent) => sum + (intent.boosts[item.entry.id] ?? 0), 0);
       const termScore = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
-      // Without a word of our domain, a trigger or a quoted error, shared words alone ("reload failed", "connector") prove little.
-      const anchored = inDomain || triggers.length > 0 || signalBoost > 0;
-      const damping = offTopic ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
+      // Without a word of our topic, a trigger or a quoted error, shared words alone ("reload failed", "connector") prove little.
+      const anchored = onTopic || triggers.length > 0 || signalBoost > 0;
+      const damping = offTopic || otherError ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
+      const own = (termScore + triggerScore + intentBoost) * damping;
       return {
         id: item.entry.id,
         terms: contributions.sort((a, b) => b.weight - a.weight),
@@ -204,14 +236,30 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
         signalBoost,
         intentBoost,
         damping,
-        total: round((termScore + triggerScore + intentBoost) * damping + signalBoost, 3),
+        own,
+        evidence: round(own, 3),
+        total: round(own + signalBoost, 3),
       };
     });
+
+    // A quoted error with a cause named beside it: the cause first, the error's own entry right after it.
+    for (const signal of detected.signals) {
+      const topic = scored.find((item) => item.id === signal.topic);
+      const causes = CAUSES[signal.topic] ?? [];
+      const cause = scored
+        .filter((item) => causes.includes(item.id) && item.own >= (CAUSE_MIN[signal.topic] ?? 0))
+        .sort((a, b) => b.own - a.own)[0];
+      if (topic === undefined || cause === undefined || 'causeOf' in cause) continue;
+      Object.assign(cause, { causeOf: topic.id, total: Math.max(cause.total, round(topic.total + cause.own / 10, 3)) });
+    }
 
     const ranked = scored.filter((item) => scoreOf(item.total) >= MIN_MATCH_SCORE).sort((a, b) => b.total - a.total);
     const best = ranked[0]?.total ?? 0;
     // An entry a quoted error points at is always worth showing (e.g. "no access pass" -> no licence at all).
-    const chosen = ranked.filter((item) => item.total >= best * RELATIVE_CUTOFF || item.signalBoost > 0).slice(0, MAX_MATCHES);
+    const chosen: EntryExplanation[] = ranked
+      .filter((item) => item.total >= best * RELATIVE_CUTOFF || item.signalBoost > 0)
+      .slice(0, MAX_MATCHES)
+      .map(({ own: _own, ...item }) => item);
     const matches = chosen.map((item) => ({
       id: item.id,
       title: byId.get(item.id)?.title ?? item.id,

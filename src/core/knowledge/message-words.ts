@@ -26,6 +26,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:leave|leaves|leaving) ((?:[a-z0-9]+ ){0,3})(?:behind|open)\b/g, 'leftover $1'],
   // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
   [/\bqlik sense\b/g, 'qlik'],
+  [/\b(?:qlik )?management console\b/g, 'qmc'],
+  [/\bhalf an hour\b/g, '30 minutes'],
+  // "at the moment", "right now": the present state, as the questions about who is connected ask it.
+  [/\bat the moment\b|\bright now\b/g, 'now'],
 ];
 
 // Same idea, one canonical stem (after stemming): synonyms and the spellings people use.
@@ -94,6 +98,17 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   haproxy: 'loadbalancer',
   netscaler: 'loadbalancer',
   dangl: 'leftover',
+  // A device asleep and woken: the disconnect-and-resume burst.
+  slept: 'sleep',
+  asleep: 'sleep',
+  standby: 'sleep',
+  hibernat: 'sleep',
+  suspend: 'sleep',
+  wake: 'resum',
+  woke: 'resum',
+  wak: 'resum',
+  auth: 'authentication',
+  authenticat: 'authentication',
 };
 
 // Key words whose misspellings matter ("paralell", "sesions", "Qloik"): one edit away is the same word.

@@ -1,5 +1,7 @@
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#x27': "'" };
 
+const PRODUCT_NAMES = /\b(?:ServiceNow|VMware|MicroStrategy|BigQuery|MongoDB|MySQL|PostgreSQL|SalesForce|SharePoint|NetScaler|PowerBI|JavaScript|TypeScript|WebSocket)\b/gi;
+
 /**
  * A chat message as plain words: HTML entities decoded, Slack links reduced to their text, mentions, emoji,
  * code fences and *_~ formatting dropped, camelCase and product names split the way people write them, lower case.
@@ -18,6 +20,8 @@ export function normalizeMessage(text: string): string {
       // Before camelCase splitting, so QlikView stays one product and QlikSense becomes two words.
       .replace(/qlik\s*view/gi, ' qlikview ')
       .replace(/qlik\s*sense/gi, ' qlik sense ')
+      // Camel-cased product names are one word each: "ServiceNow" is not "service now", "VMware" not "v mware".
+      .replace(PRODUCT_NAMES, (name: string) => ` ${name.toLowerCase()} `)
       // Plural acronyms ("PCs", "APIs") and Apple's devices ("iPad") are one word each, not "p cs" or "i pad".
       .replace(/\b([A-Z]{2,})s\b/g, (_, acronym: string) => `${acronym.toLowerCase()}s`)
       .replace(/\bi(Pad|Phone|OS)(s?)\b/g, (_, name: string, plural: string) => `i${name.toLowerCase()}${plural}`)

@@ -1,5 +1,12 @@
 /** What a question asks about sessions, when its words alone would not tell the entries apart. */
-export const INTENT_CODES = ['limit-question', 'count-question'] as const;
+export const INTENT_CODES = [
+  'limit-question',
+  'count-question',
+  'what-counts-question',
+  'timeout-question',
+  'internal-account',
+  'monitoring-reload',
+] as const;
 export type IntentCode = (typeof INTENT_CODES)[number];
 
 export interface QuestionIntent {
@@ -13,11 +20,21 @@ export interface QuestionIntent {
 const BOOSTS: Readonly<Record<IntentCode, Readonly<Record<string, number>>>> = {
   'limit-question': { 'five-session-limit': 10 },
   'count-question': { 'count-sessions': 6 },
+  'what-counts-question': { 'tabs-vs-browsers': 8, 'five-session-limit': 2 },
+  'timeout-question': { 'count-sessions': 8 },
+  'internal-account': { 'service-account-license': 10 },
+  'monitoring-reload': { 'monitoring-app-reload': 8 },
 };
+/** Read in error reports too: who or what the message is about, not what it asks. */
+export const CONTEXT_INTENTS: ReadonlySet<IntentCode> = new Set(['internal-account', 'monitoring-reload']);
 // The same questions about Qlik Cloud have their own answer: it has no per-user limit.
 const CLOUD_BOOSTS: Readonly<Record<IntentCode, Readonly<Record<string, number>>>> = {
   'limit-question': { 'qlik-cloud-sessions': 10, 'five-session-limit': 3 },
   'count-question': { 'qlik-cloud-sessions': 4, 'count-sessions': 3 },
+  'what-counts-question': { 'qlik-cloud-sessions': 4, 'tabs-vs-browsers': 4 },
+  'timeout-question': { 'qlik-cloud-sessions': 10, 'count-sessions': 2 },
+  'internal-account': { 'service-account-license': 10 },
+  'monitoring-reload': { 'monitoring-app-reload': 8 },
 };
 const CLOUD_WORDS = new Set(['cloud', 'saas', 'tenant']);
 
@@ -30,7 +47,17 @@ const CHANGE_WORDS = new Set(['allow', 'permit', 'increas', 'configurabl', 'conf
 const MODALS = new Set(['can', 'could', 'may', 'might', 'allow', 'possibl']);
 // The present state of one user: "has right now", "currently", "which sessions are open".
 const PRESENT_WORDS = new Set(['currently', 'current', 'now', 'active', 'live', 'still']);
-const LOOK_WORDS = new Set(['see', 'list', 'check', 'show', 'find', 'view', 'count', 'monitor', 'which', 'tell', 'get']);
+const LOOK_WORDS = new Set(['see', 'list', 'check', 'show', 'find', 'view', 'count', 'monitor', 'which', 'tell', 'get', 'who']);
+// What adds a session: the QMC, a tab, another browser or device ("does the QMC count as a session?").
+const COUNTED_THINGS = new Set(['qmc', 'hub', 'tab', 'browser', 'window', 'incognito', 'device', 'machine', 'laptop', 'tablet', 'phone', 'monitor', 'refresh']);
+// Thrown out after a while: the inactivity timeout ("kicked out after 30 minutes", "logged out when idle").
+const DROPPED_WORDS = new Set(['kick', 'logout', 'expir', 'disconnect', 'drop']);
+const WHILE_WORDS = new Set(['minut', 'hour', 'idle', 'inactiv', 'inactivity', 'longer', 'shorter']);
+// The Qlik internal accounts (INTERNAL\sa_scheduler, sa_repository, sa_api, sa_proxy, sa_engine): no interactive user.
+const INTERNAL_ACCOUNTS = new Set(['scheduler', 'repository', 'api', 'proxy', 'engin', 'engine']);
+const MONITORING_APPS = new Set(['monitoring', 'monitor']);
+// Said to be licensed: then the licensed service account, not the reload, is the cause to fix first.
+const LICENSED_WORDS = new Set(['licens', 'allocat', 'professional', 'analyzer', 'token']);
 
 function atLeastFive(word: string): boolean {
   return word === 'five' || word === 'six' || (/^\d+$/.test(word) && Number(word) >= 5);
@@ -44,15 +71,67 @@ function howManyAt(words: readonly string[]): number[] {
   return words.flatMap((word, index) => (word === 'how' && words[index + 1] === 'many' ? [index] : []));
 }
 
+function asksWhatCounts(words: readonly string[]): boolean {
+  if (!words.some((word) => COUNTED_THINGS.has(word))) return false;
+  const counts =
+    hasPair(words, 'count', 'as') ||
+    hasPair(words, 'count', 'toward') ||
+    hasPair(words, 'count', 'against') ||
+    words.includes('exhaust') ||
+    (words.includes('one') && words.includes('or') && words.includes('two'));
+  // "does an incognito window start a new session?", "how many sessions is one browser with 4 tabs?"
+  const opener = words[0] ?? '';
+  const yesNo =
+    ['does', 'do', 'is', 'are', 'will', 'would', 'if'].includes(opener) &&
+    words[1] !== 'there' &&
+    words.some((word) => SESSIONISH.has(word)) &&
+    words.some((word) => ['new', 'count', 'own', 'separat', 'extra', 'another', 'same'].includes(word));
+  const howManyIs = words.some((word, index) => word === 'how' && words[index + 1] === 'many' && words[index + 2] === 'session' && ['is', 'are'].includes(words[index + 3] ?? ''));
+  return counts || yesNo || howManyIs;
+}
+
+function hasPair(words: readonly string[], first: string, second: string): boolean {
+  return words.some((word, index) => word === first && words[index + 1] === second);
+}
+
+/** Who or what the message is about, read in questions and error reports alike. */
+function contextIntents(words: readonly string[], boosts: Readonly<Record<IntentCode, Readonly<Record<string, number>>>>): QuestionIntent[] {
+  const intents: QuestionIntent[] = [];
+  const internal = words.some((word, index) => word === 'sa' && INTERNAL_ACCOUNTS.has(words[index + 1] ?? ''));
+  if (internal || (words.includes('internal') && words.some((word) => word === 'account' || word === 'sa'))) {
+    intents.push({ code: 'internal-account', evidence: 'names an INTERNAL\\sa_* account of Qlik Sense', boosts: boosts['internal-account'] });
+  }
+  const monitoring = words.some((word) => MONITORING_APPS.has(word)) && words.includes('reload');
+  if (monitoring && !words.some((word) => LICENSED_WORDS.has(word))) {
+    intents.push({ code: 'monitoring-reload', evidence: 'Monitoring-app reloads, no licence named', boosts: boosts['monitoring-reload'] });
+  }
+  return intents;
+}
+
 /**
  * Reads a message for what it asks about sessions: the limit itself ("how many sessions can a user have",
- * "maximum", "allowed", "increase the limit") or the sessions a user has now ("which sessions does she have open").
- * `words` are the canonical words (see messageWords).
+ * "maximum", "allowed", "increase the limit"), the sessions a user has now ("who is logged in right now"), what
+ * counts as a session ("does the QMC count"), the inactivity timeout ("kicked out after 30 minutes"); and, in
+ * reports too, the internal accounts and Monitoring-app reloads it is about. `words` are canonical (messageWords).
+ * `reported` (an error is quoted) keeps only the intents that say who or what, not what is asked.
  */
-export function detectQuestionIntents(words: readonly string[]): QuestionIntent[] {
+export function detectQuestionIntents(words: readonly string[], reported = false): QuestionIntent[] {
+  const boosts = words.some((word) => CLOUD_WORDS.has(word)) ? CLOUD_BOOSTS : BOOSTS;
+  const context = contextIntents(words, boosts);
+  if (reported) return context;
+  return [...questionIntents(words, boosts), ...context];
+}
+
+function questionIntents(words: readonly string[], boosts: Readonly<Record<IntentCode, Readonly<Record<string, number>>>>): QuestionIntent[] {
+  if (asksWhatCounts(words)) {
+    return [{ code: 'what-counts-question', evidence: 'asks what counts as a session', boosts: boosts['what-counts-question'] }];
+  }
+  const dropped = words.some((word) => DROPPED_WORDS.has(word)) && words.some((word) => WHILE_WORDS.has(word));
+  if ((dropped || (words.includes('timeout') && words.some((word) => SESSIONISH.has(word)))) && !words.includes('five')) {
+    return [{ code: 'timeout-question', evidence: 'asks why sessions end after a while: the inactivity timeout', boosts: boosts['timeout-question'] }];
+  }
   if (!words.some((word) => SESSIONISH.has(word))) return [];
   const intents: QuestionIntent[] = [];
-  const boosts = words.some((word) => CLOUD_WORDS.has(word)) ? CLOUD_BOOSTS : BOOSTS;
   const howMany = howManyAt(words).filter((index) => sessionsWithin(words, index + 2, index + 5));
   const limitWord = words.find((word) => LIMIT_WORDS.has(word) && word !== 'number');
   const changeWord = words.find((word) => CHANGE_WORDS.has(word));

@@ -5,6 +5,7 @@ import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.
 import { escapeMrkdwn, unescapeSlackEntities } from '../../../src/bot/index.js';
 import { readConfig, slackCredentials, type Environment } from '../../../src/config/index.js';
 import { recordingLogger } from '../../support/slack-harness.js';
+import { createMemoryStateStore } from '../../../src/adapters/state/index.js';
 
 // Transport tests never reach the conversation; this stand-in only satisfies the port.
 const bot: Bot = {
@@ -27,7 +28,7 @@ function create(env: Environment) {
   const config = slackConfig(env);
   const checked = slackCredentials(config);
   if (!checked.ok) return checked;
-  return { ok: true as const, app: createSlackApp({ config, credentials: checked.credentials, logLevel: 'error', bot, logger: recordingLogger(), fetchFile }) };
+  return { ok: true as const, app: createSlackApp({ config, credentials: checked.credentials, logLevel: 'error', bot, logger: recordingLogger(), fetchFile, state: createMemoryStateStore() }) };
 }
 
 describe('createSlackApp transport, from the credentials slackCredentials checked', () => {

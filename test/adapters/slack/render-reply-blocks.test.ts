@@ -133,6 +133,18 @@ describe('Block Kit limits', () => {
     expect(end.value).toBe(user);
   });
 
+  it('leaves the "End sessions" button out rather than cut a user name that does not fit a button value', () => {
+    const user = `CORP\\${'x'.repeat(3000)}`;
+    const message = renderReplyBlocks({ ...verdict, actions: [{ kind: 'feedback', topic: 'limit-reached' }, { kind: 'end-sessions', user, liveSessions: 5 }] });
+    const buttons = message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+    expect(buttons.map((element) => (element.type === 'button' ? element.action_id : element.type))).toEqual(['qlik_sessions_helpful', 'qlik_sessions_not_helpful']);
+    for (const element of buttons) if (element.type === 'button') expect(element.value?.length ?? 0).toBeLessThan(BLOCK_KIT_LIMITS.buttonValue);
+    expect(allText(message.blocks)).toContain('The End sessions button is left out: the user name is longer than a Slack button can carry.');
+    // Even the escaping can push a name over: 500 ampersands become 2,500 characters.
+    const escaped = renderReplyBlocks({ ...verdict, actions: [{ kind: 'end-sessions', user: `CORP\\${'&'.repeat(500)}`, liveSessions: 1 }] });
+    expect(escaped.blocks.some((block) => block.type === 'actions')).toBe(false);
+  });
+
   it('renders notices escaped', () => {
     expect(renderNotice('a <!here> & b').text).toBe('a &lt;!here&gt; &amp; b');
   });

@@ -246,8 +246,10 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       const channel = 'DLOOKUP01';
       await postSigned(harness.eventsUrl, eventCallback('message-file-share-slack-connect.json', { channel, files }).body);
       await settled(harness);
-      expect(textOf(postsIn(harness, channel)[0])).toContain('Sorry, I could not finish that');
-      expect(harness.logger.lines.some((line) => line.startsWith('error handling direct-message') && line.includes('file_not_found'))).toBe(true);
+      const posts = postsIn(harness, channel);
+      expect(posts).toHaveLength(1);
+      expect(JSON.stringify(posts[0])).toContain('Slack did not give me one shared file: F0MISSING (files.info: file_not_found). Share it again, or paste the log lines.');
+      expect(harness.logger.lines.some((line) => line.startsWith('warn files.info failed for F0MISSING') && line.includes('file_not_found'))).toBe(true);
     });
 
     it('never contacts a host outside SLACK_FILE_HOSTS, and says so', async () => {

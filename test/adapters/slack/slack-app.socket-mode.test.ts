@@ -9,6 +9,7 @@ import { hasSharedFixture, sharedPath } from '../../support/shared-fixtures.js';
 import { payload } from '../../support/signed-slack-request.js';
 import { realBot, recordingLogger } from '../../support/slack-harness.js';
 import { startSlackStandIn, type SlackStandIn } from '../../support/slack-stand-in.js';
+import { createMemoryStateStore } from '../../../src/adapters/state/index.js';
 
 describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))('Slack app over Socket Mode (the default deployment)', () => {
   let slack: SlackStandIn;
@@ -32,6 +33,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       bot: await realBot({ slack, logger, pools }),
       logger,
       fetchFile: nodeFetch as unknown as FileFetch,
+      state: createMemoryStateStore(),
       webApiRetries: 0,
     });
     expect(app.transport).toEqual({ mode: 'socket' });

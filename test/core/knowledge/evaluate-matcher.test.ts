@@ -1,25 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
-import { createKnowledgeBase, evaluateMatcher, parseEvalCases, type KnowledgeEntry } from '../../../src/core/knowledge/index.js';
+import { evaluateMatcher, parseEvalCases } from '../../../scripts/evaluate-matcher.js';
+import { botDecision, builtInKnowledge, readEvalCases } from '../../support/matcher-eval.js';
 import { hasSharedFixture, REPO_ROOT, sharedPath } from '../../support/shared-fixtures.js';
 
 const DEV_SET = sharedPath('eval', 'phrasings-dev.jsonl');
 
 describe.skipIf(!hasSharedFixture(DEV_SET))('the matcher on the labelled dev set (same scoring as npm run eval)', () => {
-  it('reaches top-3 >= 90%, auto-reply recall >= 95%, quiet on >= 97% of negatives', async () => {
-    const cases = parseEvalCases(readFileSync(DEV_SET, 'utf8'));
-    if (!cases.ok) throw new Error(cases.error);
-    const loaded = await loadKnowledgeBase({});
-    if (!loaded.ok) throw new Error(loaded.error);
-    const report = evaluateMatcher(loaded.knowledge, cases.cases);
+  // The dev set ranks the limit before scripts that hit it; the issue (and our sets) put the named cause first,
+  // so top-1 here is only kept from falling back, the other measures hold the targets.
+  it('keeps top-3 >= 97%, recall >= 97%, quiet >= 99%, and top-1 at its measured floor', async () => {
+    const report = evaluateMatcher(botDecision(await builtInKnowledge()), readEvalCases(DEV_SET));
     expect(report.top3.total).toBeGreaterThan(0);
     expect(report.recall.total).toBeGreaterThan(0);
     expect(report.quiet.total).toBeGreaterThan(0);
-    expect(report.top3.rate).toBeGreaterThanOrEqual(0.9);
-    expect(report.recall.rate).toBeGreaterThanOrEqual(0.95);
-    expect(report.quiet.rate).toBeGreaterThanOrEqual(0.97);
+    expect(report.top3.rate).toBeGreaterThanOrEqual(0.97);
+    expect(report.recall.rate).toBeGreaterThanOrEqual(0.97);
+    expect(report.quiet.rate).toBeGreaterThanOrEqual(0.99);
+    expect(report.top1.rate).toBeGreaterThanOrEqual(0.55);
   });
 });
 
@@ -40,9 +39,7 @@ describe.skipIf(!hasSharedFixture(DEV_SET))('the dev messages are not copied int
       const words = wordsOf(readFileSync(file, 'utf8'));
       for (let i = 0; i + size <= words.length; i++) runs.set(words.slice(i, i + size).join(' '), file);
     }
-    const cases = parseEvalCases(readFileSync(DEV_SET, 'utf8'));
-    if (!cases.ok) throw new Error(cases.error);
-    const copied = cases.cases.flatMap((item) => {
+    const copied = readEvalCases(DEV_SET).flatMap((item) => {
       const words = wordsOf(item.text);
       return words.slice(0, Math.max(0, words.length - size + 1)).flatMap((_, i) => {
         const run = words.slice(i, i + size).join(' ');
@@ -55,30 +52,27 @@ describe.skipIf(!hasSharedFixture(DEV_SET))('the dev messages are not copied int
 });
 
 describe('evaluateMatcher', () => {
-  const entry: KnowledgeEntry = {
-    id: 'five-session-limit',
-    title: 'Five sessions',
-    answer: ['Five.'],
-    fix: ['Log out.'],
-    confirm: ['Log.'],
-    related: [],
-    sources: [{ title: 'S', url: 'https://example.test' }],
-    triggers: ['too many sessions active in parallel'],
-    keywords: [],
+  const decisions: Readonly<Record<string, { ids: string[]; autoReply: boolean; answers: boolean }>> = {
+    'cause and error': { ids: ['tabs-vs-browsers', 'five-session-limit'], autoReply: true, answers: true },
+    'error only': { ids: ['five-session-limit'], autoReply: true, answers: true },
+    'QlikView CAL': { ids: [], autoReply: false, answers: false },
+    gMSA: { ids: ['service-account-license'], autoReply: false, answers: true },
   };
-  const knowledge = createKnowledgeBase([entry]);
+  const decide = (text: string) => decisions[text] ?? { ids: [], autoReply: false, answers: false };
 
-  it('counts top-3 hits, auto-reply recall and quiet negatives, and lists the misses', () => {
-    const report = evaluateMatcher(knowledge, [
-      { text: 'too many sessions active in parallel', expect: ['five-session-limit'], auto: true },
-      { text: 'lunch?', expect: ['five-session-limit'], auto: null },
+  it('counts top-1 (the cause first), top-3, recall, quiet and unanswered negatives, and lists the misses', () => {
+    const report = evaluateMatcher(decide, [
+      { text: 'cause and error', expect: ['tabs-vs-browsers', 'five-session-limit'], auto: true },
+      { text: 'error only', expect: ['tabs-vs-browsers', 'five-session-limit'], auto: true },
       { text: 'QlikView CAL', expect: [], auto: false },
-      { text: 'not scored', expect: [], auto: null },
+      { text: 'gMSA', expect: [], auto: false },
     ]);
-    expect(report.top3).toEqual({ hits: 1, total: 2, rate: 0.5 });
-    expect(report.recall).toEqual({ hits: 1, total: 1, rate: 1 });
-    expect(report.quiet).toEqual({ hits: 1, total: 1, rate: 1 });
-    expect(report.failures).toEqual([{ kind: 'top3', text: 'lunch?', expected: ['five-session-limit'], got: [] }]);
+    expect(report.top1).toEqual({ hits: 1, total: 2, rate: 0.5 });
+    expect(report.top3).toEqual({ hits: 2, total: 2, rate: 1 });
+    expect(report.recall).toEqual({ hits: 2, total: 2, rate: 1 });
+    expect(report.quiet).toEqual({ hits: 2, total: 2, rate: 1 });
+    expect(report.unanswered).toEqual({ hits: 1, total: 2, rate: 0.5 });
+    expect(report.failures.map((failure) => `${failure.kind}: ${failure.text}`)).toEqual(['top1: error only', 'unanswered: gMSA']);
   });
 
   it.for([

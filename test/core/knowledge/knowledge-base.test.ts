@@ -23,13 +23,13 @@ const TRIGGER_FAMILIES: readonly { family: string; text: string; top: string }[]
   { family: 'a Slack link label', text: 'seeing <https://community.qlik.com/t5/x|too many sessions active in parallel> for jdoe', top: 'five-session-limit' },
   { family: 'emoji around it', text: ':rotating_light: too many sessions active in parallel :scream:', top: 'five-session-limit' },
   { family: 'HTML entities and smart quotes', text: '&quot;Too many sessions active in parallel&quot; &amp; “can’t get in”', top: 'five-session-limit' },
-  { family: 'the websocket push message', text: 'enigma session closes with OnMaxParallelSessionsExceeded', top: 'five-session-limit' },
+  { family: 'the websocket push message from a script', text: 'our enigma.js script gets OnMaxParallelSessionsExceeded', top: 'api-automation-sessions' },
   { family: 'the push message in lower case', text: 'got onmaxparallelsessionsexceeded from the proxy', top: 'five-session-limit' },
   { family: 'the no-access-pass message', text: 'You cannot access Qlik Sense because you have no access pass', top: 'no-access-pass-message' },
   { family: 'no access pass paraphrased', text: 'a user gets "you have no access pass" although licensed', top: 'no-access-pass-message' },
   { family: 'the SessionCount 5 log line', text: "Access was denied for User: 'CORP\\jdoe', SessionCount: '5', OperationType: 'UsageDenied'", top: 'five-session-limit' },
   { family: 'denied at the limit, reported', text: "users can't log in to Qlik Sense after opening 5 sessions, the 6th is refused", top: 'five-session-limit' },
-  { family: 'denied at the limit by a script', text: 'my script connects to the Qlik Sense proxy and is rejected after the fifth session', top: 'five-session-limit' },
+  { family: 'denied at the limit by a script', text: 'my nightly enigma.js job connects through the Qlik Sense proxy and is rejected after the fifth session', top: 'api-automation-sessions' },
   { family: 'too many sessions in the hub', text: 'our CFO gets too many sessions in the hub every morning', top: 'five-session-limit' },
   { family: '"too many sessions" as an error, without naming Qlik', text: "I keep getting 'too many sesions' after a few logins", top: 'five-session-limit' },
   { family: 'a why-question that reports it', text: 'How come users get denied after 5 sessions in the hub?', top: 'five-session-limit' },
@@ -37,6 +37,11 @@ const TRIGGER_FAMILIES: readonly { family: string; text: string; top: string }[]
   { family: 'the error named by its key words', text: 'I get kicked out with the parallel sessions error whenever I open a fifth window', top: 'five-session-limit' },
   { family: 'turned away at five', text: 'our planners are turned away by the Qlik proxy once they have 5 sessions', top: 'five-session-limit' },
   { family: 'the SessionCount line without its ending', text: "AuditSecurity_Repository keeps logging SessionCount: '5' for the night shift", top: 'five-session-limit' },
+  { family: 'to for too, session for sessions', text: 'you have to many session active in paralel', top: 'five-session-limit' },
+  { family: 'the German hub', text: 'Sie haben zu viele parallel aktive Sitzungen, was tun?', top: 'five-session-limit' },
+  { family: 'a bare question about the missing access pass', text: 'no access pass??', top: 'no-access-pass-message' },
+  { family: 'the limit in own words', text: 'Qlik says I already have the most sessions allowed and will not let me in', top: 'five-session-limit' },
+  { family: 'Citrix on a Qlik message', text: 'citrix farm users: You cannot access Qlik Sense because you have too many sessions active in parallel', top: 'tabs-vs-browsers' },
   { family: 'the exact error despite a database named', text: "our SQL source is fine, but the hub says 'too many sessions active in parallel'", top: 'five-session-limit' },
 ];
 
@@ -69,7 +74,34 @@ const NEGATIVE_FAMILIES: readonly { family: string; text: string }[] = [
   { family: "another product's paraphrase of our error", text: 'SAP GUI: too many sessions in parallel for my account' },
   { family: 'conference sessions', text: 'too many sessions in parallel tracks at the Qlik summit, which one do I attend?' },
   { family: 'a webinar', text: 'webinar today: 5 sessions on the Qlik Sense hub, sign up' },
+  { family: "ServiceNow's own limit", text: 'ServiceNow: Maximum number of sessions exceeded for my account' },
+  { family: "VMware's own limit", text: 'VMware Horizon says you have reached the maximum number of sessions' },
+  { family: 'another Qlik error in a Monitoring app', text: "Operations Monitor reload fails with 'Field not found'" },
+  { family: 'a service account question', text: 'how do I change the Qlik Sense service account to a gMSA?' },
 ];
+
+// The error quoted with a cause beside it: the cause first, the limit explained right after it.
+const CAUSE_FAMILIES: readonly { family: string; text: string; cause: string }[] = [
+  { family: 'two virtual proxies', text: 'too many sessions active in parallel for people who use both of our virtual proxies', cause: 'virtual-proxy-sessions' },
+  { family: 'an iFrame mashup', text: 'our portal embeds eight iframes and users get too many sessions active in parallel', cause: 'mashup-iframe-sessions' },
+  { family: 'incognito windows', text: 'you have too many sessions active in parallel, after a few incognito windows in chrome and edge', cause: 'tabs-vs-browsers' },
+  { family: 'the service account', text: 'too many sessions active in parallel when I develop apps in the hub as the service account', cause: 'service-account-license' },
+  { family: 'a VPN drop', text: 'after the VPN reconnects the hub says too many sessions active in parallel, network dropped for a minute', cause: 'disconnect-cookie-burst' },
+  { family: 'Qlik Cloud', text: 'a user on our Qlik Cloud tenant reports too many sessions active in parallel, is there a limit in SaaS?', cause: 'qlik-cloud-sessions' },
+];
+
+describe('knowledge matcher: the cause first, the limit after it', () => {
+  it.for(CAUSE_FAMILIES)('answers the error with $family first', ({ text, cause }) => {
+    const result = knowledge.match(text);
+    expect(result.autoReply).toBe(true);
+    expect(result.matches.map((match) => match.id).slice(0, 2)).toEqual([cause, 'five-session-limit']);
+    expect(result.explanation.entries[0]?.causeOf).toBe('five-session-limit');
+  });
+
+  it('answers the bare error with the limit itself', () => {
+    expect(knowledge.match('Too many sessions active in parallel.').matches[0]?.id).toBe('five-session-limit');
+  });
+});
 
 describe('knowledge matcher: auto-reply trigger families', () => {
   it.for(TRIGGER_FAMILIES)('answers $family with $top first', ({ text, top }) => {
@@ -187,9 +219,11 @@ describe('knowledge matcher: ranking questions', () => {
     expect(full.explanation.signals.map((signal) => signal.code)).toEqual(['parallel-sessions-error']);
     const top = quoted.explanation.entries[0];
     expect(top?.id).toBe('five-session-limit');
-    expect(top?.triggers).toContain('too many sessions active in parallel');
-    expect(top?.terms.map((term) => term.term)).toContain('parallel');
+    // The quote decides whether to answer; its words are not counted again as terms of any entry.
+    expect(top?.terms.map((term) => term.term)).not.toContain('parallel');
     expect(top?.signalBoost).toBeGreaterThan(0);
+    const unquoted = knowledge.match('how many parallel sessions may a user have?').explanation.entries[0];
+    expect(unquoted?.terms.map((term) => term.term)).toContain('parallel');
 
     const guarded = knowledge.match('the Qlik engine without a license key: users cannot log in after 5 sessions');
     expect(guarded.autoReply).toBe(false);

@@ -1,0 +1,34 @@
+import { MIN_ANSWER_SCORE, type KnowledgeBase, type KnowledgeMatch } from '../core/knowledge/index.js';
+import { containsQlikLogLines } from '../core/logs/index.js';
+import { unescapeSlackEntities } from '../core/text/index.js';
+
+/** What the bot does with a new message in a watched channel. */
+export type ChannelDecision =
+  /** The text carries Qlik Sense log lines: the bot answers with a verdict from them. */
+  | { readonly kind: 'verdict'; readonly match: KnowledgeMatch; readonly reason: string }
+  /** The text quotes or reports one of the hub errors: the bot answers with the best entry. */
+  | { readonly kind: 'entry'; readonly match: KnowledgeMatch; readonly reason: string }
+  | { readonly kind: 'quiet'; readonly match: KnowledgeMatch; readonly reason: string };
+
+/** The knowledge matches of a chat message, read as the person wrote it (Slack sends &amp; for &). */
+export function matchMessage(knowledge: KnowledgeBase, text: string): KnowledgeMatch {
+  return knowledge.match(unescapeSlackEntities(text));
+}
+
+/**
+ * The one rule for a new message in a watched channel (attachments aside), shared by the bot and by
+ * `ask --json`'s autoReply so that the two can never disagree.
+ */
+export function decideChannelMessage(knowledge: KnowledgeBase, text: string): ChannelDecision {
+  const match = matchMessage(knowledge, text);
+  if (containsQlikLogLines(text)) return { kind: 'verdict', match, reason: 'carries Qlik Sense log lines: answered with a verdict' };
+  const [signal] = match.explanation.signals;
+  if (match.autoReply && match.matches.length > 0 && signal !== undefined) return { kind: 'entry', match, reason: signal.evidence };
+  return { kind: 'quiet', match, reason: 'not about Qlik Sense sessions or access passes' };
+}
+
+/** Whether a direct question gets the best entry as its answer, or is told that no entry fits. */
+export function answersConfidently(match: KnowledgeMatch): boolean {
+  const [best] = match.matches;
+  return best !== undefined && (best.score >= MIN_ANSWER_SCORE || match.autoReply);
+}
