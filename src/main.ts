@@ -4,7 +4,7 @@ import { createPinoLogger } from './adapters/logging/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { AlertSink, Bot, BotDeps, LiveQlik, LiveSessionList, LogFolderReader, Logger, StateStore } from './bot/index.js';
+import type { AlertSink, Bot, BotDeps, LiveQlik, LiveSessionList, LogFolderReader, Logger, QlikApiStatus, RichText, StateStore } from './bot/index.js';
 import type { WatchRuntime } from './compose-watch.js';
 import { slackCredentials, type AppConfig } from './config/index.js';
 
@@ -100,7 +100,21 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   const sharedState = (): Promise<StateResult> => (stateOpened ??= openState());
   let pool: Promise<AnalysisPool> | undefined;
 
+  /** How help shows commands and what else a surface offers (Slack's shortcuts), given by the surface. */
+  interface SurfaceHelp {
+    readonly commandPrefix: string;
+    readonly tips: readonly RichText[];
+  }
+
+  /** Slack's help shows `/qlik-sessions ...` and its shortcuts; the console's the bare commands. */
+  async function helpFor(surface: Surface): Promise<SurfaceHelp | undefined> {
+    if (surface === 'console') return undefined;
+    const slack = await import('./adapters/slack/index.js');
+    return { commandPrefix: slack.SLACK_COMMAND_PREFIX, tips: slack.SLACK_HELP_TIPS };
+  }
+
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
+    const help = await helpFor(surface);
     const loaded = await app.knowledge();
     if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
     const { createBot, describeError } = await import('./bot/index.js');
@@ -115,9 +129,24 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
       logFolders: app.logFolders(),
       ...(overrides.now === undefined ? {} : { now: overrides.now }),
+      timeZone: config.timeZone,
+      // The console's operator confirms an end by typing yes; Slack's admins click the End button.
+      confirmEndByText: surface === 'console',
+      ...(help === undefined ? {} : { commandPrefix: help.commandPrefix, helpTips: help.tips }),
       ...(analyze === undefined ? {} : { analyze }),
     });
     return { ok: true, bot };
+  }
+
+  /** App Home's Qlik API status, for admins; undefined when nothing is configured to ask. */
+  async function qlikStatusCheck(): Promise<(() => Promise<QlikApiStatus>) | undefined> {
+    if (overrides.live !== undefined) return undefined;
+    const qlik = await import('./adapters/qlik/index.js');
+    return qlik.createQlikStatusCheck(config.qlik, {
+      ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
+      ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
+      ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
+    });
   }
 
   const app: App = {
@@ -222,6 +251,15 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         await workers?.close();
         return state;
       }
+      const { renderPng } = await import('./adapters/timeline-png/index.js');
+      const { createFeedbackRecorder } = await import('./bot/index.js');
+      const { VERDICT_CODES } = await import('./core/verdict/index.js');
+      const store = state.shared;
+      const loaded = await app.knowledge();
+      const entries = loaded.ok ? loaded.knowledge.entries.map((entry) => ({ id: entry.id, title: entry.title })) : [];
+      const topics = new Set<string>([...VERDICT_CODES, ...entries.map((entry) => entry.id)]);
+      const feedback = createFeedbackRecorder({ store, isTopic: (topic) => topics.has(topic), log: ({ event, ...fields }) => logger.info(fields, event) });
+      const qlikStatus = await qlikStatusCheck();
       const started = await slack.startSlackApp(
         {
           state: state.shared,
@@ -234,6 +272,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           logger,
           fetchFile,
           webApiRetries: overrides.webApiRetries ?? 3,
+          renderPng,
+          feedback,
+          home: { entries, ...(qlikStatus === undefined ? {} : { qlikStatus }) },
           ...(overrides.now === undefined ? {} : { now: overrides.now }),
           ...(overrides.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: overrides.progressThresholdBytes }),
         },

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { SHORTCUTS } from '../src/adapters/slack/action-ids.js';
 import { SLASH_COMMAND } from '../src/adapters/slack/command-listener.js';
+import { SHORTCUT_NAMES } from '../src/adapters/slack/shortcut-names.js';
 import { hasSharedFixture, REPO_ROOT, sharedPath } from './support/shared-fixtures.js';
 
 const SCHEMA = sharedPath('fixtures', 'slack', 'manifest.schema.1.0.0.json');
@@ -50,5 +52,57 @@ describe.skipIf(!hasSharedFixture(SCHEMA))('Slack app manifests', () => {
     const urls = [m.settings.interactivity.request_url, m.settings.event_subscriptions.request_url, m.features.slash_commands[0]?.url];
     if (socket) expect(urls).toEqual([undefined, undefined, undefined]);
     else for (const url of urls) expect(url).toMatch(/^https:\/\/.+\/slack\/events$/);
+  });
+});
+
+/** What the code uses, each with the source that proves it: a manifest declares these and nothing else. */
+const SCOPE_EVIDENCE: Record<string, RegExp> = {
+  'app_mentions:read': /app\.event\(type|'app_mention'/,
+  'channels:history': /registerMessageListeners/,
+  'groups:history': /registerMessageListeners/,
+  'im:history': /registerMessageListeners/,
+  'mpim:history': /registerMessageListeners/,
+  'chat:write': /chat\.postMessage/,
+  commands: /app\.command\(/,
+  'files:read': /files\.info|downloadSlackFile/,
+  'files:write': /files\.getUploadURLExternal/,
+  'reactions:write': /reactions\.add/,
+};
+const EVENT_EVIDENCE: Record<string, RegExp> = {
+  app_mention: /'app_mention'/,
+  app_home_opened: /app\.event\('app_home_opened'/,
+  'message.channels': /'message'/,
+  'message.groups': /'message'/,
+  'message.im': /'message'/,
+  'message.mpim': /'message'/,
+};
+
+function slackSources(): string {
+  const root = join(REPO_ROOT, 'src', 'adapters', 'slack');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  return files.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+}
+
+describe.skipIf(!hasSharedFixture(SCHEMA))('Slack app manifests declare what the code uses, and nothing more', () => {
+  const source = slackSources();
+
+  it.for(MANIFESTS)('$file: the message and global shortcuts with the callback ids and names the listeners use', ({ file }) => {
+    const m = JSON.parse(readFileSync(join(REPO_ROOT, 'manifests', file), 'utf8')) as { features: { shortcuts: { name: string; type: string; callback_id: string }[]; app_home: { home_tab_enabled: boolean } } };
+    expect(m.features.shortcuts.map(({ name, type, callback_id }) => ({ name, type, callback_id }))).toEqual([
+      { name: SHORTCUT_NAMES.analyzeMessage, type: 'message', callback_id: SHORTCUTS.analyzeMessage },
+      { name: SHORTCUT_NAMES.analyzeForm, type: 'global', callback_id: SHORTCUTS.analyzeForm },
+    ]);
+    expect(source).toContain("type: 'message_action', callback_id: SHORTCUTS.analyzeMessage");
+    expect(source).toContain("type: 'shortcut', callback_id: SHORTCUTS.analyzeForm");
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it.for(MANIFESTS)('$file: every scope and event is used by the code, and every one the code uses is declared', ({ file }) => {
+    const m = manifest(file);
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual(Object.keys(SCOPE_EVIDENCE).sort());
+    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(Object.keys(EVENT_EVIDENCE).sort());
+    for (const [scope, evidence] of [...Object.entries(SCOPE_EVIDENCE), ...Object.entries(EVENT_EVIDENCE)]) {
+      expect(evidence.test(source), `${scope} is declared: the code should use it`).toBe(true);
+    }
   });
 });

@@ -9,6 +9,7 @@ export type BotRequest =
   | { readonly kind: 'ask'; readonly text: string }
   | { readonly kind: 'sessions'; readonly user: string | null }
   | { readonly kind: 'licenses'; readonly user: string | null }
+  | { readonly kind: 'end'; readonly user: string | null }
   | { readonly kind: 'doctor' }
   /** The verdict for a user from the log folders; `since` as typed (`2h`), null for the default. */
   | { readonly kind: 'why'; readonly user: string | null; readonly since: string | null };
@@ -41,7 +42,7 @@ function argument(rest: string): string | null {
 }
 
 /** `sessions DOMAIN\jdoe` is a command; `sessions keep piling up, why?` is a question. */
-function userCommand(kind: 'sessions' | 'licenses', rest: string, body: string): BotRequest {
+function userCommand(kind: 'sessions' | 'licenses' | 'end', rest: string, body: string): BotRequest {
   const user = argument(rest);
   if (user === null || isQlikUserName(user) || !/\s/.test(rest)) return { kind, user };
   return { kind: 'ask', text: body };
@@ -81,6 +82,9 @@ export function parseBotRequest(text: string): BotRequest {
     case 'licenses':
     case 'licences':
       return userCommand('licenses', rest, body);
+    case 'end':
+      // `end DOMAIN\jdoe` ends sessions (after a confirmation); `end of the day the sessions pile up` is a question.
+      return userCommand('end', rest, body);
     case 'doctor':
       return rest === '' ? { kind: 'doctor' } : { kind: 'ask', text: body };
     case 'why':

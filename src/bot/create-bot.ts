@@ -23,8 +23,10 @@ import type { LiveQlik } from './live-qlik.js';
 import { liveSetupReply } from './live-setup-reply.js';
 import { pointerReply } from './pointer-reply.js';
 import type { BotOutcome, EntryReference, Reply, ReplyAction } from './reply.js';
-import { code } from '../core/text/index.js';
+import { code, type RichText } from '../core/text/index.js';
+import { endPreviewReply } from './end-preview-reply.js';
 import { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
+import { withVerdictAttachments } from './verdict-attachments.js';
 import { simpleReply } from './simple-reply.js';
 import { userArgumentReply } from './user-argument-reply.js';
 import { verdictReply } from './verdict-reply.js';
@@ -47,10 +49,21 @@ export interface BotDeps {
   readonly reportError?: (error: unknown) => void;
   /** The Qlik Sense log folders (QLIK_LOG_DIR) for `why`; undefined when not set, and `why` says how to set it. */
   readonly logFolders?: LogFolderReader | undefined;
-  readonly now?: () => number;
   /** Every request to end sessions as one audit record: who asked, whom, and how many were ended (or why not). */
   readonly auditEnding?: (level: 'info' | 'warn', audit: EndingAudit) => void;
+  /** IANA zone for the timeline picture (QLIK_TIME_ZONE); UTC by default. */
+  readonly timeZone?: string;
+  /** How help shows the commands: `/qlik-sessions ` in Slack, nothing in the console. */
+  readonly commandPrefix?: string;
+  /** Lines help adds about ways in only this surface has (Slack's shortcuts, App Home). */
+  readonly helpTips?: readonly RichText[];
+  /** `end DIR\user` is confirmed by typing `yes` (the console); otherwise by the reply's End button (Slack). */
+  readonly confirmEndByText?: boolean;
+  readonly now?: () => number;
 }
+
+/** A typed `yes` ends the sessions only this soon after the count was shown. */
+const END_CONFIRMATION_MS = 5 * 60 * 1000;
 
 /** The same default as SLACK_MAX_FILE_MB. */
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -90,6 +103,10 @@ export function createBot(deps: BotDeps): Bot {
   const analyze = deps.analyze ?? analyzeInProcess;
   const isAdmin = deps.isAdmin ?? (() => false);
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const now = deps.now ?? Date.now;
+  /** Ends waiting for a typed `yes`, per sender and conversation (the console); taken once. */
+  const pendingEnds = new Map<string, { readonly user: string; readonly at: number }>();
+  const conversation = (message: IncomingMessage) => `${message.senderId}\u0000${message.channelId}`;
 
   const describeEntry = (id: string): EntryReference | undefined => {
     const entry = deps.knowledge.get(id);
@@ -128,7 +145,7 @@ export function createBot(deps: BotDeps): Bot {
     const report = outcome.report;
     const problems = files.map((file) => file.problem()).filter((problem): problem is FileProblem => problem !== null);
     if (problems.length > 0) return fileProblemReply(problems);
-    const verdict = withFeedback(verdictReply(report, describeEntry), report.verdict.code);
+    const verdict = withVerdictAttachments(withFeedback(verdictReply(report, describeEntry), report.verdict.code), report, deps.timeZone ?? 'UTC');
     return report.verdict.user === null ? verdict : liveCountSection(verdict, report.verdict.user, message.senderId);
   }
 
@@ -197,11 +214,51 @@ export function createBot(deps: BotDeps): Bot {
     return withFeedback(whyReply(outcome.result, describeEntry), outcome.result.report.verdict.code);
   }
 
+  /** `end DIR\user`: admins, in a direct conversation, see the live count and what will end; the end waits for a confirmation. */
+  async function endPreview(user: string | null, message: IncomingMessage): Promise<Reply> {
+    const audit = deps.auditEnding ?? (() => undefined);
+    if (!isAdmin(message.senderId)) {
+      audit('warn', { event: 'end-sessions refused', requested_by: message.senderId, user: user ?? '', reason: 'not-admin' });
+      return simpleReply('error', 'Only the people listed in QLIK_ADMINS can end sessions. Ask a Qlik administrator, or end them in the QMC.');
+    }
+    if (message.kind !== 'direct-message') {
+      return simpleReply('pointer', 'Ending sessions is done in a direct message to me, so the confirmation stays between us: send me "end DOMAIN\\user" there.');
+    }
+    if (deps.live === undefined) return liveSetupReply();
+    if (user === null || !isQlikUserName(user)) return userArgumentReply('end', user);
+    const live = await deps.live.sessions(user);
+    if (!live.ok) return liveFailureReply(`count the sessions of ${user}`, live.error);
+    const byText = deps.confirmEndByText === true && live.value.total > 0;
+    if (byText) pendingEnds.set(conversation(message), { user, at: now() });
+    return endPreviewReply(live.value, byText ? 'type-yes' : 'button');
+  }
+
+  /** A typed `yes` (or `no`) right after an end preview in the same conversation; undefined when none is waiting. */
+  async function confirmation(message: IncomingMessage): Promise<Reply | undefined> {
+    const key = conversation(message);
+    const pending = pendingEnds.get(key);
+    if (pending === undefined) return undefined;
+    // Whatever comes next settles it: a confirmation is never carried out twice, nor long after the count was shown.
+    pendingEnds.delete(key);
+    const answer = stripAddress(message.text).toLowerCase();
+    const fresh = now() - pending.at <= END_CONFIRMATION_MS;
+    if (/^(yes|y)$/.test(answer)) {
+      if (!fresh) return simpleReply('pointer', `That confirmation came too late, so nothing was ended. Send "end ${pending.user}" again to see the current count.`);
+      return bot.endSessions(message.senderId, pending.user);
+    }
+    if (/^(no|n|cancel)$/.test(answer)) return simpleReply('live', `Nothing was ended; ${pending.user}'s sessions stay open.`);
+    return undefined;
+  }
+
   async function direct(message: IncomingMessage): Promise<Reply> {
+    const confirmed = await confirmation(message);
+    if (confirmed !== undefined) return confirmed;
     const request = parseBotRequest(message.text);
     switch (request.kind) {
       case 'help':
-        return helpReply();
+        return helpReply({ ...(deps.commandPrefix === undefined ? {} : { commandPrefix: deps.commandPrefix }), ...(deps.helpTips === undefined ? {} : { tips: deps.helpTips }) });
+      case 'end':
+        return endPreview(request.user, message);
       case 'analyze':
         if (request.text === '' && message.files.length === 0) {
           return simpleReply('pointer', 'Paste the Qlik Sense log lines after "analyze" (a ``` block is fine), or attach the log files; "help" says which files to take.');
@@ -240,7 +297,7 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  return {
+  const bot: Bot = {
     async handle(message: IncomingMessage): Promise<BotOutcome> {
       try {
         return await respond(message);
@@ -276,4 +333,5 @@ export function createBot(deps: BotDeps): Bot {
       }
     },
   };
+  return bot;
 }

@@ -1,8 +1,17 @@
 import type { Reply } from './reply.js';
-import { code, strong } from '../core/text/index.js';
+import { code, strong, type RichText } from '../core/text/index.js';
 
-/** What the bot does, its commands, how to paste a log, and which files to take from the server. */
-export function helpReply(): Reply {
+export interface HelpOptions {
+  /** How a command is typed where the help is read: `/qlik-sessions ` in Slack, nothing in the console. */
+  readonly commandPrefix?: string;
+  /** Ways in that only this surface has (Slack's shortcuts and App Home), one line each. */
+  readonly tips?: readonly RichText[];
+}
+
+/** What the bot does, its commands as they are typed here, how to paste a log, and which files to take from the server. */
+export function helpReply(options: HelpOptions = {}): Reply {
+  const typed = (command: string) => code(`${options.commandPrefix ?? ''}${command}`);
+  const tips = options.tips ?? [];
   return {
     tone: 'help',
     headline:
@@ -18,17 +27,19 @@ export function helpReply(): Reply {
       {
         title: 'Commands',
         paragraphs: [
-          [code('help'), ': this text'],
-          [code('analyze'), ': with log lines pasted after it, a verdict on the sessions in them'],
-          [code('kb'), ': the knowledge entries; ', code('kb five-session-limit'), ' shows one'],
-          [code('ask <question>'), ' (or just the question): the entries that answer it'],
-          [code('sessions DOMAIN\\user'), ': live sessions of a user on every proxy node (Qlik APIs needed)'],
-          [code('licenses DOMAIN\\user'), ': the user\'s licence allocations (Qlik APIs needed)'],
-          [code('doctor'), ': checks the site for known causes, such as a licensed service account (Qlik APIs needed)'],
-          [code('why DOMAIN\\user [2h]'), ': the verdict for a user from the site\'s log folders over the last 2 hours (QLIK_LOG_DIR needed)'],
+          [typed('help'), ': this text'],
+          [typed('analyze'), ': with log lines pasted after it, a verdict on the sessions in them'],
+          [typed('kb'), ': the knowledge entries; ', typed('kb five-session-limit'), ' shows one'],
+          [typed('ask <question>'), ' (or just the question): the entries that answer it'],
+          [typed('sessions DOMAIN\\user'), ': live sessions of a user on every proxy node (Qlik APIs needed)'],
+          [typed('licenses DOMAIN\\user'), ': the user\'s licence allocations (Qlik APIs needed)'],
+          [typed('doctor'), ': checks the site for known causes, such as a licensed service account (Qlik APIs needed)'],
+          [code('end DOMAIN\\user'), ': admins only, in a direct message: shows the live sessions, then ends them once you confirm'],
+          [typed('why DOMAIN\\user [2h]'), ': the verdict for a user from the site\'s log folders over the last 2 hours (QLIK_LOG_DIR needed)'],
         ],
         steps: [],
       },
+      ...(tips.length === 0 ? [] : [{ title: 'Other ways in', paragraphs: tips, steps: [] }]),
       {
         title: 'Which log files to take from the Qlik Sense server',
         paragraphs: [

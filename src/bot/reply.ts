@@ -15,6 +15,8 @@ export interface ReplySection {
 export interface FactsTable {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** Rows there are in all when `rows` shows only some (the full table then travels in `fullReport`). */
+  readonly total?: number;
 }
 
 export interface EntryReference {
@@ -28,6 +30,23 @@ export type ReplyAction =
   | { readonly kind: 'share-in-channel' }
   | { readonly kind: 'end-sessions'; readonly user: string; readonly liveSessions: number };
 
+/** A picture that explains the reply (the timeline of the verdict's user), as SVG; adapters render it (PNG in Slack). */
+export interface ReplyPicture {
+  /** File name without extension, safe for any file system (`timeline-CORP-mweber`). */
+  readonly name: string;
+  readonly title: string;
+  /** One sentence saying what the picture shows, for screen readers. */
+  readonly altText: string;
+  readonly svg: string;
+}
+
+/** A file with the whole answer, for surfaces that cannot show all of it (Slack past Block Kit's limits). */
+export interface ReplyFile {
+  readonly fileName: string;
+  readonly title: string;
+  readonly content: string;
+}
+
 export type ReplyTone = 'answer' | 'verdict' | 'help' | 'pointer' | 'error' | 'live';
 
 export interface Reply {
@@ -39,6 +58,9 @@ export interface Reply {
   readonly entries: readonly EntryReference[];
   readonly caveats: readonly RichText[];
   readonly actions: readonly ReplyAction[];
+  readonly pictures?: readonly ReplyPicture[];
+  /** Every row and finding (a CSV of the users and the text report); shown when the reply itself must be cut. */
+  readonly fullReport?: readonly ReplyFile[];
 }
 
 /** The bot either answers or deliberately stays quiet (watched channels only). */

@@ -3,6 +3,7 @@ import { isPastedLogLine, runConsole } from '../adapters/console/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { openApp } from './open-app.js';
+import { pictureSaver } from './save-picture.js';
 import { wantsColor } from './wants-color.js';
 
 export const shellCommand: Command = {
@@ -30,6 +31,7 @@ export const shellCommand: Command = {
       output: io.stdout,
       color: !noColor && wantsColor(io),
       isLogLine: isPastedLogLine,
+      savePicture: pictureSaver(io.cwd),
     });
     return EXIT_OK;
   },

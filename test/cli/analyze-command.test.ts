@@ -34,6 +34,15 @@ describe('qlik-sessions analyze', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
+  it('--chart writes the timeline PNG of the verdict user when the report has a timeline, and says so when it has none', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qlik-sessions-chart-'));
+    const target = join(folder, 'timeline.png');
+    const { status, stdout, stderr } = await run(['--chart', target, scenario('no-qlik-lines-iis-log.txt')]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('No Qlik Sense session or licence lines were recognised');
+    expect(stderr).toBe(`qlik-sessions analyze: no chart written to ${target}: no user's sessions were found to draw.\n`);
+  });
+
   it('prints the JSON contract with --json', async () => {
     const { status, stdout } = await run(['--json', scenario('two-nodes-time-zones')]);
     expect(status).toBe(0);

@@ -106,12 +106,15 @@ describe('live Qlik commands', () => {
     expect(text.stdout).toContain('CORP\\ajones holds no licence allocation');
   });
 
-  it('end refuses to run without --yes and then ends everywhere with it', async () => {
+  it('end without --yes is a dry run (the live count, nothing ended), and ends everywhere with it', async () => {
     await startSite();
-    const refused = await run(['end', 'CORP\\mweber'], site.env());
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('Add --yes');
-    expect(site.proxies.flatMap((proxy) => proxy.requests)).toEqual([]);
+    const dry = await run(['end', 'CORP\\mweber'], site.env());
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('CORP\\mweber: 5 live proxy sessions');
+    expect(dry.stdout).toContain("Nothing was ended. This would end all 5 (their open apps close). Add --yes to do it: qlik-sessions end 'CORP\\mweber' --yes");
+    const dryJson = await run(['end', 'CORP\\mweber', '--json'], site.env());
+    expect(JSON.parse(dryJson.stdout)).toMatchObject({ dryRun: true, user: 'CORP\\mweber', wouldEnd: 5 });
+    expect(site.proxies.flatMap((proxy) => proxy.requests).every((request) => request.method === 'GET')).toBe(true);
 
     const ended = await run(['end', 'CORP\\mweber', '--yes', '--json'], site.env());
     expect(ended.code).toBe(0);

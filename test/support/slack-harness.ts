@@ -1,6 +1,6 @@
 import { createAnalysisPool, type AnalysisPool } from '../../src/adapters/analysis-worker/index.js';
 import type { SlackApp } from '../../src/adapters/slack/index.js';
-import type { Bot, LiveQlik, StateStore } from '../../src/bot/index.js';
+import type { Bot, BotDeps, LiveQlik, StateStore } from '../../src/bot/index.js';
 import { readConfig, type AppConfig, type Environment } from '../../src/config/index.js';
 import { buildApp } from '../../src/main.js';
 import { SIGNING_SECRET } from './signed-slack-request.js';
@@ -9,11 +9,11 @@ import { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
 export { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
-/** The real conversation: built-in knowledge entries, the worker pool (closed with the harness), admins as configured. */
-export async function realBot(context: BotContext, live?: LiveQlik): Promise<Bot> {
+/** The real conversation: built-in knowledge entries, the worker pool (closed with the harness) or `analyze`, admins as configured. */
+export async function realBot(context: BotContext, live?: LiveQlik, analyze?: BotDeps['analyze']): Promise<Bot> {
   const pool = createAnalysisPool({ workers: 1, logger: context.logger });
   context.pools.push(pool);
-  const app = buildApp(harnessConfig({}), { logger: context.logger, analyze: pool.analyze, ...(live === undefined ? {} : { live }) });
+  const app = buildApp(harnessConfig({}), { logger: context.logger, analyze: analyze ?? pool.analyze, ...(live === undefined ? {} : { live }) });
   const built = await app.bot('slack');
   if (!built.ok) throw new Error(built.error);
   return built.bot;

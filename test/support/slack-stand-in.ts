@@ -28,6 +28,10 @@ export interface SlackStandIn {
   authError: string | null;
   /** What apps.connections.open hands out (a fake Socket Mode endpoint). */
   socketModeUrl: string | null;
+  /** Channels where chat.postMessage answers not_in_channel (the bot is not a member). */
+  readonly notInChannels: Set<string>;
+  /** Bytes received at the upload URLs of files.getUploadURLExternal, by file id. */
+  readonly uploads: Map<string, Buffer>;
   close(): Promise<void>;
 }
 
@@ -48,7 +52,7 @@ function parseBody(raw: string, headers: IncomingHttpHeaders): Record<string, un
 function answer(
   method: string,
   args: Record<string, unknown>,
-  stand: { fileInfo: Map<string, Record<string, unknown>>; authError: string | null; socketModeUrl: string | null },
+  stand: { fileInfo: Map<string, Record<string, unknown>>; authError: string | null; socketModeUrl: string | null; notInChannels: Set<string>; url: string; uploads: Map<string, Buffer> },
 ): Record<string, unknown> {
   switch (method) {
     case 'apps.connections.open':
@@ -57,7 +61,20 @@ function answer(
       if (stand.authError !== null) return { ok: false, error: stand.authError };
       return { ok: true, url: 'https://stand-in.test/', team: 'Stand-in', user: 'qlik-sessions', team_id: 'T123ABC456', user_id: STAND_IN_BOT_USER, bot_id: STAND_IN_BOT_ID };
     case 'chat.postMessage':
+      if (stand.notInChannels.has(String(args['channel']))) return { ok: false, error: 'not_in_channel' };
       return { ok: true, channel: args['channel'], ts: `${Date.now() / 1000}` };
+    case 'files.getUploadURLExternal': {
+      const id = `F${String(stand.uploads.size + 1).padStart(8, '0')}${Date.now().toString(36).toUpperCase()}`;
+      stand.uploads.set(id, Buffer.alloc(0));
+      if (typeof args['filename'] !== 'string' || !(Number(args['length']) > 0)) return { ok: false, error: 'invalid_arguments' };
+      return { ok: true, upload_url: `${stand.url}/upload/v1/${id}?length=${Number(args['length'])}`, file_id: id };
+    }
+    case 'files.completeUploadExternal': {
+      const files = Array.isArray(args['files']) ? (args['files'] as { id?: unknown }[]) : [];
+      // Slack refuses to share a file whose bytes never arrived.
+      if (files.length === 0 || files.some((file) => (stand.uploads.get(String(file.id))?.length ?? 0) === 0)) return { ok: false, error: 'file_not_found' };
+      return { ok: true, files: files.map((file) => ({ id: file.id })) };
+    }
     case 'files.info': {
       const file = stand.fileInfo.get(String(args['file']));
       return file === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file };
@@ -82,6 +99,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     fileInfo,
     authError: null,
     socketModeUrl: null,
+    notInChannels: new Set(),
+    uploads: new Map(),
     callsTo: (method) => calls.filter((call) => call.method === method),
     close: () =>
       new Promise((resolve) => {
@@ -120,6 +139,17 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      if (request.method === 'POST' && path.startsWith('/upload/v1/')) {
+        // The external upload: raw bytes, which must be as long as files.getUploadURLExternal was told.
+        const id = path.slice('/upload/v1/'.length);
+        const body = Buffer.concat(chunks);
+        const declared = Number(new URL(request.url ?? '/', 'http://stand-in').searchParams.get('length'));
+        calls.push({ path, method: 'upload', args: { id, bytes: body.length, contentType: request.headers['content-type'] }, authorization });
+        const known = standIn.uploads.has(id);
+        if (known && body.length === declared) standIn.uploads.set(id, body);
+        response.writeHead(known && body.length === declared ? 200 : 400, { 'content-type': 'text/plain' }).end(known ? 'OK' : 'unknown upload');
+        return;
+      }
       const args = parseBody(Buffer.concat(chunks).toString('utf8'), request.headers);
       if (path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
@@ -159,11 +189,17 @@ export async function startForeignHost(): Promise<{ readonly host: string; reado
   };
 }
 
+/** A table block: each row reads as one line, as a person sees it. */
+function isTable(value: unknown): value is { rows: { text: string }[][] } {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'table' && Array.isArray((value as { rows?: unknown }).rows);
+}
+
 /** Every text a recorded call carries (blocks, fallback text), as the user would read it. */
 export function textOf(call: RecordedCall | undefined): string {
   const texts: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') texts.push(value);
+    else if (isTable(value)) for (const row of value.rows) texts.push(row.map((cell) => cell.text).join(' '));
     else if (Array.isArray(value)) value.forEach(walk);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
   };

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot, BotOutcome } from '../../bot/index.js';
+import type { Bot, BotOutcome, ReplyPicture } from '../../bot/index.js';
 import { consoleMessage } from './console-message.js';
 import { createLineGrouper } from './group-lines.js';
 import { createPasteCollector, realScheduler, type Scheduler } from './paste-collector.js';
@@ -16,6 +16,8 @@ export interface ConsoleOptions {
   /** Recognises one Qlik Sense log line, to keep a piped paste together. */
   readonly isLogLine: (line: string) => boolean;
   readonly scheduler?: Scheduler;
+  /** Saves a reply's picture (the timeline) and says where; without it pictures are not saved. */
+  readonly savePicture?: (picture: ReplyPicture) => Promise<{ readonly ok: true; readonly path: string } | { readonly ok: false; readonly error: string }>;
 }
 
 export const PROMPT = 'qlik-sessions> ';
@@ -43,8 +45,20 @@ function echo(text: string, color: boolean): string {
   return color ? `${BOLD}${line}${RESET}\n` : `${line}\n`;
 }
 
+/** A terminal shows no pictures: each is saved to a file, and the reply names it. */
+async function savedPictures(options: ConsoleOptions, outcome: BotOutcome): Promise<string> {
+  if (outcome.kind !== 'reply' || options.savePicture === undefined) return '';
+  const lines: string[] = [];
+  for (const picture of outcome.reply.pictures ?? []) {
+    const saved = await options.savePicture(picture);
+    lines.push(saved.ok ? `${picture.title}: saved to ${saved.path}` : `${picture.title} was not saved: ${saved.error}`);
+  }
+  return lines.length === 0 ? '' : `\n${lines.join('\n')}\n`;
+}
+
 async function answer(options: ConsoleOptions, text: string): Promise<string> {
-  return renderOutcome(await options.bot.handle(consoleMessage(text)), options.color);
+  const outcome = await options.bot.handle(consoleMessage(text));
+  return `${renderOutcome(outcome, options.color)}${await savedPictures(options, outcome)}`;
 }
 
 /** Piped input: read to the end, one reply per message, in order. */

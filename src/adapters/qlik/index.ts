@@ -8,3 +8,5 @@ export type { CallResult, HttpMethod, QlikFetch, QlikHttpClient, QlikHttpClientO
 export { formatQlikUserName, parseQlikUserName, qlikUserHeader, sameQlikUser } from './qlik-user-name.js';
 export { createXrfkey } from './xrfkey.js';
 export { virtualProxyLabel } from './virtual-proxy-label.js';
+export { createQlikStatusCheck } from './qlik-status-check.js';
+export type { QlikStatusDeps } from './qlik-status-check.js';

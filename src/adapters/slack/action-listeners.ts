@@ -32,7 +32,7 @@ async function refuseEndClick(runtime: SlackRuntime, body: unknown, actionTs: st
   }
 }
 
-/** Buttons of replies: feedback (one log line, no content), share in channel, and the admins' "End sessions". */
+/** Buttons of replies: feedback (counted in the store and logged, no content), share in channel, and the admins' "End sessions". */
 export function registerActionListeners(app: App, runtime: SlackRuntime): void {
   const { deps } = runtime;
   for (const [actionId, verdict] of [
@@ -41,13 +41,19 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
   ] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
       const topic = unescapeSlackEntities(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
-      deps.logger.info(`feedback ${verdict} topic=${topic} user=${body.user.id}`);
       await ack();
       runtime.tracker.run(
         async () => {
           // Counted once per click: a retried or replayed body is thanked but not counted again.
           if ((await runtime.state.claimClick(clickNonce(body, action.action_ts))) === 'first') {
-            await runtime.state.countFeedback(topic, verdict);
+            const { feedback } = deps;
+            if (feedback === undefined) await runtime.state.countFeedback(topic, verdict);
+            else {
+              // One vote per person and reply, however often they click; the recorder logs each one.
+              const replyId = body.container?.message_ts ?? body.message?.ts;
+              const result = await feedback.record(topic, verdict, body.user.id, typeof replyId === 'string' ? replyId : undefined);
+              if (!result.ok) deps.logger.warn({ event: 'feedback', topic, by: body.user.id, reason: result.reason }, 'feedback for an unknown topic ignored');
+            }
           }
           await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' });
         },

@@ -6,6 +6,8 @@ import { describeError } from '../../bot/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { registerCommandListener } from './command-listener.js';
 import { ignoreMalformedEvents } from './ignore-malformed-events.js';
+import { registerAppHomeListeners } from './listeners/app-home-listeners.js';
+import { registerShortcutListeners } from './listeners/shortcut-listeners.js';
 import { registerMessageListeners } from './message-listener.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import type { HttpRoute, SlackAppDeps, SlackRuntime } from './slack-runtime.js';
@@ -114,6 +116,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerCommandListener(app, runtime);
   registerActionListeners(app, runtime);
   registerAnalyzeModal(app, runtime);
+  registerShortcutListeners(app, runtime);
+  registerAppHomeListeners(app, runtime);
   app.error(async (error) => {
     deps.logger.error(`unhandled listener error: ${describeError(error)}`);
   });

@@ -1,4 +1,11 @@
-export { ACTION_IDS, ANALYZE_MODAL } from './action-ids.js';
+export { ACTION_IDS, ANALYZE_MODAL, SHORTCUTS } from './action-ids.js';
+export { SHORTCUT_NAMES } from './shortcut-names.js';
+export { SLACK_COMMAND_PREFIX, SLACK_HELP_TIPS } from './slack-help-tips.js';
+export { renderAppHome } from './render-app-home.js';
+export type { HomeAlert, HomeContent } from './render-app-home.js';
+export { RECENT_ALERTS_LIST } from './listeners/app-home-listeners.js';
+export { uploadFiles } from './upload-files.js';
+export type { UploadFetch, UploadFile, UploadPolicy, UploadResult, UploadTarget } from './upload-files.js';
 export { analyzeModal } from './analyze-modal.js';
 export { boltLine, createBoltLogger } from './bolt-logger.js';
 export type { AppLogger, LogLevelName } from './app-logger.js';

@@ -1,10 +1,10 @@
 import type { App, webApi } from '@slack/bolt';
-import type { AttachedFile, IncomingMessage } from '../../bot/index.js';
+import type { IncomingMessage } from '../../bot/index.js';
 import { describeError } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
-import { downloadSlackFile } from './download-slack-file.js';
-import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
-import { downloadUrlOf, isFileStub, isLogFile, slackFileSchema, type SlackFile } from './slack-file.js';
+import { deliverReply } from './deliver-reply.js';
+import { renderNotice } from './render-reply-blocks.js';
+import { attach, resolveFiles, unresolvedNote } from './slack-attachments.js';
 import type { SlackRuntime } from './slack-runtime.js';
 
 const PROGRESS_REACTION = 'hourglass_flowing_sand';
@@ -14,72 +14,6 @@ function asMessageEvent(event: unknown): SlackMessageEvent | null {
   if (typeof event !== 'object' || event === null) return null;
   const candidate = event as Partial<SlackMessageEvent>;
   return typeof candidate.channel === 'string' && typeof candidate.ts === 'string' && typeof candidate.type === 'string' ? (candidate as SlackMessageEvent) : null;
-}
-
-/** A file Slack would not describe (files.info failed): the rest of the message is still answered. */
-interface UnresolvedFile {
-  readonly id: string;
-  readonly reason: string;
-}
-
-function slackErrorCode(error: unknown): string {
-  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
-  return typeof code === 'string' ? code.replace(/[^\w.-]/g, '_').slice(0, 60) : 'no answer';
-}
-
-/** Slack Connect stubs carry only an id: files.info fills in the name and the download link. */
-async function resolveFiles(
-  raw: readonly unknown[],
-  client: webApi.WebClient,
-  runtime: SlackRuntime,
-): Promise<{ files: SlackFile[]; unresolved: UnresolvedFile[] }> {
-  const files: SlackFile[] = [];
-  const unresolved: UnresolvedFile[] = [];
-  for (const item of raw) {
-    const parsed = slackFileSchema.safeParse(item);
-    if (!parsed.success) continue;
-    let file = parsed.data;
-    if (isFileStub(file)) {
-      let info: unknown;
-      try {
-        info = (await client.files.info({ file: file.id })).file;
-      } catch (error) {
-        runtime.deps.logger.warn(`files.info failed for ${file.id}: ${describeError(error)}`);
-        unresolved.push({ id: file.id, reason: `files.info: ${slackErrorCode(error)}` });
-        continue;
-      }
-      const full = slackFileSchema.safeParse(info);
-      if (!full.success) {
-        runtime.deps.logger.warn(`files.info gave no usable file for ${file.id}`);
-        unresolved.push({ id: file.id, reason: 'files.info gave no file' });
-        continue;
-      }
-      file = full.data;
-    }
-    if (isLogFile(file)) files.push(file);
-    else runtime.deps.logger.debug(`skipping file ${file.id}: not text, .log, .txt or gzip`);
-  }
-  return { files, unresolved };
-}
-
-function unresolvedNote(unresolved: readonly UnresolvedFile[]): string {
-  const list = unresolved.map((file) => `${file.id} (${file.reason})`).join(', ');
-  return `Slack did not give me ${unresolved.length === 1 ? 'one shared file' : `${unresolved.length} shared files`}: ${list}. Share ${unresolved.length === 1 ? 'it' : 'them'} again, or paste the log lines.`;
-}
-
-function attach(file: SlackFile, runtime: SlackRuntime): AttachedFile | null {
-  const url = downloadUrlOf(file);
-  if (url === undefined) return null;
-  const { config, fetchFile } = runtime.deps;
-  return {
-    name: file.name ?? file.title ?? file.id,
-    size: file.size ?? null,
-    open: () => {
-      const policy = { fileHosts: config.fileHosts, maxBytes: config.maxFileBytes };
-      const idle = runtime.deps.fileIdleTimeoutMs;
-      return downloadSlackFile(url, runtime.botToken, idle === undefined ? policy : { ...policy, idleTimeoutMs: idle }, fetchFile);
-    },
-  };
 }
 
 /**
@@ -132,7 +66,8 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
         await post(renderNotice(note));
         return;
       }
-      await post(renderReplyBlocks({ ...outcome.reply, caveats: [...outcome.reply.caveats, note] }));
+      const delivered = await deliverReply(client, runtime, { channel: classified.channelId, threadTs: classified.threadTs }, { ...outcome.reply, caveats: [...outcome.reply.caveats, note] });
+      if (!delivered.ok) throw delivered.error;
       await runtime.state.markAnswered(classified.channelId, classified.threadTs);
       deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}, ${resolved.unresolved.length} file(s) unresolved`);
       return;
@@ -149,7 +84,8 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
     } else {
       await runtime.state.markAnswered(classified.channelId, classified.threadTs);
     }
-    await post(renderReplyBlocks(outcome.reply));
+    const delivered = await deliverReply(client, runtime, { channel: classified.channelId, threadTs: classified.threadTs }, outcome.reply);
+    if (!delivered.ok) throw delivered.error;
     deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}`);
   } catch (error) {
     deps.logger.error(`handling ${classified.kind} in ${event.channel} failed: ${describeError(error)}`);

@@ -29,8 +29,22 @@ function sectionBlocks(text: string): KnownBlock[] {
   return splitSectionText(text).map((piece) => ({ type: 'section', text: { type: 'mrkdwn', text: piece } }));
 }
 
+/** Slack's table block: one per message, at most 100 rows and 20 columns; cells are raw text, so nothing is interpreted. */
+const TABLE_LIMITS = { rows: 100, columns: 20, cell: 2000 } as const;
+
+function tableBlock(columns: readonly string[], rows: readonly (readonly string[])[]): KnownBlock | null {
+  const all = [columns, ...rows];
+  if (all.length > TABLE_LIMITS.rows || columns.length > TABLE_LIMITS.columns) return null;
+  if (all.some((row) => row.some((cell) => cell.length > TABLE_LIMITS.cell))) return null;
+  return {
+    type: 'table',
+    // Escaped like every text from a log: Slack decodes the entities, so `<!channel>` shows literally and pings nobody.
+    rows: all.map((row) => columns.map((_, index) => ({ type: 'raw_text' as const, text: row[index] === undefined || row[index] === '' ? ' ' : escapeMrkdwn(row[index] ?? '') }))),
+  };
+}
+
 /** A monospaced table; every cell came from a log, so it is escaped like any other input. */
-function factsMrkdwn(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+function factsMrkdwn(columns: readonly string[], rows: readonly (readonly string[])[]): { text: string; cut: boolean } {
   const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? '').length)));
   const line = (cells: readonly string[]) =>
     widths
@@ -50,7 +64,7 @@ function factsMrkdwn(columns: readonly string[], rows: readonly (readonly string
   }
   const more = body.length - kept.length;
   const table = '```\n' + escapeMrkdwn(kept.join('\n')) + '\n```';
-  return more > 0 ? `${table}\n_${more} more rows not shown._` : table;
+  return more > 0 ? { text: `${table}\n_${more} more rows not shown._`, cut: true } : { text: table, cut: false };
 }
 
 /** Whether a value fits a button as it is: a cut value would act on something else (another user's sessions). */
@@ -106,9 +120,10 @@ function sourcesMrkdwn(reply: Reply): string | null {
   return lines.length === 0 ? null : `*Sources*\n${lines.join('\n')}`;
 }
 
-/** Block Kit for a Reply: headline, the facts that matter, sections (the fix), sources, caveats and buttons. Pure. */
-export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
+/** The blocks before Slack's limits are applied, and whether the facts table had to be cut. */
+function replyBlocks(reply: Reply, options: RenderOptions): { blocks: KnownBlock[]; factsCut: boolean } {
   const blocks: KnownBlock[] = [];
+  let factsCut = false;
   const headline = escapeMrkdwn(reply.headline);
   if (headline.length <= BLOCK_KIT_LIMITS.headerText) {
     blocks.push({ type: 'header', text: { type: 'plain_text', text: headline, emoji: true } });
@@ -116,7 +131,15 @@ export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): Sl
     // Slack's bold does not span lines: a headline with a list (nodes that failed) is bolded line by line.
     blocks.push(...sectionBlocks(headline.split('\n').map((line) => (line.trim() === '' ? line : `*${line.trim()}*`)).join('\n')));
   }
-  if (reply.facts !== null && reply.facts.rows.length > 0) blocks.push(...sectionBlocks(factsMrkdwn(reply.facts.columns, reply.facts.rows)));
+  if (reply.facts !== null && reply.facts.rows.length > 0) {
+    const table = tableBlock(reply.facts.columns, reply.facts.rows);
+    if (table !== null) blocks.push(table);
+    else {
+      const facts = factsMrkdwn(reply.facts.columns, reply.facts.rows);
+      factsCut = facts.cut;
+      blocks.push(...sectionBlocks(facts.text));
+    }
+  }
   for (const section of reply.sections) {
     const text = sectionMrkdwn(section);
     if (text !== '') blocks.push(...sectionBlocks(text));
@@ -133,7 +156,20 @@ export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): Sl
   }
   const buttons = reply.actions.flatMap((action) => actionButtons(action, options));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
-  return { text: clampText(headline, BLOCK_KIT_LIMITS.fallbackText), blocks: fitBlocks(blocks) as KnownBlock[] };
+  return { blocks, factsCut };
+}
+
+/** Block Kit for a Reply: headline, the facts that matter (a table block), sections (the fix), sources, caveats, buttons. Pure. */
+export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  const { blocks } = replyBlocks(reply, options);
+  return { text: clampText(escapeMrkdwn(reply.headline), BLOCK_KIT_LIMITS.fallbackText), blocks: fitBlocks(blocks) as KnownBlock[] };
+}
+
+/** True when the reply cannot be shown whole in one message: rows or parts left out (the full report then goes as files). */
+export function overflowsBlockKit(reply: Reply): boolean {
+  const { blocks, factsCut } = replyBlocks(reply, {});
+  const rowsLeftOut = reply.facts !== null && (reply.facts.total ?? 0) > reply.facts.rows.length;
+  return factsCut || rowsLeftOut || blocks.length > BLOCK_KIT_LIMITS.blocksPerMessage;
 }
 
 /** A short plain reply (errors, confirmations) in the same shape. */

@@ -1,10 +1,11 @@
 import type { SocketModeReceiver } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackConfig, SlackCredentials } from '../../config/index.js';
-import type { AppMetrics, Bot, StateStore } from '../../bot/index.js';
+import type { AppMetrics, Bot, FeedbackRecorder, QlikApiStatus, StateStore } from '../../bot/index.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { FileFetch } from './download-slack-file.js';
 import type { SlackState } from './slack-state.js';
+import type { UploadFetch } from './upload-files.js';
 import type { WorkTracker } from './work-tracker.js';
 
 /** A GET route served beside /slack/events in HTTP mode (health, readiness, metrics). */
@@ -45,6 +46,21 @@ export interface SlackAppDeps {
   readonly metrics?: AppMetrics;
   /** Set when HTTPS_PROXY applies to Slack. */
   readonly outbound?: SlackOutbound;
+  /** Draws a reply's picture (the timeline) as PNG; without it no pictures are uploaded. */
+  readonly renderPng?: (svg: string) => Uint8Array;
+  /** POSTs uploaded bytes to Slack's upload URL; the global fetch by default. */
+  readonly uploadFetch?: UploadFetch;
+  /** Counts helpful / not helpful; without it the clicks are only logged. */
+  readonly feedback?: FeedbackRecorder;
+  /** App Home: the knowledge index and, for admins, the Qlik API status. */
+  readonly home?: HomeSources;
+}
+
+/** What App Home shows besides the bot's own text. */
+export interface HomeSources {
+  readonly entries: readonly { readonly id: string; readonly title: string }[];
+  /** Undefined when the Qlik APIs are not configured. */
+  readonly qlikStatus?: () => Promise<QlikApiStatus>;
 }
 
 /** State shared by the listeners of one app. */

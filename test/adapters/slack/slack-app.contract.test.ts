@@ -315,7 +315,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
 
       const blank = { ...submission, view: { ...submission.view, state: { values: { log_excerpt: { text: { type: 'plain_text_input', value: '   ' } } } } } };
       const refused = await postSigned(harness.eventsUrl, form({ payload: JSON.stringify(blank) }), { contentType: 'application/x-www-form-urlencoded' });
-      expect(JSON.parse(refused.body)).toEqual({ response_action: 'errors', errors: { log_excerpt: 'Paste at least one line from a Qlik Sense log.' } });
+      expect(JSON.parse(refused.body)).toEqual({ response_action: 'errors', errors: { log_excerpt: 'Attach a log file above or paste at least one line from a Qlik Sense log.' } });
       await settled(harness);
       expect(postsIn(harness, 'U2CERLKJA')).toHaveLength(1);
       expect(textOf(dm[0])).toContain('CORP\\mweber hit the limit of 5 parallel sessions');
@@ -327,13 +327,20 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
     }
     const actionResponses = (suffix: string) => harness.slack.callsTo('response_url').filter((call) => call.path.endsWith(suffix));
 
-    it('logs feedback as one line without message content', async () => {
+    it('counts feedback once per person and reply, logged as one structured line without message content', async () => {
       await postSigned(harness.eventsUrl, click('qlik_sessions_helpful', 'limit-reached'), { contentType: 'application/x-www-form-urlencoded' });
+      await settled(harness);
       await postSigned(harness.eventsUrl, click('qlik_sessions_not_helpful', 'limit-reached'), { contentType: 'application/x-www-form-urlencoded' });
       await settled(harness);
+      await postSigned(harness.eventsUrl, click('qlik_sessions_not_helpful', 'limit-reached', 'UOTHER001'), { contentType: 'application/x-www-form-urlencoded' });
+      // A forged topic is logged and refused: it cannot add fields to the counts.
+      await postSigned(harness.eventsUrl, click('qlik_sessions_helpful', 'made-up-topic'), { contentType: 'application/x-www-form-urlencoded' });
+      await settled(harness);
       expect(harness.logger.lines.filter((line) => line.includes('feedback'))).toEqual([
-        'info feedback helpful topic=limit-reached user=U2CERLKJA',
-        'info feedback not-helpful topic=limit-reached user=U2CERLKJA',
+        'info feedback topic=limit-reached verdict=helpful by=U2CERLKJA counted=true total=1',
+        'info feedback topic=limit-reached verdict=not-helpful by=U2CERLKJA counted=false total=0',
+        'info feedback topic=limit-reached verdict=not-helpful by=UOTHER001 counted=true total=1',
+        'warn feedback for an unknown topic ignored event=feedback topic=made-up-topic by=U2CERLKJA reason=unknown-topic',
       ]);
     });
 
