@@ -1,16 +1,27 @@
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
 import { createLogFolderReader } from './adapters/log-folder/index.js';
-import { createPinoLogger } from './adapters/logging/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
-import type { AlertSink, Bot, BotDeps, LiveQlik, LiveSessionList, LogFolderReader, Logger, QlikApiStatus, RichText, StateStore } from './bot/index.js';
+import {
+  silentLogger,
+  type AlertSink,
+  type Bot,
+  type BotDeps,
+  type LiveQlik,
+  type LiveSessionList,
+  type LogFolderReader,
+  type Logger,
+  type QlikApiStatus,
+  type RichText,
+  type StateStore,
+} from './bot/index.js';
+import { slackCredentials, type AppConfig, type LogLevel } from './config/index.js';
 import type { WatchRuntime } from './compose-watch.js';
-import { slackCredentials, type AppConfig } from './config/index.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
 export interface AppOverrides {
-  /** Where the app's log lines go; default: JSON lines on stderr from LOG_LEVEL up. */
+  /** Where the app's log lines go (the CLI hands in JSON lines for serve, named warnings for the rest); default none. */
   readonly logger?: Logger;
   /** The Qlik APIs' fetch (node-fetch with the client certificates by default). */
   readonly qlikFetch?: QlikFetch;
@@ -47,7 +58,8 @@ export interface AppOverrides {
 /** Who talks to the bot: the console's operator runs it on the server and is its admin; in Slack, QLIK_ADMINS are. */
 export type Surface = 'console' | 'slack';
 
-type StateResult =
+/** The state replicas share (Redis from REDIS_URL, else memory), and this replica's memory for what may degrade. */
+export type StateResult =
   | { readonly ok: true; readonly shared: StateStore; readonly local: StateStore | undefined; close(): Promise<void> }
   | { readonly ok: false; readonly error: string };
 
@@ -70,6 +82,11 @@ export interface App {
   analysisPool(): Promise<AnalysisPool>;
   /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. Stopping it stops the pool. */
   startSlack(options?: { readonly port?: number }): Promise<StartedSlackApp>;
+  /**
+   * The one StateStore of the process (Redis when REDIS_URL is set, else memory), opened once and shared by Slack,
+   * the watch and App Home; stopping the Slack app closes it. A Redis that does not answer is an error here.
+   */
+  stateStore(): Promise<StateResult>;
   /** The log folders of QLIK_LOG_DIR for `why`; undefined when it is not set. */
   logFolders(): LogFolderReader | undefined;
   /** The watch over QLIK_LOG_DIR and the live sessions, its alerts going to `sink` (a terminal, or Slack). */
@@ -91,14 +108,12 @@ export interface WatchOptions {
  * What a command does not use is not loaded (dynamic imports), so `ask` and `kb` start in a fraction of `serve`.
  */
 export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
-  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
+  const logger = overrides.logger ?? silentLogger;
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
   let logFolders: LogFolderReader | undefined | null = null;
-  let stateOpened: Promise<StateResult> | undefined;
-  // Slack and the watch in one process share the state: App Home reads the alerts the watch pushed.
-  const sharedState = (): Promise<StateResult> => (stateOpened ??= openState());
   let pool: Promise<AnalysisPool> | undefined;
+  let stateOpened: Promise<StateResult> | undefined;
 
   /** How help shows commands and what else a surface offers (Slack's shortcuts), given by the surface. */
   interface SurfaceHelp {
@@ -116,7 +131,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   async function botFor(surface: Surface, analyze: BotDeps['analyze']): Promise<BotResult> {
     const help = await helpFor(surface);
     const loaded = await app.knowledge();
-    if (!loaded.ok) return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
+    if (!loaded.ok)
+      return { ok: false, error: `The knowledge entries could not be loaded: ${loaded.error} (QLIK_KB_DIR).` };
     const { createBot, describeError } = await import('./bot/index.js');
     const admins = new Set(config.slack.admins);
     const bot = createBot({
@@ -183,7 +199,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
     async watch(sink, options) {
       const [{ buildWatchRuntime }, { entryReference, describeError, stateStoreSection }] = await Promise.all([import('./compose-watch.js'), import('./bot/index.js')]);
       const owner = stateOpened === undefined;
-      const state = await sharedState();
+      // Slack and the watch in one process share the state: App Home reads the alerts the watch pushed.
+      const state = await app.stateStore();
       if (!state.ok) return state;
       const store = options.store ?? state.shared;
       // With REDIS_URL and no QLIK_WATCH_STATE file, the read positions are kept in Redis too.
@@ -229,6 +246,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       return pool;
     },
 
+    stateStore: () => (stateOpened ??= openState()),
+
     async startSlack(options = {}) {
       const credentials = slackCredentials(config.slack);
       if (!credentials.ok) return credentials;
@@ -246,8 +265,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         bot = built.bot;
       }
       const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
-      const state = await sharedState();
+      const state = await app.stateStore();
       if (!state.ok) {
+        stateOpened = undefined;
         await workers?.close();
         return state;
       }
@@ -276,13 +296,17 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           feedback,
           home: { entries, ...(qlikStatus === undefined ? {} : { qlikStatus }) },
           ...(overrides.now === undefined ? {} : { now: overrides.now }),
-          ...(overrides.progressThresholdBytes === undefined ? {} : { progressThresholdBytes: overrides.progressThresholdBytes }),
+          ...(overrides.progressThresholdBytes === undefined
+            ? {}
+            : { progressThresholdBytes: overrides.progressThresholdBytes }),
         },
         options.port,
       );
       // Stopped once the replies in flight are done: the workers, then the state they wrote to.
       const closeAll = async () => {
         await workers?.close();
+        // The next stateStore() opens a fresh one rather than hand out a closed store.
+        stateOpened = undefined;
         await state.close();
       };
       if (!started.ok) {
@@ -321,4 +345,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   return app;
 }
 
-export { createPinoLogger } from './adapters/logging/index.js';
+/** The app's JSON log lines (pino) from `level` up, written by `write` (stderr in production); loaded only to serve. */
+export async function createJsonLogger(level: LogLevel, write: (line: string) => void): Promise<Logger> {
+  const { createPinoLogger } = await import('./adapters/logging/index.js');
+  return createPinoLogger({ level, destination: { write } });
+}

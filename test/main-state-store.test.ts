@@ -24,7 +24,8 @@ describe('buildApp with REDIS_URL', () => {
       REDIS_URL: `redis://:hunter2@127.0.0.1:${port}`,
     });
     if (!read.ok) throw new Error(read.errors.join('; '));
-    const started = await buildApp(read.config, { logger: recordingLogger(), bot, webApiRetries: 0 }).startSlack({ port: 0 });
+    const app = buildApp(read.config, { logger: recordingLogger(), bot, webApiRetries: 0 });
+    const started = await app.startSlack({ port: 0 });
     await slack.close();
     expect(started.ok).toBe(false);
     const error = started.ok ? '' : started.error;
@@ -32,5 +33,20 @@ describe('buildApp with REDIS_URL', () => {
     expect(error).toContain('check REDIS_URL and that Redis is running. Or unset REDIS_URL to run one replica with its state in memory.');
     expect(error).not.toContain('hunter2');
     expect(slack.callsTo('auth.test')).toHaveLength(0);
+    // The store the watch and App Home would use says the same, and no closed store is handed out.
+    const state = await app.stateStore();
+    expect(state.ok ? '' : state.error).toContain('is unreachable');
+  });
+
+  it('hands Slack, the watch and App Home one store: memory without REDIS_URL', async () => {
+    const read = readConfig({});
+    if (!read.ok) throw new Error(read.errors.join('; '));
+    const app = buildApp(read.config, { logger: recordingLogger() });
+    const [first, second] = await Promise.all([app.stateStore(), app.stateStore()]);
+    if (!first.ok || !second.ok) throw new Error('expected a memory store');
+    expect(second.shared).toBe(first.shared);
+    await first.shared.incrementField('feedback', 'five-session-limit:helpful');
+    expect(await second.shared.readFields('feedback')).toEqual({ 'five-session-limit:helpful': 1 });
+    await first.close();
   });
 });

@@ -1,4 +1,4 @@
-import { isQlikUserName } from '../config/index.js';
+import { isQlikUserName } from '../core/users/index.js';
 import { unescapeSlackEntities } from '../core/text/index.js';
 
 /** What a direct request (command, mention, DM) asks for, parsed from its text. */

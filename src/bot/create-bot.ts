@@ -1,5 +1,6 @@
-import { isQlikUserName } from '../config/index.js';
+import { isLogFileName } from '../core/files/index.js';
 import type { KnowledgeBase } from '../core/knowledge/index.js';
+import { isQlikUserName } from '../core/users/index.js';
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
 import { SESSION_LIMIT } from '../core/verdict/index.js';
 import { analysisUnavailableReply } from './analysis-unavailable-reply.js';
@@ -79,9 +80,6 @@ export interface EndingAudit {
   readonly reason?: 'not-admin' | 'not-a-user-name';
   readonly code?: string;
 }
-
-/** Files in a channel or thread that may be logs (Qlik writes .txt and archives .log; people zip or gzip them). */
-const LOG_FILE_NAME = /\.(?:txt|log|gz|zip|csv|tsv)$/i;
 
 /** Kinds where the person addressed the bot: they always get an answer, never silence. */
 const DIRECT_KINDS: ReadonlySet<MessageKind> = new Set(['command', 'mention', 'direct-message']);
@@ -280,7 +278,7 @@ export function createBot(deps: BotDeps): Bot {
   async function respond(message: IncomingMessage): Promise<BotOutcome> {
     const addressed = DIRECT_KINDS.has(message.kind);
     // Someone who addresses the bot gets an answer about any file; in a channel a screenshot is not a log to refuse.
-    const files = addressed ? message.files : message.files.filter((file) => LOG_FILE_NAME.test(file.name));
+    const files = addressed ? message.files : message.files.filter((file) => isLogFileName(file.name));
     const textHasLogs = containsQlikLogLines(message.text);
     if (textHasLogs || files.length > 0) return reply(await verdictFor(message, textHasLogs ? stripAddress(message.text) : '', files));
     switch (message.kind) {

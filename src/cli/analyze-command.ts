@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
 import { entryReference, verdictReply, type EntryReference } from '../bot/index.js';
-import { isQlikUserName } from '../config/index.js';
+import { isQlikUserName } from '../core/users/index.js';
 import type { LogInput } from '../core/logs/index.js';
 import { analyzeLogs } from '../core/verdict/index.js';
 import type { App } from '../main.js';

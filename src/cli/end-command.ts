@@ -1,4 +1,3 @@
-import { formatQlikUserName } from '../adapters/qlik/index.js';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
 import type { Command } from './command.js';
 import { openLiveQlik, parseLiveArgs, reportLiveFailure, userArgument } from './open-live-qlik.js';
@@ -16,9 +15,8 @@ export const endCommand: Command = {
       await write(io.stderr, `qlik-sessions end: ${parsed.error}. Usage: qlik-sessions ${SYNOPSIS}\n`);
       return EXIT_USAGE;
     }
-    const user = await userArgument(io, 'end', SYNOPSIS, parsed.positionals);
-    if (user === undefined) return EXIT_USAGE;
-    const name = formatQlikUserName(user);
+    const name = await userArgument(io, 'end', SYNOPSIS, parsed.positionals);
+    if (name === undefined) return EXIT_USAGE;
     const opened = await openLiveQlik(io, 'end', 'sessions');
     if (!opened.ok) return opened.exitCode;
     if (parsed.values.yes !== true) {

@@ -1,4 +1,3 @@
-import { formatQlikUserName } from '../adapters/qlik/index.js';
 import type { LiveQlik, LiveResult } from '../bot/index.js';
 import type { QlikCapability } from '../config/index.js';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
@@ -29,7 +28,7 @@ export function liveUserReportCommand<T>(spec: LiveUserReportSpec<T>): Command {
       if (user === undefined) return EXIT_USAGE;
       const opened = await openLiveQlik(io, spec.name, spec.name);
       if (!opened.ok) return opened.exitCode;
-      const result = await spec.ask(opened.live, formatQlikUserName(user));
+      const result = await spec.ask(opened.live, user);
       if (!result.ok) return reportLiveFailure(io, spec.name, result.error);
       await write(io.stdout, parsed.values.json === true ? `${JSON.stringify(result.value, null, 2)}\n` : spec.renderText(result.value));
       return EXIT_OK;

@@ -1,6 +1,6 @@
-import { COMMANDS } from './commands.js';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, processIo, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
+import { COMMAND_LOADERS } from './command-loaders.js';
 import { usage } from './usage.js';
 
 /** `--help` or `-h` among a command's options (not after `--`), so every command answers it the same way. */
@@ -14,18 +14,24 @@ function commandHelp(command: Command): string {
 }
 
 /** Entry point of the `qlik-sessions` command: picks the sub-command and turns unexpected errors into exit 1. */
+/** The usage text needs every command's synopsis: only `--help` and a mistyped command load them all. */
+async function usageText(): Promise<string> {
+  return usage((await import('./commands.js')).COMMANDS);
+}
+
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...args] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
-    await write(io.stdout, usage(COMMANDS));
+    await write(io.stdout, await usageText());
     return EXIT_OK;
   }
   // Bare `qlik-sessions` (and `npm start`) serves Slack or opens the console: the `start` command decides.
-  const command = COMMANDS.find((candidate) => candidate.name === (name ?? 'start'));
-  if (command === undefined) {
-    await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".\n\n${usage(COMMANDS)}`);
+  const load = Object.hasOwn(COMMAND_LOADERS, name ?? 'start') ? COMMAND_LOADERS[name ?? 'start'] : undefined;
+  if (load === undefined) {
+    await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".\n\n${await usageText()}`);
     return EXIT_USAGE;
   }
+  const command = await load();
   if (asksForHelp(args)) {
     await write(io.stdout, commandHelp(command));
     return EXIT_OK;

@@ -1,6 +1,6 @@
 import type { LogFields, Logger, LogMethod } from '../bot/index.js';
 import { readConfig, type ConfigResult } from '../config/index.js';
-import { buildApp, createPinoLogger, type App } from '../main.js';
+import { buildApp, createJsonLogger, type App } from '../main.js';
 import { write, type CliIo } from './cli-io.js';
 
 // One reading of the environment per invocation: `start` hands over to `serve` or `shell` with the same result.
@@ -10,7 +10,10 @@ const readings = new WeakMap<CliIo, ConfigResult>();
 function commandLogger(io: CliIo, command: string): Logger {
   const line = (label: string): LogMethod =>
     ((first: LogFields | string, message?: string) => {
-      void write(io.stderr, `qlik-sessions ${command}: ${label}: ${typeof first === 'string' ? first : (message ?? '')}\n`);
+      void write(
+        io.stderr,
+        `qlik-sessions ${command}: ${label}: ${typeof first === 'string' ? first : (message ?? '')}\n`,
+      );
     }) as LogMethod;
   const ignore: LogMethod = () => undefined;
   return { debug: ignore, info: ignore, warn: line('warning'), error: line('error') };
@@ -20,19 +23,26 @@ function commandLogger(io: CliIo, command: string): Logger {
  * The app for a command, built from the environment read once; an invalid configuration is printed the one way
  * every command prints it (each message names the variable and the fix), and undefined returned.
  */
-export async function openApp(io: CliIo, command: string, options: { readonly serving?: boolean } = {}): Promise<App | undefined> {
+export async function openApp(
+  io: CliIo,
+  command: string,
+  options: { readonly serving?: boolean } = {},
+): Promise<App | undefined> {
   let read = readings.get(io);
   if (read === undefined) {
     read = readConfig(io.env);
     readings.set(io, read);
   }
   if (!read.ok) {
-    await write(io.stderr, `qlik-sessions ${command}: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}\n`).join('')}`);
+    await write(
+      io.stderr,
+      `qlik-sessions ${command}: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}\n`).join('')}`,
+    );
     return undefined;
   }
   const logger =
     options.serving === true
-      ? createPinoLogger({ level: read.config.logLevel, destination: { write: (line: string) => void io.stderr.write(line) } })
+      ? await createJsonLogger(read.config.logLevel, (line) => void io.stderr.write(line))
       : commandLogger(io, command);
   return buildApp(read.config, { logger });
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { parseQlikUserName } from '../adapters/qlik/index.js';
 import type { LiveFailure, LiveQlik } from '../bot/index.js';
-import { missingQlikSettings, type QlikCapability, type QlikUserRef } from '../config/index.js';
+import { missingQlikSettings, type QlikCapability } from '../config/index.js';
+import { isQlikUserName } from '../core/users/index.js';
 import { EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import { openApp } from './open-app.js';
 
@@ -24,15 +24,15 @@ export async function openLiveQlik(io: CliIo, command: string, capability: QlikC
   return { ok: true, live };
 }
 
-/** The one `DIR\USER` argument of sessions, licenses and end; undefined after explaining on stderr. */
-export async function userArgument(io: CliIo, command: string, synopsis: string, positionals: readonly string[]): Promise<QlikUserRef | undefined> {
+/** The one `DIR\USER` argument of sessions, licenses and end, checked once here; undefined after explaining on stderr. */
+export async function userArgument(io: CliIo, command: string, synopsis: string, positionals: readonly string[]): Promise<string | undefined> {
   const [text, ...extra] = positionals;
   if (text === undefined || extra.length > 0) {
     await write(io.stderr, `qlik-sessions ${command}: give exactly one user, for example: qlik-sessions ${synopsis}\n`);
     return undefined;
   }
-  const user = parseQlikUserName(text);
-  if (user === undefined) {
+  const user = text.trim();
+  if (!isQlikUserName(user)) {
     await write(
       io.stderr,
       `qlik-sessions ${command}: "${text}" is not a Qlik user name. Write DIRECTORY\\user in quotes so the shell keeps the backslash, ` +

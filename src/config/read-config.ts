@@ -1,17 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { isTimeZone } from '../core/text/index.js';
-import { isQlikUserName, QLIK_USER_NAME } from './is-qlik-user-name.js';
+import { isQlikUserName, QLIK_USER_NAME, type QlikUserRef } from '../core/users/index.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-export interface QlikUserRef {
-  readonly directory: string;
-  readonly id: string;
-}
 
 export interface SlackConfig {
   readonly botToken: string | undefined;

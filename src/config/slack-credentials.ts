@@ -10,7 +10,8 @@ export interface SlackCredentials {
   readonly receiver: SlackReceiverSettings;
 }
 
-export type SlackCredentialsResult = { readonly ok: true; readonly credentials: SlackCredentials } | { readonly ok: false; readonly error: string };
+export type SlackCredentialsResult =
+  { readonly ok: true; readonly credentials: SlackCredentials } | { readonly ok: false; readonly error: string };
 
 const BOT_TOKEN = 'SLACK_BOT_TOKEN: the Bot User OAuth Token (xoxb-...) from "OAuth & Permissions" of your Slack app';
 const RECEIVER =
@@ -28,9 +29,14 @@ export function slackCredentials(config: SlackConfig): SlackCredentialsResult {
   if (config.botToken === undefined) missing.push(BOT_TOKEN);
   if (config.appToken === undefined && config.signingSecret === undefined) missing.push(RECEIVER);
   if (config.botToken === undefined || missing.length > 0) {
-    return { ok: false, error: `Slack is not configured. Set:\n${missing.map((line) => `  - ${line}\n`).join('')}See README "Install in your workspace".` };
+    return {
+      ok: false,
+      error: `Slack is not configured. Set:\n${missing.map((line) => `  - ${line}\n`).join('')}See README "Install in your workspace".`,
+    };
   }
   const receiver: SlackReceiverSettings =
-    config.appToken !== undefined ? { mode: 'socket', appToken: config.appToken } : { mode: 'http', signingSecret: config.signingSecret ?? '', port: config.port };
+    config.appToken !== undefined
+      ? { mode: 'socket', appToken: config.appToken }
+      : { mode: 'http', signingSecret: config.signingSecret ?? '', port: config.port };
   return { ok: true, credentials: { botToken: config.botToken, receiver } };
 }

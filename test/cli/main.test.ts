@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
+import { COMMAND_LOADERS } from '../../src/cli/command-loaders.js';
 import { main } from '../../src/cli/main.js';
 import { capturedIo } from '../support/captured-cli-io.js';
 
@@ -24,5 +25,12 @@ describe('main', () => {
     const captured = capturedIo();
     expect(await main(['nonsense'], captured.io)).toBe(2);
     expect(captured.stderr()).toContain('unknown command "nonsense"');
+  });
+});
+
+describe('the command loaders', () => {
+  it('name every command of the usage text, in its order, and load that command', async () => {
+    expect(Object.keys(COMMAND_LOADERS)).toEqual(COMMANDS.map((command) => command.name));
+    for (const command of COMMANDS) expect(await COMMAND_LOADERS[command.name]?.()).toBe(command);
   });
 });

@@ -1,4 +1,5 @@
-import { toPlainText, type FactsTable, type Reply } from '../../bot/index.js';
+import type { FactsTable, Reply } from '../../bot/index.js';
+import { toPlainText } from '../../core/text/index.js';
 
 export interface TextStyle {
   /** ANSI colour and bold; only on a terminal and never with NO_COLOR. */

@@ -14,13 +14,13 @@ import type {
   NodeError,
   SessionsReport,
 } from '../../bot/index.js';
-import type { QlikConfig, QlikUserRef } from '../../config/index.js';
+import type { QlikConfig } from '../../config/index.js';
+import { formatQlikUserName, parseQlikUserName, sameQlikUser, type QlikUserRef } from '../../core/users/index.js';
 import { checkCertificateExpiry } from './certificate-expiry.js';
 import { loadClientCertificates, type ClientCertificates, type TextFileReader } from './client-certificates.js';
 import type { RequestFailure } from './describe-request-failure.js';
 import { createQlikHttpClient, type CallResult, type HttpMethod, type QlikFetch, type QlikHttpClient } from './qlik-http-client.js';
 import { accessTypeOverviewSchema, allocationListSchema, endedSessionsSchema, sessionListSchema, virtualProxyListSchema, type SessionData } from './qlik-schemas.js';
-import { formatQlikUserName, parseQlikUserName, sameQlikUser } from './qlik-user-name.js';
 import { virtualProxyLabel } from './virtual-proxy-label.js';
 
 export interface QlikLogger {

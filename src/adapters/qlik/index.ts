@@ -5,7 +5,7 @@ export { CERTIFICATE_FILES, loadClientCertificates } from './client-certificates
 export type { CertificatesResult, ClientCertificates, TextFileReader } from './client-certificates.js';
 export { createQlikHttpClient } from './qlik-http-client.js';
 export type { CallResult, HttpMethod, QlikFetch, QlikHttpClient, QlikHttpClientOptions } from './qlik-http-client.js';
-export { formatQlikUserName, parseQlikUserName, qlikUserHeader, sameQlikUser } from './qlik-user-name.js';
+export { qlikUserHeader } from './qlik-user-header.js';
 export { createXrfkey } from './xrfkey.js';
 export { virtualProxyLabel } from './virtual-proxy-label.js';
 export { createQlikStatusCheck } from './qlik-status-check.js';

@@ -1,7 +1,7 @@
 import { Agent } from 'node:https';
 import type { RequestInit, Response } from 'node-fetch';
 import type { z } from 'zod';
-import type { QlikUserRef } from '../../config/index.js';
+import { formatQlikUserName, type QlikUserRef } from '../../core/users/index.js';
 import type { ClientCertificates } from './client-certificates.js';
 import {
   describeHttpStatus,
@@ -11,7 +11,7 @@ import {
   type FailureContext,
   type RequestFailure,
 } from './describe-request-failure.js';
-import { formatQlikUserName, qlikUserHeader } from './qlik-user-name.js';
+import { qlikUserHeader } from './qlik-user-header.js';
 import { createXrfkey } from './xrfkey.js';
 
 /** The slice of node-fetch the client uses; tests and callers may pass their own. */

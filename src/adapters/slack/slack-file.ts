@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLogFileName } from '../../core/files/index.js';
 
 /** The parts of a Slack file object the app uses (files[] of a file_share message, or files.info). */
 export const slackFileSchema = z.looseObject({
@@ -20,14 +21,16 @@ export function isFileStub(file: SlackFile): boolean {
   return file.file_access === 'check_file_info' || (file.url_private_download === undefined && file.url_private === undefined);
 }
 
-const LOG_NAME = /\.(log|txt|gz|gzip)$/i;
-const LOG_MIME = /^(text\/|application\/(x-)?gzip$)/i;
-const LOG_FILETYPES = new Set(['text', 'gzip', 'log']);
+const LOG_MIME = /^(text\/|application\/(x-)?(gzip|zip)$)/i;
+const LOG_FILETYPES = new Set(['text', 'gzip', 'log', 'zip']);
 
-/** Plain text, .log, .txt and gzip: the shapes Qlik logs travel in. Images, PDFs and archives are not read. */
+/**
+ * Plain text, .log, .txt, gzip, and zip archives (the bot answers those with how to unzip them): the shapes Qlik
+ * logs travel in, by name (isLogFileName) or by what Slack says of the file. Images and PDFs are not read.
+ */
 export function isLogFile(file: SlackFile): boolean {
   return (
-    (file.name !== undefined && LOG_NAME.test(file.name)) ||
+    (file.name !== undefined && isLogFileName(file.name)) ||
     (file.mimetype !== undefined && LOG_MIME.test(file.mimetype)) ||
     (file.filetype !== undefined && LOG_FILETYPES.has(file.filetype))
   );

@@ -2,7 +2,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUILT_IN_KNOWLEDGE_DIR, COMPILED_KNOWLEDGE_PATH, compileKnowledge, loadKnowledgeBase, type CompiledKnowledge } from '../../../src/adapters/knowledge-files/index.js';
+import {
+  BUILT_IN_KNOWLEDGE_DIR,
+  COMPILED_KNOWLEDGE_PATH,
+  compileKnowledge,
+  loadKnowledgeBase,
+  type CompiledKnowledge,
+} from '../../../src/adapters/knowledge-files/index.js';
 
 describe('the compiled built-in knowledge (dist/knowledge.json)', () => {
   let dir: string;
@@ -30,14 +36,19 @@ describe('the compiled built-in knowledge (dist/knowledge.json)', () => {
     const parsed = await loadKnowledgeBase({ builtInDir, compiledPath: join(dir, 'missing.json') });
     if (!fromCompiled.ok || !parsed.ok) throw new Error('not loaded');
     expect(fromCompiled.knowledge.entries).toEqual(parsed.knowledge.entries);
-    expect(fromCompiled.knowledge.match('too many sessions active in parallel').matches).toEqual(parsed.knowledge.match('too many sessions active in parallel').matches);
+    expect(fromCompiled.knowledge.match('too many sessions active in parallel').matches).toEqual(
+      parsed.knowledge.match('too many sessions active in parallel').matches,
+    );
   });
 
   it('is used while it matches the files byte for byte', async () => {
     const compiled = JSON.parse(await readFile(compiledPath, 'utf8')) as CompiledKnowledge;
     const [first] = compiled.files;
     if (first === undefined) throw new Error('nothing compiled');
-    const marked = { ...compiled, files: [{ ...first, entry: { ...first.entry, title: 'From the compiled copy' } }, ...compiled.files.slice(1)] };
+    const marked = {
+      ...compiled,
+      files: [{ ...first, entry: { ...first.entry, title: 'From the compiled copy' } }, ...compiled.files.slice(1)],
+    };
     await writeFile(compiledPath, JSON.stringify(marked));
     const loaded = await loadKnowledgeBase({ builtInDir, compiledPath });
     expect(loaded.ok && loaded.knowledge.get(first.entry.id)?.title).toBe('From the compiled copy');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQlikUserName, qlikUserHeader, sameQlikUser } from '../../../src/adapters/qlik/index.js';
+import { qlikUserHeader } from '../../../src/adapters/qlik/index.js';
+import { parseQlikUserName, sameQlikUser } from '../../../src/core/users/index.js';
 
 describe('Qlik user names', () => {
   it.for([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQlikUserName } from '../../src/config/index.js';
+import { isQlikUserName } from '../../../src/core/users/index.js';
 
 describe('isQlikUserName', () => {
   it.for([
