@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import { renderReplyText } from '../adapters/console/index.js';
-import { loadKnowledgeBase } from '../adapters/knowledge-files/index.js';
-import { createLogFolderReader } from '../adapters/log-folder/index.js';
 import { analyzeInProcess, entryReference, whyFromLogs, whyReply, type EntryReference } from '../bot/index.js';
-import { readConfig } from '../config/index.js';
 import { isQlikUserName } from '../core/users/index.js';
 import { DEFAULT_SINCE_MS, parseSince } from '../core/watch/index.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
+import type { App } from '../main.js';
+import { openApp } from './open-app.js';
 import { wantsColor } from './wants-color.js';
 
 const SYNOPSIS = 'why DIR\\USER [--since 2h] [--json]';
@@ -17,8 +16,8 @@ async function fail(io: CliIo, message: string): Promise<number> {
   return EXIT_USAGE;
 }
 
-async function describer(siteDir: string | undefined): Promise<(id: string) => EntryReference | undefined> {
-  const loaded = await loadKnowledgeBase({ siteDir });
+async function describer(app: App): Promise<(id: string) => EntryReference | undefined> {
+  const loaded = await app.knowledge();
   if (!loaded.ok) return () => undefined;
   return (id) => {
     const entry = loaded.knowledge.get(id);
@@ -45,13 +44,13 @@ export function createWhyCommand(now: () => number = Date.now): Command {
       if (!isQlikUserName(user)) return fail(io, `"${user}" is not a Qlik user name. Write DIRECTORY\\user in quotes so the shell keeps the backslash, e.g. 'CORP\\mweber'.`);
       const since = parsed.values.since === undefined ? { ok: true as const, ms: DEFAULT_SINCE_MS } : parseSince(parsed.values.since);
       if (!since.ok) return fail(io, since.error);
-      const read = readConfig(io.env);
-      if (!read.ok) return fail(io, `the configuration is not valid:\n${read.errors.map((error) => `  - ${error}`).join('\n')}`);
-      const { config } = read;
-      if (config.watch.logDirs.length === 0) {
+      const app = await openApp(io, 'why');
+      if (app === undefined) return EXIT_USAGE;
+      const { config } = app;
+      const reader = app.logFolders();
+      if (reader === undefined) {
         return fail(io, 'QLIK_LOG_DIR is not set: set it to the Qlik Sense log folders, comma-separated (a node\'s C:\\ProgramData\\Qlik\\Sense\\Log, a mounted share, or the central log share), e.g. QLIK_LOG_DIR=/mnt/qs1/Log,/mnt/qs2/Log. Or run qlik-sessions analyze on a folder.');
       }
-      const reader = createLogFolderReader(config.watch.logDirs);
       const outcome = await whyFromLogs(reader, analyzeInProcess, user, since.ms, { now: now(), serviceAccounts: config.qlik.serviceAccounts });
       // In this process the analysis is never busy; a failure here is a bug.
       if (!outcome.ok) throw new Error(`the analysis gave no report: ${outcome.error.code}`);
@@ -71,7 +70,7 @@ export function createWhyCommand(now: () => number = Date.now): Command {
         await write(io.stdout, `${JSON.stringify(json, null, 2)}\n`);
         return EXIT_OK;
       }
-      await write(io.stdout, renderReplyText(whyReply(result, await describer(config.qlik.kbDir)), { color: wantsColor(io) }));
+      await write(io.stdout, renderReplyText(whyReply(result, await describer(app)), { color: wantsColor(io) }));
       return EXIT_OK;
     },
   };
