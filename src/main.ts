@@ -1,11 +1,15 @@
+import type { HealthServer, ReadinessCheck } from './adapters/health/index.js';
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
 import { createLogFolderReader } from './adapters/log-folder/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
-import type { FileFetch, StartedSlackApp } from './adapters/slack/index.js';
+import type { FileFetch, HttpRoute, SlackApp, StartedSlackApp } from './adapters/slack/index.js';
 import {
   silentLogger,
   type AlertSink,
+  noopMetrics,
+  type AnalysisMeasure,
+  type AppMetrics,
   type Bot,
   type BotDeps,
   type LiveQlik,
@@ -16,7 +20,7 @@ import {
   type RichText,
   type StateStore,
 } from './bot/index.js';
-import { slackCredentials, type AppConfig, type LogLevel } from './config/index.js';
+import { proxyFor, slackCredentials, type AppConfig, type LogLevel } from './config/index.js';
 import type { WatchRuntime } from './compose-watch.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
@@ -58,6 +62,14 @@ export interface AppOverrides {
 /** Who talks to the bot: the console's operator runs it on the server and is its admin; in Slack, QLIK_ADMINS are. */
 export type Surface = 'console' | 'slack';
 
+/** Slack being served, with its health server when HEALTH_PORT is set. */
+export type Serving =
+  | { readonly ok: true; readonly slack: SlackApp; readonly port: number | null; readonly healthPort: number | undefined; stop(): Promise<void> }
+  | { readonly ok: false; readonly error: string };
+
+/** A readiness answer about Qlik is kept this long, so frequent probes do not call Qlik every time. */
+const QLIK_READINESS_TTL_MS = 15_000;
+
 /** The state replicas share (Redis from REDIS_URL, else memory), and this replica's memory for what may degrade. */
 export type StateResult =
   | { readonly ok: true; readonly shared: StateStore; readonly local: StateStore | undefined; close(): Promise<void> }
@@ -80,8 +92,18 @@ export interface App {
    * the app closes it. Analyses beyond the workers and their queue are refused as busy.
    */
   analysisPool(): Promise<AnalysisPool>;
-  /** Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT. Stopping it stops the pool. */
-  startSlack(options?: { readonly port?: number }): Promise<StartedSlackApp>;
+  /**
+   * Serves Slack (Bolt is loaded only now); HTTP mode listens on `port`, default PORT, with `routes` beside it.
+   * Stopping it stops the pool.
+   */
+  startSlack(options?: { readonly port?: number; readonly routes?: readonly HttpRoute[] }): Promise<StartedSlackApp>;
+  /**
+   * `serve`: Slack, plus /healthz, /readyz (Slack connected; Qlik reachable when configured) and Prometheus /metrics
+   * beside /slack/events in HTTP mode, and on HEALTH_PORT when set (Socket Mode has no HTTP server of its own).
+   */
+  serve(): Promise<Serving>;
+  /** Where the app counts events, analyses, Qlik calls and alerts: Prometheus once `serve` runs, nothing before. */
+  metrics(): AppMetrics;
   /**
    * The one StateStore of the process (Redis when REDIS_URL is set, else memory), opened once and shared by Slack,
    * the watch and App Home; stopping the Slack app closes it. A Redis that does not answer is an error here.
@@ -112,6 +134,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
   let logFolders: LogFolderReader | undefined | null = null;
+  let metrics: AppMetrics = noopMetrics;
+  const viaProxy = (url: URL) => proxyFor(config.ops, url);
+  const countCall = (node: string, outcome: string, seconds: number) => metrics.qlikCall(node, outcome, seconds);
   let pool: Promise<AnalysisPool> | undefined;
   let stateOpened: Promise<StateResult> | undefined;
 
@@ -181,6 +206,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         if (!qlik.isLiveQlikConfigured(config.qlik)) return undefined;
         return qlik.createLiveQlik(config.qlik, {
           logger,
+          proxyFor: viaProxy,
+          onCall: countCall,
           ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
           ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
           ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
@@ -241,7 +268,12 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
     analysisPool() {
       pool ??= (async () => {
         const { createAnalysisPool } = await import('./adapters/analysis-worker/index.js');
-        return createAnalysisPool({ workers: config.analysis.workers, warm: true, logger });
+        // Forwarded, so the pool counts into Prometheus once `serve` has set it up, whenever the pool was started.
+        const poolMetrics = {
+          analysisFinished: (measure: AnalysisMeasure) => metrics.analysisFinished(measure),
+          analysisQueueDepth: (depth: number) => metrics.analysisQueueDepth(depth),
+        };
+        return createAnalysisPool({ workers: config.analysis.workers, warm: true, logger, metrics: poolMetrics });
       })();
       return pool;
     },
@@ -264,7 +296,11 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
         }
         bot = built.bot;
       }
-      const fetchFile = overrides.fileFetch ?? ((await import('node-fetch')).default as unknown as FileFetch);
+      const fetchFile =
+        overrides.fileFetch ??
+        (config.ops.httpsProxy === undefined ? ((await import('node-fetch')).default as unknown as FileFetch) : slack.proxiedFileFetch(viaProxy));
+      const apiUrl = overrides.slackApiUrl ?? config.slack.apiUrl;
+      const slackProxy = proxyFor(config.ops, apiUrl);
       const state = await app.stateStore();
       if (!state.ok) {
         stateOpened = undefined;
@@ -292,6 +328,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           logger,
           fetchFile,
           webApiRetries: overrides.webApiRetries ?? 3,
+          metrics,
+          ...(slackProxy === undefined ? {} : { outbound: slack.slackOutbound(slackProxy) }),
+          ...(options.routes === undefined ? {} : { routes: options.routes }),
           renderPng,
           feedback,
           home: { entries, ...(qlikStatus === undefined ? {} : { qlikStatus }) },
@@ -315,6 +354,61 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       }
       const stopSlack = started.app.stop;
       return { ...started, app: { ...started.app, stop: () => stopSlack().finally(closeAll) } };
+    },
+
+    metrics: () => metrics,
+
+    async serve() {
+      const [health, prometheus, qlik] = await Promise.all([
+        import('./adapters/health/index.js'),
+        import('./adapters/metrics/index.js'),
+        import('./adapters/qlik/index.js'),
+      ]);
+      const exposition = prometheus.createPrometheusMetrics({ processMetrics: true });
+      metrics = exposition.metrics;
+      // Readiness asks the Slack app, which exists only once it has started.
+      const current: { slack?: SlackApp } = {};
+      const checks: ReadinessCheck[] = [
+        {
+          name: 'slack',
+          check: async () => (current.slack?.connected() === true ? { ok: true } : { ok: false, detail: 'not connected to Slack (starting, or reconnecting)' }),
+        },
+      ];
+      if (qlik.isLiveQlikConfigured(config.qlik)) {
+        const probe = qlik.qlikReadiness(config.qlik, {
+          proxyFor: viaProxy,
+          onCall: countCall,
+          ...(overrides.qlikFetch === undefined ? {} : { fetch: overrides.qlikFetch }),
+          ...(overrides.readFile === undefined ? {} : { readFile: overrides.readFile }),
+        });
+        checks.push(health.cachedCheck({ name: 'qlik', check: probe }, QLIK_READINESS_TTL_MS));
+      }
+      const routes = health.healthRoutes({ checks, metrics: exposition });
+      let server: HealthServer | undefined;
+      if (config.ops.healthPort !== undefined) {
+        try {
+          server = await health.startHealthServer(routes, config.ops.healthPort);
+        } catch (error) {
+          const { describeError } = await import('./bot/index.js');
+          return { ok: false, error: `HEALTH_PORT ${config.ops.healthPort} cannot be used (${describeError(error)}): set HEALTH_PORT to a free port.` };
+        }
+      }
+      const started = await app.startSlack({ routes });
+      if (!started.ok) {
+        await server?.close();
+        return started;
+      }
+      current.slack = started.app;
+      return {
+        ok: true,
+        slack: started.app,
+        port: started.port,
+        healthPort: server?.port,
+        async stop() {
+          await started.app.stop();
+          await server?.close();
+        },
+      };
     },
   };
 

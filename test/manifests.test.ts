@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SHORTCUTS } from '../src/adapters/slack/action-ids.js';
 import { SLASH_COMMAND } from '../src/adapters/slack/command-listener.js';
 import { SHORTCUT_NAMES } from '../src/adapters/slack/shortcut-names.js';
@@ -24,9 +24,13 @@ const MANIFESTS = [
   { file: 'http.json', socket: false },
 ];
 
-describe.skipIf(!hasSharedFixture(SCHEMA))('Slack app manifests', () => {
-  // strict: false because the schema uses the "uri" format and keywords ajv does not know without plugins.
-  const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
+describe.skipIf(!hasSharedFixture(SCHEMA))('Slack app manifests against the schema', () => {
+  // Compiled in beforeAll: vitest runs a skipped suite's body while collecting, and the schema may not be there.
+  let validate: ValidateFunction;
+  beforeAll(() => {
+    // strict: false because the schema uses the "uri" format and keywords ajv does not know without plugins.
+    validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
+  });
 
   it.for(MANIFESTS)('$file is valid against Slack\'s manifest schema', ({ file }) => {
     const valid = validate(manifest(file));
@@ -39,12 +43,17 @@ describe.skipIf(!hasSharedFixture(SCHEMA))('Slack app manifests', () => {
     broken.features.slash_commands[0] = { command: 'qlik-sessions' };
     expect(validate(broken)).toBe(false);
   });
+});
 
+describe('Slack app manifests', () => {
   it.for(MANIFESTS)('$file has the command, scopes and events the code uses', ({ file, socket }) => {
     const m = manifest(file);
     expect(m.features.slash_commands.map((command) => command.command)).toEqual([SLASH_COMMAND]);
     expect(m.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'channels:history', 'groups:history', 'im:history', 'files:read', 'reactions:write']),
+    );
+    // conversations.list, to resolve QLIK_SUPPORT_CHANNELS given as names.
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:read', 'groups:read']),
     );
     expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.channels', 'message.groups', 'message.im']));
     expect(m.settings.interactivity.is_enabled).toBe(true);
@@ -58,6 +67,9 @@ describe.skipIf(!hasSharedFixture(SCHEMA))('Slack app manifests', () => {
 /** What the code uses, each with the source that proves it: a manifest declares these and nothing else. */
 const SCOPE_EVIDENCE: Record<string, RegExp> = {
   'app_mentions:read': /app\.event\(type|'app_mention'/,
+  // QLIK_SUPPORT_CHANNELS given as names are looked up in public and private channels.
+  'channels:read': /conversations\.list/,
+  'groups:read': /conversations\.list/,
   'channels:history': /registerMessageListeners/,
   'groups:history': /registerMessageListeners/,
   'im:history': /registerMessageListeners/,

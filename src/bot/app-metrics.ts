@@ -1,3 +1,11 @@
+import type { MessageKind } from './incoming-message.js';
+
+/** What reached the app: a message of some kind, a button click, a modal submission, a shortcut, or a raw request. */
+export type EventKind = MessageKind | 'action' | 'view' | 'shortcut' | 'request';
+
+/** The causes of watch alerts (as in the `watch:recent-alerts` records). */
+export type WatchAlertCause = 'at-limit' | 'refused' | 'service-account-licensed' | 'cookie-burst' | 'count-dropped';
+
 /** What happened to one incoming event: a reply was sent, the bot stayed quiet, or it declined to act. */
 export type EventOutcome = 'answered' | 'quiet' | 'refused';
 
@@ -16,17 +24,15 @@ export interface AnalysisMeasure {
  * kinds, outcomes, node URLs from the configuration and causes; never user names, channel ids or text.
  */
 export interface AppMetrics {
-  /** `kind`: the message kind (`command`, `mention`, ...) or `action`, `view`, `shortcut`, `request`. */
-  eventHandled(kind: string, outcome: EventOutcome): void;
+  eventHandled(kind: EventKind, outcome: EventOutcome): void;
   /** A reply (or notice) that could not be posted to the chat. */
-  replyFailed(kind: string): void;
+  replyFailed(kind: EventKind): void;
   analysisFinished(measure: AnalysisMeasure): void;
   /** Analyses waiting for a worker, set whenever it changes. */
   analysisQueueDepth(depth: number): void;
   /** `node`: the configured origin called (e.g. `https://qs1:4243`); `outcome`: `ok` or the failure code. */
   qlikCall(node: string, outcome: string, seconds: number): void;
-  /** `cause`: the watch alert's cause (`at-limit`, `refused`, ...). */
-  watchAlert(cause: string): void;
+  watchAlert(cause: WatchAlertCause): void;
 }
 
 const ignore = (): void => undefined;

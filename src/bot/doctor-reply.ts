@@ -11,7 +11,9 @@ export function doctorReply(report: DoctorReport): Reply {
       ? 'No known cause of session or access-pass trouble found on this site.'
       : problems > 0
         ? `${problems} problem${problems === 1 ? '' : 's'} found on this site that can cause session or access-pass trouble.`
-        : 'No problems found on this site, only the notes below.';
+        : findings.some((finding) => finding.code === 'no-service-accounts')
+          ? 'No problems found, but the main check (a licensed service account) needs QLIK_SERVICE_ACCOUNTS: see below.'
+          : 'No problems found on this site, only the notes below.';
   return {
     tone: 'live',
     headline,

@@ -79,4 +79,4 @@ export type {
 export { silentLogger } from './logger.js';
 export type { LogFields, Logger, LogMethod, LogValue } from './logger.js';
 export { noopMetrics } from './app-metrics.js';
-export type { AnalysisMeasure, AnalysisOutcome, AppMetrics, EventOutcome } from './app-metrics.js';
+export type { AnalysisMeasure, AnalysisOutcome, AppMetrics, EventKind, EventOutcome, WatchAlertCause } from './app-metrics.js';

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -51,13 +52,35 @@ function fileInput(path: string, name: string): LogInput {
   };
 }
 
-async function walk(folder: string): Promise<string[]> {
+/** Reading a FIFO, socket or device never ends (or blocks until a writer comes): only regular files are logs. */
+function notRegularFile(info: Stats): string | undefined {
+  if (info.isFile()) return undefined;
+  const kind = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a file';
+  return `is ${kind}, not a regular file: save the log to a file, or pipe it in with \`-\``;
+}
+
+/** What a symbolic link in a folder points to; a broken link is skipped like any other non-log entry. */
+async function statOrUndefined(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Log files under `folder`, following symbolic links (log shares are often linked in) but each folder once. */
+async function walk(folder: string, seen: Set<string> = new Set()): Promise<string[]> {
+  const real = await realpath(folder);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const entries = await readdir(folder, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (entry.isFile() && LOG_FILE.test(entry.name)) files.push(path);
+    const info = entry.isSymbolicLink() ? await statOrUndefined(path) : entry;
+    if (info === undefined) continue;
+    if (info.isDirectory()) files.push(...(await walk(path, seen)));
+    else if (info.isFile() && LOG_FILE.test(entry.name)) files.push(path);
   }
   return files;
 }
@@ -76,6 +99,8 @@ export async function logFileInputs(paths: readonly string[], cwd: string): Prom
       if (info.isDirectory()) {
         for (const file of await walk(path)) inputs.push(fileInput(file, relative(cwd, file) || file));
       } else {
+        const refused = notRegularFile(info);
+        if (refused !== undefined) return { ok: false, error: new UnreadableInputError(given, refused) };
         inputs.push(fileInput(path, given));
       }
     } catch (error) {

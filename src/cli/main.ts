@@ -2,12 +2,16 @@ import { EXIT_BUG, EXIT_OK, EXIT_USAGE, processIo, write, type CliIo } from './c
 import type { Command } from './command.js';
 import { COMMAND_LOADERS } from './command-loaders.js';
 import { usage } from './usage.js';
+import { versionLine } from './version.js';
 
-/** `--help` or `-h` among a command's options (not after `--`), so every command answers it the same way. */
-function asksForHelp(args: readonly string[]): boolean {
+/** One of `flags` among a command's options (not after `--`), so every command answers --help and --version alike. */
+function asksFor(args: readonly string[], flags: readonly string[]): boolean {
   const end = args.indexOf('--');
-  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => flags.includes(arg));
 }
+
+const HELP = ['--help', '-h'];
+const VERSION = ['--version', '-V'];
 
 function commandHelp(command: Command): string {
   return `Usage: qlik-sessions ${command.synopsis}\n\n${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.\n${command.details === undefined ? '' : `${command.details}\n`}`;
@@ -21,6 +25,10 @@ async function usageText(): Promise<string> {
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...args] = argv;
+  if (name !== undefined && VERSION.includes(name)) {
+    await write(io.stdout, versionLine());
+    return EXIT_OK;
+  }
   if (name === '--help' || name === '-h' || name === 'help') {
     await write(io.stdout, await usageText());
     return EXIT_OK;
@@ -32,8 +40,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT_USAGE;
   }
   const command = await load();
-  if (asksForHelp(args)) {
+  if (asksFor(args, HELP)) {
     await write(io.stdout, commandHelp(command));
+    return EXIT_OK;
+  }
+  if (asksFor(args, VERSION)) {
+    await write(io.stdout, versionLine());
     return EXIT_OK;
   }
   try {

@@ -30,7 +30,7 @@ export async function openApp(
 ): Promise<App | undefined> {
   let read = readings.get(io);
   if (read === undefined) {
-    read = readConfig(io.env);
+    read = readConfig(io.env, { cwd: io.cwd });
     readings.set(io, read);
   }
   if (!read.ok) {

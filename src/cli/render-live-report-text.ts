@@ -88,6 +88,8 @@ export function renderDoctorText(report: DoctorReport): string {
     problems + warnings === 0 ? 'Doctor: no known cause of the session errors found.' : `Doctor: ${plural(problems, 'problem')}, ${plural(warnings, 'warning')}.`;
   const findings = [...report.findings].sort((left, right) => SEVERITY_ORDER[left.severity] - SEVERITY_ORDER[right.severity]);
   const lines = [headline, ''];
+  // Without the setting the main check did not run: say so at the top, not only among the findings.
+  if (report.findings.some((finding) => finding.code === 'no-service-accounts')) lines.splice(1, 0, 'The main check (a licensed service account) needs QLIK_SERVICE_ACCOUNTS: see below.');
   for (const finding of findings) {
     lines.push(`  ${finding.severity.toUpperCase().padEnd(7)}  ${finding.code}${finding.user === null ? '' : ` (${finding.user})`}`, `           ${finding.detail}`);
   }

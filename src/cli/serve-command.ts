@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 import type { Watch } from '../bot/index.js';
 import type { App } from '../main.js';
 import { openApp } from './open-app.js';
+import { installProcessSafetyNet, type ProcessEvents } from './process-safety-net.js';
 
 /** Resolves when the process is asked to stop; tests pass their own. */
 export type StopSignal = () => Promise<string>;
@@ -43,7 +44,7 @@ async function startWatch(app: App): Promise<Watch | undefined> {
 }
 
 /** `qlik-sessions serve`: Slack over Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT; stops gracefully on SIGTERM/SIGINT. */
-export function createServeCommand(waitForStop: StopSignal = processStopSignal): Command {
+export function createServeCommand(waitForStop: StopSignal = processStopSignal, processEvents: ProcessEvents = process): Command {
   return {
     name: 'serve',
     synopsis: SYNOPSIS,
@@ -58,19 +59,25 @@ export function createServeCommand(waitForStop: StopSignal = processStopSignal):
       const app = await openApp(io, 'serve', { serving: true });
       if (app === undefined) return EXIT_USAGE;
       const { logger } = app;
-      const started = await app.startSlack();
-      if (!started.ok) {
-        await write(io.stderr, `qlik-sessions serve: ${started.error}\n`);
+      const removeSafetyNet = installProcessSafetyNet(logger, processEvents);
+      const serving = await app.serve();
+      if (!serving.ok) {
+        removeSafetyNet();
+        await write(io.stderr, `qlik-sessions serve: ${serving.error}\n`);
         return EXIT_USAGE;
       }
-      const where = started.app.transport.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${started.port ?? app.config.slack.port} at /slack/events (GET /healthz)`;
-      logger.info(`serving Slack over ${where}`);
+      const mode = serving.slack.transport.mode;
+      const where = mode === 'socket' ? 'Socket Mode' : `HTTP on port ${serving.port ?? app.config.slack.port} at /slack/events (GET /healthz, /readyz, /metrics)`;
+      if (serving.healthPort !== undefined) logger.info({ port: serving.healthPort }, 'health and metrics on HEALTH_PORT: GET /healthz, /readyz, /metrics');
+      logger.info({ mode, port: serving.port, proxy: app.config.ops.httpsProxy !== undefined }, `serving Slack over ${where}`);
       const watch = await startWatch(app);
       const signal = await waitForStop();
-      logger.info(`${signal}: stopping; finishing ${started.app.inFlight()} replies in flight`);
+      const inFlight = serving.slack.inFlight();
+      logger.info({ signal, in_flight: inFlight }, `${signal}: stopping; finishing ${inFlight} replies in flight`);
       await watch?.stop();
-      await started.app.stop();
+      await serving.stop();
       logger.info('stopped');
+      removeSafetyNet();
       return EXIT_OK;
     },
   };

@@ -9,6 +9,8 @@ export function usage(commands: readonly Command[]): string {
     'Usage:',
     ...lines,
     '',
+    'Every command answers --help and --version.',
+    '',
     'Exit status: 0 when the command did its work, 2 for bad usage, unreadable input or unreachable services, 1 for bugs.',
     '',
   ].join('\n');

@@ -1,7 +1,10 @@
+import { isAbsolute, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME, type QlikUserRef } from '../core/users/index.js';
+import { decimalSetting } from './decimal-setting.js';
+import { parseSupportChannels, type SupportChannel } from './support-channels.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -17,8 +20,8 @@ export interface SlackConfig {
   /** `host` or `host:port` entries that shared files may be downloaded from with the bot token. */
   readonly fileHosts: readonly string[];
   readonly maxFileBytes: number;
-  /** Channel ids that get auto-replies; `all` means every channel the bot is in. */
-  readonly supportChannels: readonly string[] | 'all';
+  /** Channels that get auto-replies, by id or by name (resolved at start); `all` means every channel the bot is in. */
+  readonly supportChannels: readonly SupportChannel[] | 'all';
   /** Slack user ids allowed to end sessions. */
   readonly admins: readonly string[];
 }
@@ -55,6 +58,16 @@ export interface WatchConfig {
   readonly statePath: string | undefined;
 }
 
+/** Health, metrics and the outbound proxy. */
+export interface OpsConfig {
+  /** A health and metrics server of its own (Socket Mode has no HTTP server); undefined = none. */
+  readonly healthPort: number | undefined;
+  /** HTTPS_PROXY, for Slack and Qlik alike; undefined = direct. */
+  readonly httpsProxy: string | undefined;
+  /** NO_PROXY entries: host names, `.domain` suffixes, `host:port`, or `*`. */
+  readonly noProxy: readonly string[];
+}
+
 /** Where state shared by replicas lives (de-duplication, cooldowns, shared replies, click nonces, counts). */
 export interface StateConfig {
   /** `redis://` or `rediss://` URL; undefined = this process's memory (one replica only). */
@@ -64,6 +77,7 @@ export interface StateConfig {
 export interface AppConfig {
   readonly slack: SlackConfig;
   readonly qlik: QlikConfig;
+  readonly ops: OpsConfig;
   readonly analysis: AnalysisConfig;
   readonly watch: WatchConfig;
   readonly state: StateConfig;
@@ -103,18 +117,10 @@ const environmentSchema = z.object({
     .regex(/^xapp-/, { error: 'SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, from "Basic Information" of your Slack app' })
     .optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  PORT: z.coerce
-    .number({ error: 'PORT must be a port number such as 3000' })
-    .int({ error: 'PORT must be a whole number such as 3000' })
-    .min(1, { error: 'PORT must be between 1 and 65535' })
-    .max(65535, { error: 'PORT must be between 1 and 65535' })
-    .default(3000),
+  PORT: decimalSetting('PORT', { example: '3000', min: 1, max: 65535, integer: true, what: 'a port number' }).default(3000),
   SLACK_API_URL: httpUrl('SLACK_API_URL', 'https://slack.com/api/').default('https://slack.com/api/'),
   SLACK_FILE_HOSTS: z.string().optional(),
-  SLACK_MAX_FILE_MB: z.coerce
-    .number({ error: 'SLACK_MAX_FILE_MB must be a number of megabytes such as 50' })
-    .positive({ error: 'SLACK_MAX_FILE_MB must be more than 0' })
-    .default(50),
+  SLACK_MAX_FILE_MB: decimalSetting('SLACK_MAX_FILE_MB', { example: '50', min: 0.001, max: 1024, unit: 'megabytes', why: '1 GB, the largest file Slack takes' }).default(50),
   QLIK_SUPPORT_CHANNELS: z.string().optional(),
   QLIK_ADMINS: z.string().optional(),
   QLIK_SERVICE_ACCOUNTS: z.string().optional(),
@@ -128,31 +134,15 @@ const environmentSchema = z.object({
     .regex(QLIK_USER_NAME, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
     .default('INTERNAL\\sa_api'),
   QLIK_TLS_INSECURE: z.enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' }).default('false'),
-  QLIK_API_TIMEOUT_SECONDS: z.coerce
-    .number({ error: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds such as 10' })
-    .positive({ error: 'QLIK_API_TIMEOUT_SECONDS must be more than 0' })
-    .default(10),
-  ANALYSIS_WORKERS: z.coerce
-    .number({ error: 'ANALYSIS_WORKERS must be a number of worker threads such as 1' })
-    .int({ error: 'ANALYSIS_WORKERS must be a whole number such as 1' })
-    .min(1, { error: 'ANALYSIS_WORKERS must be between 1 and 32' })
-    .max(32, { error: 'ANALYSIS_WORKERS must be between 1 and 32' })
-    .optional(),
+  QLIK_API_TIMEOUT_SECONDS: decimalSetting('QLIK_API_TIMEOUT_SECONDS', { example: '10', min: 0.1, max: 600, unit: 'seconds', why: '10 minutes' }).default(10),
+  ANALYSIS_WORKERS: decimalSetting('ANALYSIS_WORKERS', { example: '1', min: 1, max: 32, integer: true, what: 'a number of worker threads' }).optional(),
   QLIK_LOG_DIR: z.string().optional(),
   QLIK_ALERT_CHANNEL: z
     .string()
     .regex(/^[CG][A-Z0-9]{6,}$/, { error: 'QLIK_ALERT_CHANNEL must be a channel id such as C0123ABCDEF (in Slack: channel details, at the bottom)' })
     .optional(),
-  QLIK_WATCH_INTERVAL_SECONDS: z.coerce
-    .number({ error: 'QLIK_WATCH_INTERVAL_SECONDS must be a number of seconds such as 60' })
-    .min(1, { error: 'QLIK_WATCH_INTERVAL_SECONDS must be at least 1' })
-    .max(86_400, { error: 'QLIK_WATCH_INTERVAL_SECONDS must be at most 86400 (a day)' })
-    .default(60),
-  QLIK_ALERT_COOLDOWN_MINUTES: z.coerce
-    .number({ error: 'QLIK_ALERT_COOLDOWN_MINUTES must be a number of minutes such as 60' })
-    .min(1, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at least 1' })
-    .max(10_080, { error: 'QLIK_ALERT_COOLDOWN_MINUTES must be at most 10080 (a week)' })
-    .default(60),
+  QLIK_WATCH_INTERVAL_SECONDS: decimalSetting('QLIK_WATCH_INTERVAL_SECONDS', { example: '60', min: 1, max: 86_400, unit: 'seconds', why: 'a day' }).default(60),
+  QLIK_ALERT_COOLDOWN_MINUTES: decimalSetting('QLIK_ALERT_COOLDOWN_MINUTES', { example: '60', min: 1, max: 10_080, unit: 'minutes', why: 'a week' }).default(60),
   QLIK_WATCH_STATE: z.string().optional(),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379' })
@@ -164,7 +154,13 @@ const environmentSchema = z.object({
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
     .default('info'),
+  HEALTH_PORT: decimalSetting('HEALTH_PORT', { example: '8080', min: 1, max: 65535, integer: true, what: 'a port number' }).optional(),
+  HTTPS_PROXY: z.url({ protocol: /^https?$/, error: 'HTTPS_PROXY must be the proxy URL, such as http://proxy.corp:3128 (user:password@ may go before the host)' }).optional(),
+  NO_PROXY: z.string().optional(),
 });
+
+/** The proxy variables are also read in lower case, as curl and most tools do; the upper-case one wins. */
+const LOWER_CASE_TOO = ['HTTPS_PROXY', 'NO_PROXY'] as const;
 
 /** Every variable readConfig reads, for the check that .env.example lists them all. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
@@ -182,43 +178,53 @@ export interface HostFacts {
   readonly cores: number;
 }
 
-/** The only place that knows environment variable names; every setting is validated with a message that says how to fix it. */
-export function readConfig(env: Environment, host: HostFacts = { cores: availableParallelism() }): ConfigResult {
+export interface ReadConfigOptions extends Partial<HostFacts> {
+  /** Folder that relative paths (QLIK_CERT_DIR, QLIK_KB_DIR) are taken from, shown absolute; the process's by default. */
+  readonly cwd?: string;
+}
+
+/**
+ * The only place that knows environment variable names; every setting is validated with a message that says how to
+ * fix it, and every bad value is reported at once.
+ */
+export function readConfig(env: Environment, options: ReadConfigOptions = {}): ConfigResult {
   const cleaned: Record<string, string | undefined> = {};
   for (const key of Object.keys(environmentSchema.shape)) cleaned[key] = blankToUndefined(env[key]);
+  for (const key of LOWER_CASE_TOO) cleaned[key] ??= blankToUndefined(env[key.toLowerCase()]);
   // QLIK_VIRTUAL_PROXIES keeps blank entries: an empty prefix is the default virtual proxy.
   const rawVirtualProxies = env['QLIK_VIRTUAL_PROXIES'];
 
   const parsed = environmentSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
-  }
-  const values = parsed.data;
-  const errors: string[] = [];
+  const errors: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
 
-  const serviceAccounts = commaList(values.QLIK_SERVICE_ACCOUNTS);
+  const serviceAccounts = commaList(cleaned['QLIK_SERVICE_ACCOUNTS']);
   for (const account of serviceAccounts) {
     if (!isQlikUserName(account)) errors.push(`QLIK_SERVICE_ACCOUNTS entry "${account}" must be DIRECTORY\\user, for example DOMAIN\\qvservice`);
   }
-  const proxyUrls = commaList(values.QLIK_PROXY_URLS);
+  const proxyUrls = commaList(cleaned['QLIK_PROXY_URLS']);
   for (const url of proxyUrls) {
     if (!URL.canParse(url) || new URL(url).protocol !== 'https:') {
       errors.push(`QLIK_PROXY_URLS entry "${url}" ${QLIK_HTTPS_ONLY} https://qs1:4243`);
     }
   }
-  const fileHosts = values.SLACK_FILE_HOSTS === undefined ? ['files.slack.com'] : commaList(values.SLACK_FILE_HOSTS).map((host) => host.toLowerCase());
+  const rawFileHosts = cleaned['SLACK_FILE_HOSTS'];
+  const fileHosts = rawFileHosts === undefined ? ['files.slack.com'] : commaList(rawFileHosts).map((host) => host.toLowerCase());
   for (const host of fileHosts) {
     if (!/^[a-z0-9.-]+(?::\d{1,5})?$/.test(host)) errors.push(`SLACK_FILE_HOSTS entry "${host}" must be a host name or host:port, such as files.slack.com`);
   }
   // The bot token goes with every call to SLACK_API_URL: plain http only to this machine (a local stand-in in tests).
-  const slackApi = new URL(values.SLACK_API_URL);
-  if (slackApi.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(slackApi.hostname)) {
+  const rawApiUrl = cleaned['SLACK_API_URL'];
+  const slackApi = rawApiUrl !== undefined && URL.canParse(rawApiUrl) ? new URL(rawApiUrl) : undefined;
+  if (slackApi?.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(slackApi.hostname)) {
     errors.push(`SLACK_API_URL must be https (it carries the bot token), such as https://slack.com/api/; http is only for a local stand-in on 127.0.0.1`);
   }
-  if (errors.length > 0) return { ok: false, errors };
+  const supportChannels = parseSupportChannels(cleaned['QLIK_SUPPORT_CHANNELS']);
+  errors.push(...supportChannels.errors);
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
+  const values = parsed.data;
+  const absolute = (path: string | undefined) => (path === undefined || isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path));
 
   const [apiDirectory = '', apiId = ''] = values.QLIK_API_USER.split('\\');
-  const supportChannels = commaList(values.QLIK_SUPPORT_CHANNELS);
   const virtualProxies =
     rawVirtualProxies === undefined ? undefined : rawVirtualProxies.split(',').map((prefix) => prefix.trim().replace(/^\/+|\/+$/g, ''));
 
@@ -233,27 +239,32 @@ export function readConfig(env: Environment, host: HostFacts = { cores: availabl
         apiUrl: values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`,
         fileHosts,
         maxFileBytes: Math.round(values.SLACK_MAX_FILE_MB * 1024 * 1024),
-        supportChannels: supportChannels.length === 0 ? 'all' : supportChannels,
+        supportChannels: supportChannels.channels.length === 0 ? 'all' : supportChannels.channels,
         admins: commaList(values.QLIK_ADMINS),
       },
       qlik: {
         serviceAccounts,
-        kbDir: values.QLIK_KB_DIR,
+        kbDir: absolute(values.QLIK_KB_DIR),
         proxyUrls,
         repositoryUrl: values.QLIK_REPOSITORY_URL,
         virtualProxies,
-        certDir: values.QLIK_CERT_DIR,
+        certDir: absolute(values.QLIK_CERT_DIR),
         apiUser: { directory: apiDirectory, id: apiId },
         tlsInsecure: values.QLIK_TLS_INSECURE === 'true',
         timeoutMs: Math.round(values.QLIK_API_TIMEOUT_SECONDS * 1000),
       },
-      analysis: { workers: values.ANALYSIS_WORKERS ?? defaultAnalysisWorkers(host.cores) },
+      analysis: { workers: values.ANALYSIS_WORKERS ?? defaultAnalysisWorkers(options.cores ?? availableParallelism()) },
       watch: {
         logDirs: commaList(values.QLIK_LOG_DIR),
         alertChannel: values.QLIK_ALERT_CHANNEL,
         intervalMs: Math.round(values.QLIK_WATCH_INTERVAL_SECONDS * 1000),
         cooldownMs: Math.round(values.QLIK_ALERT_COOLDOWN_MINUTES * 60_000),
         statePath: values.QLIK_WATCH_STATE,
+      },
+      ops: {
+        healthPort: values.HEALTH_PORT,
+        httpsProxy: values.HTTPS_PROXY,
+        noProxy: commaList(values.NO_PROXY).map((entry) => entry.toLowerCase()),
       },
       state: { redisUrl: values.REDIS_URL },
       logLevel: values.LOG_LEVEL,

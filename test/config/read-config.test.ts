@@ -53,7 +53,7 @@ describe('readConfig', () => {
     expect(config.qlik.serviceAccounts).toEqual(['DOMAIN\\qvservice', 'CORP\\svc_qlik']);
     expect(config.qlik.proxyUrls).toEqual(['https://qs1:4243', 'https://qs2:4243']);
     expect(config.qlik.virtualProxies).toEqual(['', 'sales', 'hr']);
-    expect(config.slack.supportChannels).toEqual(['C01', 'C02']);
+    expect(config.slack.supportChannels).toEqual([{ id: 'C01' }, { id: 'C02' }]);
     expect(config.slack.fileHosts).toEqual(['files.slack.com', '127.0.0.1:8080']);
   });
 
@@ -79,6 +79,72 @@ describe('readConfig', () => {
     const result = readConfig(env);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toContain(names);
+  });
+});
+
+describe('readConfig hardening', () => {
+  it.for([
+    { env: { PORT: '0x50' }, says: 'PORT must be a port number in plain digits, such as 3000' },
+    { env: { PORT: '80.5' }, says: 'PORT must be a port number in plain digits' },
+    { env: { PORT: '0' }, says: 'PORT must be between 1 and 65535' },
+    { env: { HEALTH_PORT: '1e3' }, says: 'HEALTH_PORT must be a port number in plain digits' },
+    { env: { QLIK_API_TIMEOUT_SECONDS: '2147484' }, says: 'QLIK_API_TIMEOUT_SECONDS must be between 0.1 and 600 (10 minutes)' },
+    { env: { QLIK_API_TIMEOUT_SECONDS: 'Infinity' }, says: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds in plain digits, such as 10' },
+    { env: { QLIK_API_TIMEOUT_SECONDS: '-5' }, says: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds in plain digits' },
+    { env: { SLACK_MAX_FILE_MB: '1e9' }, says: 'SLACK_MAX_FILE_MB must be a number of megabytes in plain digits, such as 50' },
+    { env: { SLACK_MAX_FILE_MB: '5000' }, says: 'SLACK_MAX_FILE_MB must be between 0.001 and 1024 (1 GB, the largest file Slack takes)' },
+    { env: { QLIK_WATCH_INTERVAL_SECONDS: '0x3c' }, says: 'QLIK_WATCH_INTERVAL_SECONDS must be a number of seconds in plain digits' },
+    { env: { HTTPS_PROXY: 'proxy.corp:3128' }, says: 'HTTPS_PROXY must be the proxy URL, such as http://proxy.corp:3128' },
+    { env: { QLIK_SUPPORT_CHANNELS: 'C0123ABCD, Qlik Support' }, says: 'QLIK_SUPPORT_CHANNELS entry "Qlik Support" is neither a channel id' },
+  ])('refuses $env with "$says"', ({ env, says }) => {
+    const result = readConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual(expect.arrayContaining([expect.stringContaining(says)]));
+  });
+
+  it('takes the numbers it refused before when written plainly, in range', () => {
+    const config = configOf({ PORT: '80', QLIK_API_TIMEOUT_SECONDS: '2.5', SLACK_MAX_FILE_MB: '1024', HEALTH_PORT: '8081' });
+    expect(config.slack.port).toBe(80);
+    expect(config.qlik.timeoutMs).toBe(2500);
+    expect(config.slack.maxFileBytes).toBe(1024 * 1024 * 1024);
+    expect(config.ops.healthPort).toBe(8081);
+  });
+
+  it('reports every bad value at once, of every kind', () => {
+    const result = readConfig({
+      PORT: '0x50',
+      QLIK_SERVICE_ACCOUNTS: 'qvservice',
+      QLIK_PROXY_URLS: 'http://qs1:4243',
+      SLACK_FILE_HOSTS: 'https://files.slack.com/',
+      QLIK_SUPPORT_CHANNELS: 'Qlik Support',
+      LOG_LEVEL: 'loud',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const variable of ['PORT', 'QLIK_SERVICE_ACCOUNTS', 'QLIK_PROXY_URLS', 'SLACK_FILE_HOSTS', 'QLIK_SUPPORT_CHANNELS', 'LOG_LEVEL']) {
+      expect(result.errors.some((error) => error.startsWith(variable))).toBe(true);
+    }
+  });
+
+  it('keeps channel names (with or without #) to be resolved at start, and ids as ids', () => {
+    expect(configOf({ QLIK_SUPPORT_CHANNELS: '#qlik-support, C0123ABCD, it_help' }).slack.supportChannels).toEqual([
+      { name: 'qlik-support' },
+      { id: 'C0123ABCD' },
+      { name: 'it_help' },
+    ]);
+  });
+
+  it('shows a relative QLIK_CERT_DIR and QLIK_KB_DIR as absolute paths, from the working folder', () => {
+    const config = readConfig({ QLIK_CERT_DIR: 'certs/qs1', QLIK_KB_DIR: './kb' }, { cwd: '/srv/qlik-sessions' });
+    expect(config.ok && config.config.qlik.certDir).toBe('/srv/qlik-sessions/certs/qs1');
+    expect(config.ok && config.config.qlik.kbDir).toBe('/srv/qlik-sessions/kb');
+    expect(configOf({ QLIK_CERT_DIR: '/etc/qlik' }).qlik.certDir).toBe('/etc/qlik');
+  });
+
+  it('reads the proxy settings in upper or lower case, the upper-case one first', () => {
+    const lower = configOf({ https_proxy: 'http://proxy.corp:3128', no_proxy: 'QS1.corp, .internal' });
+    expect(lower.ops).toEqual({ healthPort: undefined, httpsProxy: 'http://proxy.corp:3128', noProxy: ['qs1.corp', '.internal'] });
+    expect(configOf({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2' }).ops.httpsProxy).toBe('http://upper:1');
   });
 });
 

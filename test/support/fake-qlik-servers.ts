@@ -228,6 +228,8 @@ export interface RepositoryState {
   readonly virtualProxies: readonly string[];
   readonly allocations: Partial<Record<'professional' | 'analyzer' | 'user' | 'login', FakeAllocation[]>>;
   readonly overview?: unknown;
+  /** Users with their roles, for `GET /qrs/user/full?filter=roles eq 'RootAdmin'`. */
+  readonly users?: readonly { readonly userDirectory: string; readonly userId: string; readonly roles: readonly string[] }[];
 }
 
 const FILTER = /^user\.userDirectory eq '((?:[^']|'')*)' and user\.userId eq '((?:[^']|'')*)'$/;
@@ -238,6 +240,14 @@ export function repositoryRoutes(state: RepositoryState): FakeRoute {
     if (request.method !== 'GET') return undefined;
     if (request.path === '/qrs/virtualproxyconfig/full') {
       return { status: 200, body: JSON.stringify(state.virtualProxies.map((prefix, index) => ({ id: `vp-${index}`, prefix, description: prefix || 'Central Proxy (Default)' }))) };
+    }
+    if (request.path === '/qrs/user/full') {
+      if (request.query.get('filter') !== "roles eq 'RootAdmin'") return { status: 400, body: JSON.stringify({ error: 'unsupported filter' }) };
+      const admins = (state.users ?? []).filter((user) => user.roles.includes('RootAdmin'));
+      return { status: 200, body: JSON.stringify(admins.map((user, index) => ({ id: `user-${index}`, ...user, name: user.userId }))) };
+    }
+    if (request.path === '/qrs/about') {
+      return { status: 200, body: JSON.stringify({ buildVersion: '14.20.2', buildDate: '2024-02-01', databaseProvider: 'Devart.Data.PostgreSql', nodeType: 1 }) };
     }
     if (request.path === '/qrs/license/accesstypeoverview') {
       return { status: 200, body: JSON.stringify(state.overview ?? { totalTokens: 0, professionalAccess: { enabled: true, total: 10, allocated: 3, used: 2, available: 7 } }) };

@@ -28,6 +28,9 @@ export interface SlackStandIn {
   authError: string | null;
   /** What apps.connections.open hands out (a fake Socket Mode endpoint). */
   socketModeUrl: string | null;
+  /** What conversations.list lists (two to a page), or the Slack error it answers with (e.g. missing_scope). */
+  channels: { id: string; name: string }[];
+  conversationsError: string | null;
   /** Channels where chat.postMessage answers not_in_channel (the bot is not a member). */
   readonly notInChannels: Set<string>;
   /** Bytes received at the upload URLs of files.getUploadURLExternal, by file id. */
@@ -52,7 +55,16 @@ function parseBody(raw: string, headers: IncomingHttpHeaders): Record<string, un
 function answer(
   method: string,
   args: Record<string, unknown>,
-  stand: { fileInfo: Map<string, Record<string, unknown>>; authError: string | null; socketModeUrl: string | null; notInChannels: Set<string>; url: string; uploads: Map<string, Buffer> },
+  stand: {
+    fileInfo: Map<string, Record<string, unknown>>;
+    authError: string | null;
+    socketModeUrl: string | null;
+    channels: { id: string; name: string }[];
+    conversationsError: string | null;
+    notInChannels: Set<string>;
+    url: string;
+    uploads: Map<string, Buffer>;
+  },
 ): Record<string, unknown> {
   switch (method) {
     case 'apps.connections.open':
@@ -79,6 +91,12 @@ function answer(
       const file = stand.fileInfo.get(String(args['file']));
       return file === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file };
     }
+    case 'conversations.list': {
+      if (stand.conversationsError !== null) return { ok: false, error: stand.conversationsError };
+      const start = Number(args['cursor'] ?? 0);
+      const next = start + 2 < stand.channels.length ? String(start + 2) : '';
+      return { ok: true, channels: stand.channels.slice(start, start + 2), response_metadata: { next_cursor: next } };
+    }
     case 'views.open':
       return { ok: true, view: { id: 'V123' } };
     default:
@@ -99,6 +117,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     fileInfo,
     authError: null,
     socketModeUrl: null,
+    channels: [],
+    conversationsError: null,
     notInChannels: new Set(),
     uploads: new Map(),
     callsTo: (method) => calls.filter((call) => call.method === method),

@@ -20,7 +20,7 @@ import { checkCertificateExpiry } from './certificate-expiry.js';
 import { loadClientCertificates, type ClientCertificates, type TextFileReader } from './client-certificates.js';
 import type { RequestFailure } from './describe-request-failure.js';
 import { createQlikHttpClient, type CallResult, type HttpMethod, type QlikFetch, type QlikHttpClient } from './qlik-http-client.js';
-import { accessTypeOverviewSchema, allocationListSchema, endedSessionsSchema, sessionListSchema, virtualProxyListSchema, type SessionData } from './qlik-schemas.js';
+import { accessTypeOverviewSchema, allocationListSchema, endedSessionsSchema, userListSchema, type AccessTypeOverview, sessionListSchema, virtualProxyListSchema, type SessionData } from './qlik-schemas.js';
 import { virtualProxyLabel } from './virtual-proxy-label.js';
 
 export interface QlikLogger {
@@ -32,6 +32,10 @@ export interface LiveQlikDeps {
   readonly clock?: () => Date;
   readonly logger?: QlikLogger;
   readonly readFile?: TextFileReader;
+  /** HTTPS_PROXY (NO_PROXY applied) for a Qlik URL, or undefined to go direct. */
+  readonly proxyFor?: (url: URL) => string | undefined;
+  /** Told about every API call: node (origin), `ok` or the failure code, seconds. */
+  readonly onCall?: (origin: string, outcome: string, seconds: number) => void;
 }
 
 /** The live APIs are usable when there is a certificate folder and something to call. */
@@ -75,6 +79,8 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
         tlsInsecure: config.tlsInsecure,
         timeoutMs: config.timeoutMs,
         ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+        ...(deps.proxyFor === undefined ? {} : { proxyFor: deps.proxyFor }),
+        ...(deps.onCall === undefined ? {} : { onCall: deps.onCall }),
       });
       return { ok: true, client, certificates: loaded.value };
     })();
@@ -264,44 +270,53 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
     },
   };
 
+  /** Each repository check runs on its own: one that fails, or gets an answer it cannot read, never stops the next. */
   async function checkRepository(client: QlikHttpClient, repositoryUrl: string): Promise<{ reached: boolean; findings: DoctorFinding[] }> {
     const findings: DoctorFinding[] = [];
+    let reached = false;
+    const heard = (failure: RequestFailure) => {
+      if (!UNREACHED.has(failure.code)) reached = true;
+    };
     const overview = await client.call('GET', repositoryUrl, '/qrs/license/accesstypeoverview', accessTypeOverviewSchema);
-    if (!overview.ok) {
-      return { reached: false, findings: [{ code: 'repository-unreachable', severity: 'problem', user: null, detail: overview.error.message }] };
-    }
-    const kinds = [
-      ['professional', overview.value.professionalAccess],
-      ['analyzer', overview.value.analyzerAccess],
-      ['user', overview.value.userAccess],
-      ['login', overview.value.loginAccess],
-    ] as const;
-    for (const [kind, summary] of kinds) {
-      if (summary == null || summary.enabled === false || summary.available === undefined || summary.total === undefined || summary.total === 0) continue;
-      if (summary.available <= 0) {
-        findings.push({
-          code: 'no-access-passes-left',
-          severity: 'warning',
-          user: null,
-          detail: `All ${summary.total} ${kind} access passes are allocated; new users get "you have no access pass". Free allocations in the QMC (License management) or add licences.`,
-        });
-      }
+    if (overview.ok) {
+      reached = true;
+      findings.push(...accessPassFindings(overview.value));
+    } else {
+      heard(overview.error);
+      findings.push(
+        UNREACHED.has(overview.error.code)
+          ? { code: 'repository-unreachable', severity: 'problem', user: null, detail: overview.error.message }
+          : {
+              code: 'licence-overview-unreadable',
+              severity: 'warning',
+              user: null,
+              detail: `The licence overview (/qrs/license/accesstypeoverview) could not be used: ${overview.error.message} The other checks ran without it.`,
+            },
+      );
     }
     if (config.serviceAccounts.length === 0) {
-      findings.push({
-        code: 'no-service-accounts',
-        severity: 'info',
-        user: null,
-        detail: 'Set QLIK_SERVICE_ACCOUNTS (e.g. DOMAIN\\qvservice) to check that the accounts running the Qlik services hold no licence.',
-      });
+      const candidates = await licensedRootAdmins(client, repositoryUrl);
+      if (candidates.ok) reached = true;
+      else heard(candidates.error);
+      findings.push(noServiceAccountsFinding(candidates));
     }
     for (const account of config.serviceAccounts) {
       const user = parseQlikUserName(account);
       if (user === undefined) continue;
       const allocations = await allocationsOf(client, repositoryUrl, user);
       if (!allocations.ok) {
-        findings.push({ code: 'repository-unreachable', severity: 'problem', user: account, detail: allocations.error.message });
-      } else if (allocations.value.length > 0) {
+        heard(allocations.error);
+        const unreached = UNREACHED.has(allocations.error.code);
+        findings.push({
+          code: unreached ? 'repository-unreachable' : 'service-account-unchecked',
+          severity: unreached ? 'problem' : 'warning',
+          user: account,
+          detail: unreached ? allocations.error.message : `The licence allocations of ${account} could not be checked: ${allocations.error.message}`,
+        });
+        continue;
+      }
+      reached = true;
+      if (allocations.value.length > 0) {
         const types = unique(allocations.value.map((allocation) => allocation.type)).join(', ');
         findings.push({
           code: 'service-account-licensed',
@@ -315,7 +330,23 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
         findings.push({ code: 'service-account-unlicensed', severity: 'info', user: account, detail: `The service account ${account} holds no licence allocation, as it should.` });
       }
     }
-    return { reached: true, findings };
+    return { reached, findings };
+  }
+
+  /** Without QLIK_SERVICE_ACCOUNTS: the RootAdmins that hold a licence, since the service account is a RootAdmin. */
+  async function licensedRootAdmins(client: QlikHttpClient, repositoryUrl: string): Promise<CallResult<RootAdminCandidates>> {
+    const admins = await client.call('GET', repositoryUrl, '/qrs/user/full', userListSchema, { filter: "roles eq 'RootAdmin'" });
+    if (!admins.ok) return admins;
+    // The filter narrows the answer on the server; the roles are checked again here.
+    const rootAdmins = admins.value.filter((user) => (user.roles ?? []).includes('RootAdmin')).slice(0, MAX_ROOT_ADMINS);
+    const licensed: string[] = [];
+    for (const admin of rootAdmins) {
+      const ref = { directory: admin.userDirectory, id: admin.userId };
+      const allocations = await allocationsOf(client, repositoryUrl, ref);
+      if (!allocations.ok) return allocations;
+      if (allocations.value.length > 0) licensed.push(`${formatQlikUserName(ref)} (${unique(allocations.value.map((allocation) => allocation.type)).join(', ')})`);
+    }
+    return { ok: true, value: { admins: rootAdmins.length, licensed } };
   }
 
   async function checkProxies(client: QlikHttpClient): Promise<{ reached: boolean; findings: DoctorFinding[] }> {
@@ -393,4 +424,58 @@ function quoteFilter(value: string): string {
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+interface RootAdminCandidates {
+  readonly admins: number;
+  /** `DIR\\user (professional, login)` for each RootAdmin with an allocation. */
+  readonly licensed: string[];
+}
+
+/** Failures where the repository was not reached at all (not an answer it gave that was refused or unreadable). */
+const UNREACHED: ReadonlySet<string> = new Set([
+  'timeout',
+  'connection-refused',
+  'host-not-found',
+  'network-error',
+  'server-certificate-untrusted',
+  'server-name-mismatch',
+  'client-certificate-rejected',
+]);
+
+const MAX_ROOT_ADMINS = 50;
+
+function accessPassFindings(overview: AccessTypeOverview): DoctorFinding[] {
+  const findings: DoctorFinding[] = [];
+  const kinds = [
+    ['professional', overview.professionalAccess],
+    ['analyzer', overview.analyzerAccess],
+    ['user', overview.userAccess],
+    ['login', overview.loginAccess],
+  ] as const;
+  for (const [kind, summary] of kinds) {
+    if (summary == null || summary.enabled === false || summary.available === undefined || summary.total === undefined || summary.total === 0) continue;
+    if (summary.available <= 0) {
+      findings.push({
+        code: 'no-access-passes-left',
+        severity: 'warning',
+        user: null,
+        detail: `All ${summary.total} ${kind} access passes are allocated; new users get "you have no access pass". Free allocations in the QMC (License management) or add licences.`,
+      });
+    }
+  }
+  return findings;
+}
+
+const SET_SERVICE_ACCOUNTS =
+  'The main check, whether the account that runs the Qlik services holds a licence (its Monitoring-app calls then use up sessions), ' +
+  'needs QLIK_SERVICE_ACCOUNTS: set it to that account (the Windows account of the Qlik services, e.g. DOMAIN\\qvservice) and run doctor again.';
+
+function noServiceAccountsFinding(candidates: CallResult<RootAdminCandidates>): DoctorFinding {
+  const detail = !candidates.ok
+    ? `${SET_SERVICE_ACCOUNTS} The RootAdmins could not be listed as candidates: ${candidates.error.message}`
+    : candidates.value.licensed.length > 0
+      ? `${SET_SERVICE_ACCOUNTS} Candidates, RootAdmins that hold a licence: ${candidates.value.licensed.join(', ')}.`
+      : `${SET_SERVICE_ACCOUNTS} None of the ${candidates.value.admins} RootAdmins holds a licence, so a licensed service account is unlikely.`;
+  return { code: 'no-service-accounts', severity: 'warning', user: null, detail };
 }

@@ -8,5 +8,7 @@ export type { CallResult, HttpMethod, QlikFetch, QlikHttpClient, QlikHttpClientO
 export { qlikUserHeader } from './qlik-user-header.js';
 export { createXrfkey } from './xrfkey.js';
 export { virtualProxyLabel } from './virtual-proxy-label.js';
+export { qlikReadiness } from './qlik-readiness.js';
+export type { QlikReachability } from './qlik-readiness.js';
 export { createQlikStatusCheck } from './qlik-status-check.js';
 export type { QlikStatusDeps } from './qlik-status-check.js';

@@ -58,3 +58,14 @@ export const accessTypeOverviewSchema = anyCase(
 
 export type SessionData = z.infer<typeof sessionDataSchema>;
 export type AccessTypeOverview = z.infer<typeof accessTypeOverviewSchema>;
+
+/** `GET /qrs/user/full`: the users with their roles (RootAdmin, ...). */
+export const userListSchema = anyCase(
+  z.array(
+    z.object({
+      userId: z.string(),
+      userDirectory: z.string(),
+      roles: z.array(z.string()).nullish(),
+    }),
+  ),
+);

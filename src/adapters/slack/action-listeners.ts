@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { unescapeSlackEntities } from '../../bot/index.js';
+import { noopMetrics, unescapeSlackEntities } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
 import { describeError } from '../../bot/index.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
@@ -35,6 +35,11 @@ async function refuseEndClick(runtime: SlackRuntime, body: unknown, actionTs: st
 /** Buttons of replies: feedback (counted in the store and logged, no content), share in channel, and the admins' "End sessions". */
 export function registerActionListeners(app: App, runtime: SlackRuntime): void {
   const { deps } = runtime;
+  const metrics = deps.metrics ?? noopMetrics;
+  const failed = (what: string) => (error: unknown) => {
+    deps.logger.error(`${what} failed: ${describeError(error)}`);
+    metrics.replyFailed('action');
+  };
   for (const [actionId, verdict] of [
     [ACTION_IDS.helpful, 'helpful'],
     [ACTION_IDS.notHelpful, 'not-helpful'],
@@ -56,8 +61,9 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
             }
           }
           await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' });
+          metrics.eventHandled('action', 'answered');
         },
-        (error) => deps.logger.warn(`feedback thanks failed: ${describeError(error)}`),
+        failed('feedback thanks'),
       );
     });
   }
@@ -78,8 +84,9 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
         const rendered = renderReplyBlocks(taken.reply);
         await respond({ response_type: 'in_channel', delete_original: true, text: rendered.text, blocks: rendered.blocks });
         deps.logger.info(`shared an answer in ${body.channel?.id ?? 'unknown channel'} for ${body.user.id}`);
+        metrics.eventHandled('action', 'answered');
       },
-      (error) => deps.logger.error(`sharing failed: ${describeError(error)}`),
+      failed('sharing'),
     );
   });
 
@@ -104,8 +111,9 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
           rendered = renderNotice('Ending the sessions failed on my side. Check the sessions with /qlik-sessions or end them in the QMC.');
         }
         await respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: rendered.blocks });
+        metrics.eventHandled('action', 'answered');
       },
-      (error) => deps.logger.error(`end-sessions reply failed: ${describeError(error)}`),
+      failed('end-sessions reply'),
     );
   });
 }

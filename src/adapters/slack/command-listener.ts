@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { IncomingMessage, Reply } from '../../bot/index.js';
+import { noopMetrics, type IncomingMessage, type Reply } from '../../bot/index.js';
 import { analyzeModal } from './analyze-modal.js';
 import { describeError } from '../../bot/index.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
@@ -49,8 +49,12 @@ export function registerCommandListener(app: App, runtime: SlackRuntime): void {
         const rendered = await answerCommand(runtime, text === '' ? 'help' : text, command.user_id, command.channel_id);
         await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
         deps.logger.info(`answered ${SLASH_COMMAND} for ${command.user_id}`);
+        (deps.metrics ?? noopMetrics).eventHandled('command', 'answered');
       },
-      (error) => deps.logger.error(`answering ${SLASH_COMMAND} failed: ${describeError(error)}`),
+      (error) => {
+        deps.logger.error(`answering ${SLASH_COMMAND} failed: ${describeError(error)}`);
+        (deps.metrics ?? noopMetrics).replyFailed('command');
+      },
     );
   });
 }

@@ -9,6 +9,7 @@ import { ignoreMalformedEvents } from './ignore-malformed-events.js';
 import { registerAppHomeListeners } from './listeners/app-home-listeners.js';
 import { registerShortcutListeners } from './listeners/shortcut-listeners.js';
 import { registerMessageListeners } from './message-listener.js';
+import { resolveSupportChannels } from './resolve-support-channels.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import type { HttpRoute, SlackAppDeps, SlackRuntime } from './slack-runtime.js';
 import { SlackState } from './slack-state.js';
@@ -84,19 +85,25 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger,
       customRoutes: httpRoutes(deps),
     });
-    httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => deps.logger.warn('refused a request dated more than 5 minutes in the future'));
+    httpReceiver.requestListener = refuseFutureTimestamps(httpReceiver.requestListener, now, () => {
+      deps.logger.warn('refused a request dated more than 5 minutes in the future');
+      deps.metrics?.eventHandled('request', 'refused');
+    });
     receiver = httpReceiver;
     transport = { mode: 'http', port: credentials.receiver.port };
   }
 
   const app = new App({ token: credentials.botToken, receiver, logger, clientOptions, deferInitialization: true });
   let botUserId: string | undefined;
+  // Ids are known before start; names only after conversations.list, so nothing is watched until then.
+  let supportChannels: readonly string[] | 'all' = config.supportChannels === 'all' ? 'all' : [];
   const runtime: SlackRuntime = {
     deps,
     state: new SlackState({ store: deps.state, ...(deps.localState === undefined ? {} : { local: deps.localState }), logger: deps.logger }),
     tracker: new WorkTracker(),
     botToken: credentials.botToken,
     botUserId: () => botUserId,
+    supportChannels: () => supportChannels,
   };
 
   ignoreMalformedEvents(app, (reason) => deps.logger.warn(`acknowledged and ignored a signed event: ${reason}`));
@@ -128,6 +135,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       await app.init();
       const auth = await app.client.auth.test();
       botUserId = typeof auth.user_id === 'string' ? auth.user_id : undefined;
+      supportChannels = await resolveSupportChannels(app.client, config.supportChannels);
       if (transport.mode === 'socket') {
         await app.start();
         started = true;
@@ -139,8 +147,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       return { port: typeof address === 'object' && address !== null ? address.port : (port ?? transport.port) };
     },
     async stop() {
+      // A start refused before the receiver started (auth.test, channel names) leaves nothing to stop.
+      const wasStarted = started;
       started = false;
-      await app.stop();
+      if (wasStarted) await app.stop();
       await runtime.tracker.drain();
     },
     inFlight: () => runtime.tracker.size,

@@ -29,3 +29,5 @@ export type { StartedSlackApp } from './start-slack-app.js';
 export { WorkTracker } from './work-tracker.js';
 export { createAlertPoster, createSlackAlertSink } from './slack-alert-sink.js';
 export type { AlertPoster, SlackAlertSinkOptions } from './slack-alert-sink.js';
+export { proxiedFileFetch, slackOutbound } from './slack-outbound.js';
+export { resolveSupportChannels, StartupRefusal } from './resolve-support-channels.js';

@@ -1,6 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import type { IncomingMessage } from '../../bot/index.js';
-import { describeError } from '../../bot/index.js';
+import { describeError, noopMetrics, type IncomingMessage } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
 import { deliverReply } from './deliver-reply.js';
 import { renderNotice } from './render-reply-blocks.js';
@@ -27,11 +26,12 @@ function isAutoReply(message: IncomingMessage, tone: string): boolean {
 
 async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient, runtime: SlackRuntime): Promise<void> {
   const { deps } = runtime;
-  const classified = classifyMessageEvent(event, { botUserId: runtime.botUserId(), supportChannels: deps.config.supportChannels });
+  const classified = classifyMessageEvent(event, { botUserId: runtime.botUserId(), supportChannels: runtime.supportChannels() });
   if (!classified.handle) {
     deps.logger.debug(`ignored ${event.type} in ${event.channel}: ${classified.reason}`);
     return;
   }
+  const metrics = deps.metrics ?? noopMetrics;
   if (!(await runtime.state.firstDelivery(`message:${event.channel}:${event.ts}`))) {
     deps.logger.debug(`ignored repeat of ${event.channel}/${event.ts}`);
     return;
@@ -74,11 +74,13 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
     }
     if (outcome.kind === 'quiet') {
       deps.logger.debug(`quiet on ${classified.kind} in ${event.channel}: ${outcome.reason}`);
+      metrics.eventHandled(classified.kind, 'quiet');
       return;
     }
     if (isAutoReply(message, outcome.reply.tone)) {
       if (!(await runtime.state.claimAutoReply(classified.channelId, classified.threadTs))) {
         deps.logger.info(`auto-reply held back in ${event.channel}: already answered in the thread or channel cooling down`);
+        metrics.eventHandled(classified.kind, 'quiet');
         return;
       }
     } else {
@@ -87,8 +89,10 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
     const delivered = await deliverReply(client, runtime, { channel: classified.channelId, threadTs: classified.threadTs }, outcome.reply);
     if (!delivered.ok) throw delivered.error;
     deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}`);
+    metrics.eventHandled(classified.kind, 'answered');
   } catch (error) {
     deps.logger.error(`handling ${classified.kind} in ${event.channel} failed: ${describeError(error)}`);
+    metrics.replyFailed(classified.kind);
     // Someone asked (or shared a file): they get told, never silence. Unrequested messages stay quiet.
     if (direct || (event.files?.length ?? 0) > 0 || classified.kind === 'thread-reply') {
       await post(renderNotice(`Sorry, I could not finish that: ${error instanceof Error && error.name === 'FileDownloadFailure' ? error.message : 'something went wrong on my side.'} Try again, or paste a shorter log excerpt into the thread.`)).catch(

@@ -71,4 +71,6 @@ export interface SlackRuntime {
   readonly botToken: string;
   /** Known after auth.test at start-up. */
   botUserId(): string | undefined;
+  /** QLIK_SUPPORT_CHANNELS as ids, names resolved at start-up. */
+  supportChannels(): readonly string[] | 'all';
 }

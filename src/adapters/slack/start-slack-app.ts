@@ -1,5 +1,6 @@
 import { createSlackApp, type SlackApp } from './create-slack-app.js';
 import { describeError } from '../../bot/index.js';
+import { StartupRefusal } from './resolve-support-channels.js';
 import type { SlackAppDeps } from './slack-runtime.js';
 
 export type StartedSlackApp =
@@ -8,6 +9,7 @@ export type StartedSlackApp =
 
 /** Why start-up failed, in the words an admin needs: which setting, and what to do. */
 function startFailure(error: unknown, deps: SlackAppDeps, port: number): string {
+  if (error instanceof StartupRefusal) return error.message;
   const detail = describeError(error);
   if (/invalid_auth|not_authed|account_inactive|token_revoked/.test(detail)) {
     return `Slack refused SLACK_BOT_TOKEN (${detail}): copy the Bot User OAuth Token again from "OAuth & Permissions", and reinstall the app if it was removed.`;

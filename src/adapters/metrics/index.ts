@@ -1,0 +1,2 @@
+export { createPrometheusMetrics } from './prometheus-metrics.js';
+export type { PrometheusMetrics, PrometheusMetricsOptions } from './prometheus-metrics.js';
