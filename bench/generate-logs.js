@@ -201,8 +201,10 @@ export async function generateLogs(root, targetBytes) {
   const service = { directory: 'CORP', id: 'qlikservice' };
   let time = Date.UTC(2024, 2, 11, 0, 0, 0);
   let written = 0;
+  let lastMinute = Math.floor(time / MINUTE);
   const flushBefore = async (limit) => {
     const minutes = [...buckets.keys()].filter((minute) => minute < limit).sort((a, b) => a - b);
+    if (minutes.length > 0) lastMinute = Math.max(lastMinute, minutes[minutes.length - 1] + 1);
     for (const minute of minutes) {
       const bucket = buckets.get(minute).sort((a, b) => a.time - b.time);
       buckets.delete(minute);
@@ -213,7 +215,9 @@ export async function generateLogs(root, targetBytes) {
         written += log.bytes - before;
       }
     }
-    for (const node of nodes) for (const layout of layouts) await logs.get(node.name)[layout].rollIfFull(limit * MINUTE);
+    // The final flush has no limit: roll over at the last minute written (an infinite instant has no name).
+    const rolledAt = Number.isFinite(limit) ? limit : lastMinute;
+    for (const node of nodes) for (const layout of layouts) await logs.get(node.name)[layout].rollIfFull(rolledAt * MINUTE);
   };
 
   while (written < targetBytes) {

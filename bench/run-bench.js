@@ -1,68 +1,64 @@
-// `npm run bench`: generates >= 300 MB of realistic Qlik Sense logs once into bench/out/, then measures the
-// analyzer against `grep -c UsageDenied` on the same files. Not part of `npm test`: benchmarks measure, tests don't.
+// `npm run bench`: generates Qlik Sense logs of two shapes once into bench/out/ (gitignored), then measures the
+// analyzer, the Node read floor (one reused buffer, newlines counted) and `grep -c UsageDenied` on the same files in
+// the same run: CPU seconds (user + system, from /usr/bin/time), MB/s of CPU, the ratios, peak RSS, and what each
+// structure of the tracker held at most. Shapes: `sessions` (issue 10's: two files, 20,000 users, a random client
+// per session, every line a session event) and `today` (the Log Collector folder of many layouts).
+// BENCH_SIZES=30,100,300 (MB) by default; add 1000 once (BENCH_SIZES=1000) - it takes a while to generate.
+// Benchmarks measure, tests don't: this is not part of `npm test`. Compare CPU time, not wall time, on a shared machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLogs } from './generate-logs.js';
+import { generateSessionShape } from './generate-session-shape.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const OUT = join(HERE, 'out', 'Log');
-const TARGET_BYTES = Number(process.env['BENCH_MB'] ?? 320) * 1024 * 1024;
-const RUNS = 3;
+const SIZES = (process.env['BENCH_SIZES'] ?? process.env['BENCH_MB'] ?? '30,100,300').split(',').map(Number);
+const SHAPES = (process.env['BENCH_SHAPES'] ?? 'sessions,today').split(',');
+const MB = 1024 * 1024;
 
-function files(folder) {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
+const files = (folder) => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
+const folderBytes = (folder) => (existsSync(folder) ? files(folder).reduce((sum, file) => sum + statSync(file).size, 0) : 0);
+
+/** CPU seconds and peak RSS of one child, as /usr/bin/time reports them. */
+function timed(command, args) {
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr}`);
+  const [user, system, rss] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { cpu: user + system, rssMb: rss / 1024, stdout: run.stdout };
 }
 
-function folderBytes(folder) {
-  return existsSync(folder) ? files(folder).reduce((sum, file) => sum + statSync(file).size, 0) : 0;
+const rows = [];
+for (const shape of SHAPES) {
+  for (const size of SIZES) {
+    const folder = join(HERE, 'out', `${shape}-${size}mb`);
+    if (folderBytes(folder) < size * MB * 0.95) {
+      console.log(`Generating ${size} MB of the ${shape} shape into ${relative(process.cwd(), folder)} (once; reused next time) ...`);
+      rmSync(folder, { recursive: true, force: true });
+      if (shape === 'sessions') await generateSessionShape(folder, size * MB);
+      else await generateLogs(folder, size * MB);
+    }
+    const list = files(folder);
+    const megabytes = folderBytes(folder) / MB;
+    execFileSync('cat', list, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const analyzer = timed(process.execPath, [join(HERE, 'analyze-child.js'), folder]);
+    const floor = timed(process.execPath, [join(HERE, 'read-floor.js'), folder]);
+    const grep = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'grep', '-c', 'UsageDenied', ...list], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const [gu, gs] = grep.stderr.trim().split('\n').pop().split(' ').map(Number);
+    const held = JSON.parse(timed(process.execPath, [join(HERE, 'analyze-child.js'), folder, '--held']).stdout);
+    const result = JSON.parse(analyzer.stdout);
+    rows.push({ shape, megabytes, analyzer, floor, grepCpu: gu + gs, held, result });
+    console.log(`${shape} ${megabytes.toFixed(0)} MB: analyzer ${analyzer.cpu.toFixed(2)} s CPU (${(megabytes / analyzer.cpu).toFixed(0)} MB/s), ${analyzer.rssMb.toFixed(0)} MB peak RSS; read floor ${floor.cpu.toFixed(2)} s; grep -c ${(gu + gs).toFixed(2)} s`);
+  }
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-if (folderBytes(OUT) < TARGET_BYTES * 0.95) {
-  console.log(`Generating ${Math.round(TARGET_BYTES / 1048576)} MB of Qlik Sense logs into ${relative(process.cwd(), OUT)} (once; reused next time) ...`);
-  const started = Date.now();
-  rmSync(OUT, { recursive: true, force: true });
-  await generateLogs(OUT, TARGET_BYTES);
-  console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log('\n| shape | MB | analyzer CPU s | MB/s | x read floor | x grep -c | peak RSS MB | read floor CPU s | grep -c CPU s |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const row of rows) {
+  const { shape, megabytes, analyzer, floor, grepCpu } = row;
+  console.log(`| ${shape} | ${megabytes.toFixed(0)} | ${analyzer.cpu.toFixed(2)} | ${(megabytes / analyzer.cpu).toFixed(0)} | ${(analyzer.cpu / floor.cpu).toFixed(1)} | ${(analyzer.cpu / Math.max(grepCpu, 0.01)).toFixed(1)} | ${analyzer.rssMb.toFixed(0)} | ${floor.cpu.toFixed(2)} | ${grepCpu.toFixed(2)} |`);
 }
-const logFiles = files(OUT);
-const bytes = folderBytes(OUT);
-const megabytes = bytes / 1048576;
-console.log(`Input: ${logFiles.length} files, ${megabytes.toFixed(0)} MB in ${relative(process.cwd(), OUT)}`);
-
-// Warm the page cache so both sides read from memory.
-execFileSync('cat', logFiles, { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 });
-
-const runs = [];
-for (let run = 0; run < RUNS; run++) {
-  const child = spawnSync(process.execPath, [join(HERE, 'analyze-child.js'), OUT], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (child.status !== 0) throw new Error(`analysis failed: ${child.stderr}`);
-  runs.push(JSON.parse(child.stdout));
+console.log('\nHeld at most (entries per structure), and the result:');
+for (const row of rows) {
+  console.log(`${row.shape} ${row.megabytes.toFixed(0)} MB: ${JSON.stringify(row.held.held)}; ${row.held.maxQueuedEvents} of ${row.held.events} events queued for the merge; ${row.result.verdict} for ${row.result.verdictUser}, ${row.result.users} users, ${row.result.sessions} sessions`);
 }
-const grepSeconds = [];
-let denials = 0;
-for (let run = 0; run < RUNS; run++) {
-  const started = process.hrtime.bigint();
-  const grep = spawnSync('grep', ['-c', 'UsageDenied', ...logFiles], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  grepSeconds.push(Number(process.hrtime.bigint() - started) / 1e9);
-  denials = grep.stdout.split('\n').reduce((sum, line) => sum + Number(line.split(':').pop() || 0), 0);
-}
-
-const heldRun = spawnSync(process.execPath, [join(HERE, 'analyze-child.js'), OUT, '--held'], { encoding: 'utf8', maxBuffer: 1 << 20 });
-if (heldRun.status !== 0) throw new Error(`analysis failed: ${heldRun.stderr}`);
-const held = JSON.parse(heldRun.stdout);
-
-const seconds = median(runs.map((run) => run.seconds));
-const grepTime = median(grepSeconds);
-const peakRss = Math.max(...runs.map((run) => run.maxRssKiB)) / 1024;
-const last = runs[runs.length - 1];
-console.log(`Analyzer: ${seconds.toFixed(2)} s, ${(megabytes / seconds).toFixed(0)} MB/s (median of ${RUNS}), peak RSS ${peakRss.toFixed(0)} MB`);
-console.log(`grep -c UsageDenied: ${grepTime.toFixed(2)} s, ${(megabytes / grepTime).toFixed(0)} MB/s (${denials} lines)`);
-console.log(`Ratio analyzer/grep: ${(seconds / grepTime).toFixed(1)}x the time of grep`);
-console.log(
-  `Held at most: ${held.maxRetainedSessions} session records (open or just closed) and ${held.maxRetainedStarts} start instants (last 3 h, for reload windows) of ${held.sessionsStarted} sessions; ${held.maxQueuedEvents} of ${held.events} events queued for the merge`,
-);
-console.log(`Result: ${last.verdict} for ${last.verdictUser}; ${last.users} users, ${last.sessions} sessions, ${last.lines} lines (${last.recognized} recognised); denied at the limit: ${last.limitUsers.join(', ')}`);

@@ -29,6 +29,7 @@ import { endPreviewReply } from './end-preview-reply.js';
 import { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 import { withVerdictAttachments } from './verdict-attachments.js';
 import { simpleReply } from './simple-reply.js';
+import { threadCaveats, threadInputs } from './thread-inputs.js';
 import { userArgumentReply } from './user-argument-reply.js';
 import { verdictReply } from './verdict-reply.js';
 import { DEFAULT_SINCE_MS, parseSince } from '../core/watch/index.js';
@@ -131,20 +132,35 @@ export function createBot(deps: BotDeps): Bot {
     };
   }
 
-  /** `text` is analysed along with the files when it is not empty; callers pass '' for chat around an attachment. */
+  /**
+   * `text` is analysed along with the files when it is not empty; callers pass '' for chat around an attachment.
+   * In a thread, the pastes and files of its earlier messages are analysed too, within the size cap.
+   */
   async function verdictFor(message: IncomingMessage, text: string, attached: readonly AttachedFile[]): Promise<Reply> {
     const files = attached.map((file) => guardFile(file, maxFileBytes));
-    const inputs: LogInput[] = [
+    const own: LogInput[] = [
       ...(text.trim() === '' ? [] : [{ name: 'message', chunks: [text] }]),
       ...files.map((file) => ({ name: file.name, chunks: file.chunks })),
     ];
-    const outcome = await analyze(inputs, { serviceAccounts: deps.serviceAccounts });
+    const ownBytes = Buffer.byteLength(text) + attached.reduce((sum, file) => sum + (file.size ?? 0), 0);
+    const thread = await threadInputs(message.earlier, maxFileBytes - ownBytes, maxFileBytes, isLogFileName);
+    if (own.length === 0 && thread.inputs.length === 0) return analyzePointer();
+    const outcome = await analyze([...thread.inputs, ...own], { serviceAccounts: deps.serviceAccounts });
     if (!outcome.ok) return analysisUnavailableReply(outcome.error);
     const report = outcome.report;
     const problems = files.map((file) => file.problem()).filter((problem): problem is FileProblem => problem !== null);
     if (problems.length > 0) return fileProblemReply(problems);
-    const verdict = withVerdictAttachments(withFeedback(verdictReply(report, describeEntry), report.verdict.code), report, deps.timeZone ?? 'UTC');
+    const reply = verdictReply(report, describeEntry);
+    const caveats = [...reply.caveats, ...threadCaveats(thread, maxFileBytes)];
+    const verdict = withVerdictAttachments(withFeedback({ ...reply, caveats }, report.verdict.code), report, deps.timeZone ?? 'UTC');
     return report.verdict.user === null ? verdict : liveCountSection(verdict, report.verdict.user, message.senderId);
+  }
+
+  function analyzePointer(): Reply {
+    return simpleReply(
+      'pointer',
+      'Paste the Qlik Sense log lines after "analyze" (a ``` block is fine), or attach the log files; "help" says which files to take.',
+    );
   }
 
   /** A question: the best entry, the other matches named; off-topic text gets the pointer to help. */
@@ -258,9 +274,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'end':
         return endPreview(request.user, message);
       case 'analyze':
-        if (request.text === '' && message.files.length === 0) {
-          return simpleReply('pointer', 'Paste the Qlik Sense log lines after "analyze" (a ``` block is fine), or attach the log files; "help" says which files to take.');
-        }
+        // In a thread, a bare "analyze" reads what the thread's earlier messages carry.
+        if (request.text === '' && message.files.length === 0 && message.earlier === undefined) return analyzePointer();
         return verdictFor(message, request.text, message.files);
       case 'kb':
         return knowledgeEntry(request.id);

@@ -3,7 +3,8 @@ import type { Reply } from './reply.js';
 import type { RichText } from '../core/text/index.js';
 import { simpleReply } from './simple-reply.js';
 
-function describe(problem: FileProblem): RichText {
+/** What went wrong with one file, and how to send it instead. */
+export function describeFileProblem(problem: FileProblem): RichText {
   switch (problem.code) {
     case 'too-large':
       return `${problem.name} is larger than ${Math.round(problem.limitBytes / (1024 * 1024))} MB. Send only the lines around the time of the error (a few thousand lines are plenty), or gzip the file.`;
@@ -20,5 +21,5 @@ function describe(problem: FileProblem): RichText {
 export function fileProblemReply(problems: readonly FileProblem[]): Reply {
   const headline =
     problems.length === 1 ? 'I could not analyse the attached file.' : `I could not analyse ${problems.length} of the attached files.`;
-  return simpleReply('error', headline, [{ title: null, paragraphs: problems.map(describe), steps: [] }]);
+  return simpleReply('error', headline, [{ title: null, paragraphs: problems.map(describeFileProblem), steps: [] }]);
 }

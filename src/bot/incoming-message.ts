@@ -15,6 +15,13 @@ export interface AttachedFile {
   readonly open: () => AsyncIterable<Uint8Array>;
 }
 
+/** A message a person posted earlier in the same thread: what it carried for the analysis. */
+export interface EarlierPost {
+  /** As the chat sent it, like `IncomingMessage.text`. */
+  readonly text: string;
+  readonly files: readonly AttachedFile[];
+}
+
 export interface IncomingMessage {
   readonly kind: MessageKind;
   /** Plain text with chat markup left as the user sent it (Slack escapes &, <, > as entities). */
@@ -26,4 +33,9 @@ export interface IncomingMessage {
   readonly channelId: string;
   /** Opaque thread id, when the message is in or starts a thread. */
   readonly threadId: string | null;
+  /**
+   * The earlier messages of the thread this message replies in, oldest first; absent outside a thread. Read only
+   * when the message is analysed, so its pastes and files are analysed together with theirs.
+   */
+  readonly earlier?: () => Promise<readonly EarlierPost[]>;
 }

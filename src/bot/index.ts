@@ -32,7 +32,7 @@ export { nodeErrorCaveats, sessionsReply } from './sessions-reply.js';
 export { simpleReply } from './simple-reply.js';
 export type { StateStore } from './state-store.js';
 export { userArgumentReply } from './user-argument-reply.js';
-export type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
+export type { AttachedFile, EarlierPost, IncomingMessage, MessageKind } from './incoming-message.js';
 export type { BotOutcome, EntryReference, FactsTable, Reply, ReplyAction, ReplyFile, ReplyPicture, ReplySection, ReplyTone } from './reply.js';
 export { code, link, strong, toPlainText } from '../core/text/index.js';
 export type { Link, RichText, Span } from '../core/text/index.js';

@@ -36,7 +36,7 @@ function headline(report: AnalysisReport): string {
     case 'limit-reached':
       return `${who} hit the limit of ${SESSION_LIMIT} parallel sessions${atTime(verdict.at)} and was denied ${times(user?.limitDenials ?? 1)}${peak}.`;
     case 'no-license':
-      return `${who} was refused access ${times(user === undefined ? 1 : Math.max(1, user.denied - user.limitDenials))}${atTime(verdict.at, 'from')} because no access pass (licence) was available to them.`;
+      return `${who} was refused access ${times(user === undefined ? Math.max(1, report.refusedWithoutUser) : Math.max(1, user.denied - user.limitDenials))}${atTime(verdict.at, 'from')} because no access pass (licence) was available to them.`;
     case 'invalid-cookie-burst':
       return `${who} came back with an expired session cookie${atTime(verdict.at)} and opened several new sessions within seconds${peak}.`;
     case 'near-limit': {
@@ -111,7 +111,7 @@ function fixSteps(code_: VerdictCode, user: string | null): RichText[] {
 }
 
 function yesNo(value: boolean | null): string {
-  return value === null ? '?' : value ? 'yes' : 'no';
+  return value === null ? 'unknown' : value ? 'yes' : 'no';
 }
 
 /** The users worth a row: the verdict's, those with findings or denials, several sessions, the service account. */
@@ -156,6 +156,7 @@ function caveats(report: AnalysisReport): RichText[] {
   if (report.users.some((user) => user.sessionsStarted > 0) && !input.formats.some((format) => ends.includes(format))) {
     out.push('No line says when a session ended (Stop session, timeout): each session is taken to end 30 minutes after it started, the default inactivity timeout.');
   }
+  out.push(...report.readingNotes);
   if (input.recognized > 0 && input.formats.length > 0 && input.formats.every((format) => format === 'Session_Engine')) {
     out.push('Session_Engine lines are engine sessions (one per app opened); they do not count towards the limit of proxy sessions.');
   }

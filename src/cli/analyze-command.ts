@@ -3,11 +3,12 @@ import { renderReplyText } from '../adapters/console/index.js';
 import { entryReference, verdictReply, type EntryReference } from '../bot/index.js';
 import { isQlikUserName } from '../core/users/index.js';
 import type { LogInput } from '../core/logs/index.js';
-import { analyzeLogs } from '../core/verdict/index.js';
+import { analyzeLogs, reportJson } from '../core/verdict/index.js';
 import type { App } from '../main.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
+import { tempFileSpill } from './temp-file-spill.js';
 import { openApp } from './open-app.js';
 import { wantsColor } from './wants-color.js';
 import { writeChart } from './write-chart.js';
@@ -59,10 +60,12 @@ export const analyzeCommand: Command = {
     const paths = parsed.positionals.filter((path) => path !== '-');
     const useStdin = parsed.positionals.length === 0 || parsed.positionals.includes('-');
     const inputs: LogInput[] = [];
+    const emptyFolders: string[] = [];
     if (paths.length > 0) {
       const files = await logFileInputs(paths, io.cwd);
       if (!files.ok) return fail(io, `cannot read ${files.error.path}: ${files.error.reason}. Give the path of a Qlik Sense log file or folder (e.g. C:\\ProgramData\\Qlik\\Sense\\Log).`);
       inputs.push(...files.inputs);
+      emptyFolders.push(...files.emptyFolders);
     }
     if (useStdin) {
       if (io.stdin.isTTY === true) await write(io.stderr, 'Paste Qlik Sense log lines, then press Ctrl-D (Ctrl-Z and Enter on Windows).\n');
@@ -70,11 +73,14 @@ export const analyzeCommand: Command = {
     }
 
     let report;
+    const spill = tempFileSpill();
     try {
-      report = await analyzeLogs(inputs, { serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts] });
+      report = await analyzeLogs(inputs, { serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts], emptyFolders, spill: spill.spill });
     } catch (error) {
       if (error instanceof UnreadableInputError) return fail(io, `cannot read ${error.path}: ${error.reason}.`);
       throw error;
+    } finally {
+      spill.dispose();
     }
     const chart = parsed.values.chart;
     if (chart !== undefined) {
@@ -82,7 +88,7 @@ export const analyzeCommand: Command = {
       if (!written.ok) return fail(io, written.message);
     }
     if (parsed.values.json) {
-      await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+      await write(io.stdout, `${JSON.stringify(reportJson(report), null, 2)}\n`);
       return EXIT_OK;
     }
     const reply = verdictReply(report, await entryDescriber(io, app));

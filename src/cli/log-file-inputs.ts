@@ -4,7 +4,7 @@ import type { Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { LogInput } from '../core/logs/index.js';
+import { isArchiveName, isLogFileName, type LogInput } from '../core/logs/index.js';
 
 /** A path that cannot be read, with the reason in words; the command exits 2 with it. */
 export class UnreadableInputError extends Error {
@@ -16,8 +16,6 @@ export class UnreadableInputError extends Error {
   }
 }
 
-/** Inside folders only these are read: live logs (.txt), archived logs (.log), gzipped copies. */
-const LOG_FILE = /\.(txt|log|gz|csv|tsv)$/i;
 
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
@@ -41,6 +39,7 @@ async function* guarded(path: string, stream: Readable): AsyncIterable<Uint8Arra
 function fileInput(path: string, name: string): LogInput {
   return {
     name,
+    reopenable: true,
     chunks: {
       [Symbol.asyncIterator]: () => {
         const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
@@ -80,7 +79,7 @@ async function walk(folder: string, seen: Set<string> = new Set()): Promise<stri
     const info = entry.isSymbolicLink() ? await statOrUndefined(path) : entry;
     if (info === undefined) continue;
     if (info.isDirectory()) files.push(...(await walk(path, seen)));
-    else if (info.isFile() && LOG_FILE.test(entry.name)) files.push(path);
+    else if (info.isFile() && (isLogFileName(entry.name) || isArchiveName(entry.name))) files.push(path);
   }
   return files;
 }
@@ -90,14 +89,20 @@ async function walk(folder: string, seen: Set<string> = new Set()): Promise<stri
  * `Log/<Service>/<Audit|Trace|System>/`), `.gz` files gunzipped on the fly. Every path is checked before any is
  * read, so a typo fails fast; a file is opened only when the analyzer starts reading it (a bounded number at once).
  */
-export async function logFileInputs(paths: readonly string[], cwd: string): Promise<{ ok: true; inputs: LogInput[] } | { ok: false; error: UnreadableInputError }> {
+export async function logFileInputs(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ ok: true; inputs: LogInput[]; emptyFolders: string[] } | { ok: false; error: UnreadableInputError }> {
   const inputs: LogInput[] = [];
+  const emptyFolders: string[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
     try {
       const info = await stat(path);
       if (info.isDirectory()) {
-        for (const file of await walk(path)) inputs.push(fileInput(file, relative(cwd, file) || file));
+        const files = await walk(path);
+        if (files.length === 0) emptyFolders.push(given);
+        for (const file of files) inputs.push(fileInput(file, relative(cwd, file) || file));
       } else {
         const refused = notRegularFile(info);
         if (refused !== undefined) return { ok: false, error: new UnreadableInputError(given, refused) };
@@ -107,5 +112,5 @@ export async function logFileInputs(paths: readonly string[], cwd: string): Prom
       return { ok: false, error: new UnreadableInputError(given, reasonOf(error)) };
     }
   }
-  return { ok: true, inputs };
+  return { ok: true, inputs, emptyFolders };
 }

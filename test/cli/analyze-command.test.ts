@@ -104,10 +104,19 @@ describe('qlik-sessions analyze', () => {
   it('says a binary file is binary', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'qlik-sessions-'));
     const path = join(folder, 'logs.txt');
-    writeFileSync(path, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0xff, 0xfe]));
+    writeFileSync(path, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0, 0xff, 0xfe]));
     const { status, stdout } = await run([path]);
     expect(status).toBe(0);
     expect(stdout).toContain('is binary, not a text log');
+  });
+
+  it('says a damaged zip cannot be read, and what to do', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qlik-sessions-'));
+    const path = join(folder, 'QlikSenseLogCollectorOutput.zip');
+    writeFileSync(path, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0xff, 0xfe]));
+    const { status, stdout } = await run([path]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('looks like a zip archive, but the end of its central directory is missing');
   });
 
   it('answers an empty stdin with no-qlik-lines', async () => {

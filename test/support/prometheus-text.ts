@@ -2,8 +2,8 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 
 export type MetricFamilies = ReturnType<typeof parsePrometheusTextFormat>;
 
-/** One sample line of the text format: name, optional {labels}, a value. */
-const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(?:\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})? (?:[-+]?(?:\d+(?:\.\d+)?(?:e[-+]?\d+)?|Inf|NaN))(?: -?\d+)?$/;
+/** One sample line of the text format: name, optional {labels}, a value (prom-client writes NaN as `Nan`, which Prometheus reads). */
+const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(?:\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})? (?:[-+]?(?:\d+(?:\.\d+)?(?:e[-+]?\d+)?|Inf|NaN|Nan))(?: -?\d+)?$/;
 
 /** Parses a /metrics answer with a parser of the field, after checking every line is a comment or a well-formed sample. */
 export function parsePrometheusText(text: string): MetricFamilies {

@@ -23,6 +23,8 @@ export interface SlackStandIn {
   /** Files served at /files-pri/<name> and file objects for files.info by id. */
   readonly files: Map<string, StandInFile>;
   readonly fileInfo: Map<string, Record<string, unknown>>;
+  /** Messages of a thread for conversations.replies, by `channel/thread_ts`, oldest first (the parent included). */
+  readonly threads: Map<string, Record<string, unknown>[]>;
   callsTo(method: string): RecordedCall[];
   /** When set, auth.test answers with this Slack error (e.g. invalid_auth). */
   authError: string | null;
@@ -57,6 +59,7 @@ function answer(
   args: Record<string, unknown>,
   stand: {
     fileInfo: Map<string, Record<string, unknown>>;
+    threads: Map<string, Record<string, unknown>[]>;
     authError: string | null;
     socketModeUrl: string | null;
     channels: { id: string; name: string }[];
@@ -91,6 +94,18 @@ function answer(
       const file = stand.fileInfo.get(String(args['file']));
       return file === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file };
     }
+    case 'conversations.replies': {
+      // As Slack pages them: oldest first, `limit` at a time, before `latest` (inclusive when asked).
+      const latest = Number(args['latest'] ?? Number.POSITIVE_INFINITY);
+      const inclusive = String(args['inclusive']) === 'true';
+      const all = (stand.threads.get(`${String(args['channel'])}/${String(args['ts'])}`) ?? []).filter((message) =>
+        inclusive ? Number(message['ts']) <= latest : Number(message['ts']) < latest,
+      );
+      const from = Number(args['cursor'] ?? 0);
+      const limit = Number(args['limit'] ?? 1000);
+      const more = from + limit < all.length;
+      return { ok: true, messages: all.slice(from, from + limit), has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };
+    }
     case 'conversations.list': {
       if (stand.conversationsError !== null) return { ok: false, error: stand.conversationsError };
       const start = Number(args['cursor'] ?? 0);
@@ -109,12 +124,14 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const files = new Map<string, StandInFile>();
   const fileInfo = new Map<string, Record<string, unknown>>();
+  const threads = new Map<string, Record<string, unknown>[]>();
   const standIn: SlackStandIn & { url: string; host: string } = {
     url: '',
     host: '',
     calls,
     files,
     fileInfo,
+    threads,
     authError: null,
     socketModeUrl: null,
     channels: [],

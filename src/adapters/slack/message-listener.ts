@@ -1,10 +1,11 @@
 import type { App, webApi } from '@slack/bolt';
-import { describeError, noopMetrics, type IncomingMessage } from '../../bot/index.js';
+import { describeError, noopMetrics, type EarlierPost, type IncomingMessage } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
 import { deliverReply } from './deliver-reply.js';
 import { renderNotice } from './render-reply-blocks.js';
 import { attach, resolveFiles, unresolvedNote } from './slack-attachments.js';
 import type { SlackRuntime } from './slack-runtime.js';
+import { readThreadHistory } from './thread-history.js';
 
 const PROGRESS_REACTION = 'hourglass_flowing_sand';
 const DEFAULT_PROGRESS_BYTES = 1024 * 1024;
@@ -13,6 +14,32 @@ function asMessageEvent(event: unknown): SlackMessageEvent | null {
   if (typeof event !== 'object' || event === null) return null;
   const candidate = event as Partial<SlackMessageEvent>;
   return typeof candidate.channel === 'string' && typeof candidate.ts === 'string' && typeof candidate.type === 'string' ? (candidate as SlackMessageEvent) : null;
+}
+
+/** The thread a message replies in; null for a top-level message (its replies start a thread of their own). */
+const threadOf = (event: SlackMessageEvent): string | null =>
+  event.thread_ts !== undefined && event.thread_ts !== event.ts ? event.thread_ts : null;
+
+/** The earlier messages of the event's thread, with their log files ready to download when analysed. */
+async function earlierPosts(
+  event: SlackMessageEvent,
+  threadTs: string,
+  client: webApi.WebClient,
+  runtime: SlackRuntime,
+): Promise<EarlierPost[]> {
+  const request = { channel: event.channel, threadTs, beforeTs: event.ts, botUserId: runtime.botUserId() };
+  const messages = await readThreadHistory(client, request).catch((error: unknown) => {
+    // The verdict then covers this message alone and says so; the log says why (a missing history scope, say).
+    runtime.deps.logger.warn({ channel: event.channel, error: describeError(error) }, 'reading the thread failed');
+    throw error;
+  });
+  const posts: EarlierPost[] = [];
+  for (const message of messages) {
+    // An earlier file that files.info cannot fill in was answered (or refused) when it was shared; it is left out.
+    const { files } = await resolveFiles(message.files, client, runtime);
+    posts.push({ text: message.text, files: files.flatMap((file) => attach(file, runtime) ?? []) });
+  }
+  return posts;
 }
 
 /**
@@ -51,6 +78,7 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
         deps.logger.warn(`reactions.add failed: ${describeError(error)}`);
       });
     }
+    const thread = threadOf(event);
     const message: IncomingMessage = {
       kind: classified.kind,
       text: classified.text,
@@ -58,6 +86,7 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
       senderId: classified.senderId,
       channelId: classified.channelId,
       threadId: classified.threadTs,
+      ...(thread === null ? {} : { earlier: () => earlierPosts(event, thread, client, runtime) }),
     };
     const outcome = await deps.bot.handle(message);
     if (resolved.unresolved.length > 0) {

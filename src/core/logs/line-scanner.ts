@@ -1,4 +1,4 @@
-import { Buffer } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 
 /** Longer lines are cut to this many bytes: no Qlik row is near it, and an 8 MB line must not be kept whole. */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -21,7 +21,6 @@ const TAB = 9;
 const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 /** After `Session`/`session`: loggers, commands and messages that name a session but never say anything the parser reads. */
 const NOISE_AFTER: readonly Uint8Array[] = ['Establishment', 'ClientHandler', '.SessionClientHandler', ' will be '].map(bytesOf);
-const ID_IS = bytesOf(' id = ');
 const CLOSED_FOR = bytesOf('Closed for ');
 
 function bytesAt(buffer: Buffer, at: number, bytes: Uint8Array): boolean {
@@ -33,8 +32,7 @@ function bytesAt(buffer: Buffer, at: number, bytes: Uint8Array): boolean {
 /**
  * A `Session`/`session` at `at` that cannot make a line matter: the end of a column (`Start session` in the Command
  * column), part of a word (`/qps/sessionstart`, `PostSession`), a command (`Add session;Result`, `Add session:Notify`),
- * a logger (`SessionEstablishment`, `SessionClientHandler`), `Session will be etablished` (Get ticket), `Session id =
- * <id> and all dependents` (not the quoted id of Stop session), `connection Closed for session`. Looked at in the bytes,
+ * a logger (`SessionEstablishment`, `SessionClientHandler`), `Session will be etablished` (Get ticket), `connection Closed for session`. Looked at in the bytes,
  * so most proxy lines are never decoded.
  */
 function isNoise(buffer: Buffer, at: number): boolean {
@@ -47,7 +45,6 @@ function isNoise(buffer: Buffer, at: number): boolean {
     return (following >= 65 && following <= 90) || (following >= 97 && following <= 122);
   }
   for (const noise of NOISE_AFTER) if (bytesAt(buffer, after, noise)) return true;
-  if (bytesAt(buffer, after, ID_IS) && buffer[after + ID_IS.length] !== 39 /* ' */) return true;
   return bytesAt(buffer, at - CLOSED_FOR.length, CLOSED_FOR);
 }
 
@@ -55,17 +52,57 @@ function mayMatter(line: string): boolean {
   return MARKER_TEXTS.some((marker) => line.includes(marker));
 }
 
+const CR = 13;
+/** A line this long with a CR inside is CR-separated lines (old Mac endings, or files joined with `copy /b`). */
+const LONG_LINE = 4096;
+const SEQUENCE = Buffer.from('Sequence#');
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
+/** A header row (`Sequence#...`, maybe after a BOM): always decoded, it says how to read the rows after it. */
+function isHeaderAt(buffer: Buffer, at: number): boolean {
+  const from = bytesAt(buffer, at, BOM) ? at + 3 : at;
+  return bytesAt(buffer, from, SEQUENCE);
+}
+
+/** A line as text: UTF-8, or Windows-1252 when its bytes are not valid UTF-8 (an old Notepad file). */
+export function decodeLine(buffer: Buffer, start: number, end: number): string {
+  const text = buffer.toString('utf8', start, end);
+  if (!text.includes('\uFFFD') || isUtf8(buffer.subarray(start, end))) return text;
+  return WINDOWS_1252.decode(buffer.subarray(start, end));
+}
+
+/** A copy of `buffer` with every CR that does not start a CRLF turned into LF (the offsets stay the same). */
+function withLoneCrsAsLf(buffer: Buffer, from: number): Buffer {
+  const copy = Buffer.from(buffer);
+  for (let at = copy.indexOf(CR, from); at !== -1; at = copy.indexOf(CR, at + 1)) {
+    if (copy[at + 1] !== NEWLINE) copy[at] = NEWLINE;
+  }
+  return copy;
+}
+
 /**
  * Splits a byte stream into lines without decoding it: newlines and markers are found in the Buffer, and only
- * lines that hold a marker are decoded and handed on. Memory is one chunk plus one capped partial line.
+ * lines that hold a marker (or are headers, or all lines when `decodeAll` is set) are decoded and handed on, each
+ * a fresh string. LF, CRLF, CR-only and mixed endings; UTF-8 or Windows-1252 per line. Memory is one chunk plus one
+ * capped partial line.
  */
 export class LineScanner {
   /** Lines seen, decoded or not. */
   lines = 0;
+  /** Of those, the blank ones (nothing but a CR): not counted as lines by the analysis. */
+  blank = 0;
   /** Set once the rest of the input cannot matter (an engine log): lines are then only counted. */
   countOnly = false;
+  /** Every line is decoded (pastes, System and Service logs, whose few lines have no marker). */
+  decodeAll = false;
+  /** Byte offset in the stream of the line being handed on (for cutting the stream at it later). */
+  lineOffset = 0;
+  private offset = 0;
+  private crMode = false;
   private pending: Buffer | null = null;
   private pendingLength = 0;
+  private pendingOffset = 0;
   private readonly onLine: (line: string) => void;
   private readonly nextMarkers: number[] = MARKERS.map(() => -1);
 
@@ -78,24 +115,28 @@ export class LineScanner {
       this.push(Buffer.from(chunk, 'utf8'));
       return;
     }
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (!this.crMode && buffer.indexOf(NEWLINE) === -1 && buffer.indexOf(CR) !== -1) this.crMode = true;
+    if (this.crMode) buffer = withLoneCrsAsLf(buffer, 0);
+    const base = this.offset;
+    this.offset += buffer.length;
     let start = 0;
     if (this.pending !== null) {
       const newline = buffer.indexOf(NEWLINE);
       if (newline === -1) {
-        this.appendPending(buffer, 0, buffer.length);
+        this.appendPending(buffer, 0, buffer.length, base);
         return;
       }
-      this.appendPending(buffer, 0, newline);
+      this.appendPending(buffer, 0, newline, base);
       this.flushPending();
       start = newline + 1;
     }
     const lastNewline = buffer.lastIndexOf(NEWLINE);
     if (lastNewline >= start) {
-      this.scan(buffer, start, lastNewline + 1);
+      this.scan(buffer, start, lastNewline + 1, base);
       start = lastNewline + 1;
     }
-    if (start < buffer.length) this.appendPending(buffer, start, buffer.length);
+    if (start < buffer.length) this.appendPending(buffer, start, buffer.length, base);
   }
 
   /** The last line, when the input does not end with a newline. */
@@ -103,10 +144,11 @@ export class LineScanner {
     if (this.pending !== null) this.flushPending();
   }
 
-  private appendPending(buffer: Buffer, from: number, to: number): void {
+  private appendPending(buffer: Buffer, from: number, to: number, base: number): void {
     if (this.pending === null) {
       this.pending = Buffer.allocUnsafe(Math.min(MAX_LINE_BYTES, Math.max(256, (to - from) * 2)));
       this.pendingLength = 0;
+      this.pendingOffset = base + from;
     }
     const room = MAX_LINE_BYTES - this.pendingLength;
     const take = Math.min(room, to - from);
@@ -123,11 +165,51 @@ export class LineScanner {
   private flushPending(): void {
     const pending = this.pending;
     if (pending === null) return;
-    this.lines++;
-    const line = pending.toString('utf8', 0, this.pendingLength);
     this.pending = null;
+    const length = this.pendingLength;
     this.pendingLength = 0;
-    if (!this.countOnly && mayMatter(line)) this.onLine(line);
+    this.lineOffset = this.pendingOffset;
+    this.line(pending, 0, length, true);
+  }
+
+  /** One line `[start, end)`, CR-split first when it holds a lone CR; decoded when it may matter. */
+  private line(buffer: Buffer, start: number, end: number, checkMarkers: boolean, firstCr = -2): void {
+    // The first CR at or after `start` (the caller may know it); the search never runs past the line's end twice.
+    const inner = firstCr !== -2 ? firstCr : end - start > 1 ? buffer.subarray(start, end).indexOf(CR) + (buffer.subarray(start, end).indexOf(CR) === -1 ? 0 : start) : -1;
+    if (inner !== -1 && inner < end - 1) {
+      let from = start;
+      for (let at = inner; at !== -1 && at < end; at = buffer.indexOf(CR, at + 1)) {
+        if (at === end - 1) break;
+        if (buffer[at + 1] === NEWLINE) continue;
+        this.single(buffer, from, at, checkMarkers);
+        this.lineOffset += at + 1 - from;
+        from = at + 1;
+      }
+      this.single(buffer, from, end, checkMarkers);
+      return;
+    }
+    this.single(buffer, start, end, checkMarkers);
+  }
+
+  private single(buffer: Buffer, start: number, end: number, checkMarkers: boolean): void {
+    this.lines++;
+    if (end - start <= 1 && (end === start || buffer[start] === CR)) {
+      this.blank++;
+      return;
+    }
+    if (this.countOnly) return;
+    const cut = Math.min(end, start + MAX_LINE_BYTES);
+    if (this.decodeAll || isHeaderAt(buffer, start)) {
+      this.onLine(decodeLine(buffer, start, cut));
+      return;
+    }
+    if (!checkMarkers) {
+      this.onLine(decodeLine(buffer, start, cut));
+      return;
+    }
+    const text = decodeLine(buffer, start, cut);
+    if (text.trim() === '') this.blank++;
+    else if (mayMatter(text)) this.onLine(text);
   }
 
   /** If the marker hit at `at` is noise, moves that marker on to its next hit and says so. */
@@ -149,35 +231,55 @@ export class LineScanner {
   }
 
   /** `[start, end)` holds whole lines, the last one ending with a newline at `end - 1`. One newline search per line. */
-  private scan(buffer: Buffer, start: number, end: number): void {
+  private scan(buffer: Buffer, start: number, end: number, base: number): void {
     const next = this.nextMarkers;
-    if (this.countOnly) {
-      // An engine log: only its lines are counted.
-      for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
-      return;
-    }
     for (let index = 0; index < MARKERS.length; index++) next[index] = buffer.indexOf(MARKERS[index] as Buffer, start);
-    let nearest = Math.min(...next.map((position) => (position === -1 ? end : position)));
+    let nearest = this.nearest(end);
     let lineStart = start;
+    let cr = buffer.indexOf(CR, start);
     while (lineStart < end) {
       const lineEnd = buffer.indexOf(NEWLINE, lineStart);
-      this.lines++;
-      if (this.countOnly) nearest = end;
-      while (nearest < lineEnd && this.skipNoise(buffer, nearest, lineEnd)) nearest = this.nearest(end);
-      if (nearest < lineEnd) {
-        this.onLine(buffer.toString('utf8', lineStart, Math.min(lineEnd, lineStart + MAX_LINE_BYTES)));
-        nearest = end;
-        for (let index = 0; index < MARKERS.length; index++) {
-          let position = next[index] as number;
-          if (position !== -1 && position < lineEnd) next[index] = position = buffer.indexOf(MARKERS[index] as Buffer, lineEnd);
-          if (position !== -1 && position < nearest) nearest = position;
+      if (cr !== -1 && cr < lineStart) cr = buffer.indexOf(CR, lineStart);
+      if (!this.crMode && lineEnd - lineStart > LONG_LINE) {
+        if (cr !== -1 && cr < lineEnd - 1) {
+          // CR-separated lines: from here on every lone CR ends a line.
+          this.crMode = true;
+          this.scan(withLoneCrsAsLf(buffer, lineStart), lineStart, end, base);
+          return;
         }
-      } else if (nearest >= end) {
-        // No marker in the rest of the region: count the remaining lines and stop.
-        for (let newline = buffer.indexOf(NEWLINE, lineEnd + 1); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) this.lines++;
+      }
+      if (this.countOnly) {
+        this.countLines(buffer, lineStart, end);
         return;
       }
+      while (nearest < lineEnd && this.skipNoise(buffer, nearest, lineEnd)) nearest = this.nearest(end);
+      const matters = nearest < lineEnd;
+      if (matters || this.decodeAll || isHeaderAt(buffer, lineStart)) {
+        this.lineOffset = base + lineStart;
+        this.line(buffer, lineStart, lineEnd, false, cr !== -1 && cr < lineEnd ? cr : -1);
+        if (matters) {
+          nearest = end;
+          for (let index = 0; index < MARKERS.length; index++) {
+            let position = next[index] as number;
+            if (position !== -1 && position < lineEnd) next[index] = position = buffer.indexOf(MARKERS[index] as Buffer, lineEnd);
+            if (position !== -1 && position < nearest) nearest = position;
+          }
+        }
+      } else {
+        this.lines++;
+        if (lineEnd - lineStart <= 1 && (lineEnd === lineStart || buffer[lineStart] === CR)) this.blank++;
+      }
       lineStart = lineEnd + 1;
+    }
+  }
+
+  /** Counts the lines of `[start, end)`, and the blank ones among them, without decoding any. */
+  private countLines(buffer: Buffer, start: number, end: number): void {
+    let lineStart = start;
+    for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) {
+      this.lines++;
+      if (newline - lineStart <= 1 && (newline === lineStart || buffer[lineStart] === CR)) this.blank++;
+      lineStart = newline + 1;
     }
   }
 }

@@ -12,8 +12,19 @@ export type LogEvent =
       readonly via: 'start' | 'login' | 'got-session';
       readonly client: string | null;
       readonly context: string | null;
+      /** The proxy node (Hostname column) when the line has one. */
+      readonly node: string | null;
     }
-  | { readonly kind: 'session-closed'; readonly at: number; readonly user: string | null; readonly sessionId: string; readonly via: 'stop' | 'timeout' }
+  | {
+      readonly kind: 'session-closed';
+      readonly at: number;
+      readonly user: string | null;
+      readonly sessionId: string;
+      /** `stop`: Stop session or `all dependents have been deleted`; `timeout`: deleted due to inactivity. */
+      readonly via: 'stop' | 'timeout';
+    }
+  /** The proxy service of a node stopped or started: every session it held is gone (they live in its memory). */
+  | { readonly kind: 'proxy-restart'; readonly at: number; readonly node: string | null; readonly phase: 'stopped' | 'started' }
   | {
       readonly kind: 'license-granted';
       readonly at: number;

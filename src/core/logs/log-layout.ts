@@ -7,6 +7,7 @@ export const LOG_LAYOUTS = {
   Audit_Proxy: ['Sequence#', 'Timestamp', 'Level', 'Hostname', 'Logger', 'Thread', 'Id', 'ServiceUser', 'Message', 'ProxySessionId', 'ConnectionId', 'ActiveUserDirectory', 'ActiveUserId', 'TicketId', 'IpAddress', 'AppId', 'TargetHost', 'VirtualProxy', 'Checksum'],
   Service_Proxy: ['Sequence#', 'ProductVersion', 'Timestamp', 'Severity', 'Hostname', 'Id', 'Description', 'ProxySessionId', 'ProxyPackageId', 'RequestSequenceId', 'UserDirectory', 'UserId', 'ObjectId', 'ObjectName', 'Service', 'Origin', 'Context', 'Command', 'Result', 'Message', 'Id2'],
   Session_Engine: ['Sequence#', 'Timestamp', 'Level', 'Hostname', 'Logger', 'Thread', 'Id', 'ServiceUser', 'Message', 'ProxySessionId', 'ActiveUserDirectory', 'ActiveUserId', 'EngineTimestamp', 'EngineThread', 'ProcessId', 'SessionId', 'Exe Version', 'Server Started', 'ProxyPackageId', 'AppId', 'App Title', 'Doc Timestamp', 'Exit Reason', 'Session Start', 'Session Duration', 'CPU Spent (s)', 'Bytes Received', 'Bytes Sent', 'Calls', 'Selections', 'Authenticated User', 'Secure Protocol', 'Id2'],
+  System_Proxy: ['Sequence#', 'Timestamp', 'Level', 'Hostname', 'Logger', 'Thread', 'Id', 'ServiceUser', 'Message', 'Exception', 'StackTrace', 'Id2'],
   TaskExecution_Scheduler: ['Sequence#', 'Timestamp', 'Level', 'Hostname', 'Logger', 'Thread', 'Id', 'ServiceUser', 'Message', 'Exception', 'StackTrace', 'ProxySessionId', 'TaskId', 'TaskName', 'AppId', 'AppName', 'ExecutionId', 'ExecutingNodeId', 'ExecutingNodeName', 'Status', 'StartTime', 'StopTime', 'Duration', 'FailureReason', 'Id2'],
 } as const;
 
@@ -46,6 +47,8 @@ export function layoutFromHeader(fields: readonly string[]): Layout | null {
   else if (has('SecurityClass') && has('ClientHostAddress')) name = 'AuditSecurity_Repository';
   else if (has('Severity') && has('Description')) name = 'Service_Proxy';
   else if (has('Description') && has('UserDirectory')) name = 'AuditActivity_Proxy';
+  // The System logs of every service share these columns; only the proxy's say anything (its stops and starts).
+  else if (has('Logger') && has('Exception') && has('StackTrace')) name = 'System_Proxy';
   // AuditSecurity_Proxy has the same columns as AuditSecurity_Repository: the Service column of each row decides.
   return name === null ? null : { name, columns: columnMap(names) };
 }
@@ -55,6 +58,7 @@ const TRACE_LOGGERS: readonly (readonly [string, LogLayoutName])[] = [
   ['License.Repository', 'License_Repository'],
   ['TaskExecution.Scheduler', 'TaskExecution_Scheduler'],
   ['Session.Engine', 'Session_Engine'],
+  ['System.Proxy', 'System_Proxy'],
 ];
 
 /** The layout of a header-less TAB-separated row, recognised from the row itself (logger, Description column). */

@@ -33,6 +33,10 @@ const APP_NO_ACCESS_TYPE = /Access to app '[^']*' denied, result code 'NoAvailab
 const APP_ALLOWED = /Access to app '[^']*' allowed with access type '\w+'/;
 const ALLOCATION = /User access, User: '([^']+)'/;
 const INVALID = /Session '([^']+)' is invalid \(possibly timed out or logged out\)/;
+/** Audit_Proxy's SessionClientHandler when a session ends (logout or timeout): `Session id = <id> and all dependents have been deleted.` */
+const DEPENDENTS_DELETED = /Session id = '?([^'\s]+)'? and all dependents have been deleted/;
+/** The proxy service stopping or starting (Service_Proxy `Command=Stop proxy`, System_Proxy `Proxy has stopped`). */
+const PROXY_RESTART = /(?:Command=(Stop|Start) proxy;|Proxy (?:instance|service|has) (?:been )?(stopped|started)\b)/;
 const OPENED_FOR = "connection Opened for session '";
 const USER_AGENT_IS = "UserAgent: '";
 
@@ -61,6 +65,8 @@ const LOOSE_TRACE_PREFIX = /^\d+\s+\d{8}T\S+\s+[A-Z]+\s+\S+\s+(\S+)\s+\d+\s+\S+\
 const LOOSE_SECURITY = /\s(?:Security|License)\s+(\S+)\s+(?:Proxy|Repository)\s+\S+\s+(\/\S*)/;
 const LOOSE_TASK = /Task execution finished\s.*?\s([A-Z]\w+)\s+(\d{8}T\S+)\s+(\d{8}T\S+)\s/;
 const LOOSE_TASK_NAME = /\s[0-9a-f-]{36}\s+(.+?)\s+[0-9a-f-]{36}\s/;
+/** The Hostname of a row whose TABs were lost: the word after the timestamp (and a level or a product version). */
+const LOOSE_HOST = /\d{8}T\d{6}\.\d{3}\S*\s+(?:(?:INFO|WARN|ERROR|DEBUG|FATAL|TRACE)\s+)?([A-Za-z][\w.-]*)\s/;
 const USER_NAME_AFTER = /\s(?:UsageDenied|UsageGranted)\s+(\S+\\\S+)/;
 
 const TAB = '\t';
@@ -99,6 +105,7 @@ interface Columns {
   readonly ipAddress: number;
   readonly context: number;
   readonly service: number;
+  readonly hostname: number;
   readonly taskName: number;
   readonly startTime: number;
   readonly stopTime: number;
@@ -126,6 +133,7 @@ function columnsOf(layout: Layout): Columns {
       ipAddress: at('IpAddress'),
       context: at('Context'),
       service: at('Service'),
+      hostname: at('Hostname'),
       taskName: at('TaskName'),
       startTime: at('StartTime'),
       stopTime: at('StopTime'),
@@ -223,7 +231,9 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
         sessionId: sessionIdOf(row.field(columns.sessionId)),
         client: orNull(row.field(columns.client)),
         context: orNull(row.field(columns.context)),
+        node: orNull(row.field(columns.hostname)),
       };
+      if (name === 'Service_Proxy' && restartOf(description, () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts.node, emit)) return name;
       return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
     }
     case 'Audit_Proxy': {
@@ -232,11 +242,12 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
         sessionId: sessionIdOf(row.field(columns.sessionId)),
         client: orNull(row.field(columns.ipAddress)),
         context: null,
+        node: orNull(row.field(columns.hostname)),
       };
       return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
     }
     case 'License_Repository': {
-      const facts = { user: orNull(row.field(columns.userName)), sessionId: sessionIdOf(row.field(columns.sessionId)), client: null, context: null };
+      const facts = { user: orNull(row.field(columns.userName)), sessionId: sessionIdOf(row.field(columns.sessionId)), client: null, context: null, node: null };
       return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
     }
     case 'TaskExecution_Scheduler': {
@@ -249,7 +260,19 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
     case 'Session_Engine':
       // Engine sessions are not proxy sessions: recognised so the reply can say so, never counted.
       return name;
+    case 'System_Proxy':
+      return restartOf(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), orNull(row.field(columns.hostname)), emit) ? name : null;
   }
+}
+
+/** A proxy stop or start; true when the text is one. */
+function restartOf(text: string, time: () => number, node: string | null, emit: EmitEvent): boolean {
+  if (!text.includes('roxy')) return false;
+  const match = PROXY_RESTART.exec(text);
+  if (match === null) return false;
+  const word = match[1] ?? match[2] ?? '';
+  emit({ kind: 'proxy-restart', at: time(), node, phase: word === 'Stop' || word === 'stopped' ? 'stopped' : 'started' });
+  return true;
 }
 
 /** What the columns around the message say; null where the row does not carry it. */
@@ -258,26 +281,27 @@ interface RowFacts {
   readonly sessionId: string | null;
   readonly client: string | null;
   readonly context: string | null;
+  readonly node: string | null;
 }
 
-const NO_FACTS: RowFacts = { user: null, sessionId: null, client: null, context: null };
+const NO_FACTS: RowFacts = { user: null, sessionId: null, client: null, context: null, node: null };
 
 /** Emits the events a message says; false when the message is none we know. Cheap `includes` checks go before each pattern. */
 function fromMessage(message: string, time: () => number, facts: RowFacts, emit: EmitEvent): boolean {
   let match: RegExpExecArray | null = null;
   if (message.includes('ession')) {
     if (message.includes('Start session for user') && (match = START.exec(message)) !== null) {
-      emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: facts.sessionId, via: 'start', client: facts.client, context: null });
+      emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: facts.sessionId, via: 'start', client: facts.client, context: null, node: facts.node });
     } else if (message.includes('Stop session for user') && (match = STOP.exec(message)) !== null) {
       emit({ kind: 'session-closed', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? '', via: 'stop' });
     } else if (message.includes('due to inactivity') && (match = TIMEOUT.exec(message)) !== null) {
       emit({ kind: 'session-closed', at: time(), user: facts.user, sessionId: match[1] ?? '', via: 'timeout' });
     } else if (message.includes('got session')) {
       if ((match = LOGIN.exec(message)) !== null) {
-        emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? null, via: 'login', client: facts.client, context: facts.context });
+        emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? null, via: 'login', client: facts.client, context: facts.context, node: facts.node });
       } else if ((match = GOT_SESSION.exec(message)) !== null) {
         const id = match[1] ?? '';
-        emit({ kind: 'session-opened', at: time(), user: id.includes('\\') ? id : facts.user, sessionId: match[2] ?? null, via: 'got-session', client: facts.client, context: null });
+        emit({ kind: 'session-opened', at: time(), user: id.includes('\\') ? id : facts.user, sessionId: match[2] ?? null, via: 'got-session', client: facts.client, context: null, node: facts.node });
       } else return false;
     } else if (message.includes('SessionID')) {
       if (message.includes('was denied for User') && (match = DENIED_USER.exec(message)) !== null) {
@@ -292,6 +316,8 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
       } else if (message.includes('UsageID: ') && facts.user !== null && (match = TRACE_GRANTED.exec(message)) !== null) {
         emit({ kind: 'license-granted', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: Number(match[2]), client: orNull(match[3]) ?? facts.client });
       } else return false;
+    } else if (message.includes('all dependents have been deleted') && (match = DEPENDENTS_DELETED.exec(message)) !== null) {
+      emit({ kind: 'session-closed', at: time(), user: facts.user, sessionId: match[1] ?? '', via: 'stop' });
     } else if (message.includes('is invalid (possibly') && (match = INVALID.exec(message)) !== null) {
       emit({ kind: 'session-invalid', at: time(), user: facts.user, sessionId: match[1] ?? '' });
     } else if (message.includes('UserAgent: ') && (match = userAgentOf(message)) !== null) {
@@ -346,11 +372,13 @@ function parseLoose(line: string, emit: EmitEvent): LineOutcome {
       sessionId: description[1] === '0' ? null : (description[1] ?? null),
       client: orNull(security?.[1]),
       context: orNull(security?.[2]),
+      node: LOOSE_HOST.exec(line)?.[1] ?? null,
     };
   } else if (trace !== null) {
-    facts = { ...NO_FACTS, user: looseTraceUser(line) };
+    facts = { ...NO_FACTS, user: looseTraceUser(line), node: LOOSE_HOST.exec(line)?.[1] ?? null };
   }
-  return fromMessage(line, () => at, facts, emit) ? layoutOfMessage(line) : null;
+  if (fromMessage(line, () => at, facts, emit)) return layoutOfMessage(line);
+  return restartOf(line, () => at, LOOSE_HOST.exec(line)?.[1] ?? null, emit) ? (line.includes('Command=') ? 'Service_Proxy' : 'System_Proxy') : null;
 }
 
 /** The user of a trace row without TABs: `UserName` (License_Repository) or the `ActiveUser*` pair after the session id. */

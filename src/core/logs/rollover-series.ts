@@ -18,6 +18,21 @@ function compareRolled(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
+/** The last part of a path, with `/` or `\` separators (zip entries keep Windows names). */
+function baseName(name: string): string {
+  const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+  return slash === -1 ? name : name.slice(slash + 1);
+}
+
+/**
+ * Which series a log belongs to: its host and layout, whatever folder it is in (`ArchivedLogs\...` and `Log\...`
+ * hold the archived and the live files of one log), so a series is read as one time-ordered stream.
+ */
+export function seriesKeyOf(name: string): string {
+  const base = baseName(name);
+  return ARCHIVED.exec(base)?.[1] ?? LIVE.exec(base)?.[1] ?? `\u0000${name}`;
+}
+
 /**
  * Groups the inputs into series of one log that follow each other in time: the archived files of one host and
  * layout in rollover order, then the live file. Each series is read as one time-ordered stream, so a Log Collector

@@ -1,236 +1,127 @@
 import type { LogEvent } from '../logs/index.js';
+import { AnonymousDenials } from './anonymous-denials.js';
+import { AutomationFold } from './automation-fold.js';
+import { ClientFold } from './client-fold.js';
+import { copyString } from './copy-string.js';
+import { DenialDedup } from './denial-dedup.js';
+import { InvalidCookieFold } from './invalid-cookie-fold.js';
+import { LicenceFold } from './licence-fold.js';
+import { DEFAULT_INACTIVITY_TIMEOUT_MS, PeakFold } from './peak-fold.js';
+import { ReloadFold } from './reload-fold.js';
+import type { HeldCounts, SessionTimelines, UserFigures } from './session-timelines.js';
+import { TimelineFold, type SessionEnding } from './timeline-fold.js';
 import { TimeQueue } from './time-queue.js';
+import { UserTable } from './user-table.js';
 
 /** One proxy session while it may still be named by a line (open, or closed moments ago). */
 interface SessionRecord {
-  readonly user: UserState;
+  readonly user: number;
   /** NaN when opened before the excerpt. */
   readonly opened: number;
-  closed: boolean;
+  closedAt: number;
+  ending: SessionEnding | null;
   client: string | null;
   /** The last browser seen for it: most app opens repeat it, so the user's set is skipped for them. */
   userAgent: string | null;
+  readonly node: string | null;
 }
-
-/** Sessions one client opened within the last minute, and the biggest such burst so far. */
-interface ClientOpens {
-  readonly times: TimeQueue<number>;
-  best: { at: number; sessions: number } | null;
-}
-
-interface PendingInvalid {
-  readonly user: UserState;
-  readonly at: number;
-  sessions: number;
-}
-
-/** A registered session start, kept a while so that a reload window reported later can still claim it. */
-interface RecentOpen {
-  readonly user: UserState;
-  readonly at: number;
-  reload: ReloadWindow | null;
-}
-
-interface UserState {
-  readonly name: string;
-  sessionsStarted: number;
-  sessionsBefore: number;
-  denied: number;
-  limitDenials: number;
-  noPassDenials: number;
-  firstLimitDenialAt: number;
-  firstNoPassDenialAt: number;
-  maxSessionCount: number | null;
-  firstGrantAt: number;
-  allocated: boolean;
-  readonly addresses: Set<string>;
-  readonly userAgents: Set<string>;
-  qrsContext: boolean;
-  /** Sessions open now as the lines tell (stop, timeout); sessions before the excerpt included once discovered. */
-  openNow: number;
-  /** Sessions before the excerpt discovered so far: each was open at every earlier instant. */
-  discovered: number;
-  /** The peak is `sessionsBefore + maxGain`: see `peakOf`. */
-  maxGain: number;
-  maxGainAt: number;
-  /** The same count when no line ends any session and each is taken to end 30 minutes after it started. */
-  readonly assumedEnds: TimeQueue<number>;
-  maxAssumed: number;
-  maxAssumedAt: number;
-  readonly pendingInvalid: TimeQueue<PendingInvalid>;
-  burst: { at: number; sessions: number } | null;
-  readonly clients: Map<string, ClientOpens>;
-  reloadSessions: number;
-  readonly reloadTasks: Set<string>;
-}
-
-/** A user's proxy sessions as reconstructed from the excerpt; times are epoch milliseconds, NaN when unknown. */
-export interface UserTimeline {
-  readonly user: string;
-  readonly sessionsStarted: number;
-  /** Sessions whose end is in the excerpt but not their start: they were open before it. */
-  readonly sessionsBeforeExcerpt: number;
-  readonly peak: number;
-  readonly peakAt: number;
-  readonly denied: number;
-  readonly limitDenials: number;
-  readonly noPassDenials: number;
-  readonly firstLimitDenialAt: number;
-  readonly firstNoPassDenialAt: number;
-  readonly maxSessionCount: number | null;
-  readonly firstGrantAt: number;
-  readonly allocated: boolean;
-  readonly addresses: readonly string[];
-  readonly userAgents: readonly string[];
-  /** A session of this user authenticated on a `/qrs/...` request (the Monitoring apps' REST connector). */
-  readonly qrsContext: boolean;
-  /** The first `Session '...' is invalid` line followed by at least BURST_SESSIONS new sessions within BURST_WINDOW_MS. */
-  readonly invalidCookieBurst: { readonly at: number; readonly sessions: number } | null;
-  /** The most sessions one client opened within AUTOMATION_WINDOW_MS, when at least AUTOMATION_SESSIONS. */
-  readonly automationBurst: { readonly at: number; readonly sessions: number; readonly client: string } | null;
-  /** Sessions opened while a reload task ran (TaskExecution_Scheduler), and the names of those tasks. */
-  readonly reloadMatches: { readonly sessions: number; readonly tasks: readonly string[] };
-}
-
-export interface ReloadWindow {
-  readonly taskName: string;
-  readonly start: number;
-  readonly stop: number;
-  readonly status: string;
-}
-
-export interface SessionTimelines {
-  readonly users: readonly UserTimeline[];
-  readonly reloads: readonly ReloadWindow[];
-  /** Accounts named in the `ServiceUser` column of trace logs (lower case). */
-  readonly serviceUsers: ReadonlySet<string>;
-  /** Denials whose user no line named (the Message column alone of a `Login access denied`). */
-  readonly anonymousNoPassDenials: number;
-  readonly firstAnonymousDenialAt: number;
-  /** No line said when a session ended (no Stop session, no timeout): each is taken to end 30 minutes after it started. */
-  readonly assumedTimeouts: boolean;
-  readonly from: number;
-  readonly to: number;
-}
-
-/** The default virtual proxy session inactivity timeout; sessions end this long after their last use. */
-export const DEFAULT_INACTIVITY_TIMEOUT_MS = 30 * 60_000;
-/** "Several new sessions within seconds" after an invalid cookie. */
-export const BURST_SESSIONS = 3;
-export const BURST_WINDOW_MS = 10_000;
-/** Automation: this many sessions from one client within a minute. */
-export const AUTOMATION_SESSIONS = 5;
-export const AUTOMATION_WINDOW_MS = 60_000;
-/** Reload windows are matched with a little slack: the REST calls start right after the task does. */
-export const RELOAD_SLACK_MS = 5_000;
 
 /** A start is counted into bursts this long after it, once the lines that follow it have named its client. */
 const REGISTER_LAG_MS = 2_000;
-/** A closed session stays known this long: denials and browser lines for it may still follow. */
+/** A closed session stays known this long: denials, browser lines and its timeout line may still follow. */
 const CLOSED_KEPT_MS = 60_000;
-/** The scheduler reports a reload when it ends: starts are kept this long to be tied to it. */
-const RELOAD_LOOKBACK_MS = 3 * 60 * 60_000;
-/** Copies of one denial in several files lie within a second of each other. */
-const DENIAL_COPY_MS = 1_000;
-/** Addresses and browsers kept per user: enough to tell one client from many, bounded for a flood of them. */
-const MAX_CLIENTS_KEPT = 1_000;
-
-function earliest(a: number, b: number): number {
-  if (Number.isNaN(a)) return b;
-  if (Number.isNaN(b)) return a;
-  return Math.min(a, b);
-}
-
-function addBounded(set: Set<string>, value: string): void {
-  if (set.size < MAX_CLIENTS_KEPT) set.add(value);
-}
+/** Proxy node names are few; a flood of distinct ones stops being interned here. */
+const MAX_NODES = 256;
 
 /**
- * Per-user timelines of proxy sessions, fed one event at a time in time order (`readLogInputs` merges every input
- * on the instant). Memory grows with the sessions open at once, never with the input: a session is dropped soon
- * after its end, and what the verdict needs (peak, bursts, reload matches) is folded into per-user figures as the
- * events pass. Events a little out of order are tolerated; far out of order they only make the figures approximate.
+ * Per-user figures of proxy sessions, fed one event at a time in time order (`readLogInputs` merges every input on
+ * the instant). Each concern is a small fold (peak, bursts, automation, reloads, licences, clients, the timeline
+ * picture, denial copies, anonymous denials) over interned user numbers. Memory is the sessions open now plus a
+ * fixed amount per user: a session is dropped a minute after its end, and no string of the input is kept uncopied.
  */
 export class SessionTracker {
-  private readonly users = new Map<string, UserState>();
-  /** Each spelling seen, so most lines skip lower-casing the name. */
-  private readonly usersBySpelling = new Map<string, UserState>();
+  private readonly users = new UserTable();
   private readonly sessions = new Map<string, SessionRecord>();
+  private readonly nodes = new Map<string, string>();
   private readonly serviceUsers = new Set<string>();
-  private readonly reloads: ReloadWindow[] = [];
-  /** Reloads whose window may still hold starts not yet registered. */
-  private activeReloads: ReloadWindow[] = [];
-  private anonymousNoPassDenials = 0;
-  private firstAnonymousDenialAt = Number.NaN;
-  /** The same denial is written to several files (AuditSecurity_Repository, License_Repository, proxy logs). */
-  private readonly recentDenials = new Map<string, number>();
-  private readonly denialQueue = new TimeQueue<string>();
+  private readonly peaks = new PeakFold();
+  private readonly licences = new LicenceFold();
+  private readonly clients = new ClientFold();
+  private readonly invalidCookies = new InvalidCookieFold();
+  private readonly automation = new AutomationFold();
+  private readonly reloads = new ReloadFold();
+  private readonly denialCopies = new DenialDedup();
+  private readonly anonymous = new AnonymousDenials();
+  private readonly pictures = new TimelineFold(
+    (user) => this.peaks.peakOf(user).peakAt,
+    (user) => {
+      const licence = this.licences.of(user);
+      return licence.limitDenials * 1e9 + this.peaks.peakOf(user).peak * 1e6 + licence.denied;
+    },
+  );
+  private readonly started: number[] = [];
+  private readonly qrsContext: boolean[] = [];
   private readonly closedQueue = new TimeQueue<string>();
   /** Starts not yet counted into bursts and reload matches (their client may follow on the next lines). */
   private readonly startQueue = new TimeQueue<SessionRecord>();
-  private readonly invalidQueue = new TimeQueue<PendingInvalid>();
-  private readonly recentOpens = new TimeQueue<RecentOpen>();
-  private closesSeen = 0;
   private from = Number.NaN;
   private to = Number.NaN;
 
   readonly add = (event: LogEvent): void => {
     if (event.kind === 'service-user') {
-      this.serviceUsers.add(event.user.toLowerCase());
+      if (this.serviceUsers.size < MAX_NODES) this.serviceUsers.add(event.user.toLowerCase());
       return;
     }
     if (event.kind === 'reload') {
       this.seen(event.start);
       this.seen(event.stop);
-      this.reload(event);
+      this.reloads.reload(event);
       return;
     }
     this.seen(event.at);
     switch (event.kind) {
       case 'session-opened': {
-        const session = this.session(event.sessionId, event.user, event.at);
+        const session = this.session(event.sessionId, event.user, event.at, event.node);
         if (session === null) return;
         if (event.client !== null) this.client(session, event.client);
-        if (event.context !== null && event.context.startsWith('/qrs/')) session.user.qrsContext = true;
+        if (event.context !== null && event.context.startsWith('/qrs/')) this.qrsContext[session.user] = true;
         return;
       }
-      case 'session-closed': {
-        this.close(event.sessionId, event.user, event.at);
+      case 'session-closed':
+        this.close(event.sessionId, event.user, event.at, event.via === 'timeout' ? 'timed-out' : 'stopped');
         return;
-      }
+      case 'proxy-restart':
+        this.restart(event.node, event.at);
+        return;
       case 'license-granted': {
         const user = this.user(event.user);
-        user.firstGrantAt = earliest(user.firstGrantAt, event.at);
-        this.sessionCount(user, event.sessionCount);
+        this.licences.granted(user, event.at, event.sessionCount);
         // A grant names a session: a new id there is a new session (the Start session line may be missing).
         if (event.sessionId !== null) {
-          const session = this.session(event.sessionId, event.user, event.at);
+          const session = this.session(event.sessionId, event.user, event.at, null);
           if (session !== null && event.client !== null) this.client(session, event.client);
-        } else if (event.client !== null) addBounded(user.addresses, event.client);
+        } else if (event.client !== null) this.clients.address(user, event.client);
         return;
       }
       case 'license-allocated':
-        this.user(event.user).allocated = true;
+        this.licences.allocated(this.user(event.user));
         return;
       case 'license-denied': {
-        if (this.isRepeatedDenial(event.sessionId, event.at)) return;
-        const name = event.user ?? (event.sessionId === null ? null : (this.sessions.get(event.sessionId)?.user.name ?? null));
-        if (name === null) {
-          this.anonymousNoPassDenials++;
-          this.firstAnonymousDenialAt = earliest(this.firstAnonymousDenialAt, event.at);
+        if (this.denialCopies.isCopy(event.sessionId, event.at)) return;
+        const known = event.sessionId === null ? undefined : this.sessions.get(event.sessionId)?.user;
+        const user = event.user !== null ? this.user(event.user) : known;
+        if (user === undefined) {
+          this.anonymous.denied(event.at);
           return;
         }
-        this.denial(this.user(name), event);
+        this.licences.denied(user, event.at, event.reason, event.sessionCount);
+        this.pictures.refused(user, event.at);
+        if (event.client !== null) this.clients.address(user, event.client);
         return;
       }
       case 'session-invalid': {
-        const name = event.user ?? this.sessions.get(event.sessionId)?.user.name ?? null;
-        if (name === null) return;
-        const user = this.user(name);
-        if (Number.isNaN(event.at)) return;
-        const pending: PendingInvalid = { user, at: event.at, sessions: 0 };
-        user.pendingInvalid.push(event.at, pending);
-        this.invalidQueue.push(event.at, pending);
+        const user = event.user !== null ? this.user(event.user) : this.sessions.get(event.sessionId)?.user;
+        if (user !== undefined) this.invalidCookies.invalid(user, event.at);
         return;
       }
       case 'user-agent': {
@@ -238,75 +129,91 @@ export class SessionTracker {
         const session = this.sessions.get(event.sessionId);
         if (session !== undefined) {
           if (session.userAgent === event.userAgent) return;
-          session.userAgent = event.userAgent;
+          session.userAgent = copyString(event.userAgent);
         }
         // A browser line alone does not say when its session started or ended: it never makes a session.
-        const user = session?.user ?? (event.user === null ? null : this.user(event.user));
-        if (user !== undefined && user !== null) addBounded(user.userAgents, event.userAgent);
+        const user = session?.user ?? (event.user === null ? undefined : this.user(event.user));
+        if (user !== undefined) this.clients.userAgent(user, event.userAgent);
         return;
       }
     }
   };
 
-  /** Session records held now: the open ones, and those closed within the last minute. For tests of the memory bound. */
-  retainedSessionCount(): number {
-    return this.sessions.size;
-  }
-
-  /** Session starts held now (instant and user only), for reload windows reported up to 3 hours later. */
-  retainedStartCount(): number {
-    return this.startQueue.size + this.recentOpens.size;
+  /** How many entries each structure holds now: what memory grows with (the bench's `--held` probe). */
+  held(): HeldCounts {
+    return {
+      users: this.users.size,
+      userKeys: this.users.heldEntries(),
+      sessions: this.sessions.size,
+      closedQueue: this.closedQueue.size,
+      startQueue: this.startQueue.size,
+      nodes: this.nodes.size,
+      peaks: this.peaks.heldEntries(),
+      clients: this.clients.heldEntries(),
+      invalidCookies: this.invalidCookies.heldEntries(),
+      automation: this.automation.heldEntries(),
+      reloads: this.reloads.heldEntries(),
+      denialCopies: this.denialCopies.heldEntries(),
+      timelines: this.pictures.heldEntries(),
+    };
   }
 
   /** Call once, after the last event. */
   timelines(): SessionTimelines {
     this.settle(Number.POSITIVE_INFINITY);
-    const assumed = this.closesSeen === 0;
-    const users = [...this.users.values()].map((state) => this.timeline(state, assumed));
+    const assumed = this.peaks.assumed;
+    for (const [id, session] of this.sessions) {
+      if (Number.isNaN(session.closedAt)) this.picture(session, Number.NaN, assumed ? 'assumed-timeout' : 'open-at-end');
+      this.sessions.delete(id);
+    }
+    const users: UserFigures[] = [];
+    for (let user = 0; user < this.users.size; user++) users.push(this.figures(user));
     return {
       users,
-      reloads: [...this.reloads].sort((a, b) => a.start - b.start),
+      reloads: this.reloads.windows(),
       serviceUsers: this.serviceUsers,
-      anonymousNoPassDenials: this.anonymousNoPassDenials,
-      firstAnonymousDenialAt: this.firstAnonymousDenialAt,
+      anonymousNoPassDenials: this.anonymous.count,
+      firstAnonymousDenialAt: this.anonymous.firstAt,
       assumedTimeouts: assumed,
       from: this.from,
       to: this.to,
     };
   }
 
-  private timeline(state: UserState, assumed: boolean): UserTimeline {
-    const { peak, peakAt } = peakOf(state, assumed);
-    let automation: UserTimeline['automationBurst'] = null;
-    for (const [client, opens] of state.clients) {
-      if (opens.best !== null && (automation === null || opens.best.sessions > automation.sessions)) automation = { ...opens.best, client };
-    }
+  private figures(user: number): UserFigures {
+    const { peak, peakAt } = this.peaks.peakOf(user);
+    const licence = this.licences.of(user);
+    const clients = this.clients.figuresOf(user);
+    const pictured = this.pictures.sessionsOf(user);
+    const from = this.from;
     return {
-      user: state.name,
-      sessionsStarted: state.sessionsStarted,
-      sessionsBeforeExcerpt: state.sessionsBefore,
+      user: this.users.name(user),
+      sessionsStarted: this.started[user] ?? 0,
+      sessionsBeforeExcerpt: this.peaks.sessionsBefore(user),
       peak,
-      peakAt: peak === 0 ? Number.NaN : Number.isFinite(peakAt) ? peakAt : this.from,
-      denied: state.denied,
-      limitDenials: state.limitDenials,
-      noPassDenials: state.noPassDenials,
-      firstLimitDenialAt: state.firstLimitDenialAt,
-      firstNoPassDenialAt: state.firstNoPassDenialAt,
-      maxSessionCount: state.maxSessionCount,
-      firstGrantAt: state.firstGrantAt,
-      allocated: state.allocated,
-      addresses: [...state.addresses],
-      userAgents: [...state.userAgents],
-      qrsContext: state.qrsContext,
-      invalidCookieBurst: state.burst,
-      automationBurst: automation,
-      reloadMatches: { sessions: state.reloadSessions, tasks: [...state.reloadTasks].sort() },
+      peakAt: peak === 0 ? Number.NaN : Number.isFinite(peakAt) ? peakAt : from,
+      denied: licence.denied,
+      limitDenials: licence.limitDenials,
+      noPassDenials: licence.noPassDenials,
+      firstLimitDenialAt: licence.firstLimitDenialAt,
+      firstNoPassDenialAt: licence.firstNoPassDenialAt,
+      maxSessionCount: licence.maxSessionCount,
+      firstGrantAt: licence.firstGrantAt,
+      allocated: licence.allocated,
+      clients,
+      qrsContext: this.qrsContext[user] ?? false,
+      invalidCookieBurst: this.invalidCookies.burstOf(user),
+      automationBurst: this.automation.burstOf(user),
+      reloadMatches: this.reloads.matchesOf(user),
+      sessions: pictured.sessions,
+      omittedSessions: pictured.omitted,
+      refusals: this.pictures.refusalsOf(user),
     };
   }
 
   private seen(at: number): void {
     if (Number.isNaN(at)) return;
-    this.from = earliest(this.from, at);
+    if (Number.isNaN(this.from) || at < this.from) this.from = at;
     if (Number.isNaN(this.to) || at > this.to) {
       this.to = at;
       this.settle(at);
@@ -318,158 +225,110 @@ export class SessionTracker {
     for (let start = this.startQueue.peekTime(); start < now - REGISTER_LAG_MS; start = this.startQueue.peekTime()) {
       this.register(this.startQueue.shift());
     }
-    const registered = now - REGISTER_LAG_MS;
-    for (let at = this.invalidQueue.peekTime(); at + BURST_WINDOW_MS < registered; at = this.invalidQueue.peekTime()) {
-      const pending = this.invalidQueue.shift();
-      pending.user.pendingInvalid.shift();
-      if (pending.user.burst === null && pending.sessions >= BURST_SESSIONS) pending.user.burst = { at: pending.at, sessions: pending.sessions };
-    }
-    for (let at = this.recentOpens.peekTime(); at < now - RELOAD_LOOKBACK_MS; at = this.recentOpens.peekTime()) this.retire(this.recentOpens.shift());
-    for (let at = this.denialQueue.peekTime(); at < now - 2 * DENIAL_COPY_MS; at = this.denialQueue.peekTime()) {
-      const id = this.denialQueue.shift();
-      if (this.recentDenials.get(id) === at) this.recentDenials.delete(id);
-    }
+    this.invalidCookies.settle(now - REGISTER_LAG_MS);
+    this.reloads.settle(now);
+    this.denialCopies.settle(now);
     for (let at = this.closedQueue.peekTime(); at < now - CLOSED_KEPT_MS; at = this.closedQueue.peekTime()) {
       const id = this.closedQueue.shift();
-      if (this.sessions.get(id)?.closed === true) this.sessions.delete(id);
+      const session = this.sessions.get(id);
+      if (session === undefined || Number.isNaN(session.closedAt) || session.closedAt > at) continue;
+      this.picture(session, session.closedAt, session.ending ?? 'stopped');
+      this.sessions.delete(id);
     }
+  }
+
+  private picture(session: SessionRecord, end: number, ending: SessionEnding): void {
+    const assumedEnd = ending === 'assumed-timeout' ? session.opened + DEFAULT_INACTIVITY_TIMEOUT_MS : end;
+    this.pictures.session(session.user, { start: session.opened, end: assumedEnd, ending, node: session.node, client: session.client ?? session.userAgent });
   }
 
   /** A start, once its client is known, counts towards invalid-cookie bursts, automation bursts and reload windows. */
   private register(session: SessionRecord): void {
     const at = session.opened;
-    const user = session.user;
-    for (const pending of user.pendingInvalid.values()) if (pending.at <= at && at <= pending.at + BURST_WINDOW_MS) pending.sessions++;
-    const key = session.client ?? '';
-    let opens = user.clients.get(key);
-    if (opens === undefined) {
-      opens = { times: new TimeQueue(), best: null };
-      user.clients.set(key, opens);
-    }
-    while (opens.times.size > 0 && at - opens.times.peekTime() > AUTOMATION_WINDOW_MS) opens.times.shift();
-    opens.times.push(at, at);
-    const sessions = opens.times.size;
-    if (sessions >= AUTOMATION_SESSIONS && (opens.best === null || sessions > opens.best.sessions)) opens.best = { at: opens.times.peekTime(), sessions };
-    const open: RecentOpen = { user, at, reload: null };
-    if (this.activeReloads.length > 0) {
-      this.activeReloads = this.activeReloads.filter((window) => window.stop + RELOAD_SLACK_MS >= at);
-      for (const window of this.activeReloads) claim(open, window);
-    }
-    this.recentOpens.push(at, open);
+    this.invalidCookies.started(session.user, at);
+    this.automation.started(session.user, session.client ?? '', at);
+    this.reloads.started(session.user, at);
   }
 
-  private reload(window: ReloadWindow): void {
-    this.reloads.push(window);
-    this.activeReloads.push(window);
-    for (const open of this.recentOpens.values()) claim(open, window);
+  private user(name: string): number {
+    return this.users.id(name, () => {
+      this.peaks.addUser();
+      this.licences.addUser();
+      this.started.push(0);
+      this.qrsContext.push(false);
+    });
   }
 
-  private retire(open: RecentOpen): void {
-    if (open.reload === null) return;
-    open.user.reloadSessions++;
-    open.user.reloadTasks.add(open.reload.taskName);
-  }
-
-  /** Windows accounts are case-insensitive; the first spelling seen is the one shown. */
-  private user(name: string): UserState {
-    const spelled = this.usersBySpelling.get(name);
-    if (spelled !== undefined) return spelled;
-    const key = name.toLowerCase();
-    let state = this.users.get(key);
-    if (state === undefined) {
-      state = {
-        name,
-        sessionsStarted: 0,
-        sessionsBefore: 0,
-        denied: 0,
-        limitDenials: 0,
-        noPassDenials: 0,
-        firstLimitDenialAt: Number.NaN,
-        firstNoPassDenialAt: Number.NaN,
-        maxSessionCount: null,
-        firstGrantAt: Number.NaN,
-        allocated: false,
-        addresses: new Set(),
-        userAgents: new Set(),
-        qrsContext: false,
-        openNow: 0,
-        discovered: 0,
-        maxGain: 0,
-        maxGainAt: Number.NaN,
-        assumedEnds: new TimeQueue(),
-        maxAssumed: 0,
-        maxAssumedAt: Number.NaN,
-        pendingInvalid: new TimeQueue(),
-        burst: null,
-        clients: new Map(),
-        reloadSessions: 0,
-        reloadTasks: new Set(),
-      };
-      this.users.set(key, state);
-    }
-    this.usersBySpelling.set(name, state);
-    return state;
+  private nodeOf(node: string | null): string | null {
+    if (node === null || node === '') return null;
+    const known = this.nodes.get(node);
+    if (known !== undefined) return known;
+    if (this.nodes.size >= MAX_NODES) return null;
+    const copy = copyString(node);
+    this.nodes.set(copy, copy);
+    return copy;
   }
 
   /** The session a line names, opened at `at` when it is new (NaN: open since before the excerpt). */
-  private session(sessionId: string | null, userName: string | null, at: number): SessionRecord | null {
+  private session(sessionId: string | null, userName: string | null, at: number, node: string | null): SessionRecord | null {
     if (sessionId !== null) {
       const known = this.sessions.get(sessionId);
       if (known !== undefined) return known;
     }
     if (userName === null) return null;
     const user = this.user(userName);
-    const session: SessionRecord = { user, opened: at, closed: false, client: null, userAgent: null };
-    user.openNow++;
-    if (Number.isNaN(at)) {
-      user.sessionsBefore++;
-      user.discovered++;
-    } else {
-      user.sessionsStarted++;
-      this.opened(user, at);
+    const session: SessionRecord = { user, opened: at, closedAt: Number.NaN, ending: null, client: null, userAgent: null, node: this.nodeOf(node) };
+    this.peaks.opened(user, at);
+    if (!Number.isNaN(at)) {
+      this.started[user] = (this.started[user] ?? 0) + 1;
       this.startQueue.push(at, session);
     }
-    // A session without an id can never be named again: only its counts are kept.
-    if (sessionId !== null) this.sessions.set(sessionId, session);
+    // A session without an id can never be named again: only its counts and its picture are kept.
+    if (sessionId !== null) this.sessions.set(copyString(sessionId), session);
+    else this.picture(session, Number.NaN, 'open-at-end');
     return session;
   }
 
-  /** The peak so far, both as the lines tell and as if every session ended 30 minutes after its start. */
-  private opened(user: UserState, at: number): void {
-    const gain = user.openNow - user.discovered;
-    if (gain > user.maxGain) {
-      user.maxGain = gain;
-      user.maxGainAt = at;
-    }
-    if (this.closesSeen > 0) return;
-    const ends = user.assumedEnds;
-    while (ends.size > 0 && ends.peekTime() <= at) ends.shift();
-    ends.push(at + DEFAULT_INACTIVITY_TIMEOUT_MS, 0);
-    if (ends.size > user.maxAssumed) {
-      user.maxAssumed = ends.size;
-      user.maxAssumedAt = at;
-    }
-  }
-
-  private close(sessionId: string, userName: string | null, at: number): void {
-    let session = this.sessions.get(sessionId);
+  private close(sessionId: string, userName: string | null, at: number, ending: SessionEnding): void {
+    const session = this.sessions.get(sessionId);
     if (session === undefined) {
       if (userName === null) return;
       // Its end is in the excerpt but not its start: it was open at every instant before this one.
       const user = this.user(userName);
-      user.sessionsBefore++;
-      user.discovered++;
-      session = { user, opened: Number.NaN, closed: true, client: null, userAgent: null };
-      this.sessions.set(sessionId, session);
-      this.closedQueue.push(this.instantOr(at), sessionId);
-    } else if (!session.closed) {
-      session.closed = true;
-      session.user.openNow--;
-      this.closedQueue.push(this.instantOr(at), sessionId);
+      this.peaks.discoveredBefore(user);
+      const before: SessionRecord = { user, opened: Number.NaN, closedAt: this.instantOr(at), ending, client: null, userAgent: null, node: null };
+      const id = copyString(sessionId);
+      this.sessions.set(id, before);
+      this.closedQueue.push(before.closedAt, id);
+    } else if (Number.isNaN(session.closedAt)) {
+      session.closedAt = this.instantOr(at);
+      session.ending = ending;
+      this.peaks.closed(session.user);
+      this.closedQueue.push(session.closedAt, sessionId);
+    } else if (ending === 'timed-out' && session.ending === 'stopped') {
+      // Stop session and "deleted due to inactivity" come together for a timeout: the latter says why.
+      session.ending = ending;
     }
-    if (this.closesSeen++ === 0) {
-      // Lines do tell when sessions end: the assumed ends are not needed any more.
-      for (const state of this.users.values()) state.assumedEnds.clear();
+    this.peaks.endSeen();
+  }
+
+  /**
+   * A proxy stop or start on `node` ends every session it held at `at`. Sessions whose node no line named end too
+   * when at most one node is known (a single-node site, or lines without the Hostname column).
+   */
+  private restart(node: string | null, at: number): void {
+    const known = this.nodeOf(node);
+    const unnamedToo = known === null || this.nodes.size <= 1;
+    const when = this.instantOr(at);
+    for (const [id, session] of this.sessions) {
+      if (!Number.isNaN(session.closedAt)) continue;
+      if (session.node === known || (session.node === null && unnamedToo) || known === null) {
+        if (!Number.isNaN(session.opened) && session.opened > when) continue;
+        session.closedAt = when;
+        session.ending = 'proxy-stopped';
+        this.peaks.closed(session.user);
+        this.closedQueue.push(when, id);
+      }
     }
   }
 
@@ -479,56 +338,10 @@ export class SessionTracker {
     return Number.isNaN(this.to) ? Number.NEGATIVE_INFINITY : this.to;
   }
 
-  private isRepeatedDenial(sessionId: string | null, at: number): boolean {
-    if (sessionId === null || Number.isNaN(at)) return false;
-    const last = this.recentDenials.get(sessionId);
-    if (last !== undefined && Math.abs(last - at) <= DENIAL_COPY_MS) return true;
-    this.recentDenials.set(sessionId, at);
-    this.denialQueue.push(at, sessionId);
-    return false;
-  }
-
   private client(session: SessionRecord, client: string): void {
-    // Most lines of a session repeat its first address: skip the set for them.
+    // Most lines of a session repeat its first address: skip the fold for them.
     if (session.client === client) return;
-    session.client ??= client;
-    addBounded(session.user.addresses, client);
+    if (session.client === null) session.client = copyString(client);
+    this.clients.address(session.user, client);
   }
-
-  private sessionCount(user: UserState, count: number | null): void {
-    if (count !== null && (user.maxSessionCount === null || count > user.maxSessionCount)) user.maxSessionCount = count;
-  }
-
-  private denial(user: UserState, event: Extract<LogEvent, { kind: 'license-denied' }>): void {
-    user.denied++;
-    this.sessionCount(user, event.sessionCount);
-    if (event.client !== null) addBounded(user.addresses, event.client);
-    if (event.reason === 'limit') {
-      user.limitDenials++;
-      user.firstLimitDenialAt = earliest(user.firstLimitDenialAt, event.at);
-    } else {
-      user.noPassDenials++;
-      user.firstNoPassDenialAt = earliest(user.firstNoPassDenialAt, event.at);
-    }
-  }
-}
-
-/** The first reload window (by start) that holds a session start claims it. */
-function claim(open: RecentOpen, window: ReloadWindow): void {
-  if (open.at < window.start - RELOAD_SLACK_MS || open.at > window.stop + RELOAD_SLACK_MS) return;
-  if (open.reload === null || window.start < open.reload.start) open.reload = window;
-}
-
-/**
- * Sessions before the excerpt were open from its start until their end, which is only discovered when their end
- * line comes by. At any instant t, the open sessions are the ones known open at t plus those before the excerpt
- * discovered after t: `sessionsBefore + (openNow(t) - discovered(t))`. So the peak is `sessionsBefore` plus the
- * largest gain `openNow - discovered` seen at a start (or none: the peak was at the start of the excerpt).
- */
-function peakOf(state: UserState, assumed: boolean): { peak: number; peakAt: number } {
-  const before = state.sessionsBefore;
-  // Assumed ends: sessions before the excerpt never end, each start counts for 30 minutes.
-  const [gain, gainAt] = assumed ? [state.maxAssumed, state.maxAssumedAt] : [state.maxGain, state.maxGainAt];
-  if (gain > 0) return { peak: before + gain, peakAt: gainAt };
-  return before > 0 ? { peak: before, peakAt: Number.NEGATIVE_INFINITY } : { peak: 0, peakAt: Number.NaN };
 }

@@ -70,9 +70,46 @@ export interface InputSummary {
   readonly to: string | null;
 }
 
+export interface TimelineSession {
+  /** The excerpt's start when it began before the excerpt (`startsBeforeExcerpt`). */
+  readonly start: Date;
+  /** The excerpt's end when it was still open then (`open-at-end`); start + 30 minutes for `assumed-timeout`. */
+  readonly end: Date;
+  readonly ending: 'stopped' | 'timed-out' | 'assumed-timeout' | 'open-at-end' | 'proxy-stopped';
+  readonly startsBeforeExcerpt: boolean;
+  /** Proxy node (Hostname column) when the line says it. */
+  readonly node?: string;
+  /** Client address or browser when known. */
+  readonly client?: string;
+}
+
+/** One user's sessions and refused attempts, for the timeline picture. */
+export interface UserTimeline {
+  readonly user: string;
+  /** At most 500, those around the peak kept first, in start order; `omittedSessions` counts the rest. */
+  readonly sessions: readonly TimelineSession[];
+  readonly omittedSessions: number;
+  /** Denied attempts (at most 500). */
+  readonly refusals: readonly Date[];
+  readonly peak: number;
+  readonly peakAt?: Date;
+}
+
 export interface AnalysisReport {
   readonly verdict: Verdict;
   readonly findings: readonly Finding[];
   readonly users: readonly UserSummary[];
   readonly input: InputSummary;
+  /** For the users the verdict and findings name (at most 5); not part of `analyze --json` (see `reportJson`). */
+  readonly timelines: readonly UserTimeline[];
+  /** Denials whose lines name no user (the Message column alone): the headline counts them as the finding does. */
+  readonly refusedWithoutUser: number;
+  /** How the input was read, for the reply's caveats (cut at the size cap, several runs merged). */
+  readonly readingNotes: readonly string[];
+}
+
+/** The `analyze --json` object of DESIGN section 2: the report without the timelines (drawn, never printed). */
+export function reportJson(report: AnalysisReport): Omit<AnalysisReport, 'timelines' | 'refusedWithoutUser' | 'readingNotes'> {
+  const { verdict, findings, users, input } = report;
+  return { verdict, findings, users, input };
 }

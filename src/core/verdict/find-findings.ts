@@ -1,4 +1,4 @@
-import { BURST_WINDOW_MS, type ReloadWindow, type SessionTimelines, type UserTimeline } from '../sessions/index.js';
+import { BURST_WINDOW_MS, type ReloadWindow, type SessionTimelines, type UserFigures } from '../sessions/index.js';
 import type { Finding } from './analysis-report.js';
 import { formatInstant, isoOrNull } from './format-instant.js';
 
@@ -11,26 +11,25 @@ export interface ServiceAccountInfo {
   readonly how: 'configured' | 'service-user-column' | 'likely' | null;
 }
 
-const LOCAL_ADDRESSES = new Set(['::1', '127.0.0.1', '::ffff:127.0.0.1', 'localhost']);
-
-export function serviceAccountInfo(timeline: UserTimeline, configured: ReadonlySet<string>, serviceUsers: ReadonlySet<string>): ServiceAccountInfo {
+export function serviceAccountInfo(timeline: UserFigures, configured: ReadonlySet<string>, serviceUsers: ReadonlySet<string>): ServiceAccountInfo {
   const key = timeline.user.toLowerCase();
   if (configured.has(key)) return { serviceAccount: true, how: 'configured' };
   if (serviceUsers.has(key)) return { serviceAccount: true, how: 'service-user-column' };
-  const local = timeline.addresses.length > 0 && timeline.addresses.every((address) => LOCAL_ADDRESSES.has(address.replace(/^\[|\]:\d+$|\]$/g, '')));
+  const local = timeline.clients.allLocal;
   const busy = timeline.sessionsStarted + timeline.denied >= SESSION_LIMIT;
   if (local && (timeline.qrsContext || busy)) return { serviceAccount: true, how: 'likely' };
   return { serviceAccount: false, how: null };
 }
 
-export function isLicensed(timeline: UserTimeline): boolean | null {
+/** true when a grant or an allocation names the user, false when only denials for lack of an access pass do, else null. */
+export function isLicensed(timeline: UserFigures): boolean | null {
   if (!Number.isNaN(timeline.firstGrantAt) || timeline.allocated) return true;
   if (timeline.noPassDenials > 0) return false;
   return null;
 }
 
-export function clientCount(timeline: UserTimeline): number {
-  return Math.max(timeline.addresses.length, timeline.userAgents.length);
+export function clientCount(timeline: UserFigures): number {
+  return Math.max(timeline.clients.addressCount, timeline.clients.userAgentCount);
 }
 
 function finding(code: Finding['code'], severity: Finding['severity'], user: string | null, at: number, detail: string, entries: readonly string[]): Finding {
@@ -41,12 +40,33 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function peakText(timeline: UserTimeline): string {
+/** Why a peak above the limit is possible, in one clause; empty when the peak is within it. */
+export function peakAboveLimitWhy(timeline: UserFigures): string {
+  if (timeline.peak <= SESSION_LIMIT) return '';
+  const reasons: string[] = [];
+  if (timeline.denied > 0) {
+    reasons.push(`the proxy opens a session before the licence check, so the ${plural(timeline.denied, 'refused attempt')} ${timeline.denied === 1 ? 'is' : 'are'} counted too`);
+  }
+  if (timeline.sessionsBeforeExcerpt > 0) {
+    reasons.push(`${plural(timeline.sessionsBeforeExcerpt, 'session')} opened before the excerpt ${timeline.sessionsBeforeExcerpt === 1 ? 'is' : 'are'} counted as open from its start`);
+  }
+  const nodes = new Set(timeline.sessions.map((session) => session.node).filter((node) => node !== null));
+  if (nodes.size >= 2) reasons.push(`the lines of ${nodes.size} proxy nodes overlap in time`);
+  if (reasons.length === 0) reasons.push('these sessions hold no licence (a service account or an unlicensed user), or the licence lines are missing from the excerpt');
+  return `The peak of ${timeline.peak} is above the limit of ${SESSION_LIMIT} because ${reasons.join('; ')}.`;
+}
+
+function aboveLimit(timeline: UserFigures): string {
+  const why = peakAboveLimitWhy(timeline);
+  return why === '' ? '' : ` ${why}`;
+}
+
+function peakText(timeline: UserFigures): string {
   return Number.isNaN(timeline.peakAt) ? `peak ${timeline.peak}` : `peak ${timeline.peak} at ${formatInstant(timeline.peakAt)}`;
 }
 
 /** Ties the service account's sessions to the reload windows of TaskExecution_Scheduler, or asks for that log. */
-function reloadText(timeline: UserTimeline, reloads: readonly ReloadWindow[]): string {
+function reloadText(timeline: UserFigures, reloads: readonly ReloadWindow[]): string {
   const matched = timeline.reloadMatches;
   if (matched.sessions > 0) {
     return ` ${matched.sessions} of its ${plural(timeline.sessionsStarted, 'session')} opened while ${matched.tasks.map((task) => `'${task}'`).join(', ')} ran (TaskExecution_Scheduler).`;
@@ -57,7 +77,7 @@ function reloadText(timeline: UserTimeline, reloads: readonly ReloadWindow[]): s
   return '';
 }
 
-function serviceAccountSessionsDetail(timeline: UserTimeline, info: ServiceAccountInfo, reloads: readonly ReloadWindow[]): string {
+function serviceAccountSessionsDetail(timeline: UserFigures, info: ServiceAccountInfo, reloads: readonly ReloadWindow[]): string {
   const how =
     info.how === 'configured'
       ? 'the configured Qlik service account'
@@ -106,7 +126,7 @@ export function findFindings(
           'problem',
           user,
           timeline.firstLimitDenialAt,
-          `${user} was denied ${timeline.limitDenials === 1 ? 'once' : `${timeline.limitDenials} times`} with SessionCount ${timeline.maxSessionCount ?? SESSION_LIMIT}: the limit of ${SESSION_LIMIT} parallel sessions was reached (first at ${formatInstant(timeline.firstLimitDenialAt)}; ${peakText(timeline)} seen in this excerpt).`,
+          `${user} was denied ${timeline.limitDenials === 1 ? 'once' : `${timeline.limitDenials} times`} with SessionCount ${timeline.maxSessionCount ?? SESSION_LIMIT}: the limit of ${SESSION_LIMIT} parallel sessions was reached (first at ${formatInstant(timeline.firstLimitDenialAt)}; ${peakText(timeline)} seen in this excerpt).${aboveLimit(timeline)}`,
           ['five-session-limit', 'tabs-vs-browsers', 'count-sessions'],
         ),
       );
@@ -144,7 +164,7 @@ export function findFindings(
           user,
           timeline.peakAt,
           timeline.peak > SESSION_LIMIT
-            ? `${user} had ${timeline.peak} proxy sessions open at once at ${formatInstant(timeline.peakAt)} without a denial at the limit of ${SESSION_LIMIT}: its sessions do not hold a licence (a service account or an unlicensed user), or the licence lines are missing from the excerpt.`
+            ? `${user} had ${timeline.peak} proxy sessions open at once at ${formatInstant(timeline.peakAt)} without a denial at the limit of ${SESSION_LIMIT}.${aboveLimit(timeline)}`
             : `${user} had ${timeline.peak} proxy sessions open at once at ${formatInstant(timeline.peakAt)}; the limit is ${SESSION_LIMIT}.`,
           ['five-session-limit', 'count-sessions'],
         ),
@@ -174,7 +194,7 @@ export function findFindings(
           'warning',
           user,
           timeline.peakAt,
-          `${user}'s parallel sessions come from ${clients} clients (${[...timeline.addresses, ...timeline.userAgents].slice(0, 4).join('; ')}): every other browser, machine or incognito window is a session of its own.`,
+          `${user}'s parallel sessions come from ${clients} clients (${[...timeline.clients.addresses, ...timeline.clients.userAgents].slice(0, 4).join('; ')}): every other browser, machine or incognito window is a session of its own.`,
           ['tabs-vs-browsers', 'five-session-limit'],
         ),
       );

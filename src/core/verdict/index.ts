@@ -1,6 +1,17 @@
 export { analyzeLogs } from './analyze-logs.js';
 export type { AnalyzeOptions } from './analyze-logs.js';
-export { FINDING_CODES, VERDICT_CODES } from './analysis-report.js';
-export type { AnalysisReport, Finding, FindingCode, InputSummary, Severity, UserSummary, Verdict, VerdictCode } from './analysis-report.js';
+export { FINDING_CODES, reportJson, VERDICT_CODES } from './analysis-report.js';
+export type {
+  AnalysisReport,
+  Finding,
+  FindingCode,
+  InputSummary,
+  Severity,
+  TimelineSession,
+  UserSummary,
+  UserTimeline,
+  Verdict,
+  VerdictCode,
+} from './analysis-report.js';
 export { SESSION_LIMIT } from './find-findings.js';
 export { formatInstant } from './format-instant.js';

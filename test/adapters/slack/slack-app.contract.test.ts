@@ -10,6 +10,13 @@ const ERROR_TEXT = 'Users get "You cannot access Qlik Sense because you have too
 const DENIAL_LINE =
   "Access was denied for User: 'CORP\\mweber', with AccessID '264ff070-6306-4f1b-85db-21a8468939b5', SessionID: 'e3cd957b-a501-4bec-a3f8-d35170a73efa', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'";
 
+/** `count` denials of separate attempts: each its own session id, since the same line given twice counts once. */
+function denialLines(count: number): string {
+  return Array.from({ length: count }, (_, index) =>
+    DENIAL_LINE.replace('d35170a73efa', index.toString(16).padStart(12, '0')),
+  ).join('\n') + '\n';
+}
+
 let sequence = 0;
 function nextTs(): string {
   sequence += 1;
@@ -193,7 +200,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
   describe('shared files', () => {
     it('resolves a Slack Connect stub with files.info, downloads with the bot token from the allowed host, and shows progress', async () => {
       const fileId = 'F0CONNECT1';
-      const content = `${DENIAL_LINE}\n`.repeat(50);
+      const content = denialLines(50);
       harness.slack.files.set('T1-F0CONNECT1/download/audit.log', { body: Buffer.from(content) });
       harness.slack.fileInfo.set(fileId, {
         id: fileId,
@@ -222,7 +229,7 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
 
     it('reads a gzipped log', async () => {
       const channel = 'CGZIP0001';
-      harness.slack.files.set('gz/audit.log.gz', { body: gzipSync(`${DENIAL_LINE}\n`.repeat(7)), contentType: 'application/gzip' });
+      harness.slack.files.set('gz/audit.log.gz', { body: gzipSync(denialLines(7)), contentType: 'application/gzip' });
       const file = { id: 'F0GZIP', name: 'AuditSecurity_Repository.txt.gz', mimetype: 'application/gzip', url_private_download: `${harness.slack.url}/files-pri/gz/audit.log.gz` };
       await postSigned(harness.eventsUrl, eventCallback('message-channels.json', { channel, subtype: 'file_share', files: [file], text: '' }).body);
       await settled(harness);

@@ -38,7 +38,7 @@ describe('parseLogLine', () => {
   ])('reads Start session from a $shape', ({ line }) => {
     expect(parse(line)).toEqual({
       outcome: 'AuditActivity_Proxy',
-      events: [{ kind: 'session-opened', at: AT_0459, user: 'DOMAIN\\qvservice', sessionId: 'ea16b266-4dba-4468-bcc2-fe78dc120799', via: 'start', client: null, context: null }],
+      events: [{ kind: 'session-opened', at: AT_0459, user: 'DOMAIN\\qvservice', sessionId: 'ea16b266-4dba-4468-bcc2-fe78dc120799', via: 'start', client: null, context: null, node: 'QlikServer1' }],
     });
   });
 
@@ -55,6 +55,7 @@ describe('parseLogLine', () => {
         via: 'login',
         client: '::1',
         context: '/qrs/license/useraccesstype/full?xrfkey=0000000000000000',
+        node: 'QlikServer1',
       },
     ]);
   });
@@ -93,7 +94,7 @@ describe('parseLogLine', () => {
     { shape: 'TABs as spaces', line: spaced(GOT_SESSION_ROW), client: null },
   ])('reads got session with the directory from the columns from a $shape', ({ line, client }) => {
     expect(parse(line).events).toEqual([
-      { kind: 'session-opened', at: Date.UTC(2019, 1, 1, 7, 8, 42, 307), user: 'DOMAIN\\administrator', sessionId: '8d7541cb-4205-4e57-b6ea-668edc0b5704', via: 'got-session', client, context: null },
+      { kind: 'session-opened', at: Date.UTC(2019, 1, 1, 7, 8, 42, 307), user: 'DOMAIN\\administrator', sessionId: '8d7541cb-4205-4e57-b6ea-668edc0b5704', via: 'got-session', client, context: null, node: 'QlikServer1' },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peakParallel } from '../../../src/core/sessions/index.js';
+import { peakParallel } from '../../support/peak-parallel.js';
 
 const NaN_ = Number.NaN;
 

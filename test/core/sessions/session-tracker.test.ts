@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../../src/core/logs/index.js';
-import { DEFAULT_INACTIVITY_TIMEOUT_MS, peakParallel, SessionTracker, type SessionSpan } from '../../../src/core/sessions/index.js';
+import { DEFAULT_INACTIVITY_TIMEOUT_MS, SessionTracker } from '../../../src/core/sessions/index.js';
+import { peakParallel, type SessionSpan } from '../../support/peak-parallel.js';
 
 const START = Date.UTC(2024, 2, 12, 0, 0, 0);
 const MINUTE = 60_000;
 
 function opened(at: number, sessionId: string | null, user = 'CORP\\anna'): LogEvent {
-  return { kind: 'session-opened', at, user, sessionId, via: 'start', client: null, context: null };
+  return { kind: 'session-opened', at, user, sessionId, via: 'start', client: null, context: null, node: null };
 }
 
 function closed(at: number, sessionId: string, user = 'CORP\\anna'): LogEvent {
@@ -98,8 +99,8 @@ describe('SessionTracker', () => {
     }
     for (const event of events()) {
       tracker.add(event);
-      retained = Math.max(retained, tracker.retainedSessionCount());
-      starts = Math.max(starts, tracker.retainedStartCount());
+      retained = Math.max(retained, tracker.held().sessions);
+      starts = Math.max(starts, tracker.held().startQueue + tracker.held().reloads);
     }
     const timelines = tracker.timelines();
     expect(timelines.users.map((user) => user.sessionsStarted).reduce((sum, count) => sum + count, 0)).toBe(200_000);

@@ -1,3 +1,4 @@
+// A reference for the tests: the peak over all the sessions at once, against which the streaming folds are checked.
 /** An interval of a session: NaN `opened` = before the excerpt, NaN `closed` = still open at its end. */
 export interface SessionSpan {
   readonly opened: number;

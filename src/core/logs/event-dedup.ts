@@ -1,0 +1,42 @@
+import type { LogEvent } from './log-event.js';
+
+/** Events without a time (the Message column alone) remembered to drop repeats; a flood of them stays bounded. */
+const MAX_UNTIMED = 100_000;
+
+function sameEvent(a: LogEvent, b: LogEvent): boolean {
+  if (a.kind !== b.kind) return false;
+  const left = a as unknown as Record<string, unknown>;
+  const right = b as unknown as Record<string, unknown>;
+  for (const key in left) {
+    const value = left[key];
+    if (value !== right[key] && !(Number.isNaN(value) && Number.isNaN(right[key]))) return false;
+  }
+  return true;
+}
+
+/**
+ * The same line given twice (a file given twice, overlapping excerpts, a paste posted again) makes the same event
+ * at the same instant: it counts once. Events arrive in time order, so only those of the current instant are kept.
+ */
+export class EventDedup {
+  private instant = Number.NaN;
+  private atInstant: LogEvent[] = [];
+  private readonly untimed = new Set<string>();
+
+  isRepeat(key: number, event: LogEvent): boolean {
+    if ('at' in event && Number.isNaN(event.at)) {
+      const id = JSON.stringify(event, (_, value: unknown) => (typeof value === 'number' && Number.isNaN(value) ? 'NaN' : value));
+      if (this.untimed.has(id)) return true;
+      if (this.untimed.size < MAX_UNTIMED) this.untimed.add(id);
+      return false;
+    }
+    if (key !== this.instant) {
+      this.instant = key;
+      this.atInstant = [event];
+      return false;
+    }
+    for (const earlier of this.atInstant) if (sameEvent(earlier, event)) return true;
+    this.atInstant.push(event);
+    return false;
+  }
+}

@@ -1,0 +1,111 @@
+import { Inflate } from 'fflate';
+import { isLogFileName } from './log-file-name.js';
+import type { LogInput } from './log-input.js';
+
+/** One file inside a zip archive, as its central directory describes it. */
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Compressed bytes handed to the inflater at a time: the inflated output stays a few chunks. */
+const SLICE = 64 * 1024;
+
+/** What a zip held: the log files as inputs, and what was passed over (folders, JSON, ini, other methods). */
+export interface ZipContents {
+  readonly inputs: LogInput[];
+  readonly passedOver: readonly string[];
+  /** Set when the archive could not be read at all (not a zip, ZIP64, damaged). */
+  readonly problem: string | null;
+}
+
+function entriesOf(zip: Uint8Array): ZipEntry[] | string {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = -1;
+  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 65_535); at--) {
+    if (view.getUint32(at, true) === EOCD) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd === -1) return 'the end of its central directory is missing (the file is cut short or not a zip)';
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || at === 0xffffffff) return 'it is a ZIP64 archive; unzip it and give the folder instead';
+  const entries: ZipEntry[] = [];
+  const utf8 = new TextDecoder('utf-8');
+  const latin = new TextDecoder('windows-1252');
+  for (let index = 0; index < count; index++) {
+    if (at + 46 > zip.length || view.getUint32(at, true) !== CENTRAL) return 'its central directory is damaged';
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
+    const rawName = zip.subarray(at + 46, at + 46 + nameLength);
+    const name = ((flags & 0x800) !== 0 ? utf8 : latin).decode(rawName);
+    entries.push({ name, method, compressedSize, localOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The compressed bytes of an entry, after its local header. */
+function dataOf(zip: Uint8Array, entry: ZipEntry): Uint8Array | null {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > zip.length || view.getUint32(at, true) !== LOCAL) return null;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  return zip.subarray(start, Math.min(zip.length, start + entry.compressedSize));
+}
+
+function* inflated(data: Uint8Array): Generator<Uint8Array> {
+  const out: Uint8Array[] = [];
+  const inflate = new Inflate((chunk) => {
+    if (chunk.length > 0) out.push(chunk);
+  });
+  for (let at = 0; at < data.length; at += SLICE) {
+    inflate.push(data.subarray(at, Math.min(data.length, at + SLICE)), at + SLICE >= data.length);
+    while (out.length > 0) yield out.shift() as Uint8Array;
+  }
+  if (data.length === 0) inflate.push(data, true);
+  while (out.length > 0) yield out.shift() as Uint8Array;
+}
+
+/**
+ * The log files of a zip archive (the Log Collector's output) as inputs, read as a folder would be: Windows `\`
+ * separators and nested folders, JSON and ini files beside the logs passed over quietly. Each entry is inflated
+ * lazily, a slice at a time, when the analysis reads it (with fflate's inflater), so several can be read at once.
+ */
+export function zipLogInputs(zip: Uint8Array, archiveName: string): ZipContents {
+  const entries = entriesOf(zip);
+  if (typeof entries === 'string') return { inputs: [], passedOver: [], problem: entries };
+  const inputs: LogInput[] = [];
+  const passedOver: string[] = [];
+  for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
+    const name = entry.name.replaceAll('\\', '/');
+    if (name.endsWith('/')) continue;
+    if (!isLogFileName(name) || (entry.method !== 0 && entry.method !== 8)) {
+      passedOver.push(name);
+      continue;
+    }
+    inputs.push({
+      name: `${archiveName}/${name}`,
+      chunks: {
+        [Symbol.iterator]: () => {
+          const data = dataOf(zip, entry);
+          if (data === null) return [][Symbol.iterator]();
+          return (entry.method === 0 ? [data] : inflated(data))[Symbol.iterator]();
+        },
+      },
+    });
+  }
+  return { inputs, passedOver, problem: null };
+}

@@ -1,0 +1,136 @@
+/** How a session of a timeline ended (the contract of `TimelineSession.ending`). */
+export type SessionEnding = 'stopped' | 'timed-out' | 'assumed-timeout' | 'open-at-end' | 'proxy-stopped';
+
+/** One session as the timeline picture draws it; `start` NaN = before the excerpt, `end` NaN = open at its end. */
+export interface RecordedSession {
+  readonly start: number;
+  readonly end: number;
+  readonly ending: SessionEnding;
+  readonly node: string | null;
+  readonly client: string | null;
+}
+
+/** Sessions and refusals kept per user for the picture; beyond this the ones nearest the user's peak stay. */
+export const TIMELINE_SESSIONS_PER_USER = 500;
+export const TIMELINE_REFUSALS_PER_USER = 500;
+/** Sessions and refusals kept over all users: the memory of the pictures stays fixed whatever the input. */
+const SESSION_BUDGET = 40_000;
+const REFUSAL_BUDGET = 40_000;
+/** Users who keep their full share when the budget is spent: the verdict names at most five. */
+const FULL_USERS = 8;
+
+interface Kept {
+  sessions: RecordedSession[];
+  refusals: number[];
+  omittedSessions: number;
+  omittedRefusals: number;
+}
+
+/** Distance of a session from the peak instant: 0 when it was open then. */
+function distance(session: RecordedSession, peakAt: number): number {
+  if (!Number.isFinite(peakAt)) return Number.isNaN(session.start) ? 0 : session.start;
+  const start = Number.isNaN(session.start) ? Number.NEGATIVE_INFINITY : session.start;
+  const end = Number.isNaN(session.end) ? Number.POSITIVE_INFINITY : session.end;
+  if (start <= peakAt && peakAt <= end) return 0;
+  return Math.min(Math.abs(start - peakAt), Math.abs(end - peakAt));
+}
+
+function nearest(sessions: RecordedSession[], keep: number, peakAt: number): RecordedSession[] {
+  if (sessions.length <= keep) return sessions;
+  return sessions
+    .map((session, index) => ({ session, index, distance: distance(session, peakAt) }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .slice(0, keep)
+    .sort((a, b) => a.index - b.index)
+    .map((entry) => entry.session);
+}
+
+function nearestTimes(times: number[], keep: number, peakAt: number): number[] {
+  if (times.length <= keep) return times;
+  const centre = Number.isFinite(peakAt) ? peakAt : (times[0] ?? 0);
+  return [...times].sort((a, b) => Math.abs(a - centre) - Math.abs(b - centre) || a - b).slice(0, keep).sort((a, b) => a - b);
+}
+
+/**
+ * The sessions and refused attempts of each user, for the timeline picture. Per user at most 500 of each, those
+ * around the peak first; over all users a fixed budget: when it is spent, the users least likely to be named keep
+ * only the few nearest their peak, and the rest are counted as omitted.
+ */
+export class TimelineFold {
+  private readonly kept = new Map<number, Kept>();
+  private sessionCount = 0;
+  private refusalCount = 0;
+
+  constructor(
+    private readonly peakAtOf: (user: number) => number,
+    /** Larger = more likely to be named by the verdict. */
+    private readonly interestOf: (user: number) => number,
+  ) {}
+
+  session(user: number, session: RecordedSession): void {
+    const kept = this.of(user);
+    kept.sessions.push(session);
+    this.sessionCount++;
+    if (kept.sessions.length > TIMELINE_SESSIONS_PER_USER) this.trimSessions(user, kept, Math.floor(TIMELINE_SESSIONS_PER_USER * 0.8));
+    if (this.sessionCount > SESSION_BUDGET) this.compact();
+  }
+
+  refused(user: number, at: number): void {
+    if (Number.isNaN(at)) return;
+    const kept = this.of(user);
+    kept.refusals.push(at);
+    this.refusalCount++;
+    if (kept.refusals.length > TIMELINE_REFUSALS_PER_USER) this.trimRefusals(user, kept, Math.floor(TIMELINE_REFUSALS_PER_USER * 0.8));
+    if (this.refusalCount > REFUSAL_BUDGET) this.compact();
+  }
+
+  sessionsOf(user: number): { sessions: readonly RecordedSession[]; omitted: number } {
+    const kept = this.kept.get(user);
+    if (kept === undefined) return { sessions: [], omitted: 0 };
+    const sessions = nearest(kept.sessions, TIMELINE_SESSIONS_PER_USER, this.peakAtOf(user));
+    return { sessions, omitted: kept.omittedSessions + kept.sessions.length - sessions.length };
+  }
+
+  refusalsOf(user: number): readonly number[] {
+    return [...(this.kept.get(user)?.refusals ?? [])].sort((a, b) => a - b);
+  }
+
+  heldEntries(): number {
+    return this.sessionCount + this.refusalCount;
+  }
+
+  private of(user: number): Kept {
+    let kept = this.kept.get(user);
+    if (kept === undefined) this.kept.set(user, (kept = { sessions: [], refusals: [], omittedSessions: 0, omittedRefusals: 0 }));
+    return kept;
+  }
+
+  private trimSessions(user: number, kept: Kept, keep: number): void {
+    if (kept.sessions.length <= keep) return;
+    const sessions = nearest(kept.sessions, keep, this.peakAtOf(user));
+    kept.omittedSessions += kept.sessions.length - sessions.length;
+    this.sessionCount -= kept.sessions.length - sessions.length;
+    kept.sessions = sessions;
+  }
+
+  private trimRefusals(user: number, kept: Kept, keep: number): void {
+    if (kept.refusals.length <= keep) return;
+    const refusals = nearestTimes(kept.refusals, keep, this.peakAtOf(user));
+    kept.omittedRefusals += kept.refusals.length - refusals.length;
+    this.refusalCount -= kept.refusals.length - refusals.length;
+    kept.refusals = refusals;
+  }
+
+  /** The budget is spent: all but the most interesting users keep only their share nearest their peak. */
+  private compact(): void {
+    const users = [...this.kept.keys()].sort((a, b) => this.interestOf(b) - this.interestOf(a) || a - b);
+    // A quarter of the budget shared by everyone else (possibly nothing each): the next compaction is far off.
+    const share = Math.floor(SESSION_BUDGET / 4 / Math.max(1, users.length));
+    users.forEach((user, rank) => {
+      const kept = this.kept.get(user) as Kept;
+      const keep = rank < FULL_USERS ? TIMELINE_SESSIONS_PER_USER : share;
+      this.trimSessions(user, kept, keep);
+      this.trimRefusals(user, kept, keep);
+    });
+  }
+}
