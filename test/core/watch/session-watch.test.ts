@@ -5,7 +5,7 @@ import { SessionWatch } from '../../../src/core/watch/index.js';
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 
 function opened(at: number, user: string, sessionId: string, client: string | null = null, context: string | null = null): LogEvent {
-  return { kind: 'session-opened', at, user, sessionId, via: 'login', client, context };
+  return { kind: 'session-opened', at, user, sessionId, via: 'login', client, context, node: null };
 }
 
 function closed(at: number, sessionId: string): LogEvent {
