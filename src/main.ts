@@ -1,22 +1,27 @@
 import type { HealthServer, ReadinessCheck } from './adapters/health/index.js';
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
+import { createLogFolderReader } from './adapters/log-folder/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, HttpRoute, SlackApp, StartedSlackApp } from './adapters/slack/index.js';
 import {
   silentLogger,
+  type AlertSink,
   noopMetrics,
   type AnalysisMeasure,
   type AppMetrics,
   type Bot,
   type BotDeps,
   type LiveQlik,
+  type LiveSessionList,
+  type LogFolderReader,
   type Logger,
   type QlikApiStatus,
   type RichText,
   type StateStore,
 } from './bot/index.js';
 import { proxyFor, slackCredentials, type AppConfig, type LogLevel } from './config/index.js';
+import type { WatchRuntime } from './compose-watch.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
 export interface AppOverrides {
@@ -104,6 +109,20 @@ export interface App {
    * the watch and App Home; stopping the Slack app closes it. A Redis that does not answer is an error here.
    */
   stateStore(): Promise<StateResult>;
+  /** The log folders of QLIK_LOG_DIR for `why`; undefined when it is not set. */
+  logFolders(): LogFolderReader | undefined;
+  /** The watch over QLIK_LOG_DIR and the live sessions, its alerts going to `sink` (a terminal, or Slack). */
+  watch(sink: AlertSink, options: WatchOptions): Promise<WatchRuntime>;
+  /** QLIK_ALERT_CHANNEL in Slack, or undefined when it (or the bot token) is not set. */
+  slackAlertSink(): Promise<AlertSink | undefined>;
+}
+
+export interface WatchOptions {
+  /** Slack alerts carry the "End sessions" button (QLIK_ADMINS set; every click is checked again). */
+  readonly endButton: boolean;
+  /** Cooldowns, threads and recent alerts; the app's state (Redis with REDIS_URL, else memory) unless given. */
+  readonly store?: StateStore;
+  readonly onProblem: (text: string) => void;
 }
 
 /**
@@ -114,6 +133,7 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? silentLogger;
   let knowledge: Promise<LoadKnowledgeBaseResult> | undefined;
   let live: Promise<LiveQlik | undefined> | undefined;
+  let logFolders: LogFolderReader | undefined | null = null;
   let metrics: AppMetrics = noopMetrics;
   const viaProxy = (url: URL) => proxyFor(config.ops, url);
   const countCall = (node: string, outcome: string, seconds: number) => metrics.qlikCall(node, outcome, seconds);
@@ -148,6 +168,8 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       maxFileBytes: config.slack.maxFileBytes,
       reportError: (error) => logger.error(`bot: ${describeError(error)}`),
       auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
+      logFolders: app.logFolders(),
+      ...(overrides.now === undefined ? {} : { now: overrides.now }),
       timeZone: config.timeZone,
       // The console's operator confirms an end by typing yes; Slack's admins click the End button.
       confirmEndByText: surface === 'console',
@@ -195,6 +217,53 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
     },
 
     bot: (surface) => botFor(surface, overrides.analyze),
+
+    logFolders() {
+      if (logFolders === null) logFolders = config.watch.logDirs.length === 0 ? undefined : createLogFolderReader(config.watch.logDirs);
+      return logFolders;
+    },
+
+    async watch(sink, options) {
+      const [{ buildWatchRuntime }, { entryReference, describeError, stateStoreSection }] = await Promise.all([import('./compose-watch.js'), import('./bot/index.js')]);
+      const owner = stateOpened === undefined;
+      // Slack and the watch in one process share the state: App Home reads the alerts the watch pushed.
+      const state = await app.stateStore();
+      if (!state.ok) return state;
+      const store = options.store ?? state.shared;
+      // With REDIS_URL and no QLIK_WATCH_STATE file, the read positions are kept in Redis too.
+      const sections = config.watch.statePath === undefined && config.state.redisUrl !== undefined ? (name: string) => stateStoreSection(state.shared, name) : undefined;
+      const loaded = await app.knowledge();
+      const current = await app.live();
+      // The watch needs every user's sessions at once: a live port without that list (a test's) has no live source.
+      const list = current !== undefined && 'allSessions' in current ? (current as LiveQlik & LiveSessionList) : undefined;
+      const built = await buildWatchRuntime(config, {
+        sink,
+        store,
+        state: sections,
+        endButton: options.endButton,
+        live: list !== undefined && config.qlik.proxyUrls.length > 0 ? list : undefined,
+        onProblem: options.onProblem,
+        onError: (error) => logger.error(`watch: ${describeError(error)}`),
+        describeEntry: (id) => {
+          const entry = loaded.ok ? loaded.knowledge.get(id) : undefined;
+          return entry === undefined ? undefined : entryReference(entry);
+        },
+        ...(overrides.now === undefined ? {} : { now: overrides.now }),
+      });
+      if (!built.ok || !owner) return built;
+      // The watch opened the state (no Slack in this process): it closes it when it stops.
+      const stop = built.watch.stop;
+      return { ...built, watch: { ...built.watch, stop: () => stop().finally(() => state.close()) } };
+    },
+
+    async slackAlertSink() {
+      const channel = config.watch.alertChannel;
+      const token = config.slack.botToken;
+      if (channel === undefined || token === undefined) return undefined;
+      const slack = await import('./adapters/slack/index.js');
+      const poster = slack.createAlertPoster(token, overrides.slackApiUrl ?? config.slack.apiUrl, overrides.webApiRetries ?? 3);
+      return slack.createSlackAlertSink({ channel, poster });
+    },
 
     analysisPool() {
       pool ??= (async () => {

@@ -12,11 +12,13 @@ export type BotRequest =
   | { readonly kind: 'licenses'; readonly user: string | null }
   | { readonly kind: 'end'; readonly user: string | null }
   | { readonly kind: 'doctor' }
+  /** The verdict for a user from the log folders; `since` as typed (`2h`), null for the default. */
+  | { readonly kind: 'why'; readonly user: string | null; readonly since: string | null }
   /** A mistyped command word ("hlep", "sesions CORP\jdoe"): `suggestion` is the request as it was likely meant. */
   | { readonly kind: 'did-you-mean'; readonly typed: string; readonly suggestion: string };
 
 /** The command words of the chat, as "help" lists them (aliases such as "analyse" and "licences" are read too). */
-const COMMAND_WORDS = ['help', 'analyze', 'kb', 'ask', 'sessions', 'licenses', 'end', 'doctor'];
+const COMMAND_WORDS = ['help', 'analyze', 'kb', 'ask', 'sessions', 'licenses', 'end', 'doctor', 'why'];
 
 // `<@U123>` / `<@U123|name>` as Slack sends mentions, `@qlik-sessions` as typed in the console.
 const LEADING_ADDRESS = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@qlik-sessions\b|\/qlik-sessions\b)[\s:,]*/i;
@@ -52,6 +54,15 @@ function userCommand(kind: 'sessions' | 'licenses' | 'end', rest: string, body: 
   return { kind: 'ask', text: body };
 }
 
+/** `why DOMAIN\jdoe [2h]` (or `--since 2h`) is a command; `why do users get too many sessions?` is a question. */
+function whyCommand(rest: string, body: string): BotRequest {
+  const user = argument(rest);
+  if (user === null) return { kind: 'why', user: null, since: null };
+  if (!isQlikUserName(user)) return /\s/.test(rest) || rest.endsWith('?') ? { kind: 'ask', text: body } : { kind: 'why', user, since: null };
+  const words = unescapeSlackEntities(rest).split(/\s+/).slice(1).filter((word) => word !== '--since' && word !== 'since');
+  return { kind: 'why', user, since: words[0] ?? null };
+}
+
 /** The request a direct message asks for: a command word first, otherwise a question. */
 export function parseBotRequest(text: string): BotRequest {
   const body = stripAddress(text);
@@ -82,6 +93,8 @@ export function parseBotRequest(text: string): BotRequest {
       return userCommand('end', rest, body);
     case 'doctor':
       return rest === '' ? { kind: 'doctor' } : { kind: 'ask', text: body };
+    case 'why':
+      return whyCommand(rest, body);
     default: {
       // A command word one slip away, alone or with one argument, is a typo; a sentence stays a question.
       const meant = /\s/.test(rest) ? undefined : didYouMean(word, COMMAND_WORDS);

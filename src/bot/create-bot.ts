@@ -32,6 +32,8 @@ import { simpleReply } from './simple-reply.js';
 import { threadCaveats, threadInputs } from './thread-inputs.js';
 import { userArgumentReply } from './user-argument-reply.js';
 import { verdictReply } from './verdict-reply.js';
+import { DEFAULT_SINCE_MS, parseSince } from '../core/watch/index.js';
+import { whyFromLogs, whyReply, whySetupReply, type LogFolderReader } from './watch/index.js';
 
 export interface BotDeps {
   readonly knowledge: KnowledgeBase;
@@ -47,6 +49,8 @@ export interface BotDeps {
   readonly maxFileBytes?: number;
   /** Told about internal failures (never message bodies), so the adapter can log them. */
   readonly reportError?: (error: unknown) => void;
+  /** The Qlik Sense log folders (QLIK_LOG_DIR) for `why`; undefined when not set, and `why` says how to set it. */
+  readonly logFolders?: LogFolderReader | undefined;
   /** Every request to end sessions as one audit record: who asked, whom, and how many were ended (or why not). */
   readonly auditEnding?: (level: 'info' | 'warn', audit: EndingAudit) => void;
   /** IANA zone for the timeline picture (QLIK_TIME_ZONE); UTC by default. */
@@ -217,6 +221,16 @@ export function createBot(deps: BotDeps): Bot {
     ]);
   }
 
+  async function why(request: Extract<BotRequest, { kind: 'why' }>): Promise<Reply> {
+    if (request.user === null || !isQlikUserName(request.user)) return userArgumentReply('why', request.user);
+    if (deps.logFolders === undefined) return whySetupReply();
+    const since = request.since === null ? { ok: true as const, ms: DEFAULT_SINCE_MS } : parseSince(request.since);
+    if (!since.ok) return simpleReply('error', since.error);
+    const outcome = await whyFromLogs(deps.logFolders, analyze, request.user, since.ms, { now: (deps.now ?? Date.now)(), serviceAccounts: deps.serviceAccounts });
+    if (!outcome.ok) return analysisUnavailableReply(outcome.error);
+    return withFeedback(whyReply(outcome.result, describeEntry), outcome.result.report.verdict.code);
+  }
+
   /** `end DIR\user`: admins, in a direct conversation, see the live count and what will end; the end waits for a confirmation. */
   async function endPreview(user: string | null, message: IncomingMessage): Promise<Reply> {
     const audit = deps.auditEnding ?? (() => undefined);
@@ -274,6 +288,8 @@ export function createBot(deps: BotDeps): Bot {
       case 'licenses':
       case 'doctor':
         return live(request, message.senderId);
+      case 'why':
+        return why(request);
       case 'did-you-mean':
         return simpleReply('pointer', `There is no command "${request.typed}".`, [
           { title: null, paragraphs: [['Did you mean ', code(request.suggestion), '? Type it that way, or "help" for the commands.']], steps: [] },

@@ -35,6 +35,7 @@ export function helpReply(options: HelpOptions = {}): Reply {
           [typed('licenses DOMAIN\\user'), ': the user\'s licence allocations (Qlik APIs needed)'],
           [typed('doctor'), ': checks the site for known causes, such as a licensed service account (Qlik APIs needed)'],
           [code('end DOMAIN\\user'), ': admins only, in a direct message: shows the live sessions, then ends them once you confirm'],
+          [typed('why DOMAIN\\user [2h]'), ': the verdict for a user from the site\'s log folders over the last 2 hours (QLIK_LOG_DIR needed)'],
         ],
         steps: [],
       },

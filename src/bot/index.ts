@@ -12,6 +12,7 @@ export { endSessionsReply } from './end-sessions-reply.js';
 export { errorReply } from './error-reply.js';
 export { fileProblemReply } from './file-problem-reply.js';
 export { guardFile } from './guarded-file.js';
+export { analyzeInProcess } from './log-analyzer.js';
 export type { AnalysisResult, AnalysisUnavailable, LogAnalyzer } from './log-analyzer.js';
 export type { FileProblem, GuardedFile } from './guarded-file.js';
 export { helpReply } from './help-reply.js';
@@ -53,6 +54,28 @@ export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';
 export { sessionsPerEndpoint } from './sessions-per-endpoint.js';
 export type { EndpointCount } from './sessions-per-endpoint.js';
+export { alertReply, alertSummary, createAlertDispatcher, createWatch, LIKELY_CAUSE_TEXT, memorySection, stateStoreSection, RECENT_ALERTS, RECENT_ALERTS_KEPT, whyFromLogs, whyReply, whySetupReply } from './watch/index.js';
+export type {
+  AlertDispatcher,
+  AlertNotice,
+  AlertRef,
+  AlertReplyOptions,
+  AlertSink,
+  AllSessionsReport,
+  DispatcherOptions,
+  FollowBatch,
+  ListedSession,
+  LiveSessionList,
+  LogFeed,
+  LogFolderReader,
+  NodeEvent,
+  UserLogSelection,
+  Watch,
+  WatchDeps,
+  WatchStateFile,
+  WhyOutcome,
+  WhyResult,
+} from './watch/index.js';
 export { silentLogger } from './logger.js';
 export type { LogFields, Logger, LogMethod, LogValue } from './logger.js';
 export { noopMetrics } from './app-metrics.js';

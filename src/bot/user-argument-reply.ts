@@ -3,7 +3,7 @@ import { code } from '../core/text/index.js';
 import { simpleReply } from './simple-reply.js';
 
 /** `sessions` / `licenses` without a usable DIRECTORY\user. */
-export function userArgumentReply(command: 'sessions' | 'licenses' | 'end', given: string | null): Reply {
+export function userArgumentReply(command: 'sessions' | 'licenses' | 'end' | 'why', given: string | null): Reply {
   const headline =
     given === null
       ? `Which user? Write the user as Qlik does, DIRECTORY\\user.`

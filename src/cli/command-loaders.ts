@@ -15,4 +15,6 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   licenses: async () => (await import('./licenses-command.js')).licensesCommand,
   end: async () => (await import('./end-command.js')).endCommand,
   doctor: async () => (await import('./doctor-command.js')).doctorCommand,
+  why: async () => (await import('./why-command.js')).whyCommand,
+  watch: async () => (await import('./watch-command.js')).watchCommand,
 };

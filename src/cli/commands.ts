@@ -9,6 +9,8 @@ import { serveCommand } from './serve-command.js';
 import { sessionsCommand } from './sessions-command.js';
 import { shellCommand } from './shell-command.js';
 import { startCommand } from './start-command.js';
+import { watchCommand } from './watch-command.js';
+import { whyCommand } from './why-command.js';
 
 /** Every sub-command, in the order the usage text lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -22,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   licensesCommand,
   endCommand,
   doctorCommand,
+  whyCommand,
+  watchCommand,
 ];

@@ -190,10 +190,21 @@ export interface FakeSession {
 export type NodeSessions = Record<string, FakeSession[]>;
 
 const QPS_USER_PATH = /^\/qps(?:\/([^/]+))?\/user\/([^/]+)\/([^/]+)$/;
+const QPS_SESSIONS_PATH = /^\/qps(?:\/([^/]+))?\/session$/;
 
-/** QPS as a proxy node answers `GET`/`DELETE /qps/{prefix/}user/{dir}/{id}`, in PascalCase like the real service. */
+const sessionData = (session: FakeSession) => ({ UserDirectory: session.userDirectory, UserId: session.userId, UserName: session.userId, Attributes: [], SessionId: session.sessionId });
+
+/**
+ * QPS as a proxy node answers `GET`/`DELETE /qps/{prefix/}user/{dir}/{id}` and `GET /qps/{prefix/}session` (every
+ * user's sessions, as Ctrl-Q lists them), in PascalCase like the real service.
+ */
 export function proxyRoutes(sessions: NodeSessions): FakeRoute {
   return (request) => {
+    const all = QPS_SESSIONS_PATH.exec(request.path);
+    if (all !== null && request.method === 'GET') {
+      const list = sessions[decodeURIComponent(all[1] ?? '')];
+      return list === undefined ? { status: 404, body: '' } : { status: 200, body: JSON.stringify(list.map(sessionData)) };
+    }
     const match = QPS_USER_PATH.exec(request.path);
     if (match === null) return undefined;
     const [, prefix = '', directory = '', id = ''] = match;
@@ -202,7 +213,7 @@ export function proxyRoutes(sessions: NodeSessions): FakeRoute {
     const mine = (session: FakeSession) => session.userDirectory.toLowerCase() === decodeURIComponent(directory).toLowerCase() && session.userId.toLowerCase() === decodeURIComponent(id).toLowerCase();
     const found = list.filter(mine);
     if (request.method === 'DELETE') sessions[decodeURIComponent(prefix)] = list.filter((session) => !mine(session));
-    const body = found.map((session) => ({ UserDirectory: session.userDirectory, UserId: session.userId, UserName: session.userId, Attributes: [], SessionId: session.sessionId }));
+    const body = found.map(sessionData);
     return { status: 200, body: JSON.stringify(body) };
   };
 }

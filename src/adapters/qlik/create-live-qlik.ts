@@ -1,4 +1,7 @@
 import type {
+  AllSessionsReport,
+  ListedSession,
+  LiveSessionList,
   DoctorFinding,
   DoctorReport,
   EndReport,
@@ -57,7 +60,7 @@ interface VirtualProxies {
 const ALLOCATION_TYPES = ['professional', 'analyzer', 'user'] as const;
 
 /** The LiveQlik port over QPS and QRS with the client certificates of QLIK_CERT_DIR. */
-export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): LiveQlik {
+export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): LiveQlik & LiveSessionList {
   const clock = deps.clock ?? (() => new Date());
   let ready: Promise<Ready> | undefined;
 
@@ -165,7 +168,42 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
     return { ok: true, value: allocations };
   }
 
+  /** `GET /qps/{prefix/}session` on every node and virtual proxy: all users' sessions, for the watch. */
+  async function allSessions(): Promise<LiveResult<AllSessionsReport>> {
+    if (config.proxyUrls.length === 0) return { ok: false, error: notConfigured('QLIK_PROXY_URLS (one URL per proxy node, e.g. https://qs1:4243)') };
+    const prepared = await prepare();
+    if (!prepared.ok) return prepared;
+    const proxies = await virtualProxies(prepared.client);
+    if (!proxies.ok) return proxies;
+    const endpoints = config.proxyUrls.flatMap((proxy) => proxies.value.prefixes.map((virtualProxy) => ({ proxy, virtualProxy })));
+    const answers = await Promise.all(
+      endpoints.map(async (endpoint) => ({ endpoint, answer: await prepared.client.call('GET', endpoint.proxy, `${qpsBase(endpoint.virtualProxy)}/session`, sessionListSchema) })),
+    );
+    const sessions: ListedSession[] = [];
+    const errors: NodeError[] = [];
+    const codes: string[] = [];
+    let answered = 0;
+    for (const { endpoint, answer } of answers) {
+      if (!answer.ok) {
+        if (proxies.value.discovered && answer.error.code === 'not-found') continue;
+        errors.push({ proxy: endpoint.proxy, virtualProxy: endpoint.virtualProxy, message: answer.error.message });
+        codes.push(answer.error.code);
+        continue;
+      }
+      answered += 1;
+      for (const session of answer.value ?? []) {
+        // A session without its user cannot be counted for anyone.
+        if (session.userDirectory === undefined || session.userId === undefined) continue;
+        sessions.push({ user: formatQlikUserName({ directory: session.userDirectory, id: session.userId }), sessionId: session.sessionId, proxy: endpoint.proxy, virtualProxy: endpoint.virtualProxy });
+      }
+    }
+    if (answered === 0) return { ok: false, error: noProxyAnswered(errors, codes) };
+    return { ok: true, value: { sessions, errors } };
+  }
+
   return {
+    allSessions,
+
     async sessions(text): Promise<LiveResult<SessionsReport>> {
       const result = await everyEndpoint('GET', text);
       if (!result.ok) return result;

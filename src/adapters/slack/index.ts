@@ -27,5 +27,7 @@ export type { HttpRoute, SlackAppDeps, SlackOutbound, SlackRuntime } from './sla
 export { startSlackApp } from './start-slack-app.js';
 export type { StartedSlackApp } from './start-slack-app.js';
 export { WorkTracker } from './work-tracker.js';
+export { createAlertPoster, createSlackAlertSink } from './slack-alert-sink.js';
+export type { AlertPoster, SlackAlertSinkOptions } from './slack-alert-sink.js';
 export { proxiedFileFetch, slackOutbound } from './slack-outbound.js';
 export { resolveSupportChannels, StartupRefusal } from './resolve-support-channels.js';
