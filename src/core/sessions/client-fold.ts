@@ -1,3 +1,4 @@
+import { clientHash } from './client-hash.js';
 import { copyString } from './copy-string.js';
 
 /** Distinct addresses and browsers counted per user: enough to tell one client from many, bounded for a flood. */
@@ -12,16 +13,28 @@ export function isLocalAddress(address: string): boolean {
   return LOCAL_ADDRESSES.has(address.replace(/^\[|\]:\d+$|\]$/g, ''));
 }
 
-/** FNV-1a over the UTF-16 code units: distinct clients are counted by hash, never kept as strings. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
+/** Distinct hashes in a small typed array: 64 at most, so a scan beats a Set and holds no objects. */
+class HashList {
+  private hashes = new Uint32Array(4);
+  size = 0;
+
+  /** Adds `hash` unless it is there or the list is full; true when added. */
+  add(hash: number): boolean {
+    for (let index = 0; index < this.size; index++) if (this.hashes[index] === hash) return false;
+    if (this.size >= MAX_CLIENTS_COUNTED) return false;
+    if (this.size === this.hashes.length) {
+      const grown = new Uint32Array(Math.min(MAX_CLIENTS_COUNTED, this.size * 2));
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[this.size++] = hash;
+    return true;
+  }
 }
 
 interface Clients {
-  readonly addressHashes: Set<number>;
-  readonly agentHashes: Set<number>;
+  readonly addressHashes: HashList;
+  readonly agentHashes: HashList;
   readonly addresses: string[];
   readonly agents: string[];
   allLocal: boolean;
@@ -44,20 +57,14 @@ export class ClientFold {
 
   address(user: number, address: string): void {
     const clients = this.of(user);
-    if (clients.addressHashes.size >= MAX_CLIENTS_COUNTED) return;
-    const hash = hashOf(address);
-    if (clients.addressHashes.has(hash)) return;
-    clients.addressHashes.add(hash);
+    if (!clients.addressHashes.add(clientHash(address))) return;
     if (clients.allLocal && !isLocalAddress(address)) clients.allLocal = false;
     if (clients.addresses.length < SHOWN) clients.addresses.push(copyString(address));
   }
 
   userAgent(user: number, agent: string): void {
     const clients = this.of(user);
-    if (clients.agentHashes.size >= MAX_CLIENTS_COUNTED) return;
-    const hash = hashOf(agent);
-    if (clients.agentHashes.has(hash)) return;
-    clients.agentHashes.add(hash);
+    if (!clients.agentHashes.add(clientHash(agent))) return;
     if (clients.agents.length < SHOWN) clients.agents.push(copyString(agent));
   }
 
@@ -82,7 +89,7 @@ export class ClientFold {
   private of(user: number): Clients {
     let clients = this.clients.get(user);
     if (clients === undefined) {
-      clients = { addressHashes: new Set(), agentHashes: new Set(), addresses: [], agents: [], allLocal: true };
+      clients = { addressHashes: new HashList(), agentHashes: new HashList(), addresses: [], agents: [], allLocal: true };
       this.clients.set(user, clients);
     }
     return clients;
