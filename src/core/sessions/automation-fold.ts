@@ -5,8 +5,6 @@ import { TimeQueue } from './time-queue.js';
 /** Automation: this many sessions from one client within a minute. */
 export const AUTOMATION_SESSIONS = 5;
 export const AUTOMATION_WINDOW_MS = 60_000;
-/** Starts kept per user within the minute: a script opening thousands a minute stays bounded. */
-const MAX_STARTS_IN_WINDOW = 4096;
 
 export interface AutomationBurst {
   readonly at: number;
@@ -22,23 +20,22 @@ interface UserWindow {
 
 /**
  * The most sessions one client of a user opened within AUTOMATION_WINDOW_MS, when at least AUTOMATION_SESSIONS.
- * Each user holds only the starts of the last minute, so a random client per session costs nothing extra.
+ * Only users who started a session in the last minute hold a window, with just those starts: memory follows the
+ * starts of the last minute, not the users or their clients.
  */
 export class AutomationFold {
-  private readonly windows: (UserWindow | undefined)[] = [];
+  private readonly windows = new Map<number, UserWindow>();
+  /** Every user's starts of the last minute, oldest first (the user of each): windows empty and go in this order. */
+  private readonly recent = new TimeQueue<number>();
   private readonly best = new Map<number, AutomationBurst>();
 
   /** A start of the user from `client` ('' when unknown), in time order. */
   started(user: number, client: string, at: number): void {
-    let window = this.windows[user];
-    if (window === undefined) this.windows[user] = window = { starts: new TimeQueue(), perClient: new Map() };
+    this.expire(at);
+    let window = this.windows.get(user);
+    if (window === undefined) this.windows.set(user, (window = { starts: new TimeQueue(), perClient: new Map() }));
     const { starts, perClient } = window;
-    while (starts.size > 0 && (at - starts.peekTime() > AUTOMATION_WINDOW_MS || starts.size >= MAX_STARTS_IN_WINDOW)) {
-      const gone = starts.shift();
-      const left = (perClient.get(gone) ?? 1) - 1;
-      if (left === 0) perClient.delete(gone);
-      else perClient.set(gone, left);
-    }
+    this.recent.push(at, user);
     const hash = clientHash(client);
     const sessions = (perClient.get(hash) ?? 0) + 1;
     perClient.set(hash, sessions);
@@ -54,9 +51,23 @@ export class AutomationFold {
   }
 
   heldEntries(): number {
-    let held = this.best.size;
-    for (const window of this.windows) if (window !== undefined) held += window.starts.size + window.perClient.size;
+    let held = this.best.size + this.recent.size;
+    for (const window of this.windows.values()) held += window.starts.size + window.perClient.size;
     return held;
+  }
+
+  /** Starts more than a minute before `at` leave their user's window, and windows left empty go. */
+  private expire(at: number): void {
+    while (this.recent.size > 0 && at - this.recent.peekTime() > AUTOMATION_WINDOW_MS) {
+      const user = this.recent.shift();
+      const window = this.windows.get(user);
+      if (window === undefined) continue;
+      const gone = window.starts.shift();
+      const left = (window.perClient.get(gone) ?? 1) - 1;
+      if (left === 0) window.perClient.delete(gone);
+      else window.perClient.set(gone, left);
+      if (window.starts.size === 0) this.windows.delete(user);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { clientHash } from './client-hash.js';
 import { copyString } from './copy-string.js';
+import { HashSets } from './hash-sets.js';
 
 /** Distinct addresses and browsers counted per user: enough to tell one client from many, bounded for a flood. */
 export const MAX_CLIENTS_COUNTED = 64;
@@ -13,33 +14,6 @@ export function isLocalAddress(address: string): boolean {
   return LOCAL_ADDRESSES.has(address.replace(/^\[|\]:\d+$|\]$/g, ''));
 }
 
-/** Distinct hashes in a small typed array: 64 at most, so a scan beats a Set and holds no objects. */
-class HashList {
-  private hashes = new Uint32Array(4);
-  size = 0;
-
-  /** Adds `hash` unless it is there or the list is full; true when added. */
-  add(hash: number): boolean {
-    for (let index = 0; index < this.size; index++) if (this.hashes[index] === hash) return false;
-    if (this.size >= MAX_CLIENTS_COUNTED) return false;
-    if (this.size === this.hashes.length) {
-      const grown = new Uint32Array(Math.min(MAX_CLIENTS_COUNTED, this.size * 2));
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    this.hashes[this.size++] = hash;
-    return true;
-  }
-}
-
-interface Clients {
-  readonly addressHashes: HashList;
-  readonly agentHashes: HashList;
-  readonly addresses: string[];
-  readonly agents: string[];
-  allLocal: boolean;
-}
-
 export interface ClientFigures {
   /** Distinct addresses and browsers, each at most MAX_CLIENTS_COUNTED. */
   readonly addressCount: number;
@@ -51,47 +25,60 @@ export interface ClientFigures {
   readonly allLocal: boolean;
 }
 
-/** The client addresses and browsers of each user, counted in a fixed space per user. */
+/**
+ * The client addresses and browsers of each user, counted in a fixed space per user: hashes in typed arrays, and
+ * only the first few of each kept as text.
+ */
 export class ClientFold {
-  private readonly clients = new Map<number, Clients>();
+  private readonly addressHashes = new HashSets(MAX_CLIENTS_COUNTED);
+  private readonly agentHashes = new HashSets(MAX_CLIENTS_COUNTED);
+  /** Per user, the first SHOWN addresses and browsers, at `user * SHOWN + index`. */
+  private readonly addresses: (string | undefined)[] = [];
+  private readonly agents: (string | undefined)[] = [];
+  /** Per user: 1 while every address seen is the server itself. */
+  private notLocal = new Uint8Array(256);
 
   address(user: number, address: string): void {
-    const clients = this.of(user);
-    if (!clients.addressHashes.add(clientHash(address))) return;
-    if (clients.allLocal && !isLocalAddress(address)) clients.allLocal = false;
-    if (clients.addresses.length < SHOWN) clients.addresses.push(copyString(address));
+    const count = this.addressHashes.sizeOf(user);
+    if (!this.addressHashes.add(user, clientHash(address))) return;
+    if (!isLocalAddress(address)) this.markNotLocal(user);
+    if (count < SHOWN) this.addresses[user * SHOWN + count] = copyString(address);
   }
 
   userAgent(user: number, agent: string): void {
-    const clients = this.of(user);
-    if (!clients.agentHashes.add(clientHash(agent))) return;
-    if (clients.agents.length < SHOWN) clients.agents.push(copyString(agent));
+    const count = this.agentHashes.sizeOf(user);
+    if (!this.agentHashes.add(user, clientHash(agent))) return;
+    if (count < SHOWN) this.agents[user * SHOWN + count] = copyString(agent);
   }
 
   figuresOf(user: number): ClientFigures {
-    const clients = this.clients.get(user);
-    if (clients === undefined) return { addressCount: 0, userAgentCount: 0, addresses: [], userAgents: [], allLocal: false };
+    const addressCount = this.addressHashes.sizeOf(user);
+    const userAgentCount = this.agentHashes.sizeOf(user);
     return {
-      addressCount: clients.addressHashes.size,
-      userAgentCount: clients.agentHashes.size,
-      addresses: [...clients.addresses],
-      userAgents: [...clients.agents],
-      allLocal: clients.addressHashes.size > 0 && clients.allLocal,
+      addressCount,
+      userAgentCount,
+      addresses: shown(this.addresses, user, addressCount),
+      userAgents: shown(this.agents, user, userAgentCount),
+      allLocal: addressCount > 0 && (this.notLocal[user] ?? 0) === 0,
     };
   }
 
   heldEntries(): number {
-    let held = 0;
-    for (const clients of this.clients.values()) held += clients.addressHashes.size + clients.agentHashes.size + clients.addresses.length + clients.agents.length;
-    return held;
+    return this.addressHashes.heldEntries() + this.agentHashes.heldEntries();
   }
 
-  private of(user: number): Clients {
-    let clients = this.clients.get(user);
-    if (clients === undefined) {
-      clients = { addressHashes: new HashList(), agentHashes: new HashList(), addresses: [], agents: [], allLocal: true };
-      this.clients.set(user, clients);
+  private markNotLocal(user: number): void {
+    if (user >= this.notLocal.length) {
+      const grown = new Uint8Array(Math.max(user + 1, this.notLocal.length * 2));
+      grown.set(this.notLocal);
+      this.notLocal = grown;
     }
-    return clients;
+    this.notLocal[user] = 1;
   }
+}
+
+function shown(texts: readonly (string | undefined)[], user: number, count: number): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < Math.min(count, SHOWN); index++) out.push(texts[user * SHOWN + index] as string);
+  return out;
 }
