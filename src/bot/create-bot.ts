@@ -1,7 +1,7 @@
 import { isLogFileName } from '../core/files/index.js';
 import { didYouMean, type KnowledgeBase } from '../core/knowledge/index.js';
 import { isQlikUserName } from '../core/users/index.js';
-import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
+import { containsQlikLogLines } from '../core/logs/index.js';
 import { SESSION_LIMIT } from '../core/verdict/index.js';
 import { analysisUnavailableReply } from './analysis-unavailable-reply.js';
 import type { Bot } from './bot.js';
@@ -11,7 +11,7 @@ import { endSessionsReply } from './end-sessions-reply.js';
 import { entryReference, entryReply } from './entry-reply.js';
 import { errorReply } from './error-reply.js';
 import { fileProblemReply } from './file-problem-reply.js';
-import { guardFile, type FileProblem } from './guarded-file.js';
+import { guardedInputs, guardFile, type FileProblem, type GuardedSource } from './guarded-file.js';
 import { helpReply } from './help-reply.js';
 import type { AttachedFile, IncomingMessage, MessageKind } from './incoming-message.js';
 import { licensesReply } from './licenses-reply.js';
@@ -138,14 +138,11 @@ export function createBot(deps: BotDeps): Bot {
    */
   async function verdictFor(message: IncomingMessage, text: string, attached: readonly AttachedFile[]): Promise<Reply> {
     const files = attached.map((file) => guardFile(file, maxFileBytes));
-    const own: LogInput[] = [
-      ...(text.trim() === '' ? [] : [{ name: 'message', chunks: [text] }]),
-      ...files.map((file) => ({ name: file.name, chunks: file.chunks })),
-    ];
+    const own: GuardedSource[] = [...(text.trim() === '' ? [] : [{ name: 'message', chunks: [text] }]), ...files];
     const ownBytes = Buffer.byteLength(text) + attached.reduce((sum, file) => sum + (file.size ?? 0), 0);
     const thread = await threadInputs(message.earlier, maxFileBytes - ownBytes, maxFileBytes, isLogFileName);
     if (own.length === 0 && thread.inputs.length === 0) return analyzePointer();
-    const outcome = await analyze([...thread.inputs, ...own], { serviceAccounts: deps.serviceAccounts });
+    const outcome = await analyze(guardedInputs([...thread.inputs, ...own]), { serviceAccounts: deps.serviceAccounts });
     if (!outcome.ok) return analysisUnavailableReply(outcome.error);
     const report = outcome.report;
     const problems = files.map((file) => file.problem()).filter((problem): problem is FileProblem => problem !== null);

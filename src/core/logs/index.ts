@@ -15,3 +15,5 @@ export { isArchiveName, isLogFileName } from './log-file-name.js';
 export { memorySpill } from './spill.js';
 export type { Spill, SpillFactory } from './spill.js';
 export { rolloverSeries } from './rollover-series.js';
+export { zipLogInputs } from './zip-log-inputs.js';
+export type { ZipContents } from './zip-log-inputs.js';
