@@ -1,7 +1,6 @@
-import { isLogFileName } from '../core/files/index.js';
 import { didYouMean, type KnowledgeBase } from '../core/knowledge/index.js';
 import { isQlikUserName } from '../core/users/index.js';
-import { containsQlikLogLines } from '../core/logs/index.js';
+import { containsQlikLogLines, isLogFileName } from '../core/logs/index.js';
 import { SESSION_LIMIT } from '../core/verdict/index.js';
 import { analysisUnavailableReply } from './analysis-unavailable-reply.js';
 import type { Bot } from './bot.js';

@@ -1,8 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { logFileKind } from '../core/files/index.js';
-import { zipLogInputs, type LogInput } from '../core/logs/index.js';
+import { logFileKind, zipLogInputs, type LogInput } from '../core/logs/index.js';
 import type { AttachedFile } from './incoming-message.js';
 
 /** Why an attached file was not analysed; the reply says how to send it instead. */

@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { isLogFileName } from './log-file-name.js';
+import { logFileKind } from './log-file-name.js';
 import type { LogInput } from './log-input.js';
 
 /** One file inside a zip archive, as its central directory describes it. */
@@ -92,7 +92,9 @@ export function zipLogInputs(zip: Uint8Array, archiveName: string): ZipContents 
   const named = entries.map((entry) => ({ entry, name: entry.name.replaceAll('\\', '/') }));
   for (const { entry, name } of named.sort((a, b) => a.name.localeCompare(b.name))) {
     if (name.endsWith('/')) continue;
-    if (!isLogFileName(name) || (entry.method !== 0 && entry.method !== 8)) {
+    // A zip inside the zip is passed over too: only its own log files are read.
+    const kind = logFileKind(name);
+    if (kind === undefined || kind === 'zip' || (entry.method !== 0 && entry.method !== 8)) {
       passedOver.push(name);
       continue;
     }
