@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { LiveFailure, LiveQlik } from '../bot/index.js';
+import type { LiveQlik } from '../bot/index.js';
+import type { LiveFailure } from '../core/live/index.js';
 import { missingQlikSettings, type QlikCapability } from '../config/index.js';
 import { isQlikUserName } from '../core/users/index.js';
 import { EXIT_USAGE, write, type CliIo } from './cli-io.js';
