@@ -1,4 +1,4 @@
-import type { QlikConfig } from '../../config/index.js';
+import { QLIK_SETTING_HINTS, type QlikConfig } from '../../config/index.js';
 import { virtualProxyLabel, type LiveFailure, type LiveResult, type NodeError } from '../../core/live/index.js';
 import { notConfigured, type QlikConnection } from './connect-qlik.js';
 import type { CallResult, QlikHttpClient } from './qlik-http-client.js';
@@ -23,7 +23,7 @@ export async function askEveryEndpoint<T>(
   ask: (client: QlikHttpClient, endpoint: Endpoint) => Promise<CallResult<T>>,
 ): Promise<LiveResult<EndpointAnswers<T>>> {
   if (config.proxyUrls.length === 0)
-    return { ok: false, error: notConfigured('QLIK_PROXY_URLS (one URL per proxy node, e.g. https://qs1:4243)') };
+    return { ok: false, error: notConfigured(QLIK_SETTING_HINTS.proxyUrls) };
   const connection = await connect();
   if (!connection.ok) return connection;
   const { client } = connection;

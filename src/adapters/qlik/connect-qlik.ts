@@ -1,4 +1,4 @@
-import type { QlikConfig } from '../../config/index.js';
+import { notConfiguredMessage, QLIK_SETTING_HINTS, type QlikConfig } from '../../config/index.js';
 import type { LiveFailure } from '../../core/live/index.js';
 import { loadClientCertificates, type ClientCertificates, type TextFileReader } from './client-certificates.js';
 import { createQlikHttpClient, type QlikFetch, type QlikHttpClient } from './qlik-http-client.js';
@@ -25,12 +25,7 @@ export type QlikConnection =
 /** Loads the client certificates of QLIK_CERT_DIR and builds the HTTPS client over them. */
 export async function connectQlik(config: QlikConfig, deps: QlikTransportDeps): Promise<QlikConnection> {
   if (config.certDir === undefined) {
-    return {
-      ok: false,
-      error: notConfigured(
-        'QLIK_CERT_DIR (the folder with client.pem, client_key.pem and root.pem exported from the QMC)',
-      ),
-    };
+    return { ok: false, error: notConfigured(QLIK_SETTING_HINTS.certDir) };
   }
   const loaded = await loadClientCertificates(config.certDir, deps.readFile);
   if (!loaded.ok) return loaded;
@@ -65,7 +60,7 @@ export function sharedConnection(connect: () => Promise<QlikConnection>): () => 
   };
 }
 
-/** A setting the asked-for call needs, named with an example. */
+/** A setting the asked-for call needs (one of QLIK_SETTING_HINTS). */
 export function notConfigured(setting: string): LiveFailure {
-  return { code: 'not-configured', message: `The live Qlik Sense APIs are not configured: set ${setting}.` };
+  return { code: 'not-configured', message: notConfiguredMessage([setting]) };
 }

@@ -1,5 +1,5 @@
 import type { LiveQlik, LiveSessionList } from '../../bot/index.js';
-import type { QlikConfig } from '../../config/index.js';
+import { QLIK_SETTING_HINTS, type QlikConfig } from '../../config/index.js';
 import { doctorFindings } from '../../core/live/index.js';
 import { formatQlikUserName, parseQlikUserName } from '../../core/users/index.js';
 import { allSessions } from './all-sessions.js';
@@ -43,7 +43,7 @@ export function createLiveQlik(config: QlikConfig, deps: LiveQlikDeps = {}): Liv
       const user = parseQlikUserName(text);
       if (user === undefined) return { ok: false, error: badUser(text) };
       if (config.repositoryUrl === undefined)
-        return { ok: false, error: notConfigured('QLIK_REPOSITORY_URL (the repository API, e.g. https://qs1:4242)') };
+        return { ok: false, error: notConfigured(QLIK_SETTING_HINTS.repositoryUrl) };
       const connection = await connect();
       if (!connection.ok) return connection;
       const allocations = await userAllocations(connection.client, config.repositoryUrl, user);

@@ -1,4 +1,4 @@
-import type { QlikConfig } from '../../config/index.js';
+import { QLIK_SETTING_HINTS, type QlikConfig } from '../../config/index.js';
 import type { LiveResult } from '../../core/live/index.js';
 import { notConfigured } from './connect-qlik.js';
 import type { QlikHttpClient } from './qlik-http-client.js';
@@ -21,10 +21,7 @@ export async function listVirtualProxies(
   if (config.repositoryUrl === undefined) {
     return {
       ok: false,
-      error: notConfigured(
-        'QLIK_VIRTUAL_PROXIES (an empty value means the default proxy only), ' +
-          'or QLIK_REPOSITORY_URL to discover the prefixes',
-      ),
+      error: notConfigured(QLIK_SETTING_HINTS.virtualProxies),
     };
   }
   const answer = await client.call('GET', config.repositoryUrl, '/qrs/virtualproxyconfig/full', virtualProxyListSchema);
