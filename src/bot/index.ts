@@ -38,19 +38,7 @@ export type { BotOutcome, EntryReference, FactsTable, Reply, ReplyAction, ReplyF
 export { code, link, strong, toPlainText } from '../core/text/index.js';
 export type { Link, RichText, Span } from '../core/text/index.js';
 export { escapeMrkdwn, toMrkdwn } from './to-mrkdwn.js';
-export type {
-  DoctorFinding,
-  DoctorReport,
-  EndReport,
-  LicenseAllocation,
-  LicensesReport,
-  LiveFailure,
-  LiveQlik,
-  LiveResult,
-  LiveSession,
-  NodeError,
-  SessionsReport,
-} from './live-qlik.js';
+export type { LiveQlik } from './live-qlik.js';
 export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';
 export { sessionsPerEndpoint } from './sessions-per-endpoint.js';
@@ -62,10 +50,8 @@ export type {
   AlertRef,
   AlertReplyOptions,
   AlertSink,
-  AllSessionsReport,
   DispatcherOptions,
   FollowBatch,
-  ListedSession,
   LiveSessionList,
   LogFeed,
   LogFolderReader,
