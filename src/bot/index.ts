@@ -36,19 +36,7 @@ export type { AttachedFile, EarlierPost, IncomingMessage, MessageKind } from './
 export type { BotOutcome, EntryReference, FactsTable, Reply, ReplyAction, ReplyFile, ReplyPicture, ReplySection, ReplyTone } from './reply.js';
 export { code, link, strong, toPlainText } from '../core/text/index.js';
 export type { Link, RichText, Span } from '../core/text/index.js';
-export type {
-  DoctorFinding,
-  DoctorReport,
-  EndReport,
-  LicenseAllocation,
-  LicensesReport,
-  LiveFailure,
-  LiveQlik,
-  LiveResult,
-  LiveSession,
-  NodeError,
-  SessionsReport,
-} from './live-qlik.js';
+export type { LiveQlik } from './live-qlik.js';
 export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';
 export { sessionsPerEndpoint } from './sessions-per-endpoint.js';
@@ -60,10 +48,8 @@ export type {
   AlertRef,
   AlertReplyOptions,
   AlertSink,
-  AllSessionsReport,
   DispatcherOptions,
   FollowBatch,
-  ListedSession,
   LiveSessionList,
   LogFeed,
   LogFolderReader,

@@ -1,5 +1,5 @@
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
-import { spansOf, type RichText } from '../core/text/index.js';
+import { plural, spansOf, type RichText } from '../core/text/index.js';
 import { describeFileProblem } from './file-problem-reply.js';
 import { guardFile, type GuardedFile } from './guarded-file.js';
 import type { EarlierPost } from './incoming-message.js';
@@ -68,19 +68,18 @@ export async function threadInputs(
 /** The caveats that say what of the thread the verdict covers. */
 export function threadCaveats(thread: ThreadInputs, maxFileBytes: number): RichText[] {
   const caveats: RichText[] = [];
-  const plural = (count: number, word: string) => `${count} earlier ${word}${count === 1 ? '' : 's'}`;
   if (thread.unavailable) {
     caveats.push(
       'The earlier messages of this thread could not be read, so only this message was analysed; try again later.',
     );
   }
   if (thread.read > 0) {
-    caveats.push(`Analysed together with the log lines and files of ${plural(thread.read, 'message')} in this thread.`);
+    caveats.push(`Analysed together with the log lines and files of ${plural(thread.read, 'earlier message')} in this thread.`);
   }
   if (thread.leftOut > 0) {
     const mb = Math.round((maxFileBytes / (1024 * 1024)) * 10) / 10;
     caveats.push(
-      `${plural(thread.leftOut, 'message')} of this thread with log lines or files ` +
+      `${plural(thread.leftOut, 'earlier message')} of this thread with log lines or files ` +
         `${thread.leftOut === 1 ? 'was' : 'were'} left out: with ${thread.leftOut === 1 ? 'it' : 'them'} ` +
         `the analysis would read more than ${mb} MB. Start a new thread to analyse an older stretch.`,
     );

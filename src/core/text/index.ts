@@ -1,3 +1,4 @@
+export { plural } from './plural.js';
 export { code, link, spansOf, strong, toPlainText } from './rich-text.js';
 export type { Link, RichText, Span } from './rich-text.js';
 export { isTimeZone, zonedTime } from './zoned-time.js';
