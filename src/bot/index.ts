@@ -1,7 +1,6 @@
 export { describeError } from './describe-error.js';
 export type { Bot } from './bot.js';
 export { parseBotRequest, stripAddress } from './bot-request.js';
-export { unescapeSlackEntities } from '../core/text/index.js';
 export type { BotRequest } from './bot-request.js';
 export { createBot } from './create-bot.js';
 export { answersConfidently, decideChannelMessage, matchMessage } from './decide-message.js';
@@ -37,7 +36,6 @@ export type { AttachedFile, EarlierPost, IncomingMessage, MessageKind } from './
 export type { BotOutcome, EntryReference, FactsTable, Reply, ReplyAction, ReplyFile, ReplyPicture, ReplySection, ReplyTone } from './reply.js';
 export { code, link, strong, toPlainText } from '../core/text/index.js';
 export type { Link, RichText, Span } from '../core/text/index.js';
-export { escapeMrkdwn, toMrkdwn } from './to-mrkdwn.js';
 export type { LiveQlik } from './live-qlik.js';
 export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';

@@ -1,5 +1,5 @@
 import { containsQlikLogLines } from '../core/logs/index.js';
-import { plural, type RichText } from '../core/text/index.js';
+import { plural, spansOf, type RichText } from '../core/text/index.js';
 import { describeFileProblem } from './file-problem-reply.js';
 import { guardFile, type GuardedFile, type GuardedSource } from './guarded-file.js';
 import type { EarlierPost } from './incoming-message.js';
@@ -61,8 +61,6 @@ export async function threadInputs(
   const files = inputs.filter((input): input is GuardedFile => 'inputs' in input);
   return { inputs, files, read: taken.length, leftOut, unavailable: false };
 }
-
-const spansOf = (rich: RichText) => (typeof rich === 'string' ? [rich] : rich);
 
 /** The caveats that say what of the thread the verdict covers. */
 export function threadCaveats(thread: ThreadInputs, maxFileBytes: number): RichText[] {
