@@ -1,4 +1,4 @@
-import type { DoctorReport } from './live-qlik.js';
+import type { DoctorReport } from '../core/live/index.js';
 import type { Reply } from './reply.js';
 
 /** The site checks: problems first, then warnings, then information. */

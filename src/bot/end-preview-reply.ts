@@ -1,5 +1,5 @@
 import { strong } from '../core/text/index.js';
-import type { SessionsReport } from './live-qlik.js';
+import type { SessionsReport } from '../core/live/index.js';
 import type { Reply } from './reply.js';
 import { sessionsPerEndpoint } from './sessions-per-endpoint.js';
 import { nodeErrorCaveats } from './sessions-reply.js';

@@ -1,4 +1,4 @@
-import type { EndReport } from './live-qlik.js';
+import type { EndReport } from '../core/live/index.js';
 import { nodeErrorCaveats } from './sessions-reply.js';
 import type { Reply } from './reply.js';
 

@@ -1,12 +1,12 @@
 export { describeError } from './describe-error.js';
 export type { Bot } from './bot.js';
 export { parseBotRequest, stripAddress } from './bot-request.js';
-export { unescapeSlackEntities } from '../core/text/index.js';
 export type { BotRequest } from './bot-request.js';
 export { createBot } from './create-bot.js';
 export { answersConfidently, decideChannelMessage, matchMessage } from './decide-message.js';
 export type { ChannelDecision } from './decide-message.js';
-export type { BotDeps, EndingAudit } from './create-bot.js';
+export type { BotDeps } from './create-bot.js';
+export type { EndingAudit } from './end-action.js';
 export { doctorReply } from './doctor-reply.js';
 export { endSessionsReply } from './end-sessions-reply.js';
 export { errorReply } from './error-reply.js';
@@ -36,20 +36,7 @@ export type { AttachedFile, EarlierPost, IncomingMessage, MessageKind } from './
 export type { BotOutcome, EntryReference, FactsTable, Reply, ReplyAction, ReplyFile, ReplyPicture, ReplySection, ReplyTone } from './reply.js';
 export { code, link, strong, toPlainText } from '../core/text/index.js';
 export type { Link, RichText, Span } from '../core/text/index.js';
-export { escapeMrkdwn, toMrkdwn } from './to-mrkdwn.js';
-export type {
-  DoctorFinding,
-  DoctorReport,
-  EndReport,
-  LicenseAllocation,
-  LicensesReport,
-  LiveFailure,
-  LiveQlik,
-  LiveResult,
-  LiveSession,
-  NodeError,
-  SessionsReport,
-} from './live-qlik.js';
+export type { LiveQlik } from './live-qlik.js';
 export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';
 export { sessionsPerEndpoint } from './sessions-per-endpoint.js';
@@ -61,10 +48,8 @@ export type {
   AlertRef,
   AlertReplyOptions,
   AlertSink,
-  AllSessionsReport,
   DispatcherOptions,
   FollowBatch,
-  ListedSession,
   LiveSessionList,
   LogFeed,
   LogFolderReader,

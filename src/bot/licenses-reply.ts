@@ -1,4 +1,4 @@
-import type { LicensesReport } from './live-qlik.js';
+import type { LicensesReport } from '../core/live/index.js';
 import type { Reply } from './reply.js';
 
 /** A user's licence allocations; none at all is the "no access pass" case. */

@@ -1,4 +1,4 @@
-import type { LiveFailure } from './live-qlik.js';
+import type { LiveFailure } from '../core/live/index.js';
 import type { Reply } from './reply.js';
 import { simpleReply } from './simple-reply.js';
 

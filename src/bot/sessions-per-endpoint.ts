@@ -1,4 +1,4 @@
-import type { LiveSession } from './live-qlik.js';
+import type { LiveSession } from '../core/live/index.js';
 
 export interface EndpointCount {
   readonly proxy: string;

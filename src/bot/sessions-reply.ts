@@ -1,5 +1,5 @@
 import { SESSION_LIMIT } from '../core/verdict/index.js';
-import type { NodeError, SessionsReport } from './live-qlik.js';
+import type { NodeError, SessionsReport } from '../core/live/index.js';
 import type { Reply, ReplyAction } from './reply.js';
 import { sessionsPerEndpoint } from './sessions-per-endpoint.js';
 import type { RichText } from '../core/text/index.js';

@@ -1,12 +1,13 @@
-import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
-import type { RichText } from '../core/text/index.js';
+import { containsQlikLogLines } from '../core/logs/index.js';
+import { plural, spansOf, type RichText } from '../core/text/index.js';
 import { describeFileProblem } from './file-problem-reply.js';
-import { guardFile, type GuardedFile } from './guarded-file.js';
+import { guardFile, type GuardedFile, type GuardedSource } from './guarded-file.js';
 import type { EarlierPost } from './incoming-message.js';
 
 /** What the earlier messages of a thread add to an analysis. */
 export interface ThreadInputs {
-  readonly inputs: readonly LogInput[];
+  /** Pastes and files, in the order they were posted (files become their inputs when read). */
+  readonly inputs: readonly GuardedSource[];
   /** The earlier files, to learn after the analysis which could not be read. */
   readonly files: readonly GuardedFile[];
   /** Messages whose lines or files are in the analysis. */
@@ -53,36 +54,29 @@ export async function threadInputs(
     taken.push({ index, text, files });
   }
   taken.reverse();
-  const guarded = taken.flatMap((post) => post.files.map((file) => guardFile(file, maxFileBytes)));
-  let next = 0;
-  const inputs = taken.flatMap((post, order): LogInput[] => [
+  const inputs = taken.flatMap((post, order): GuardedSource[] => [
     ...(post.text === null ? [] : [{ name: `thread message ${order + 1}`, chunks: [post.text] }]),
-    ...post.files.map(() => {
-      const file = guarded[next++] as GuardedFile;
-      return { name: file.name, chunks: file.chunks };
-    }),
+    ...post.files.map((file) => guardFile(file, maxFileBytes)),
   ]);
-  return { inputs, files: guarded, read: taken.length, leftOut, unavailable: false };
+  const files = inputs.filter((input): input is GuardedFile => 'inputs' in input);
+  return { inputs, files, read: taken.length, leftOut, unavailable: false };
 }
-
-const spansOf = (rich: RichText) => (typeof rich === 'string' ? [rich] : rich);
 
 /** The caveats that say what of the thread the verdict covers. */
 export function threadCaveats(thread: ThreadInputs, maxFileBytes: number): RichText[] {
   const caveats: RichText[] = [];
-  const plural = (count: number, word: string) => `${count} earlier ${word}${count === 1 ? '' : 's'}`;
   if (thread.unavailable) {
     caveats.push(
       'The earlier messages of this thread could not be read, so only this message was analysed; try again later.',
     );
   }
   if (thread.read > 0) {
-    caveats.push(`Analysed together with the log lines and files of ${plural(thread.read, 'message')} in this thread.`);
+    caveats.push(`Analysed together with the log lines and files of ${plural(thread.read, 'earlier message')} in this thread.`);
   }
   if (thread.leftOut > 0) {
     const mb = Math.round((maxFileBytes / (1024 * 1024)) * 10) / 10;
     caveats.push(
-      `${plural(thread.leftOut, 'message')} of this thread with log lines or files ` +
+      `${plural(thread.leftOut, 'earlier message')} of this thread with log lines or files ` +
         `${thread.leftOut === 1 ? 'was' : 'were'} left out: with ${thread.leftOut === 1 ? 'it' : 'them'} ` +
         `the analysis would read more than ${mb} MB. Start a new thread to analyse an older stretch.`,
     );

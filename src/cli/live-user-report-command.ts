@@ -1,4 +1,5 @@
-import type { LiveQlik, LiveResult } from '../bot/index.js';
+import type { LiveQlik } from '../bot/index.js';
+import type { LiveResult } from '../core/live/index.js';
 import type { QlikCapability } from '../config/index.js';
 import { EXIT_OK, EXIT_USAGE, write } from './cli-io.js';
 import type { Command } from './command.js';

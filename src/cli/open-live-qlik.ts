@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { LiveFailure, LiveQlik } from '../bot/index.js';
-import { missingQlikSettings, type QlikCapability } from '../config/index.js';
+import type { LiveQlik } from '../bot/index.js';
+import type { LiveFailure } from '../core/live/index.js';
+import { missingQlikSettings, notConfiguredMessage, type QlikCapability } from '../config/index.js';
 import { isQlikUserName } from '../core/users/index.js';
 import { EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import { openApp } from './open-app.js';
@@ -16,7 +17,7 @@ export async function openLiveQlik(io: CliIo, command: string, capability: QlikC
   if (missing.length > 0 || live === undefined) {
     await write(
       io.stderr,
-      `qlik-sessions ${command}: the live Qlik Sense APIs are not configured. Set:\n${missing.map((setting) => `  - ${setting}`).join('\n')}\n` +
+      `qlik-sessions ${command}: ${notConfiguredMessage(missing)}\n` +
         'See .env.example and the "Live Qlik Sense checks" section of the README.\n',
     );
     return { ok: false, exitCode: EXIT_USAGE };

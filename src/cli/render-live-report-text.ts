@@ -1,5 +1,6 @@
-import { virtualProxyLabel } from '../adapters/qlik/index.js';
-import { sessionsPerEndpoint, type DoctorReport, type EndReport, type LicensesReport, type NodeError, type SessionsReport } from '../bot/index.js';
+import { virtualProxyLabel } from '../core/live/index.js';
+import { sessionsPerEndpoint } from '../bot/index.js';
+import type { DoctorReport, EndReport, LicensesReport, NodeError, SessionsReport } from '../core/live/index.js';
 
 /** Qlik Sense Enterprise allows five parallel proxy sessions per user. */
 const SESSION_LIMIT = 5;

@@ -7,5 +7,5 @@ export type { ProxySettings } from './proxy-for-url.js';
 export { parseSupportChannels } from './support-channels.js';
 export type { SupportChannel } from './support-channels.js';
 export type { AppConfig, ConfigResult, Environment, LogLevel, QlikConfig, SlackConfig, StateConfig, WatchConfig } from './read-config.js';
-export { missingQlikSettings } from './missing-qlik-settings.js';
+export { missingQlikSettings, notConfiguredMessage, QLIK_SETTING_HINTS } from './missing-qlik-settings.js';
 export type { QlikCapability } from './missing-qlik-settings.js';

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
 import { createBot, type BotDeps } from '../../src/bot/create-bot.js';
 import type { AttachedFile, IncomingMessage, MessageKind } from '../../src/bot/incoming-message.js';
-import type { LiveQlik, LiveResult, SessionsReport } from '../../src/bot/live-qlik.js';
+import type { LiveQlik } from '../../src/bot/live-qlik.js';
+import type { LiveResult, SessionsReport } from '../../src/core/live/index.js';
 import type { BotOutcome, Reply } from '../../src/bot/reply.js';
 import { MIN_ANSWER_SCORE, type KnowledgeBase } from '../../src/core/knowledge/index.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture } from '../support/shared-fixtures.js';
@@ -68,7 +69,7 @@ const deps = (extra: Partial<BotDeps> = {}): BotDeps => ({ knowledge, serviceAcc
 
 describe('createBot: direct requests', () => {
   it.for(['command', 'mention', 'direct-message'] as const)('answers help on a %s', async (kind) => {
-    const reply = replyOf(await createBot(deps()).handle(message(kind, kind === 'mention' ? '<@U0BOT> help' : 'help')));
+    const reply = replyOf(await createBot(deps()).handle(message(kind, kind === 'mention' ? '@qlik-sessions help' : 'help')));
     expect(reply.tone).toBe('help');
   });
 
@@ -79,7 +80,7 @@ describe('createBot: direct requests', () => {
   });
 
   it('points off-topic text to help, never silence', async () => {
-    const reply = replyOf(await createBot(deps()).handle(message('mention', `<@U0BOT> ${OFF_TOPIC}`)));
+    const reply = replyOf(await createBot(deps()).handle(message('mention', `@qlik-sessions ${OFF_TOPIC}`)));
     expect(reply.tone).toBe('pointer');
     expect(reply.headline).toContain('"help"');
   });

@@ -1,7 +1,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LiveFailure } from '../../bot/index.js';
+import type { CertificateValidity, LiveFailure } from '../../core/live/index.js';
 
 /** The PEM files the QMC exports ("Certificates" > Export, platform-independent PEM format). */
 export interface ClientCertificates {
@@ -9,6 +9,8 @@ export interface ClientCertificates {
   readonly key: string;
   readonly ca: string;
   readonly certPath: string;
+  /** client.pem's path and validity, for doctor and App Home. */
+  readonly validity: CertificateValidity;
 }
 
 export type CertificatesResult = { readonly ok: true; readonly value: ClientCertificates } | { readonly ok: false; readonly error: LiveFailure };
@@ -43,10 +45,12 @@ export async function loadClientCertificates(certDir: string, readFile: TextFile
     };
   }
   const [cert = '', key = '', ca = ''] = texts;
-  const certPath = join(certDir, 'client.pem');
   const invalid = invalidPem(certDir, cert, key, ca);
   if (invalid !== undefined) return { ok: false, error: { code: 'certificate-invalid', message: `${invalid} ${EXPORT_HOW_TO}` } };
-  return { ok: true, value: { cert, key, ca, certPath } };
+  const parsed = new X509Certificate(cert);
+  const certPath = join(certDir, 'client.pem');
+  const validity = { path: certPath, validFrom: new Date(parsed.validFrom), validTo: new Date(parsed.validTo) };
+  return { ok: true, value: { cert, key, ca, certPath, validity } };
 }
 
 function invalidPem(certDir: string, cert: string, key: string, ca: string): string | undefined {

@@ -1,4 +1,4 @@
-import type { LiveFailure } from '../../bot/index.js';
+import type { LiveFailure } from '../../core/live/index.js';
 
 /** What went wrong with one call, as said to an administrator: the cause and the fix. */
 export interface RequestFailure extends LiveFailure {

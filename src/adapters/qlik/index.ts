@@ -1,14 +1,6 @@
 export { createLiveQlik, isLiveQlikConfigured } from './create-live-qlik.js';
-export type { LiveQlikDeps, QlikLogger } from './create-live-qlik.js';
-export { checkCertificateExpiry, EXPIRY_WARNING_DAYS } from './certificate-expiry.js';
-export { CERTIFICATE_FILES, loadClientCertificates } from './client-certificates.js';
-export type { CertificatesResult, ClientCertificates, TextFileReader } from './client-certificates.js';
-export { createQlikHttpClient } from './qlik-http-client.js';
-export type { CallResult, HttpMethod, QlikFetch, QlikHttpClient, QlikHttpClientOptions } from './qlik-http-client.js';
-export { qlikUserHeader } from './qlik-user-header.js';
-export { createXrfkey } from './xrfkey.js';
-export { virtualProxyLabel } from './virtual-proxy-label.js';
+export type { LiveQlikDeps } from './create-live-qlik.js';
+export type { TextFileReader } from './client-certificates.js';
+export type { QlikFetch } from './qlik-http-client.js';
 export { qlikReadiness } from './qlik-readiness.js';
-export type { QlikReachability } from './qlik-readiness.js';
 export { createQlikStatusCheck } from './qlik-status-check.js';
-export type { QlikStatusDeps } from './qlik-status-check.js';

@@ -5,7 +5,7 @@ export type { AlertReplyOptions } from './alert-reply.js';
 export { alertSummary, LIKELY_CAUSE_TEXT } from './alert-summary.js';
 export { createWatch } from './create-watch.js';
 export type { Watch, WatchDeps } from './create-watch.js';
-export type { AllSessionsReport, ListedSession, LiveSessionList } from './live-session-list.js';
+export type { LiveSessionList } from './live-session-list.js';
 export type { FollowBatch, LogFeed, LogFolderReader, NodeEvent, UserLogSelection, WatchStateFile } from './watch-ports.js';
 export { whyFromLogs } from './why-from-logs.js';
 export type { WhyOutcome, WhyResult } from './why-from-logs.js';

@@ -1,18 +1,4 @@
-import type { LiveResult, NodeError } from '../live-qlik.js';
-
-/** One live proxy session of any user, as a node and virtual proxy listed it. */
-export interface ListedSession {
-  readonly user: string;
-  readonly sessionId: string;
-  readonly proxy: string;
-  readonly virtualProxy: string;
-}
-
-export interface AllSessionsReport {
-  readonly sessions: readonly ListedSession[];
-  /** Nodes or virtual proxies that did not answer: named, and the others still count. */
-  readonly errors: readonly NodeError[];
-}
+import type { AllSessionsReport, LiveResult } from '../../core/live/index.js';
 
 /** `GET /qps/{prefix/}session` on every proxy node and virtual proxy: every user's sessions at once. */
 export interface LiveSessionList {

@@ -2,7 +2,8 @@ import { readLogInputs, type InputStats, type LogInput, type SpillFactory } from
 import { SessionTracker, type SessionTimelines, type UserFigures } from '../sessions/index.js';
 import type { AnalysisReport, Finding, UserSummary, Verdict, VerdictCode } from './analysis-report.js';
 import { VERDICT_CODES } from './analysis-report.js';
-import { clientCount, findFindings, isLicensed, plural, serviceAccountInfo, SESSION_LIMIT, type ServiceAccountInfo } from './find-findings.js';
+import { clientCount, findFindings, isLicensed, serviceAccountInfo, SESSION_LIMIT, type ServiceAccountInfo } from './find-findings.js';
+import { plural } from '../text/index.js';
 import { formatInstant, isoOrNull } from './format-instant.js';
 import { userTimelines } from './user-timelines.js';
 

@@ -1,6 +1,7 @@
 import { BURST_WINDOW_MS, type ReloadWindow, type SessionTimelines, type UserFigures } from '../sessions/index.js';
 import type { Finding } from './analysis-report.js';
 import { formatInstant, isoOrNull } from './format-instant.js';
+import { plural } from '../text/index.js';
 
 /** The limit of parallel proxy sessions per user (Qlik help: professional and analyzer access). */
 export const SESSION_LIMIT = 5;
@@ -34,10 +35,6 @@ export function clientCount(timeline: UserFigures): number {
 
 function finding(code: Finding['code'], severity: Finding['severity'], user: string | null, at: number, detail: string, entries: readonly string[]): Finding {
   return { code, severity, user, at: isoOrNull(at), detail, entries };
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Why a peak above the limit is possible, in one clause; empty when the peak is within it. */

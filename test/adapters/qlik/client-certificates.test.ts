@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveQlik, loadClientCertificates, type TextFileReader } from '../../../src/adapters/qlik/index.js';
+import { loadClientCertificates } from '../../../src/adapters/qlik/client-certificates.js';
+import { createLiveQlik, type TextFileReader } from '../../../src/adapters/qlik/index.js';
 import { createTestCertificates, type TestCertificates } from '../../support/fake-qlik-servers.js';
 import { readFile } from 'node:fs/promises';
 

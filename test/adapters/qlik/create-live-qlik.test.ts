@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveQlik } from '../../../src/adapters/qlik/index.js';
-import type { LiveResult } from '../../../src/bot/index.js';
+import type { LiveResult } from '../../../src/core/live/index.js';
 import {
   closedPortUrl,
   createTestCertificates,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qlikUserHeader } from '../../../src/adapters/qlik/index.js';
+import { qlikUserHeader } from '../../../src/adapters/qlik/qlik-user-header.js';
 import { parseQlikUserName, sameQlikUser } from '../../../src/core/users/index.js';
 
 describe('Qlik user names', () => {

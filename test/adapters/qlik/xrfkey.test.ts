@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createXrfkey } from '../../../src/adapters/qlik/index.js';
+import { createXrfkey } from '../../../src/adapters/qlik/xrfkey.js';
 
 describe('createXrfkey', () => {
   it('makes 16 characters from 0-9, a-z and A-Z only, even from the extreme bytes', () => {

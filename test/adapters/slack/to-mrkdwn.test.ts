@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { code, link, strong, toMrkdwn, toPlainText } from '../../src/bot/index.js';
+import { toMrkdwn } from '../../../src/adapters/slack/to-mrkdwn.js';
+import { code, link, strong, toPlainText } from '../../../src/bot/index.js';
 
 describe('rich text', () => {
   it('keeps plain strings literal in mrkdwn, so input cannot mention anyone', () => {

@@ -1,0 +1,36 @@
+import { SESSION_LIMIT } from '../core/verdict/index.js';
+import type { LiveQlik } from './live-qlik.js';
+import type { Reply, ReplyAction } from './reply.js';
+import { nodeErrorCaveats } from './sessions-reply.js';
+
+export interface LiveCountDeps {
+  /** Undefined when the Qlik APIs are not configured: the verdict then goes out as it is. */
+  readonly live: LiveQlik | undefined;
+  readonly isAdmin: (senderId: string) => boolean;
+}
+
+/** A verdict about `user` with their live session count right now, and for admins the End action. */
+export async function withLiveCount(value: Reply, user: string, senderId: string, deps: LiveCountDeps): Promise<Reply> {
+  if (deps.live === undefined) return value;
+  const live = await deps.live.sessions(user);
+  if (!live.ok) {
+    return {
+      ...value,
+      caveats: [...value.caveats, `The live session count of ${user} is not available: ${live.error.message}`],
+    };
+  }
+  const count = live.value.total;
+  const partial = live.value.errors.length > 0 ? ' on the nodes that answered' : '';
+  const actions: ReplyAction[] =
+    deps.isAdmin(senderId) && count > 0
+      ? [...value.actions, { kind: 'end-sessions', user, liveSessions: count }]
+      : [...value.actions];
+  const now = `${user} has ${count} live session${count === 1 ? '' : 's'}${partial} (the limit is ${SESSION_LIMIT}).`;
+  return {
+    ...value,
+    sections: [...value.sections, { title: 'Right now', paragraphs: [now], steps: [] }],
+    // A partial count names the nodes that are missing from it, as the sessions command does.
+    caveats: [...value.caveats, ...nodeErrorCaveats(live.value.errors)],
+    actions,
+  };
+}
