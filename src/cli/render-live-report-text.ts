@@ -1,13 +1,9 @@
 import { virtualProxyLabel } from '../core/live/index.js';
 import { sessionsPerEndpoint } from '../bot/index.js';
+import { plural } from '../core/text/index.js';
+import { SESSION_LIMIT } from '../core/verdict/index.js';
 import type { DoctorReport, EndReport, LicensesReport, NodeError, SessionsReport } from '../core/live/index.js';
 
-/** Qlik Sense Enterprise allows five parallel proxy sessions per user. */
-const SESSION_LIMIT = 5;
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
