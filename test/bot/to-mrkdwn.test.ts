@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { code, link, strong, toMrkdwn, toPlainText } from '../../src/bot/index.js';
+import { link, toMrkdwn } from '../../src/bot/index.js';
+import { code, strong, toPlainText } from '../../src/core/text/index.js';
 
 describe('rich text', () => {
   it('keeps plain strings literal in mrkdwn, so input cannot mention anyone', () => {

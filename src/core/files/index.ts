@@ -1,2 +1,1 @@
-export { isLogFileName, logFileKind } from './log-file-kind.js';
-export type { LogFileKind } from './log-file-kind.js';
+export { isLogFileName } from './log-file-kind.js';

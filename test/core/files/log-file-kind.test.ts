@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLogFileName, logFileKind } from '../../../src/core/files/index.js';
+import { isLogFileName } from '../../../src/core/files/index.js';
+import { logFileKind } from '../../../src/core/files/log-file-kind.js';
 
 describe('logFileKind: the one "is this a log file name"', () => {
   it.for([

@@ -2,18 +2,15 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTION_IDS, ENTRY_MODAL } from '../action-ids.js';
 import { analyzeModal } from '../analyze-modal.js';
-import { describeError } from '../../../bot/index.js';
+import { describeError, RECENT_ALERTS } from '../../../bot/index.js';
 import { renderAppHome, type HomeAlert } from '../render-app-home.js';
 import { renderNotice, renderReplyBlocks } from '../render-reply-blocks.js';
 import type { SlackRuntime } from '../slack-runtime.js';
 
-/** The list the watch writes (team contract): newest first, JSON values. */
-export const RECENT_ALERTS_LIST = 'watch:recent-alerts';
-
 const alertSchema = z.object({ at: z.string(), user: z.string(), cause: z.string(), summary: z.string() });
 
 async function recentAlerts(runtime: SlackRuntime): Promise<HomeAlert[]> {
-  const values = await runtime.deps.state.readRecent(RECENT_ALERTS_LIST, 10);
+  const values = await runtime.deps.state.readRecent(RECENT_ALERTS, 10);
   return values.flatMap((value) => {
     try {
       const parsed = alertSchema.safeParse(JSON.parse(value));
