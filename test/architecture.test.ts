@@ -58,6 +58,14 @@ describe('architecture', () => {
       expect(graph.find((node) => node.file === 'main.ts')?.imports.length).toBeGreaterThan(0);
     });
 
+    it('keeps Slack syntax out of src/bot: the Slack adapter decodes and renders it', () => {
+      const slackSyntax = /<[@#!]|&(?:lt|gt|amp);|mrkdwn|unescapeSlack/i;
+      const offenders = sourceFiles(join(REPO_ROOT, 'src', 'bot'))
+        .filter((file) => slackSyntax.test(readFileSync(file, 'utf8')))
+        .map((file) => relative(REPO_ROOT, file));
+      expect(offenders).toEqual([]);
+    });
+
     it('keeps config, adapters, cli and main out of src/bot', () => {
       const offenders = graph
         .filter((node) => node.file.startsWith('bot/'))

@@ -1,6 +1,5 @@
 import { didYouMean } from '../core/knowledge/index.js';
 import { isQlikUserName } from '../core/users/index.js';
-import { unescapeSlackEntities } from '../core/text/index.js';
 
 /** What a direct request (command, mention, DM) asks for, parsed from its text. */
 export type BotRequest =
@@ -20,10 +19,10 @@ export type BotRequest =
 /** The command words of the chat, as "help" lists them (aliases such as "analyse" and "licences" are read too). */
 const COMMAND_WORDS = ['help', 'analyze', 'kb', 'ask', 'sessions', 'licenses', 'end', 'doctor', 'why'];
 
-// `<@U123>` / `<@U123|name>` as Slack sends mentions, `@qlik-sessions` as typed in the console.
-const LEADING_ADDRESS = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@qlik-sessions\b|\/qlik-sessions\b)[\s:,]*/i;
+// The bot's name typed in front (`@qlik-sessions`, `/qlik-sessions`); a chat's own mentions are its adapter's to drop.
+const LEADING_ADDRESS = /^\s*(?:@qlik-sessions\b|\/qlik-sessions\b)[\s:,]*/i;
 
-/** The text without the bot's own name or mention in front, as the person meant it. */
+/** The text without the bot's name typed in front, as the person meant it. */
 export function stripAddress(text: string): string {
   let rest = text;
   for (let match = LEADING_ADDRESS.exec(rest); match !== null && match[0] !== ''; match = LEADING_ADDRESS.exec(rest)) {
@@ -42,7 +41,7 @@ const QUOTED = /^(['"`‘“])(.*)(['"`’”])$/;
 
 /** A single argument such as `DOMAIN\jdoe`; the rest of the text is ignored so a trailing remark does no harm. */
 function argument(rest: string): string | null {
-  const [first = ''] = unescapeSlackEntities(rest).split(/\s+/);
+  const [first = ''] = rest.split(/\s+/);
   const unquoted = QUOTED.exec(first)?.[2] ?? first;
   return unquoted === '' ? null : unquoted;
 }
@@ -59,7 +58,7 @@ function whyCommand(rest: string, body: string): BotRequest {
   const user = argument(rest);
   if (user === null) return { kind: 'why', user: null, since: null };
   if (!isQlikUserName(user)) return /\s/.test(rest) || rest.endsWith('?') ? { kind: 'ask', text: body } : { kind: 'why', user, since: null };
-  const words = unescapeSlackEntities(rest).split(/\s+/).slice(1).filter((word) => word !== '--since' && word !== 'since');
+  const words = rest.split(/\s+/).slice(1).filter((word) => word !== '--since' && word !== 'since');
   return { kind: 'why', user, since: words[0] ?? null };
 }
 

@@ -1,6 +1,5 @@
 import { MIN_ANSWER_SCORE, type KnowledgeBase, type KnowledgeMatch } from '../core/knowledge/index.js';
 import { containsQlikLogLines } from '../core/logs/index.js';
-import { unescapeSlackEntities } from '../core/text/index.js';
 
 /** What the bot does with a new message in a watched channel. */
 export type ChannelDecision =
@@ -10,9 +9,9 @@ export type ChannelDecision =
   | { readonly kind: 'entry'; readonly match: KnowledgeMatch; readonly reason: string }
   | { readonly kind: 'quiet'; readonly match: KnowledgeMatch; readonly reason: string };
 
-/** The knowledge matches of a chat message, read as the person wrote it (Slack sends &amp; for &). */
+/** The knowledge matches of a chat message (plain text: the chat adapter decoded its markup). */
 export function matchMessage(knowledge: KnowledgeBase, text: string): KnowledgeMatch {
-  return knowledge.match(unescapeSlackEntities(text));
+  return knowledge.match(text);
 }
 
 /**

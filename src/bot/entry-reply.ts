@@ -11,7 +11,7 @@ function relatedLine(ids: readonly string[]): RichText {
   return ids.flatMap((id, index) => (index === 0 ? [code(id)] : [', ', code(id)]));
 }
 
-/** One knowledge entry as a Reply: Slack (mrkdwn) and the console render this same model. */
+/** One knowledge entry as a Reply: every chat adapter renders this same model. */
 export function entryReply(entry: KnowledgeEntry): Reply {
   const sections: ReplySection[] = [
     { title: 'Answer', paragraphs: entry.answer, steps: [] },

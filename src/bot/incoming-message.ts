@@ -17,14 +17,14 @@ export interface AttachedFile {
 
 /** A message a person posted earlier in the same thread: what it carried for the analysis. */
 export interface EarlierPost {
-  /** As the chat sent it, like `IncomingMessage.text`. */
+  /** Plain text, like `IncomingMessage.text`. */
   readonly text: string;
   readonly files: readonly AttachedFile[];
 }
 
 export interface IncomingMessage {
   readonly kind: MessageKind;
-  /** Plain text with chat markup left as the user sent it (Slack escapes &, <, > as entities). */
+  /** Plain text as the person typed it: the chat adapter decoded its own markup (entities, mentions, links). */
   readonly text: string;
   readonly files: readonly AttachedFile[];
   /** Opaque id of the sender (a Slack user id, or `console`). */

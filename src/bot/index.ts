@@ -1,6 +1,5 @@
 export { describeError } from './describe-error.js';
 export type { Bot } from './bot.js';
-export { unescapeSlackEntities } from '../core/text/index.js';
 export { createBot } from './create-bot.js';
 export { answersConfidently, decideChannelMessage } from './decide-message.js';
 export type { ChannelDecision } from './decide-message.js';
@@ -24,7 +23,6 @@ export type {
 } from './reply.js';
 export { link } from '../core/text/index.js';
 export type { RichText } from '../core/text/index.js';
-export { escapeMrkdwn, toMrkdwn } from './to-mrkdwn.js';
 export type { LiveQlik } from './live-qlik.js';
 export { verdictReply } from './verdict-reply.js';
 export { entryReference, entryReply } from './entry-reply.js';
@@ -34,9 +32,9 @@ export {
   alertSummary,
   createAlertDispatcher,
   createWatch,
-  RECENT_ALERTS,
   memorySection,
   stateStoreSection,
+  RECENT_ALERTS,
   whyFromLogs,
   whyReply,
 } from './watch/index.js';

@@ -1,5 +1,5 @@
 import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
-import { plural, type RichText } from '../core/text/index.js';
+import { plural, spansOf, type RichText } from '../core/text/index.js';
 import { describeFileProblem } from './file-problem-reply.js';
 import { guardFile, type GuardedFile } from './guarded-file.js';
 import type { EarlierPost } from './incoming-message.js';
@@ -64,8 +64,6 @@ export async function threadInputs(
   ]);
   return { inputs, files: guarded, read: taken.length, leftOut, unavailable: false };
 }
-
-const spansOf = (rich: RichText) => (typeof rich === 'string' ? [rich] : rich);
 
 /** The caveats that say what of the thread the verdict covers. */
 export function threadCaveats(thread: ThreadInputs, maxFileBytes: number): RichText[] {

@@ -69,7 +69,7 @@ const deps = (extra: Partial<BotDeps> = {}): BotDeps => ({ knowledge, serviceAcc
 
 describe('createBot: direct requests', () => {
   it.for(['command', 'mention', 'direct-message'] as const)('answers help on a %s', async (kind) => {
-    const reply = replyOf(await createBot(deps()).handle(message(kind, kind === 'mention' ? '<@U0BOT> help' : 'help')));
+    const reply = replyOf(await createBot(deps()).handle(message(kind, kind === 'mention' ? '@qlik-sessions help' : 'help')));
     expect(reply.tone).toBe('help');
   });
 
@@ -80,7 +80,7 @@ describe('createBot: direct requests', () => {
   });
 
   it('points off-topic text to help, never silence', async () => {
-    const reply = replyOf(await createBot(deps()).handle(message('mention', `<@U0BOT> ${OFF_TOPIC}`)));
+    const reply = replyOf(await createBot(deps()).handle(message('mention', `@qlik-sessions ${OFF_TOPIC}`)));
     expect(reply.tone).toBe('pointer');
     expect(reply.headline).toContain('"help"');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplyText } from '../../src/adapters/console/index.js';
-import { entryReference, entryReply, toMrkdwn } from '../../src/bot/index.js';
+import { toMrkdwn } from '../../src/adapters/slack/to-mrkdwn.js';
+import { entryReference, entryReply } from '../../src/bot/index.js';
 import type { ReplySection } from '../../src/bot/reply.js';
 import { parseKnowledgeEntry } from '../../src/core/knowledge/index.js';
 

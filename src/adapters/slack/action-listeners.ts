@@ -1,8 +1,9 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { noopMetrics, unescapeSlackEntities } from '../../bot/index.js';
+import { noopMetrics } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
 import { describeError } from '../../bot/index.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
+import { decodeSlackEntities } from './decode-slack-text.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
 import { clickNonce } from './slack-state.js';
@@ -45,7 +46,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
     [ACTION_IDS.notHelpful, 'not-helpful'],
   ] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
-      const topic = unescapeSlackEntities(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
+      const topic = decodeSlackEntities(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
       await ack();
       runtime.tracker.run(
         async () => {
@@ -72,7 +73,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
     await ack();
     runtime.tracker.run(
       async () => {
-        const taken = await runtime.state.takeShared(unescapeSlackEntities(action.value ?? ''));
+        const taken = await runtime.state.takeShared(decodeSlackEntities(action.value ?? ''));
         if (taken.kind !== 'reply') {
           const why =
             taken.kind === 'gone'
@@ -93,7 +94,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
   app.action<BlockButtonAction>(ACTION_IDS.endSessions, async ({ ack, action, body, respond }) => {
     await ack();
     const value = action.value ?? '';
-    const user = unescapeSlackEntities(value);
+    const user = decodeSlackEntities(value);
     runtime.tracker.run(
       async () => {
         const refusal = await refuseEndClick(runtime, body, action.action_ts, value);

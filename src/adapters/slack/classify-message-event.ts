@@ -1,4 +1,5 @@
 import type { MessageKind } from '../../bot/index.js';
+import { decodeSlackText } from './decode-slack-text.js';
 
 /** The fields of a `message` or `app_mention` event the app reads. */
 export interface SlackMessageEvent {
@@ -24,6 +25,7 @@ export type Classification =
   | {
       readonly handle: true;
       readonly kind: MessageKind;
+      /** As the person typed it: Slack's markup decoded (decodeSlackText), the bot's mention dropped. */
       readonly text: string;
       readonly senderId: string;
       readonly channelId: string;
@@ -43,17 +45,15 @@ export function classifyMessageEvent(event: SlackMessageEvent, options: Classify
   if (event.subtype !== undefined && !HANDLED_SUBTYPES.has(event.subtype)) return { handle: false, reason: `subtype ${event.subtype}` };
   if (event.user === undefined) return { handle: false, reason: 'no sender' };
   if (options.botUserId !== undefined && event.user === options.botUserId) return { handle: false, reason: 'own message' };
-  const text = event.text ?? '';
+  const raw = event.text ?? '';
+  const text = decodeSlackText(raw);
   const threadTs = event.thread_ts ?? event.ts;
   const common = { handle: true, senderId: event.user, channelId: event.channel, threadTs } as const;
 
-  if (event.type === 'app_mention') {
-    const stripped = options.botUserId === undefined ? text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, '') : text.replace(mentionOf(options.botUserId), '');
-    return { ...common, kind: 'mention', text: stripped.trim() };
-  }
+  if (event.type === 'app_mention') return { ...common, kind: 'mention', text };
   if (event.channel_type === 'im') return { ...common, kind: 'direct-message', text };
   // The app_mention delivery of the same message answers it.
-  if (options.botUserId !== undefined && mentionOf(options.botUserId).test(text)) return { handle: false, reason: 'mention answered as app_mention' };
+  if (options.botUserId !== undefined && mentionOf(options.botUserId).test(raw)) return { handle: false, reason: 'mention answered as app_mention' };
   if (options.supportChannels !== 'all' && !options.supportChannels.includes(event.channel)) return { handle: false, reason: 'channel not watched' };
   const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
   return { ...common, kind: inThread ? 'thread-reply' : 'channel-message', text };

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { noopMetrics, type IncomingMessage, type Reply } from '../../bot/index.js';
 import { analyzeModal } from './analyze-modal.js';
+import { decodeSlackEntities } from './decode-slack-text.js';
 import { describeError } from '../../bot/index.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
 import type { SlackRuntime } from './slack-runtime.js';
@@ -32,7 +33,8 @@ export function withoutShare(reply: Reply): Reply {
 export function registerCommandListener(app: App, runtime: SlackRuntime): void {
   app.command(SLASH_COMMAND, async ({ ack, command, client, respond }) => {
     await ack();
-    const text = command.text.trim();
+    // The manifest sets should_escape false: no mention or link markup in command text, only the entities.
+    const text = decodeSlackEntities(command.text).trim();
     const { deps } = runtime;
     if (/^analy[sz]e$/i.test(text)) {
       // trigger_id expires three seconds after the command: open the modal before anything else.

@@ -1,6 +1,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { describeError, noopMetrics, type EarlierPost, type IncomingMessage } from '../../bot/index.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
+import { decodeSlackText } from './decode-slack-text.js';
 import { deliverReply } from './deliver-reply.js';
 import { renderNotice } from './render-reply-blocks.js';
 import { attach, resolveFiles, unresolvedNote } from './slack-attachments.js';
@@ -37,7 +38,7 @@ async function earlierPosts(
   for (const message of messages) {
     // An earlier file that files.info cannot fill in was answered (or refused) when it was shared; it is left out.
     const { files } = await resolveFiles(message.files, client, runtime);
-    posts.push({ text: message.text, files: files.flatMap((file) => attach(file, runtime) ?? []) });
+    posts.push({ text: decodeSlackText(message.text), files: files.flatMap((file) => attach(file, runtime) ?? []) });
   }
   return posts;
 }

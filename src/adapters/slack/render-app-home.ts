@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import { escapeMrkdwn, type FeedbackCount, type QlikApiStatus } from '../../bot/index.js';
+import type { FeedbackCount, QlikApiStatus } from '../../bot/index.js';
+import { escapeMrkdwn } from './to-mrkdwn.js';
 import { ACTION_IDS } from './action-ids.js';
 import { clampText } from './block-kit-limits.js';
 import { SLASH_COMMAND } from './command-listener.js';

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import { escapeMrkdwn, link, toMrkdwn, type Reply, type ReplyAction, type ReplySection, type RichText } from '../../bot/index.js';
+import { link, type Reply, type ReplyAction, type ReplySection, type RichText } from '../../bot/index.js';
+import { escapeMrkdwn, toMrkdwn } from './to-mrkdwn.js';
 import { ACTION_IDS } from './action-ids.js';
 import { BLOCK_KIT_LIMITS, clampText, fitBlocks, splitSectionText } from './block-kit-limits.js';
 
@@ -77,7 +78,7 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
     type: 'button',
     text: { type: 'plain_text', text: escapeMrkdwn(text), emoji: true },
     action_id: actionId,
-    // Values are never shown, but escaping keeps any payload scan free of input markup; listeners unescape (unescapeSlackEntities).
+    // Values are never shown, but escaping keeps any payload scan free of input markup; listeners decode them (decodeSlackEntities).
     value: escapeMrkdwn(value),
     ...(style === undefined ? {} : { style }),
   };

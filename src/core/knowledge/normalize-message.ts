@@ -3,17 +3,13 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 const PRODUCT_NAMES = /\b(?:ServiceNow|VMware|MicroStrategy|BigQuery|MongoDB|MySQL|PostgreSQL|SalesForce|SharePoint|NetScaler|PowerBI|JavaScript|TypeScript|WebSocket)\b/gi;
 
 /**
- * A chat message as plain words: HTML entities decoded, Slack links reduced to their text, mentions, emoji,
- * code fences and *_~ formatting dropped, camelCase and product names split the way people write them, lower case.
+ * A chat message as plain words (a chat's own markup, such as Slack's links and mentions, is decoded by its adapter):
+ * HTML entities decoded, emoji, code fences and *_~ formatting dropped, camelCase and product names split the way people write them, lower case.
  */
 export function normalizeMessage(text: string): string {
   return (
     text
       .replace(/&(amp|lt|gt|quot|apos|nbsp|#39|#x27);/gi, (_, name: string) => ENTITIES[name.toLowerCase()] ?? ' ')
-      // Slack: <https://x|label> keeps the label, <https://x> the URL; <@U1>, <#C1|name>, <!here> carry no words.
-      .replace(/<(?:[@#!][^>]*)>/g, ' ')
-      .replace(/<([^<>|]+)\|([^<>]*)>/g, ' $2 ')
-      .replace(/<([^<>]+)>/g, ' $1 ')
       .replace(/:[a-z0-9_+-]+:/gi, ' ')
       .replace(/[`*~]+/g, ' ')
       .replace(/[‘’`´]/g, "'")

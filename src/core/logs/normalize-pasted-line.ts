@@ -1,5 +1,3 @@
-import { unescapeSlackEntities } from '../text/index.js';
-
 const FENCE = '```';
 
 /**
@@ -15,7 +13,8 @@ export function normalizePastedLine(raw: string): string {
     for (const piece of line.split(FENCE)) if (piece.length > longest.length) longest = piece;
     line = longest;
   }
-  if (line.includes('&')) line = unescapeSlackEntities(line);
+  // Text copied out of Slack (into the console, a file, stdin) keeps Slack's entities; `&amp;` last, so `&amp;lt;` is `&lt;`.
+  if (line.includes('&')) line = line.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   line = trimSpaces(line);
   // A Slack quote ("> row") keeps the row after its marker.
   return line.charCodeAt(0) === 62 /* > */ ? trimSpaces(line.slice(1)) : line;

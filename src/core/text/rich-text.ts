@@ -19,7 +19,8 @@ export const strong = (text: string): Span => ({ kind: 'strong', text });
 export const code = (text: string): Span => ({ kind: 'code', text });
 export const link = (text: string, url: string): Span => ({ kind: 'link', text, url });
 
-function spansOf(rich: RichText): readonly (string | Span)[] {
+/** The spans of a rich text, a plain string being one literal span. */
+export function spansOf(rich: RichText): readonly (string | Span)[] {
   return typeof rich === 'string' ? [rich] : rich;
 }
 

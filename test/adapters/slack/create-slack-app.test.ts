@@ -2,7 +2,8 @@ import type { Bot } from '../../../src/bot/bot.js';
 import { describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../src/adapters/slack/create-slack-app.js';
 import type { FileFetch } from '../../../src/adapters/slack/download-slack-file.js';
-import { escapeMrkdwn, unescapeSlackEntities } from '../../../src/bot/index.js';
+import { decodeSlackEntities } from '../../../src/adapters/slack/decode-slack-text.js';
+import { escapeMrkdwn } from '../../../src/adapters/slack/to-mrkdwn.js';
 import { readConfig, slackCredentials, type Environment } from '../../../src/config/index.js';
 import { recordingLogger } from '../../support/slack-harness.js';
 import { createMemoryStateStore } from '../../../src/adapters/state/index.js';
@@ -54,6 +55,6 @@ describe('createSlackApp transport, from the credentials slackCredentials checke
 
 describe('button values', () => {
   it.for(['CORP\\mweber', '<!channel> & co', 'a&amp;b'])('round-trip %s through escaping', (value) => {
-    expect(unescapeSlackEntities(escapeMrkdwn(value))).toBe(value);
+    expect(decodeSlackEntities(escapeMrkdwn(value))).toBe(value);
   });
 });

@@ -3,6 +3,7 @@ import type { IncomingMessage } from '../../../bot/index.js';
 import { SHORTCUTS } from '../action-ids.js';
 import { analyzeModal } from '../analyze-modal.js';
 import { describeError } from '../../../bot/index.js';
+import { decodeSlackText } from '../decode-slack-text.js';
 import { deliverReply } from '../deliver-reply.js';
 import { renderNotice, renderReplyBlocks } from '../render-reply-blocks.js';
 import { attach, resolveFiles, unresolvedNote } from '../slack-attachments.js';
@@ -19,7 +20,7 @@ async function analyzeMessage(body: MessageShortcut, client: webApi.WebClient, r
   const rawFiles: unknown = message['files'];
   const resolved = await resolveFiles(Array.isArray(rawFiles) ? rawFiles : [], client, runtime);
   const files = resolved.files.flatMap((file) => attach(file, runtime) ?? []);
-  const text = typeof message.text === 'string' ? message.text : '';
+  const text = typeof message.text === 'string' ? decodeSlackText(message.text) : '';
   // The person asked for it: answered like a mention, so a message without log lines still gets an answer, never silence.
   const incoming: IncomingMessage = { kind: 'mention', text, files, senderId: body.user.id, channelId: channel, threadId: threadTs };
   const outcome = await deps.bot.handle(incoming);

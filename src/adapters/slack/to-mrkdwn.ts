@@ -1,8 +1,4 @@
-import type { RichText, Span } from '../core/text/index.js';
-
-function spansOf(rich: RichText): readonly (string | Span)[] {
-  return typeof rich === 'string' ? [rich] : rich;
-}
+import { spansOf, type RichText } from '../../core/text/index.js';
 
 /** Slack's three control characters; with them escaped, `<!channel>` or `<@U123>` from input stays literal. */
 export function escapeMrkdwn(text: string): string {
