@@ -1,6 +1,5 @@
-import { isLogFileName } from '../core/files/index.js';
 import type { KnowledgeBase } from '../core/knowledge/index.js';
-import { containsQlikLogLines } from '../core/logs/index.js';
+import { containsQlikLogLines, isLogFileName } from '../core/logs/index.js';
 import type { RichText } from '../core/text/index.js';
 import { analyzePointerReply } from './analyze-pointer-reply.js';
 import type { Bot } from './bot.js';

@@ -1,6 +1,5 @@
-import { isLogFileName } from '../core/files/index.js';
 import type { KnowledgeBase } from '../core/knowledge/index.js';
-import type { LogInput } from '../core/logs/index.js';
+import { isLogFileName } from '../core/logs/index.js';
 import { isQlikUserName } from '../core/users/index.js';
 import { DEFAULT_SINCE_MS, parseSince } from '../core/watch/index.js';
 import { analysisUnavailableReply } from './analysis-unavailable-reply.js';
@@ -8,7 +7,7 @@ import { analyzePointerReply } from './analyze-pointer-reply.js';
 import type { BotRequest } from './bot-request.js';
 import { entryReference } from './entry-reply.js';
 import { fileProblemReply } from './file-problem-reply.js';
-import { guardFile, type FileProblem } from './guarded-file.js';
+import { guardedInputs, guardFile, type FileProblem, type GuardedSource } from './guarded-file.js';
 import type { AttachedFile, IncomingMessage } from './incoming-message.js';
 import { withLiveCount, type LiveCountDeps } from './live-count-section.js';
 import type { LogAnalyzer } from './log-analyzer.js';
@@ -52,14 +51,12 @@ export function createLogVerdicts(deps: LogVerdictDeps): LogVerdicts {
   return {
     async fromMessage(message, text, attached) {
       const files = attached.map((file) => guardFile(file, maxFileBytes));
-      const own: LogInput[] = [
-        ...(text.trim() === '' ? [] : [{ name: 'message', chunks: [text] }]),
-        ...files.map((file) => ({ name: file.name, chunks: file.chunks })),
-      ];
+      const own: GuardedSource[] = [...(text.trim() === '' ? [] : [{ name: 'message', chunks: [text] }]), ...files];
       const ownBytes = Buffer.byteLength(text) + attached.reduce((sum, file) => sum + (file.size ?? 0), 0);
       const thread = await threadInputs(message.earlier, maxFileBytes - ownBytes, maxFileBytes, isLogFileName);
       if (own.length === 0 && thread.inputs.length === 0) return analyzePointerReply();
-      const outcome = await deps.analyze([...thread.inputs, ...own], { serviceAccounts: deps.serviceAccounts });
+      const inputs = guardedInputs([...thread.inputs, ...own]);
+      const outcome = await deps.analyze(inputs, { serviceAccounts: deps.serviceAccounts });
       if (!outcome.ok) return analysisUnavailableReply(outcome.error);
       const report = outcome.report;
       const problems = files

@@ -1,12 +1,13 @@
-import { containsQlikLogLines, type LogInput } from '../core/logs/index.js';
+import { containsQlikLogLines } from '../core/logs/index.js';
 import { plural, spansOf, type RichText } from '../core/text/index.js';
 import { describeFileProblem } from './file-problem-reply.js';
-import { guardFile, type GuardedFile } from './guarded-file.js';
+import { guardFile, type GuardedFile, type GuardedSource } from './guarded-file.js';
 import type { EarlierPost } from './incoming-message.js';
 
 /** What the earlier messages of a thread add to an analysis. */
 export interface ThreadInputs {
-  readonly inputs: readonly LogInput[];
+  /** Pastes and files, in the order they were posted (files become their inputs when read). */
+  readonly inputs: readonly GuardedSource[];
   /** The earlier files, to learn after the analysis which could not be read. */
   readonly files: readonly GuardedFile[];
   /** Messages whose lines or files are in the analysis. */
@@ -53,16 +54,12 @@ export async function threadInputs(
     taken.push({ index, text, files });
   }
   taken.reverse();
-  const guarded = taken.flatMap((post) => post.files.map((file) => guardFile(file, maxFileBytes)));
-  let next = 0;
-  const inputs = taken.flatMap((post, order): LogInput[] => [
+  const inputs = taken.flatMap((post, order): GuardedSource[] => [
     ...(post.text === null ? [] : [{ name: `thread message ${order + 1}`, chunks: [post.text] }]),
-    ...post.files.map(() => {
-      const file = guarded[next++] as GuardedFile;
-      return { name: file.name, chunks: file.chunks };
-    }),
+    ...post.files.map((file) => guardFile(file, maxFileBytes)),
   ]);
-  return { inputs, files: guarded, read: taken.length, leftOut, unavailable: false };
+  const files = inputs.filter((input): input is GuardedFile => 'inputs' in input);
+  return { inputs, files, read: taken.length, leftOut, unavailable: false };
 }
 
 /** The caveats that say what of the thread the verdict covers. */

@@ -4,7 +4,7 @@ import type { Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { isArchiveName, isLogFileName, type LogInput } from '../core/logs/index.js';
+import { isLogFileName, logFileKind, type LogInput } from '../core/logs/index.js';
 
 /** A path that cannot be read, with the reason in words; the command exits 2 with it. */
 export class UnreadableInputError extends Error {
@@ -43,7 +43,7 @@ function fileInput(path: string, name: string): LogInput {
     chunks: {
       [Symbol.asyncIterator]: () => {
         const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-        const stream = /\.gz$/i.test(path) ? raw.pipe(createGunzip()) : raw;
+        const stream = logFileKind(path) === 'gzip' ? raw.pipe(createGunzip()) : raw;
         if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
         return guarded(path, stream)[Symbol.asyncIterator]();
       },
@@ -79,7 +79,7 @@ async function walk(folder: string, seen: Set<string> = new Set()): Promise<stri
     const info = entry.isSymbolicLink() ? await statOrUndefined(path) : entry;
     if (info === undefined) continue;
     if (info.isDirectory()) files.push(...(await walk(path, seen)));
-    else if (info.isFile() && (isLogFileName(entry.name) || isArchiveName(entry.name))) files.push(path);
+    else if (info.isFile() && isLogFileName(entry.name)) files.push(path);
   }
   return files;
 }

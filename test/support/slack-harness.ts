@@ -9,11 +9,11 @@ import { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
 export { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
-/** The real conversation: built-in knowledge entries, the worker pool (closed with the harness) or `analyze`, admins as configured. */
-export async function realBot(context: BotContext, live?: LiveQlik, analyze?: BotDeps['analyze']): Promise<Bot> {
+/** The real conversation: built-in knowledge entries, the worker pool (closed with the harness) or `analyze`, admins and `env` as configured. */
+export async function realBot(context: BotContext, live?: LiveQlik, analyze?: BotDeps['analyze'], env: Environment = {}): Promise<Bot> {
   const pool = createAnalysisPool({ workers: 1, logger: context.logger });
   context.pools.push(pool);
-  const app = buildApp(harnessConfig({}), { logger: context.logger, analyze: analyze ?? pool.analyze, ...(live === undefined ? {} : { live }) });
+  const app = buildApp(harnessConfig(env), { logger: context.logger, analyze: analyze ?? pool.analyze, ...(live === undefined ? {} : { live }) });
   const built = await app.bot('slack');
   if (!built.ok) throw new Error(built.error);
   return built.bot;

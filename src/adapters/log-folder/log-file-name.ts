@@ -1,3 +1,5 @@
+import { parseLogFileName as parseQlikLogFileName } from '../../core/logs/index.js';
+
 /** The logs the watch and `why` read: the ones with proxy sessions, licence grants and denials, and reloads. */
 export const FOLLOWED_LAYOUTS = [
   'AuditActivity_Proxy',
@@ -21,15 +23,13 @@ export interface LogFileName {
   readonly series: string;
 }
 
-const NAME = new RegExp(`^(.+?)_(${FOLLOWED_LAYOUTS.join('|')})(?:_(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2})\\.(\\d{2})\\.(\\d{2})Z)?\\.(txt|log)$`, 'i');
-
-/** Null for any other file (engine logs, system logs, zips): the watch does not read them. */
+/** Null for any other file (engine logs, system logs, zips, gzipped copies): the watch does not read them. */
 export function parseLogFileName(name: string): LogFileName | null {
-  const match = NAME.exec(name);
-  if (match === null) return null;
-  const [, host = '', layoutText = '', year, month, day, hour, minute, second] = match;
-  const layout = FOLLOWED_LAYOUTS.find((candidate) => candidate.toLowerCase() === layoutText.toLowerCase()) as FollowedLayout;
-  const archivedAt = year === undefined ? null : Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const parsed = parseQlikLogFileName(name);
+  if (parsed === null || parsed.gzipped || (parsed.extension !== 'txt' && parsed.extension !== 'log')) return null;
+  const layout = FOLLOWED_LAYOUTS.find((followed) => followed === parsed.layout);
+  if (layout === undefined) return null;
   // Archived names end in .log; a live file is .txt. A `.log` without a stamp is read as live.
+  const { host, archivedAt } = parsed;
   return { host, layout, archivedAt, series: `${host.toLowerCase()}_${layout.toLowerCase()}` };
 }

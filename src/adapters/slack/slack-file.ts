@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLogFileName } from '../../core/files/index.js';
+import { isLogFileName } from '../../core/logs/index.js';
 
 /** The parts of a Slack file object the app uses (files[] of a file_share message, or files.info). */
 export const slackFileSchema = z.looseObject({
@@ -25,7 +25,7 @@ const LOG_MIME = /^(text\/|application\/(x-)?(gzip|zip)$)/i;
 const LOG_FILETYPES = new Set(['text', 'gzip', 'log', 'zip']);
 
 /**
- * Plain text, .log, .txt, gzip, and zip archives (the bot answers those with how to unzip them): the shapes Qlik
+ * Plain text, .log, .txt, gzip, and zip archives (read as the folder they hold): the shapes Qlik
  * logs travel in, by name (isLogFileName) or by what Slack says of the file. Images and PDFs are not read.
  */
 export function isLogFile(file: SlackFile): boolean {

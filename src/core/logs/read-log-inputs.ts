@@ -4,11 +4,10 @@ import { EventDedup } from './event-dedup.js';
 import { LineScanner } from './line-scanner.js';
 import { byteBudget, chunkIterator, isZip, logBytes, type ByteBudget } from './log-bytes.js';
 import type { LogEvent } from './log-event.js';
-import { isArchiveName, isLogFileName } from './log-file-name.js';
+import { isArchiveName, isLogFileName, seriesKeyOf } from './log-file-name.js';
 import type { LogInput } from './log-input.js';
 import type { LogLayoutName } from './log-layout.js';
 import { newLineContext, parseLogLine } from './parse-log-line.js';
-import { seriesKeyOf } from './rollover-series.js';
 import { memorySpill, type Spill, type SpillFactory } from './spill.js';
 import { zipLogInputs } from './zip-log-inputs.js';
 

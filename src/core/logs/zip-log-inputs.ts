@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { isLogFileName } from './log-file-name.js';
+import { logFileKind } from './log-file-name.js';
 import type { LogInput } from './log-input.js';
 
 /** One file inside a zip archive, as its central directory describes it. */
@@ -13,8 +13,8 @@ interface ZipEntry {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** Compressed bytes handed to the inflater at a time: the inflated output stays a few chunks. */
-const SLICE = 64 * 1024;
+/** Compressed bytes handed to the inflater at a time: even a zip bomb's slice inflates to ~16 MB at most. */
+const SLICE = 16 * 1024;
 
 /** What a zip held: the log files as inputs, and what was passed over (folders, JSON, ini, other methods). */
 export interface ZipContents {
@@ -89,10 +89,12 @@ export function zipLogInputs(zip: Uint8Array, archiveName: string): ZipContents 
   if (typeof entries === 'string') return { inputs: [], passedOver: [], problem: entries };
   const inputs: LogInput[] = [];
   const passedOver: string[] = [];
-  for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
-    const name = entry.name.replaceAll('\\', '/');
+  const named = entries.map((entry) => ({ entry, name: entry.name.replaceAll('\\', '/') }));
+  for (const { entry, name } of named.sort((a, b) => a.name.localeCompare(b.name))) {
     if (name.endsWith('/')) continue;
-    if (!isLogFileName(name) || (entry.method !== 0 && entry.method !== 8)) {
+    // A zip inside the zip is passed over too: only its own log files are read.
+    const kind = logFileKind(name);
+    if (kind === undefined || kind === 'zip' || (entry.method !== 0 && entry.method !== 8)) {
       passedOver.push(name);
       continue;
     }

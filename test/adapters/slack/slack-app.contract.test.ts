@@ -236,15 +236,15 @@ describe.skipIf(!hasSharedFixture(sharedPath('fixtures', 'slack', 'payloads')))(
       expect(textOf(postsIn(harness, channel)[0])).toContain('denied 7 times');
     });
 
-    it('answers a zip shared in a DM with how to unzip it, not with the help text', async () => {
+    it('answers a damaged zip shared in a DM with why it cannot be opened, not with the help text', async () => {
       const channel = 'DZIP00001';
-      // A zip's local file header: the bot refuses it by its bytes, whatever the name says.
+      // A zip's local file header and nothing more: known as a zip by its bytes, whatever the name says.
       harness.slack.files.set('zip/logs.zip', { body: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), contentType: 'application/zip' });
       const file = { id: 'F0ZIP', name: 'LogCollector.zip', mimetype: 'application/zip', filetype: 'zip', url_private_download: `${harness.slack.url}/files-pri/zip/logs.zip` };
       const event = { channel, channel_type: 'im', subtype: 'file_share', files: [file], text: '' };
       await postSigned(harness.eventsUrl, eventCallback('message-channels.json', event).body);
       await settled(harness);
-      expect(textOf(postsIn(harness, channel)[0])).toContain('LogCollector.zip is a zip archive, which I do not open. Unzip it');
+      expect(textOf(postsIn(harness, channel)[0])).toContain('LogCollector.zip could not be opened as a zip archive: the end of its central directory is missing');
     });
 
     it('refuses a file over the size cap without downloading it, and says how to send an excerpt', async () => {

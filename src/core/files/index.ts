@@ -1,1 +1,0 @@
-export { isLogFileName } from './log-file-kind.js';
