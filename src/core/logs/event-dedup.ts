@@ -20,7 +20,7 @@ function sameEvent(a: LogEvent, b: LogEvent): boolean {
  */
 export class EventDedup {
   private instant = Number.NaN;
-  private atInstant: LogEvent[] = [];
+  private readonly atInstant: LogEvent[] = [];
   private readonly untimed = new Set<string>();
 
   isRepeat(key: number, event: LogEvent): boolean {
@@ -31,8 +31,10 @@ export class EventDedup {
       return false;
     }
     if (key !== this.instant) {
+      // Nearly every event has an instant of its own: the array is reused, not made anew for each.
       this.instant = key;
-      this.atInstant = [event];
+      this.atInstant.length = 0;
+      this.atInstant.push(event);
       return false;
     }
     for (const earlier of this.atInstant) if (sameEvent(earlier, event)) return true;
