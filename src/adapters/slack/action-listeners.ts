@@ -1,17 +1,35 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { noopMetrics } from '../../bot/index.js';
+import type { AppMetrics, Bot, FeedbackRecorder } from '../../bot/index.js';
 import { ACTION_IDS } from './action-ids.js';
+import type { AppLogger } from './app-logger.js';
 import { describeError } from '../../bot/index.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { decodeSlackEntities } from './decode-slack-text.js';
 import { renderNotice, renderReplyBlocks, type SlackMessage } from './render-reply-blocks.js';
-import type { SlackRuntime } from './slack-runtime.js';
-import { clickNonce } from './slack-state.js';
+import { clickNonce, type SlackState } from './slack-state.js';
+import type { WorkTracker } from './work-tracker.js';
+
+/** What the buttons of replies work with. */
+export interface ActionListenerDeps {
+  readonly bot: Bot;
+  readonly logger: AppLogger;
+  readonly metrics: AppMetrics;
+  /** Click nonces (a click acts once), feedback counts without a recorder, the answers kept for sharing. */
+  readonly state: Pick<SlackState, 'claimClick' | 'countFeedback' | 'takeShared'>;
+  readonly tracker: WorkTracker;
+  /** Counts helpful / not helpful; without it the clicks are counted in `state` only. */
+  readonly feedback: FeedbackRecorder | undefined;
+}
 
 type EndRefusal = { readonly code: 'repeat' | 'state-unavailable' | 'cut-value'; readonly message: string | null };
 
 /** An End click acts once, and only on a value that cannot have been cut to fit a button. */
-async function refuseEndClick(runtime: SlackRuntime, body: unknown, actionTs: string | undefined, value: string): Promise<EndRefusal | null> {
+async function refuseEndClick(
+  state: ActionListenerDeps['state'],
+  body: unknown,
+  actionTs: string | undefined,
+  value: string,
+): Promise<EndRefusal | null> {
   // Values are never cut now (see render-reply-blocks), but one at the limit may come from an older message.
   if (value.length >= BLOCK_KIT_LIMITS.buttonValue) {
     return {
@@ -19,7 +37,7 @@ async function refuseEndClick(runtime: SlackRuntime, body: unknown, actionTs: st
       message: 'This button carries a user name too long for Slack, so it may have been cut; I did not end anything. Run qlik-sessions end with the full DIRECTORY\\user in a shell, or end the sessions in the QMC.',
     };
   }
-  switch (await runtime.state.claimClick(clickNonce(body, actionTs))) {
+  switch (await state.claimClick(clickNonce(body, actionTs))) {
     case 'first':
       return null;
     // The same click again (a retry or a replayed body): it was carried out the first time; say nothing twice.
@@ -34,9 +52,8 @@ async function refuseEndClick(runtime: SlackRuntime, body: unknown, actionTs: st
 }
 
 /** Buttons of replies: feedback (counted in the store and logged, no content), share in channel, and the admins' "End sessions". */
-export function registerActionListeners(app: App, runtime: SlackRuntime): void {
-  const { deps } = runtime;
-  const metrics = deps.metrics ?? noopMetrics;
+export function registerActionListeners(app: App, deps: ActionListenerDeps): void {
+  const { metrics, state, tracker } = deps;
   const failed = (what: string) => (error: unknown) => {
     deps.logger.error(`${what} failed: ${describeError(error)}`);
     metrics.replyFailed('action');
@@ -48,12 +65,12 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
       const topic = decodeSlackEntities(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
       await ack();
-      runtime.tracker.run(
+      tracker.run(
         async () => {
           // Counted once per click: a retried or replayed body is thanked but not counted again.
-          if ((await runtime.state.claimClick(clickNonce(body, action.action_ts))) === 'first') {
+          if ((await state.claimClick(clickNonce(body, action.action_ts))) === 'first') {
             const { feedback } = deps;
-            if (feedback === undefined) await runtime.state.countFeedback(topic, verdict);
+            if (feedback === undefined) await state.countFeedback(topic, verdict);
             else {
               // One vote per person and reply, however often they click; the recorder logs each one.
               const replyId = body.container?.message_ts ?? body.message?.ts;
@@ -71,9 +88,9 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
 
   app.action<BlockButtonAction>(ACTION_IDS.shareInChannel, async ({ ack, action, body, respond }) => {
     await ack();
-    runtime.tracker.run(
+    tracker.run(
       async () => {
-        const taken = await runtime.state.takeShared(decodeSlackEntities(action.value ?? ''));
+        const taken = await state.takeShared(decodeSlackEntities(action.value ?? ''));
         if (taken.kind !== 'reply') {
           const why =
             taken.kind === 'gone'
@@ -95,9 +112,9 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
     await ack();
     const value = action.value ?? '';
     const user = decodeSlackEntities(value);
-    runtime.tracker.run(
+    tracker.run(
       async () => {
-        const refusal = await refuseEndClick(runtime, body, action.action_ts, value);
+        const refusal = await refuseEndClick(state, body, action.action_ts, value);
         if (refusal !== null) {
           deps.logger.warn(`end-sessions click refused (${refusal.code}) requested_by=${body.user.id}`);
           if (refusal.message !== null) await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(refusal.message) });

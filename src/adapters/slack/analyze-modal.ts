@@ -1,13 +1,23 @@
 import type { App, types, webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { IncomingMessage, Reply } from '../../bot/index.js';
+import type { Bot, IncomingMessage, Reply } from '../../bot/index.js';
 import { ANALYZE_MODAL } from './action-ids.js';
+import type { AppLogger } from './app-logger.js';
 import { describeError } from '../../bot/index.js';
-import { deliverReply } from './deliver-reply.js';
+import type { DeliverReply } from './deliver-reply.js';
 import { renderNotice } from './render-reply-blocks.js';
-import { attach } from './slack-attachments.js';
+import type { SlackAttachments } from './slack-attachments.js';
 import { slackFileSchema } from './slack-file.js';
-import type { SlackRuntime } from './slack-runtime.js';
+import type { WorkTracker } from './work-tracker.js';
+
+/** What the analyze form's submission works with. */
+export interface AnalyzeModalDeps {
+  readonly bot: Bot;
+  readonly logger: AppLogger;
+  readonly tracker: WorkTracker;
+  readonly attachments: Pick<SlackAttachments, 'attach'>;
+  readonly deliver: DeliverReply;
+}
 
 /** The extensions the form takes; Qlik writes .txt and .log, people gzip or zip them (the Log Collector makes a .zip). */
 export const FORM_FILE_TYPES = ['txt', 'log', 'gz', 'zip'] as const;
@@ -113,19 +123,23 @@ export function readAnalyzeForm(values: unknown): FormCheck {
   return { ok: true, form: { files, excerpt, channel: where === 'channel' ? picked : null } };
 }
 
-async function verdictOf(runtime: SlackRuntime, form: AnalyzeForm, userId: string): Promise<Reply | null> {
-  const files = form.files.flatMap((file) => attach(file, runtime) ?? []);
+async function verdictOf(deps: AnalyzeModalDeps, form: AnalyzeForm, userId: string): Promise<Reply | null> {
+  const files = form.files.flatMap((file) => deps.attachments.attach(file) ?? []);
   // `analyze` first: an excerpt without log lines gets the "which logs to paste" verdict, not a knowledge answer.
   const message: IncomingMessage = { kind: 'command', text: `analyze\n${form.excerpt}`, files, senderId: userId, channelId: form.channel ?? userId, threadId: null };
-  const outcome = await runtime.deps.bot.handle(message);
+  const outcome = await deps.bot.handle(message);
   return outcome.kind === 'reply' ? outcome.reply : null;
 }
 
-async function postVerdict(client: webApi.WebClient, runtime: SlackRuntime, form: AnalyzeForm, userId: string): Promise<void> {
-  const { deps } = runtime;
+async function postVerdict(
+  client: webApi.WebClient,
+  deps: AnalyzeModalDeps,
+  form: AnalyzeForm,
+  userId: string,
+): Promise<void> {
   let reply: Reply | null;
   try {
-    reply = await verdictOf(runtime, form, userId);
+    reply = await verdictOf(deps, form, userId);
   } catch (error) {
     deps.logger.error(`analysing the form failed: ${describeError(error)}`);
     reply = null;
@@ -136,7 +150,7 @@ async function postVerdict(client: webApi.WebClient, runtime: SlackRuntime, form
     return;
   }
   if (form.channel !== null) {
-    const delivered = await deliverReply(client, runtime, { channel: form.channel }, reply);
+    const delivered = await deps.deliver(client, { channel: form.channel }, reply);
     if (delivered.ok) {
       deps.logger.info({ channel: form.channel, user: userId }, 'posted the form verdict in a channel');
       return;
@@ -147,13 +161,13 @@ async function postVerdict(client: webApi.WebClient, runtime: SlackRuntime, form
     const notice = renderNotice(`I could not post the verdict in the channel you picked (${form.channel}). ${why} Here it is for you:`);
     await client.chat.postMessage({ channel: userId, text: notice.text, blocks: notice.blocks });
   }
-  const direct = await deliverReply(client, runtime, { channel: userId }, reply);
+  const direct = await deps.deliver(client, { channel: userId }, reply);
   if (!direct.ok) throw direct.error;
   deps.logger.info({ user: userId }, 'sent the form verdict as a DM');
 }
 
 /** The submission is acknowledged at once (the form closes, or shows what is missing); the verdict follows. */
-export function registerAnalyzeModal(app: App, runtime: SlackRuntime): void {
+export function registerAnalyzeModal(app: App, deps: AnalyzeModalDeps): void {
   app.view(ANALYZE_MODAL.callbackId, async ({ ack, body, view, client }) => {
     const checked = readAnalyzeForm(view.state.values);
     if (!checked.ok) {
@@ -162,9 +176,9 @@ export function registerAnalyzeModal(app: App, runtime: SlackRuntime): void {
     }
     await ack();
     const userId = body.user.id;
-    runtime.tracker.run(
-      () => postVerdict(client, runtime, checked.form, userId),
-      (error) => runtime.deps.logger.error(`posting the form verdict failed: ${describeError(error)}`),
+    deps.tracker.run(
+      () => postVerdict(client, deps, checked.form, userId),
+      (error) => deps.logger.error(`posting the form verdict failed: ${describeError(error)}`),
     );
   });
 }

@@ -2,16 +2,18 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { registerActionListeners } from './action-listeners.js';
 import { registerAnalyzeModal } from './analyze-modal.js';
-import { describeError } from '../../bot/index.js';
+import { describeError, noopMetrics } from '../../bot/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { registerCommandListener } from './command-listener.js';
+import { createDeliverReply } from './deliver-reply.js';
 import { ignoreMalformedEvents } from './ignore-malformed-events.js';
 import { registerAppHomeListeners } from './listeners/app-home-listeners.js';
 import { registerShortcutListeners } from './listeners/shortcut-listeners.js';
 import { registerMessageListeners } from './message-listener.js';
 import { resolveSupportChannels } from './resolve-support-channels.js';
 import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
-import type { HttpRoute, SlackAppDeps, SlackRuntime } from './slack-runtime.js';
+import { createSlackAttachments } from './slack-attachments.js';
+import type { HttpRoute, SlackAppDeps } from './slack-app-deps.js';
 import { SlackState } from './slack-state.js';
 import { WorkTracker } from './work-tracker.js';
 
@@ -36,6 +38,8 @@ const ALIVE_ROUTE: HttpRoute = {
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
   },
 };
+
+const DEFAULT_PROGRESS_BYTES = 1024 * 1024;
 
 function httpRoutes(deps: SlackAppDeps): CustomRoute[] {
   return (deps.routes ?? [ALIVE_ROUTE]).map((route) => ({ path: route.path, method: ['GET'], handler: route.handler }));
@@ -97,34 +101,52 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   let botUserId: string | undefined;
   // Ids are known before start; names only after conversations.list, so nothing is watched until then.
   let supportChannels: readonly string[] | 'all' = config.supportChannels === 'all' ? 'all' : [];
-  const runtime: SlackRuntime = {
-    deps,
-    state: new SlackState({ store: deps.state, ...(deps.localState === undefined ? {} : { local: deps.localState }), logger: deps.logger }),
-    tracker: new WorkTracker(),
-    botToken: credentials.botToken,
-    botUserId: () => botUserId,
-    supportChannels: () => supportChannels,
+  const local = deps.localState === undefined ? {} : { local: deps.localState };
+  const state = new SlackState({ store: deps.state, ...local, logger: deps.logger });
+  const tracker = new WorkTracker();
+  const { botToken } = credentials;
+  const idle = deps.fileIdleTimeoutMs;
+  const policy = {
+    fileHosts: config.fileHosts,
+    maxBytes: config.maxFileBytes,
+    ...(idle === undefined ? {} : { idleTimeoutMs: idle }),
   };
+  const attachments = createSlackAttachments({ logger: deps.logger, botToken, policy, fetchFile: deps.fetchFile });
+  const upload = { fileHosts: config.fileHosts, botToken, fetch: deps.uploadFetch ?? globalThis.fetch };
+  const deliver = createDeliverReply({ logger: deps.logger, renderPng: deps.renderPng, upload });
+  const metrics = deps.metrics ?? noopMetrics;
+  // Each listener gets what it works with, nothing more.
+  const base = { bot: deps.bot, logger: deps.logger, tracker };
 
   ignoreMalformedEvents(app, (reason) => deps.logger.warn(`acknowledged and ignored a signed event: ${reason}`));
   // Slack retries deliveries it thinks failed; the same event_id is answered once, by whichever replica claims it.
   // Counted as in flight from here: the claim goes to Redis after Slack was acknowledged, and stop() must wait for it.
   app.use(({ body, next }) =>
-    runtime.tracker.track(async () => {
+    tracker.track(async () => {
       const eventId = (body as { event_id?: unknown }).event_id;
-      if (typeof eventId === 'string' && !(await runtime.state.firstDelivery(`event:${eventId}`))) {
+      if (typeof eventId === 'string' && !(await state.firstDelivery(`event:${eventId}`))) {
         deps.logger.debug(`ignored repeated delivery ${eventId}`);
         return;
       }
       await next();
     }),
   );
-  registerMessageListeners(app, runtime);
-  registerCommandListener(app, runtime);
-  registerActionListeners(app, runtime);
-  registerAnalyzeModal(app, runtime);
-  registerShortcutListeners(app, runtime);
-  registerAppHomeListeners(app, runtime);
+  registerMessageListeners(app, {
+    ...base,
+    metrics,
+    state,
+    attachments,
+    deliver,
+    botUserId: () => botUserId,
+    supportChannels: () => supportChannels,
+    progressThresholdBytes: deps.progressThresholdBytes ?? DEFAULT_PROGRESS_BYTES,
+  });
+  registerCommandListener(app, { ...base, metrics, state });
+  registerActionListeners(app, { ...base, metrics, state, feedback: deps.feedback });
+  registerAnalyzeModal(app, { ...base, attachments, deliver });
+  registerShortcutListeners(app, { ...base, attachments, deliver });
+  const home = { admins: config.admins, home: deps.home, alerts: deps.state, feedback: deps.feedback };
+  registerAppHomeListeners(app, { ...base, ...home });
   app.error(async (error) => {
     deps.logger.error(`unhandled listener error: ${describeError(error)}`);
   });
@@ -151,9 +173,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       const wasStarted = started;
       started = false;
       if (wasStarted) await app.stop();
-      await runtime.tracker.drain();
+      await tracker.drain();
     },
-    inFlight: () => runtime.tracker.size,
+    inFlight: () => tracker.size,
     connected: () => started && (transport.mode === 'http' || socketUp),
   };
 }

@@ -23,7 +23,7 @@ export type { RenderOptions, SlackMessage } from './render-reply-blocks.js';
 export { SlackState, STATE_TTL_MS } from './slack-state.js';
 export { downloadUrlOf, isFileStub, isLogFile, slackFileSchema } from './slack-file.js';
 export type { SlackFile } from './slack-file.js';
-export type { HttpRoute, SlackAppDeps, SlackOutbound, SlackRuntime } from './slack-runtime.js';
+export type { HttpRoute, SlackAppDeps, SlackOutbound } from './slack-app-deps.js';
 export { startSlackApp } from './start-slack-app.js';
 export type { StartedSlackApp } from './start-slack-app.js';
 export { WorkTracker } from './work-tracker.js';

@@ -1,15 +1,34 @@
 import type { App, webApi } from '@slack/bolt';
-import { describeError, noopMetrics, type EarlierPost, type IncomingMessage } from '../../bot/index.js';
+import { describeError, type AppMetrics, type Bot, type EarlierPost, type IncomingMessage } from '../../bot/index.js';
+import type { AppLogger } from './app-logger.js';
 import { classifyMessageEvent, type SlackMessageEvent } from './classify-message-event.js';
 import { decodeSlackText } from './decode-slack-text.js';
-import { deliverReply } from './deliver-reply.js';
+import type { DeliverReply } from './deliver-reply.js';
 import { renderNotice } from './render-reply-blocks.js';
-import { attach, resolveFiles, unresolvedNote } from './slack-attachments.js';
-import type { SlackRuntime } from './slack-runtime.js';
+import { unresolvedNote, type SlackAttachments } from './slack-attachments.js';
+import type { SlackState } from './slack-state.js';
 import { readThreadHistory } from './thread-history.js';
+import type { WorkTracker } from './work-tracker.js';
 
 const PROGRESS_REACTION = 'hourglass_flowing_sand';
-const DEFAULT_PROGRESS_BYTES = 1024 * 1024;
+
+/** What the message listeners work with. */
+export interface MessageListenerDeps {
+  readonly bot: Bot;
+  readonly logger: AppLogger;
+  readonly metrics: AppMetrics;
+  /** De-duplication by channel + ts, "never twice in a thread", the auto-reply cooldown. */
+  readonly state: Pick<SlackState, 'firstDelivery' | 'claimAutoReply' | 'markAnswered'>;
+  readonly tracker: WorkTracker;
+  readonly attachments: SlackAttachments;
+  readonly deliver: DeliverReply;
+  /** Known after auth.test at start-up. */
+  readonly botUserId: () => string | undefined;
+  /** QLIK_SUPPORT_CHANNELS as ids, names resolved at start-up. */
+  readonly supportChannels: () => readonly string[] | 'all';
+  /** Files at least this large (or of unknown size) get a progress reaction. */
+  readonly progressThresholdBytes: number;
+}
 
 function asMessageEvent(event: unknown): SlackMessageEvent | null {
   if (typeof event !== 'object' || event === null) return null;
@@ -26,19 +45,20 @@ async function earlierPosts(
   event: SlackMessageEvent,
   threadTs: string,
   client: webApi.WebClient,
-  runtime: SlackRuntime,
+  deps: MessageListenerDeps,
 ): Promise<EarlierPost[]> {
-  const request = { channel: event.channel, threadTs, beforeTs: event.ts, botUserId: runtime.botUserId() };
+  const request = { channel: event.channel, threadTs, beforeTs: event.ts, botUserId: deps.botUserId() };
   const messages = await readThreadHistory(client, request).catch((error: unknown) => {
     // The verdict then covers this message alone and says so; the log says why (a missing history scope, say).
-    runtime.deps.logger.warn({ channel: event.channel, error: describeError(error) }, 'reading the thread failed');
+    deps.logger.warn({ channel: event.channel, error: describeError(error) }, 'reading the thread failed');
     throw error;
   });
   const posts: EarlierPost[] = [];
   for (const message of messages) {
     // An earlier file that files.info cannot fill in was answered (or refused) when it was shared; it is left out.
-    const { files } = await resolveFiles(message.files, client, runtime);
-    posts.push({ text: decodeSlackText(message.text), files: files.flatMap((file) => attach(file, runtime) ?? []) });
+    const { files } = await deps.attachments.resolve(message.files, client);
+    const attached = files.flatMap((file) => deps.attachments.attach(file) ?? []);
+    posts.push({ text: decodeSlackText(message.text), files: attached });
   }
   return posts;
 }
@@ -52,28 +72,32 @@ function isAutoReply(message: IncomingMessage, tone: string): boolean {
   return undirected && message.files.length === 0 && tone !== 'verdict' && tone !== 'error';
 }
 
-async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient, runtime: SlackRuntime): Promise<void> {
-  const { deps } = runtime;
-  const classified = classifyMessageEvent(event, { botUserId: runtime.botUserId(), supportChannels: runtime.supportChannels() });
+async function handleMessage(
+  event: SlackMessageEvent,
+  client: webApi.WebClient,
+  deps: MessageListenerDeps,
+): Promise<void> {
+  const { metrics, state } = deps;
+  const classifyOptions = { botUserId: deps.botUserId(), supportChannels: deps.supportChannels() };
+  const classified = classifyMessageEvent(event, classifyOptions);
   if (!classified.handle) {
     deps.logger.debug(`ignored ${event.type} in ${event.channel}: ${classified.reason}`);
     return;
   }
-  const metrics = deps.metrics ?? noopMetrics;
-  if (!(await runtime.state.firstDelivery(`message:${event.channel}:${event.ts}`))) {
+  if (!(await state.firstDelivery(`message:${event.channel}:${event.ts}`))) {
     deps.logger.debug(`ignored repeat of ${event.channel}/${event.ts}`);
     return;
   }
   const direct = classified.kind !== 'channel-message' && classified.kind !== 'thread-reply';
+  const target = { channel: classified.channelId, threadTs: classified.threadTs };
   const post = (message: { text: string; blocks: unknown[] }) =>
     client.chat.postMessage({ channel: classified.channelId, thread_ts: classified.threadTs, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false });
 
   let progress = false;
   try {
-    const resolved = await resolveFiles(event.files ?? [], client, runtime);
-    const files = resolved.files.flatMap((file) => attach(file, runtime) ?? []);
-    const threshold = deps.progressThresholdBytes ?? DEFAULT_PROGRESS_BYTES;
-    if (files.some((file) => file.size === null || file.size >= threshold)) {
+    const resolved = await deps.attachments.resolve(event.files ?? [], client);
+    const files = resolved.files.flatMap((file) => deps.attachments.attach(file) ?? []);
+    if (files.some((file) => file.size === null || file.size >= deps.progressThresholdBytes)) {
       progress = true;
       await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: PROGRESS_REACTION }).catch((error: unknown) => {
         deps.logger.warn(`reactions.add failed: ${describeError(error)}`);
@@ -87,7 +111,7 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
       senderId: classified.senderId,
       channelId: classified.channelId,
       threadId: classified.threadTs,
-      ...(thread === null ? {} : { earlier: () => earlierPosts(event, thread, client, runtime) }),
+      ...(thread === null ? {} : { earlier: () => earlierPosts(event, thread, client, deps) }),
     };
     const outcome = await deps.bot.handle(message);
     if (resolved.unresolved.length > 0) {
@@ -96,9 +120,10 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
         await post(renderNotice(note));
         return;
       }
-      const delivered = await deliverReply(client, runtime, { channel: classified.channelId, threadTs: classified.threadTs }, { ...outcome.reply, caveats: [...outcome.reply.caveats, note] });
+      const withNote = { ...outcome.reply, caveats: [...outcome.reply.caveats, note] };
+      const delivered = await deps.deliver(client, target, withNote);
       if (!delivered.ok) throw delivered.error;
-      await runtime.state.markAnswered(classified.channelId, classified.threadTs);
+      await state.markAnswered(classified.channelId, classified.threadTs);
       deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}, ${resolved.unresolved.length} file(s) unresolved`);
       return;
     }
@@ -108,15 +133,15 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
       return;
     }
     if (isAutoReply(message, outcome.reply.tone)) {
-      if (!(await runtime.state.claimAutoReply(classified.channelId, classified.threadTs))) {
+      if (!(await state.claimAutoReply(classified.channelId, classified.threadTs))) {
         deps.logger.info(`auto-reply held back in ${event.channel}: already answered in the thread or channel cooling down`);
         metrics.eventHandled(classified.kind, 'quiet');
         return;
       }
     } else {
-      await runtime.state.markAnswered(classified.channelId, classified.threadTs);
+      await state.markAnswered(classified.channelId, classified.threadTs);
     }
-    const delivered = await deliverReply(client, runtime, { channel: classified.channelId, threadTs: classified.threadTs }, outcome.reply);
+    const delivered = await deps.deliver(client, target, outcome.reply);
     if (!delivered.ok) throw delivered.error;
     deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}`);
     metrics.eventHandled(classified.kind, 'answered');
@@ -139,14 +164,14 @@ async function handleMessage(event: SlackMessageEvent, client: webApi.WebClient,
 }
 
 /** `message` (channels, groups, DMs, threads, file shares) and `app_mention`: acknowledged by Bolt first, worked on after. */
-export function registerMessageListeners(app: App, runtime: SlackRuntime): void {
+export function registerMessageListeners(app: App, deps: MessageListenerDeps): void {
   for (const type of ['message', 'app_mention'] as const) {
     app.event(type, async ({ event, client }) => {
       const message = asMessageEvent(event);
       if (message === null) return;
-      runtime.tracker.run(
-        () => handleMessage(message, client, runtime),
-        (error) => runtime.deps.logger.error(`message work failed: ${describeError(error)}`),
+      deps.tracker.run(
+        () => handleMessage(message, client, deps),
+        (error) => deps.logger.error(`message work failed: ${describeError(error)}`),
       );
     });
   }

@@ -2,7 +2,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import nodeFetch from 'node-fetch';
 import { fetch as undiciFetch, ProxyAgent } from 'undici';
 import type { FileFetch } from './download-slack-file.js';
-import type { SlackOutbound } from './slack-runtime.js';
+import type { SlackOutbound } from './slack-app-deps.js';
 
 /** The Web API and the Socket Mode WebSocket through HTTPS_PROXY (undici, which the Slack SDK itself uses). */
 export function slackOutbound(proxyUrl: string): SlackOutbound {

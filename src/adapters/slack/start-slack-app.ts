@@ -1,7 +1,7 @@
 import { createSlackApp, type SlackApp } from './create-slack-app.js';
 import { describeError } from '../../bot/index.js';
 import { StartupRefusal } from './resolve-support-channels.js';
-import type { SlackAppDeps } from './slack-runtime.js';
+import type { SlackAppDeps } from './slack-app-deps.js';
 
 export type StartedSlackApp =
   | { readonly ok: true; readonly app: SlackApp; readonly port: number | null }

@@ -2,18 +2,33 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTION_IDS, ENTRY_MODAL } from '../action-ids.js';
 import { analyzeModal } from '../analyze-modal.js';
-import { describeError } from '../../../bot/index.js';
+import { describeError, type Bot, type FeedbackRecorder, type StateStore } from '../../../bot/index.js';
+import type { AppLogger } from '../app-logger.js';
 import { renderAppHome, type HomeAlert } from '../render-app-home.js';
 import { renderNotice, renderReplyBlocks } from '../render-reply-blocks.js';
-import type { SlackRuntime } from '../slack-runtime.js';
+import type { HomeSources } from '../slack-app-deps.js';
+import type { WorkTracker } from '../work-tracker.js';
 
 /** The list the watch writes (team contract): newest first, JSON values. */
 export const RECENT_ALERTS_LIST = 'watch:recent-alerts';
 
 const alertSchema = z.object({ at: z.string(), user: z.string(), cause: z.string(), summary: z.string() });
 
-async function recentAlerts(runtime: SlackRuntime): Promise<HomeAlert[]> {
-  const values = await runtime.deps.state.readRecent(RECENT_ALERTS_LIST, 10);
+/** What App Home works with. */
+export interface AppHomeDeps {
+  readonly bot: Bot;
+  readonly logger: AppLogger;
+  readonly tracker: WorkTracker;
+  /** QLIK_ADMINS: they see the Qlik API status, the recent alerts and the feedback counts. */
+  readonly admins: readonly string[];
+  readonly home: HomeSources | undefined;
+  /** Where the watch keeps its recent alerts. */
+  readonly alerts: Pick<StateStore, 'readRecent'>;
+  readonly feedback: Pick<FeedbackRecorder, 'counts'> | undefined;
+}
+
+async function recentAlerts(store: AppHomeDeps['alerts']): Promise<HomeAlert[]> {
+  const values = await store.readRecent(RECENT_ALERTS_LIST, 10);
   return values.flatMap((value) => {
     try {
       const parsed = alertSchema.safeParse(JSON.parse(value));
@@ -24,9 +39,12 @@ async function recentAlerts(runtime: SlackRuntime): Promise<HomeAlert[]> {
   });
 }
 
-async function publishHome(runtime: SlackRuntime, userId: string, publish: (view: ReturnType<typeof renderAppHome>) => Promise<unknown>): Promise<void> {
-  const { deps } = runtime;
-  const admin = deps.config.admins.includes(userId);
+async function publishHome(
+  deps: AppHomeDeps,
+  userId: string,
+  publish: (view: ReturnType<typeof renderAppHome>) => Promise<unknown>,
+): Promise<void> {
+  const admin = deps.admins.includes(userId);
   const home = deps.home;
   // Admin-only parts are read only for admins; each part failing alone leaves the rest of the page.
   const [qlik, alerts, feedback] = admin
@@ -35,7 +53,7 @@ async function publishHome(runtime: SlackRuntime, userId: string, publish: (view
           deps.logger.warn(`Qlik API status for App Home failed: ${describeError(error)}`);
           return null;
         }) ?? Promise.resolve(null),
-        recentAlerts(runtime).catch(() => []),
+        recentAlerts(deps.alerts).catch(() => []),
         deps.feedback?.counts().catch(() => []) ?? Promise.resolve([]),
       ])
     : [null, [], []];
@@ -43,13 +61,12 @@ async function publishHome(runtime: SlackRuntime, userId: string, publish: (view
 }
 
 /** App Home (`app_home_opened` -> views.publish) and its buttons: the analyze form and a knowledge entry in a modal. */
-export function registerAppHomeListeners(app: App, runtime: SlackRuntime): void {
-  const { deps } = runtime;
+export function registerAppHomeListeners(app: App, deps: AppHomeDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    runtime.tracker.run(
+    deps.tracker.run(
       async () => {
-        await publishHome(runtime, event.user, (view) => client.views.publish({ user_id: event.user, view }));
+        await publishHome(deps, event.user, (view) => client.views.publish({ user_id: event.user, view }));
         deps.logger.info({ user: event.user }, 'published App Home');
       },
       (error) => deps.logger.error(`publishing App Home failed: ${describeError(error)}`),

@@ -1,25 +1,39 @@
 import type { App, MessageShortcut, webApi } from '@slack/bolt';
-import type { IncomingMessage } from '../../../bot/index.js';
+import type { Bot, IncomingMessage } from '../../../bot/index.js';
 import { SHORTCUTS } from '../action-ids.js';
 import { analyzeModal } from '../analyze-modal.js';
+import type { AppLogger } from '../app-logger.js';
 import { describeError } from '../../../bot/index.js';
 import { decodeSlackText } from '../decode-slack-text.js';
-import { deliverReply } from '../deliver-reply.js';
+import type { DeliverReply } from '../deliver-reply.js';
 import { renderNotice, renderReplyBlocks } from '../render-reply-blocks.js';
-import { attach, resolveFiles, unresolvedNote } from '../slack-attachments.js';
-import type { SlackRuntime } from '../slack-runtime.js';
+import { unresolvedNote, type SlackAttachments } from '../slack-attachments.js';
+import type { WorkTracker } from '../work-tracker.js';
+
+/** What the shortcuts work with. */
+export interface ShortcutListenerDeps {
+  readonly bot: Bot;
+  readonly logger: AppLogger;
+  readonly tracker: WorkTracker;
+  readonly attachments: SlackAttachments;
+  readonly deliver: DeliverReply;
+}
 
 type Respond = (message: Record<string, unknown>) => Promise<unknown>;
 
 /** "Analyze with qlik-sessions" on a message: its text and files, answered in its thread (or privately where the bot may not post). */
-async function analyzeMessage(body: MessageShortcut, client: webApi.WebClient, runtime: SlackRuntime, respond: Respond): Promise<void> {
-  const { deps } = runtime;
+async function analyzeMessage(
+  body: MessageShortcut,
+  client: webApi.WebClient,
+  deps: ShortcutListenerDeps,
+  respond: Respond,
+): Promise<void> {
   const channel = body.channel.id;
   const { message } = body;
   const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
   const rawFiles: unknown = message['files'];
-  const resolved = await resolveFiles(Array.isArray(rawFiles) ? rawFiles : [], client, runtime);
-  const files = resolved.files.flatMap((file) => attach(file, runtime) ?? []);
+  const resolved = await deps.attachments.resolve(Array.isArray(rawFiles) ? rawFiles : [], client);
+  const files = resolved.files.flatMap((file) => deps.attachments.attach(file) ?? []);
   const text = typeof message.text === 'string' ? decodeSlackText(message.text) : '';
   // The person asked for it: answered like a mention, so a message without log lines still gets an answer, never silence.
   const incoming: IncomingMessage = { kind: 'mention', text, files, senderId: body.user.id, channelId: channel, threadId: threadTs };
@@ -30,7 +44,7 @@ async function analyzeMessage(body: MessageShortcut, client: webApi.WebClient, r
     return;
   }
   const answer = resolved.unresolved.length === 0 ? reply : { ...reply, caveats: [...reply.caveats, unresolvedNote(resolved.unresolved)] };
-  const delivered = await deliverReply(client, runtime, { channel, threadTs }, answer);
+  const delivered = await deps.deliver(client, { channel, threadTs }, answer);
   if (delivered.ok) {
     deps.logger.info({ channel, user: body.user.id }, `answered the message shortcut with ${reply.tone}`);
     return;
@@ -43,14 +57,13 @@ async function analyzeMessage(body: MessageShortcut, client: webApi.WebClient, r
 }
 
 /** The message shortcut and the global shortcut (which opens the analyze form). */
-export function registerShortcutListeners(app: App, runtime: SlackRuntime): void {
-  const { deps } = runtime;
+export function registerShortcutListeners(app: App, deps: ShortcutListenerDeps): void {
   app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: SHORTCUTS.analyzeMessage }, async ({ ack, shortcut, client, respond }) => {
     await ack();
-    runtime.tracker.run(
+    deps.tracker.run(
       async () => {
         try {
-          await analyzeMessage(shortcut, client, runtime, respond as Respond);
+          await analyzeMessage(shortcut, client, deps, respond as Respond);
         } catch (error) {
           deps.logger.error(`the message shortcut failed: ${describeError(error)}`);
           const reason = error instanceof Error && error.name === 'FileDownloadFailure' ? error.message : 'something went wrong on my side.';

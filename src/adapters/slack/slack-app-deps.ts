@@ -4,9 +4,7 @@ import type { SlackConfig, SlackCredentials } from '../../config/index.js';
 import type { AppMetrics, Bot, FeedbackRecorder, QlikApiStatus, StateStore } from '../../bot/index.js';
 import type { AppLogger, LogLevelName } from './app-logger.js';
 import type { FileFetch } from './download-slack-file.js';
-import type { SlackState } from './slack-state.js';
 import type { UploadFetch } from './upload-files.js';
-import type { WorkTracker } from './work-tracker.js';
 
 /** A GET route served beside /slack/events in HTTP mode (health, readiness, metrics). */
 export interface HttpRoute {
@@ -61,16 +59,4 @@ export interface HomeSources {
   readonly entries: readonly { readonly id: string; readonly title: string }[];
   /** Undefined when the Qlik APIs are not configured. */
   readonly qlikStatus?: () => Promise<QlikApiStatus>;
-}
-
-/** State shared by the listeners of one app. */
-export interface SlackRuntime {
-  readonly deps: SlackAppDeps;
-  readonly state: SlackState;
-  readonly tracker: WorkTracker;
-  readonly botToken: string;
-  /** Known after auth.test at start-up. */
-  botUserId(): string | undefined;
-  /** QLIK_SUPPORT_CHANNELS as ids, names resolved at start-up. */
-  supportChannels(): readonly string[] | 'all';
 }
