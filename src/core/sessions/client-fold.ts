@@ -1,4 +1,6 @@
+import { clientHash } from './client-hash.js';
 import { copyString } from './copy-string.js';
+import { HashSets } from './hash-sets.js';
 
 /** Distinct addresses and browsers counted per user: enough to tell one client from many, bounded for a flood. */
 export const MAX_CLIENTS_COUNTED = 64;
@@ -12,21 +14,6 @@ export function isLocalAddress(address: string): boolean {
   return LOCAL_ADDRESSES.has(address.replace(/^\[|\]:\d+$|\]$/g, ''));
 }
 
-/** FNV-1a over the UTF-16 code units: distinct clients are counted by hash, never kept as strings. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
-}
-
-interface Clients {
-  readonly addressHashes: Set<number>;
-  readonly agentHashes: Set<number>;
-  readonly addresses: string[];
-  readonly agents: string[];
-  allLocal: boolean;
-}
-
 export interface ClientFigures {
   /** Distinct addresses and browsers, each at most MAX_CLIENTS_COUNTED. */
   readonly addressCount: number;
@@ -38,53 +25,60 @@ export interface ClientFigures {
   readonly allLocal: boolean;
 }
 
-/** The client addresses and browsers of each user, counted in a fixed space per user. */
+/**
+ * The client addresses and browsers of each user, counted in a fixed space per user: hashes in typed arrays, and
+ * only the first few of each kept as text.
+ */
 export class ClientFold {
-  private readonly clients = new Map<number, Clients>();
+  private readonly addressHashes = new HashSets(MAX_CLIENTS_COUNTED);
+  private readonly agentHashes = new HashSets(MAX_CLIENTS_COUNTED);
+  /** Per user, the first SHOWN addresses and browsers, at `user * SHOWN + index`. */
+  private readonly addresses: (string | undefined)[] = [];
+  private readonly agents: (string | undefined)[] = [];
+  /** Per user: 1 while every address seen is the server itself. */
+  private notLocal = new Uint8Array(256);
 
   address(user: number, address: string): void {
-    const clients = this.of(user);
-    if (clients.addressHashes.size >= MAX_CLIENTS_COUNTED) return;
-    const hash = hashOf(address);
-    if (clients.addressHashes.has(hash)) return;
-    clients.addressHashes.add(hash);
-    if (clients.allLocal && !isLocalAddress(address)) clients.allLocal = false;
-    if (clients.addresses.length < SHOWN) clients.addresses.push(copyString(address));
+    const count = this.addressHashes.sizeOf(user);
+    if (!this.addressHashes.add(user, clientHash(address))) return;
+    if (!isLocalAddress(address)) this.markNotLocal(user);
+    if (count < SHOWN) this.addresses[user * SHOWN + count] = copyString(address);
   }
 
   userAgent(user: number, agent: string): void {
-    const clients = this.of(user);
-    if (clients.agentHashes.size >= MAX_CLIENTS_COUNTED) return;
-    const hash = hashOf(agent);
-    if (clients.agentHashes.has(hash)) return;
-    clients.agentHashes.add(hash);
-    if (clients.agents.length < SHOWN) clients.agents.push(copyString(agent));
+    const count = this.agentHashes.sizeOf(user);
+    if (!this.agentHashes.add(user, clientHash(agent))) return;
+    if (count < SHOWN) this.agents[user * SHOWN + count] = copyString(agent);
   }
 
   figuresOf(user: number): ClientFigures {
-    const clients = this.clients.get(user);
-    if (clients === undefined) return { addressCount: 0, userAgentCount: 0, addresses: [], userAgents: [], allLocal: false };
+    const addressCount = this.addressHashes.sizeOf(user);
+    const userAgentCount = this.agentHashes.sizeOf(user);
     return {
-      addressCount: clients.addressHashes.size,
-      userAgentCount: clients.agentHashes.size,
-      addresses: [...clients.addresses],
-      userAgents: [...clients.agents],
-      allLocal: clients.addressHashes.size > 0 && clients.allLocal,
+      addressCount,
+      userAgentCount,
+      addresses: shown(this.addresses, user, addressCount),
+      userAgents: shown(this.agents, user, userAgentCount),
+      allLocal: addressCount > 0 && (this.notLocal[user] ?? 0) === 0,
     };
   }
 
   heldEntries(): number {
-    let held = 0;
-    for (const clients of this.clients.values()) held += clients.addressHashes.size + clients.agentHashes.size + clients.addresses.length + clients.agents.length;
-    return held;
+    return this.addressHashes.heldEntries() + this.agentHashes.heldEntries();
   }
 
-  private of(user: number): Clients {
-    let clients = this.clients.get(user);
-    if (clients === undefined) {
-      clients = { addressHashes: new Set(), agentHashes: new Set(), addresses: [], agents: [], allLocal: true };
-      this.clients.set(user, clients);
+  private markNotLocal(user: number): void {
+    if (user >= this.notLocal.length) {
+      const grown = new Uint8Array(Math.max(user + 1, this.notLocal.length * 2));
+      grown.set(this.notLocal);
+      this.notLocal = grown;
     }
-    return clients;
+    this.notLocal[user] = 1;
   }
+}
+
+function shown(texts: readonly (string | undefined)[], user: number, count: number): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < Math.min(count, SHOWN); index++) out.push(texts[user * SHOWN + index] as string);
+  return out;
 }

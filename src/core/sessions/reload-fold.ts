@@ -12,19 +12,16 @@ export interface ReloadWindow {
   readonly status: string;
 }
 
-/** A registered session start, kept a while so that a reload window reported later can still claim it. */
-interface RecentOpen {
-  readonly user: number;
-  readonly at: number;
-  reload: ReloadWindow | null;
-}
-
 /** Sessions opened while a reload task ran (TaskExecution_Scheduler), per user, with the names of those tasks. */
 export class ReloadFold {
   private readonly reloads: ReloadWindow[] = [];
   /** Reloads whose window may still hold starts not yet registered. */
   private active: ReloadWindow[] = [];
-  private readonly recentOpens = new TimeQueue<RecentOpen>();
+  /** Registered starts of the last three hours (the user of each), oldest first; numbered from `retired` on. */
+  private readonly recentOpens = new TimeQueue<number>();
+  private retired = 0;
+  /** The window that claimed a start, by the start's number: only the few starts inside a reload are here. */
+  private readonly claims = new Map<number, ReloadWindow>();
   private readonly sessions = new Map<number, number>();
   private readonly tasks = new Map<number, Set<string>>();
 
@@ -32,20 +29,26 @@ export class ReloadFold {
     const kept = { ...window, taskName: (' ' + window.taskName).slice(1), status: (' ' + window.status).slice(1) };
     this.reloads.push(kept);
     this.active.push(kept);
-    for (const open of this.recentOpens.values()) claim(open, kept);
+    const opens = this.recentOpens;
+    for (let index = firstAtOrAfter(opens, kept.start - RELOAD_SLACK_MS); index < opens.size; index++) {
+      if (opens.timeAt(index) > kept.stop + RELOAD_SLACK_MS) break;
+      this.claim(this.retired + index, kept);
+    }
   }
 
   started(user: number, at: number): void {
-    const open: RecentOpen = { user, at, reload: null };
     if (this.active.length > 0) {
       this.active = this.active.filter((window) => window.stop + RELOAD_SLACK_MS >= at);
-      for (const window of this.active) claim(open, window);
+      for (const window of this.active) if (at >= window.start - RELOAD_SLACK_MS) this.claim(this.retired + this.recentOpens.size, window);
     }
-    this.recentOpens.push(at, open);
+    this.recentOpens.push(at, user);
   }
 
   settle(now: number): void {
-    for (let at = this.recentOpens.peekTime(); at < now - RELOAD_LOOKBACK_MS; at = this.recentOpens.peekTime()) this.retire(this.recentOpens.shift());
+    for (let at = this.recentOpens.peekTime(); at < now - RELOAD_LOOKBACK_MS; at = this.recentOpens.peekTime()) {
+      this.retire(this.retired, this.recentOpens.shift());
+      this.retired++;
+    }
   }
 
   matchesOf(user: number): { readonly sessions: number; readonly tasks: readonly string[] } {
@@ -57,20 +60,34 @@ export class ReloadFold {
   }
 
   heldEntries(): number {
-    return this.recentOpens.size + this.reloads.length;
+    return this.recentOpens.size + this.claims.size + this.reloads.length;
   }
 
-  private retire(open: RecentOpen): void {
-    if (open.reload === null) return;
-    this.sessions.set(open.user, (this.sessions.get(open.user) ?? 0) + 1);
-    let tasks = this.tasks.get(open.user);
-    if (tasks === undefined) this.tasks.set(open.user, (tasks = new Set()));
-    tasks.add(open.reload.taskName);
+  /** The first reload window (by start) that holds a session start claims it. */
+  private claim(start: number, window: ReloadWindow): void {
+    const claimed = this.claims.get(start);
+    if (claimed === undefined || window.start < claimed.start) this.claims.set(start, window);
+  }
+
+  private retire(start: number, user: number): void {
+    const reload = this.claims.get(start);
+    if (reload === undefined) return;
+    this.claims.delete(start);
+    this.sessions.set(user, (this.sessions.get(user) ?? 0) + 1);
+    let tasks = this.tasks.get(user);
+    if (tasks === undefined) this.tasks.set(user, (tasks = new Set()));
+    tasks.add(reload.taskName);
   }
 }
 
-/** The first reload window (by start) that holds a session start claims it. */
-function claim(open: RecentOpen, window: ReloadWindow): void {
-  if (open.at < window.start - RELOAD_SLACK_MS || open.at > window.stop + RELOAD_SLACK_MS) return;
-  if (open.reload === null || window.start < open.reload.start) open.reload = window;
+/** The index of the first start at or after `at` (starts are in time order). */
+function firstAtOrAfter(opens: TimeQueue<number>, at: number): number {
+  let low = 0;
+  let high = opens.size;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (opens.timeAt(middle) < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -8,6 +8,7 @@ import { InvalidCookieFold } from './invalid-cookie-fold.js';
 import { LicenceFold } from './licence-fold.js';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS, PeakFold } from './peak-fold.js';
 import { ReloadFold } from './reload-fold.js';
+import { SessionIndex } from './session-index.js';
 import type { HeldCounts, SessionTimelines, UserFigures } from './session-timelines.js';
 import { TimelineFold, type SessionEnding } from './timeline-fold.js';
 import { TimeQueue } from './time-queue.js';
@@ -15,6 +16,11 @@ import { UserTable } from './user-table.js';
 
 /** One proxy session while it may still be named by a line (open, or closed moments ago). */
 interface SessionRecord {
+  /** The hashes of its id, noted by the index (0 until indexed). */
+  keyA: number;
+  keyB: number;
+  /** Held by the index: closed records leave it a minute after their end. */
+  indexed: boolean;
   readonly user: number;
   /** NaN when opened before the excerpt. */
   readonly opened: number;
@@ -37,11 +43,12 @@ const MAX_NODES = 256;
  * Per-user figures of proxy sessions, fed one event at a time in time order (`readLogInputs` merges every input on
  * the instant). Each concern is a small fold (peak, bursts, automation, reloads, licences, clients, the timeline
  * picture, denial copies, anonymous denials) over interned user numbers. Memory is the sessions open now plus a
- * fixed amount per user: a session is dropped a minute after its end, and no string of the input is kept uncopied.
+ * fixed amount per user: a session is dropped a minute after its end; ids are kept as hashes, and no string of the
+ * input is kept uncopied.
  */
 export class SessionTracker {
   private readonly users = new UserTable();
-  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly sessions = new SessionIndex<SessionRecord>();
   private readonly nodes = new Map<string, string>();
   private readonly serviceUsers = new Set<string>();
   private readonly peaks = new PeakFold();
@@ -61,7 +68,7 @@ export class SessionTracker {
   );
   private readonly started: number[] = [];
   private readonly qrsContext: boolean[] = [];
-  private readonly closedQueue = new TimeQueue<string>();
+  private readonly closedQueue = new TimeQueue<SessionRecord>();
   /** Starts not yet counted into bursts and reload matches (their client may follow on the next lines). */
   private readonly startQueue = new TimeQueue<SessionRecord>();
   private from = Number.NaN;
@@ -162,10 +169,11 @@ export class SessionTracker {
   timelines(): SessionTimelines {
     this.settle(Number.POSITIVE_INFINITY);
     const assumed = this.peaks.assumed;
-    for (const [id, session] of this.sessions) {
+    for (const session of this.sessions.values()) {
       if (Number.isNaN(session.closedAt)) this.picture(session, Number.NaN, assumed ? 'assumed-timeout' : 'open-at-end');
-      this.sessions.delete(id);
+      session.indexed = false;
     }
+    this.sessions.clear();
     const users: UserFigures[] = [];
     for (let user = 0; user < this.users.size; user++) users.push(this.figures(user));
     return {
@@ -229,11 +237,11 @@ export class SessionTracker {
     this.reloads.settle(now);
     this.denialCopies.settle(now);
     for (let at = this.closedQueue.peekTime(); at < now - CLOSED_KEPT_MS; at = this.closedQueue.peekTime()) {
-      const id = this.closedQueue.shift();
-      const session = this.sessions.get(id);
-      if (session === undefined || Number.isNaN(session.closedAt) || session.closedAt > at) continue;
+      const session = this.closedQueue.shift();
+      if (!session.indexed || Number.isNaN(session.closedAt) || session.closedAt > at) continue;
       this.picture(session, session.closedAt, session.ending ?? 'stopped');
-      this.sessions.delete(id);
+      this.sessions.remove(session);
+      session.indexed = false;
     }
   }
 
@@ -277,14 +285,14 @@ export class SessionTracker {
     }
     if (userName === null) return null;
     const user = this.user(userName);
-    const session: SessionRecord = { user, opened: at, closedAt: Number.NaN, ending: null, client: null, userAgent: null, node: this.nodeOf(node) };
+    const session: SessionRecord = { keyA: 0, keyB: 0, indexed: sessionId !== null, user, opened: at, closedAt: Number.NaN, ending: null, client: null, userAgent: null, node: this.nodeOf(node) };
     this.peaks.opened(user, at);
     if (!Number.isNaN(at)) {
       this.started[user] = (this.started[user] ?? 0) + 1;
       this.startQueue.push(at, session);
     }
     // A session without an id can never be named again: only its counts and its picture are kept.
-    if (sessionId !== null) this.sessions.set(copyString(sessionId), session);
+    if (sessionId !== null) this.sessions.add(sessionId, session);
     else this.picture(session, Number.NaN, 'open-at-end');
     return session;
   }
@@ -296,15 +304,14 @@ export class SessionTracker {
       // Its end is in the excerpt but not its start: it was open at every instant before this one.
       const user = this.user(userName);
       this.peaks.discoveredBefore(user);
-      const before: SessionRecord = { user, opened: Number.NaN, closedAt: this.instantOr(at), ending, client: null, userAgent: null, node: null };
-      const id = copyString(sessionId);
-      this.sessions.set(id, before);
-      this.closedQueue.push(before.closedAt, id);
+      const before: SessionRecord = { keyA: 0, keyB: 0, indexed: true, user, opened: Number.NaN, closedAt: this.instantOr(at), ending, client: null, userAgent: null, node: null };
+      this.sessions.add(sessionId, before);
+      this.closedQueue.push(before.closedAt, before);
     } else if (Number.isNaN(session.closedAt)) {
       session.closedAt = this.instantOr(at);
       session.ending = ending;
       this.peaks.closed(session.user);
-      this.closedQueue.push(session.closedAt, sessionId);
+      this.closedQueue.push(session.closedAt, session);
     } else if (ending === 'timed-out' && session.ending === 'stopped') {
       // Stop session and "deleted due to inactivity" come together for a timeout: the latter says why.
       session.ending = ending;
@@ -320,14 +327,14 @@ export class SessionTracker {
     const known = this.nodeOf(node);
     const unnamedToo = known === null || this.nodes.size <= 1;
     const when = this.instantOr(at);
-    for (const [id, session] of this.sessions) {
+    for (const session of this.sessions.values()) {
       if (!Number.isNaN(session.closedAt)) continue;
       if (session.node === known || (session.node === null && unnamedToo) || known === null) {
         if (!Number.isNaN(session.opened) && session.opened > when) continue;
         session.closedAt = when;
         session.ending = 'proxy-stopped';
         this.peaks.closed(session.user);
-        this.closedQueue.push(when, id);
+        this.closedQueue.push(when, session);
       }
     }
   }

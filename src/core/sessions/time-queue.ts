@@ -36,6 +36,16 @@ export class TimeQueue<T> {
     return item;
   }
 
+  /** The instant of the `index`-th oldest value (0 = the head). */
+  timeAt(index: number): number {
+    return this.times[this.head + index] as number;
+  }
+
+  /** The `index`-th oldest value (0 = the head). */
+  itemAt(index: number): T {
+    return this.items[this.head + index] as T;
+  }
+
   *values(): IterableIterator<T> {
     for (let index = this.head; index < this.items.length; index++) yield this.items[index] as T;
   }

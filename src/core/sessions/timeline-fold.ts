@@ -60,6 +60,11 @@ export class TimelineFold {
   private readonly kept = new Map<number, Kept>();
   private sessionCount = 0;
   private refusalCount = 0;
+  /** Set by the first compaction: what each user beyond the most interesting ones keeps, and who those are. */
+  private share = Number.POSITIVE_INFINITY;
+  private readonly fullUsers = new Set<number>();
+  /** The interest of the last of the full users: a user passing it keeps everything again. */
+  private threshold = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly peakAtOf: (user: number) => number,
@@ -69,6 +74,12 @@ export class TimelineFold {
 
   session(user: number, session: RecordedSession): void {
     const kept = this.of(user);
+    if (kept.sessions.length >= this.share && !this.mayBeNamed(user) && distance(session, this.peakAtOf(user)) !== 0) {
+      // Once the budget has been spent, a user unlikely to be named keeps only its share and the sessions of its
+      // peak: the rest would be trimmed at the next compaction anyway, and not keeping them spares the garbage.
+      kept.omittedSessions++;
+      return;
+    }
     kept.sessions.push(session);
     this.sessionCount++;
     if (kept.sessions.length > TIMELINE_SESSIONS_PER_USER) this.trimSessions(user, kept, Math.floor(TIMELINE_SESSIONS_PER_USER * 0.8));
@@ -99,6 +110,10 @@ export class TimelineFold {
     return this.sessionCount + this.refusalCount;
   }
 
+  private mayBeNamed(user: number): boolean {
+    return this.fullUsers.has(user) || this.interestOf(user) > this.threshold;
+  }
+
   private of(user: number): Kept {
     let kept = this.kept.get(user);
     if (kept === undefined) this.kept.set(user, (kept = { sessions: [], refusals: [], omittedSessions: 0, omittedRefusals: 0 }));
@@ -123,9 +138,15 @@ export class TimelineFold {
 
   /** The budget is spent: all but the most interesting users keep only their share nearest their peak. */
   private compact(): void {
-    const users = [...this.kept.keys()].sort((a, b) => this.interestOf(b) - this.interestOf(a) || a - b);
+    const interest = new Map<number, number>();
+    for (const user of this.kept.keys()) interest.set(user, this.interestOf(user));
+    const users = [...this.kept.keys()].sort((a, b) => (interest.get(b) as number) - (interest.get(a) as number) || a - b);
     // A quarter of the budget shared by everyone else (possibly nothing each): the next compaction is far off.
     const share = Math.floor(SESSION_BUDGET / 4 / Math.max(1, users.length));
+    this.share = share;
+    this.fullUsers.clear();
+    for (const user of users.slice(0, FULL_USERS)) this.fullUsers.add(user);
+    this.threshold = users.length > FULL_USERS ? (interest.get(users[FULL_USERS - 1] as number) as number) : Number.NEGATIVE_INFINITY;
     users.forEach((user, rank) => {
       const kept = this.kept.get(user) as Kept;
       const keep = rank < FULL_USERS ? TIMELINE_SESSIONS_PER_USER : share;

@@ -134,3 +134,41 @@ describe('SessionTracker', () => {
     expect(qlik?.reloadMatches).toEqual({ sessions: 4, tasks: ['Reload License Monitor'] });
   });
 });
+
+describe('SessionTracker automation bursts', () => {
+  const from = (at: number, id: string, user: string, client: string): LogEvent => ({
+    kind: 'session-opened',
+    at,
+    user,
+    sessionId: id,
+    via: 'login',
+    client,
+    context: null,
+    node: null,
+  });
+
+  function burstsOf(events: LogEvent[]): Map<string, { sessions: number; at: number; client: string } | null> {
+    const tracker = new SessionTracker();
+    for (const event of inTimeOrder(events)) tracker.add(event);
+    return new Map(tracker.timelines().users.map((user) => [user.user, user.automationBurst]));
+  }
+
+  it('finds five starts from one client within a minute among other users and clients', () => {
+    const events: LogEvent[] = [];
+    for (let index = 0; index < 6; index++) {
+      events.push(from(START + index * 11_000, `a${index}`, 'CORP\\svc-mashup', '10.0.0.9'));
+      events.push(from(START + index * 11_000 + 500, `b${index}`, 'CORP\\bob', `10.1.0.${index}`));
+      events.push(from(START + index * 11_000 + 700, `c${index}`, 'CORP\\svc-mashup', `10.2.0.${index}`));
+    }
+    const bursts = burstsOf(events);
+    expect(bursts.get('CORP\\svc-mashup')).toEqual({ sessions: 6, at: START, client: '10.0.0.9' });
+    expect(bursts.get('CORP\\bob')).toBeNull();
+  });
+
+  it('does not count starts more than a minute apart into one burst, and starts over after a quiet minute', () => {
+    const slow = [0, 20_000, 40_000, 60_000, 61_000].map((offset, index) => from(START + offset, `s${index}`, 'CORP\\anna', '10.0.0.1'));
+    expect(burstsOf(slow).get('CORP\\anna')).toBeNull();
+    const later = [0, 1, 2, 3, 4].map((index) => from(START + 10 * MINUTE + index * 1000, `t${index}`, 'CORP\\anna', '10.0.0.1'));
+    expect(burstsOf([...slow, ...later]).get('CORP\\anna')).toEqual({ sessions: 5, at: START + 10 * MINUTE, client: '10.0.0.1' });
+  });
+});

@@ -1,0 +1,67 @@
+/** Users' blocks grow by this many at a time: most users have a client or two, a few have dozens. */
+const BLOCK = 8;
+
+/**
+ * A small set of 32-bit hashes per user, capped at `cap`, all kept in typed arrays: no object per user, and the
+ * memory sits outside the garbage-collected heap. A user's hashes live in one block of the pool, moved to a block
+ * twice as large when full (the old block is left behind: at most as much again as what is held).
+ */
+export class HashSets {
+  private pool = new Uint32Array(BLOCK * 256);
+  private poolUsed = 0;
+  /** Per user: where its block starts, its capacity, and how many hashes it holds. */
+  private starts = new Int32Array(256);
+  private capacities = new Uint16Array(256);
+  private sizes = new Uint16Array(256);
+
+  constructor(private readonly cap: number) {}
+
+  sizeOf(user: number): number {
+    return user < this.sizes.length ? (this.sizes[user] as number) : 0;
+  }
+
+  /** Adds `hash` to the user's set unless it is there or the set is full; true when added. */
+  add(user: number, hash: number): boolean {
+    this.ensureUser(user);
+    const size = this.sizes[user] as number;
+    const start = this.starts[user] as number;
+    for (let index = start; index < start + size; index++) if (this.pool[index] === hash) return false;
+    if (size >= this.cap) return false;
+    if (size === this.capacities[user]) this.move(user, Math.min(this.cap, Math.max(BLOCK, size * 2)));
+    this.pool[(this.starts[user] as number) + size] = hash;
+    this.sizes[user] = size + 1;
+    return true;
+  }
+
+  /** Slots of the pool in use, the users' blocks and the ones left behind alike. */
+  heldEntries(): number {
+    return this.poolUsed;
+  }
+
+  private move(user: number, capacity: number): void {
+    if (this.poolUsed + capacity > this.pool.length) {
+      const grown = new Uint32Array(Math.max(this.pool.length * 2, this.poolUsed + capacity));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    const from = this.starts[user] as number;
+    const size = this.sizes[user] as number;
+    this.pool.copyWithin(this.poolUsed, from, from + size);
+    this.starts[user] = this.poolUsed;
+    this.capacities[user] = capacity;
+    this.poolUsed += capacity;
+  }
+
+  private ensureUser(user: number): void {
+    if (user < this.sizes.length) return;
+    const length = Math.max(user + 1, this.sizes.length * 2);
+    const grow = <T extends Int32Array | Uint16Array>(array: T, make: (length: number) => T): T => {
+      const grown = make(length);
+      grown.set(array);
+      return grown;
+    };
+    this.starts = grow(this.starts, (n) => new Int32Array(n));
+    this.capacities = grow(this.capacities, (n) => new Uint16Array(n));
+    this.sizes = grow(this.sizes, (n) => new Uint16Array(n));
+  }
+}
