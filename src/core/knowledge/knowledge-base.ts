@@ -84,6 +84,13 @@ const BACKGROUND_TERMS: ReadonlySet<string> = new Set(
   'app user fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(' '),
 );
 const BACKGROUND_FACTOR = 0.4;
+
+/** A (group) managed service account, gMSA: a Windows account type, not the Qlik service account's licence. */
+function namesManagedServiceAccount(words: readonly string[]): boolean {
+  return words.some(
+    (word, index) => word === 'msa' || (word === 'manag' && words[index + 1] === 'servic' && words[index + 2] === 'account'),
+  );
+}
 // Words of our topic, sessions and licences and refusals: naming Qlik alone ("change the service account to a gMSA") is not enough.
 const TOPIC_WORDS: ReadonlySet<string> = new Set(
   (
@@ -220,6 +227,8 @@ export function createKnowledgeBase(
     const intents = detectQuestionIntents(words, detected.signals.length > 0);
     const offTopic = detected.guards.some((guard) => OFF_TOPIC_GUARDS.has(guard));
     const onTopic = words.some((word) => TOPIC_WORDS.has(word));
+    // "run the services under a gMSA" matches the trigger "service account"; only sessions or licences make it ours.
+    const accountTypeOnly = !onTopic && namesManagedServiceAccount(words);
     // "Field 'X' not found" in a Monitoring app is that error, unless the message also speaks of sessions or refusals.
     const otherError = detected.guards.includes('other-error') && !words.some((word) => ['session', 'parallel', 'limit', 'deny', 'pass'].includes(word));
 
@@ -242,7 +251,7 @@ export function createKnowledgeBase(
       const intentBoost = intents.reduce((sum, intent) => sum + (intent.boosts[item.entry.id] ?? 0), 0);
       const termScore = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
       // Without a word of our topic, a trigger or a quoted error, shared words alone ("reload failed", "connector") prove little.
-      const anchored = onTopic || triggers.length > 0 || signalBoost > 0;
+      const anchored = onTopic || (triggers.length > 0 && !accountTypeOnly) || signalBoost > 0;
       const damping = offTopic || otherError ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
       const own = (termScore + triggerScore + intentBoost) * damping;
       return {
