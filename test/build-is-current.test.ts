@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { workerScriptUrl } from '../src/adapters/analysis-worker/index.js';
+import { workerScriptUrl } from '../src/adapters/analysis-worker/worker-script-url.js';
 import { isStale } from './support/build-dist-once.js';
 
 describe('the build the tests run against', () => {

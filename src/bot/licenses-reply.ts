@@ -5,7 +5,8 @@ import type { Reply } from './reply.js';
 export function licensesReply(report: LicensesReport): Reply {
   const headline =
     report.allocations.length === 0
-      ? `${report.user} has no licence allocation: without one, Qlik Sense answers "you have no access pass". Allocate professional or analyzer access in the QMC (License management), or add a login access rule.`
+      ? `${report.user} holds no licence allocation: without one, Qlik Sense answers "you have no access pass". ` +
+        'Allocate professional or analyzer access in the QMC (License management), or add a login access rule.'
       : `${report.user} holds ${report.allocations.map((allocation) => `${allocation.type} access`).join(', ')}.`;
   return {
     tone: 'live',

@@ -1,7 +1,6 @@
-import { SESSION_LIMIT } from '../core/verdict/index.js';
 import type { LiveQlik } from './live-qlik.js';
 import type { Reply, ReplyAction } from './reply.js';
-import { nodeErrorCaveats } from './sessions-reply.js';
+import { liveCountSentence, nodeErrorCaveats } from './sessions-reply.js';
 
 export interface LiveCountDeps {
   /** Undefined when the Qlik APIs are not configured: the verdict then goes out as it is. */
@@ -20,15 +19,13 @@ export async function withLiveCount(value: Reply, user: string, senderId: string
     };
   }
   const count = live.value.total;
-  const partial = live.value.errors.length > 0 ? ' on the nodes that answered' : '';
   const actions: ReplyAction[] =
     deps.isAdmin(senderId) && count > 0
       ? [...value.actions, { kind: 'end-sessions', user, liveSessions: count }]
       : [...value.actions];
-  const now = `${user} has ${count} live session${count === 1 ? '' : 's'}${partial} (the limit is ${SESSION_LIMIT}).`;
   return {
     ...value,
-    sections: [...value.sections, { title: 'Right now', paragraphs: [now], steps: [] }],
+    sections: [...value.sections, { title: 'Right now', paragraphs: [liveCountSentence(live.value)], steps: [] }],
     // A partial count names the nodes that are missing from it, as the sessions command does.
     caveats: [...value.caveats, ...nodeErrorCaveats(live.value.errors)],
     actions,

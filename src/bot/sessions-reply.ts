@@ -2,7 +2,7 @@ import { SESSION_LIMIT } from '../core/verdict/index.js';
 import type { NodeError, SessionsReport } from '../core/live/index.js';
 import type { Reply, ReplyAction } from './reply.js';
 import { sessionsPerEndpoint } from './sessions-per-endpoint.js';
-import type { RichText } from '../core/text/index.js';
+import { plural, type RichText } from '../core/text/index.js';
 
 export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
   return errors.map(
@@ -10,14 +10,23 @@ export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
   );
 }
 
+/** `CORP\\mweber has 3 live sessions (the limit is 5).`: the count as the sessions command and a verdict say it. */
+export function liveCountSentence(report: SessionsReport): string {
+  return `${report.user} has ${plural(report.total, 'live session')}${partialCount(report)} (the limit is ${SESSION_LIMIT}).`;
+}
+
+function partialCount(report: SessionsReport): string {
+  return report.errors.length > 0 ? ' on the nodes that answered' : '';
+}
+
 /** Live sessions of one user, per proxy node and virtual proxy; admins get the button that ends them. */
 export function sessionsReply(report: SessionsReport, canEnd: boolean): Reply {
   const counts = sessionsPerEndpoint(report.sessions);
-  const partial = report.errors.length > 0 ? ' on the nodes that answered' : '';
   const headline =
     report.total >= SESSION_LIMIT
-      ? `${report.user} has ${report.total} live sessions${partial}: at the limit of ${SESSION_LIMIT}, so a new browser or device is refused.`
-      : `${report.user} has ${report.total} live session${report.total === 1 ? '' : 's'}${partial} (the limit is ${SESSION_LIMIT}).`;
+      ? `${report.user} has ${report.total} live sessions${partialCount(report)}: ` +
+        `at the limit of ${SESSION_LIMIT}, so a new browser or device is refused.`
+      : liveCountSentence(report);
   const actions: ReplyAction[] = canEnd && report.total > 0 ? [{ kind: 'end-sessions', user: report.user, liveSessions: report.total }] : [];
   return {
     tone: 'live',

@@ -1,13 +1,8 @@
 import { virtualProxyLabel } from '../core/live/index.js';
 import { sessionsPerEndpoint } from '../bot/index.js';
-import type { DoctorReport, EndReport, LicensesReport, NodeError, SessionsReport } from '../core/live/index.js';
-
-/** Qlik Sense Enterprise allows five parallel proxy sessions per user. */
-const SESSION_LIMIT = 5;
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+import { plural } from '../core/text/index.js';
+import { SESSION_LIMIT } from '../core/verdict/index.js';
+import type { DoctorReport, EndReport, NodeError, SessionsReport } from '../core/live/index.js';
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
@@ -50,22 +45,6 @@ export function renderSessionsText(report: SessionsReport): string {
     lines.push('', `One below the limit of ${SESSION_LIMIT}: the next browser, incognito window or API client will be refused.`);
   }
   lines.push(...partialAnswer(report.errors, 'the real total may be higher. Fix those nodes and ask again.'));
-  return `${lines.join('\n')}\n`;
-}
-
-export function renderLicensesText(report: LicensesReport): string {
-  if (report.allocations.length === 0) {
-    return (
-      `${report.user} holds no licence allocation.\n` +
-      'Unless an allocation rule or a login access group gives them one when they log in, the hub says "you have no access pass". ' +
-      'Allocate one in the QMC (License management).\n'
-    );
-  }
-  const lines = [
-    `${report.user} holds ${plural(report.allocations.length, 'licence allocation')}:`,
-    '',
-    ...table([['TYPE', 'ALLOCATION ID'], ...report.allocations.map((allocation) => [allocation.type, allocation.id])]),
-  ];
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,11 +1,7 @@
-export { CONFIG_VARIABLES, readConfig } from './read-config.js';
+export { readConfig } from './read-config.js';
 export { hasSlackCredentials, slackCredentials } from './slack-credentials.js';
-export type { SlackCredentials, SlackCredentialsResult, SlackReceiverSettings } from './slack-credentials.js';
-export type { OpsConfig, ReadConfigOptions } from './read-config.js';
+export type { SlackCredentials } from './slack-credentials.js';
 export { proxyFor } from './proxy-for-url.js';
-export type { ProxySettings } from './proxy-for-url.js';
-export { parseSupportChannels } from './support-channels.js';
-export type { SupportChannel } from './support-channels.js';
-export type { AppConfig, ConfigResult, Environment, LogLevel, QlikConfig, SlackConfig, StateConfig, WatchConfig } from './read-config.js';
+export type { AppConfig, ConfigResult, Environment, LogLevel, QlikConfig, SlackConfig } from './read-config.js';
 export { missingQlikSettings, notConfiguredMessage, QLIK_SETTING_HINTS } from './missing-qlik-settings.js';
 export type { QlikCapability } from './missing-qlik-settings.js';

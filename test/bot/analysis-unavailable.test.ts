@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
 import { createBot } from '../../src/bot/create-bot.js';
-import type {
-  AnalysisUnavailable,
-  AttachedFile,
-  IncomingMessage,
-  LogAnalyzer,
-  MessageKind,
-} from '../../src/bot/index.js';
+import type { AttachedFile, IncomingMessage, LogAnalyzer, MessageKind } from '../../src/bot/index.js';
+import type { AnalysisUnavailable } from '../../src/bot/log-analyzer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/index.js';
 
 const DENIAL =

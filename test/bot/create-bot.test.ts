@@ -1,4 +1,4 @@
-import { toPlainText } from '../../src/bot/index.js';
+import { toPlainText } from '../../src/core/text/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBot, toPlainText, type BotOutcome, type IncomingMessage, type Reply } from '../../src/bot/index.js';
+import { createBot, type BotOutcome, type IncomingMessage, type Reply } from '../../src/bot/index.js';
+import { toPlainText } from '../../src/core/text/index.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/index.js';
 import { builtInKnowledge } from '../support/matcher-eval.js';
 

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
 import { createMemoryStateStore } from '../../src/adapters/state/index.js';
-import { createBot, createFeedbackRecorder, reportCsv, toPlainText, type BotDeps, type FeedbackEvent, type LiveQlik, type Reply } from '../../src/bot/index.js';
+import { createBot, createFeedbackRecorder, type BotDeps, type LiveQlik, type Reply } from '../../src/bot/index.js';
+import { reportCsv } from '../../src/bot/report-csv.js';
+import { toPlainText } from '../../src/core/text/index.js';
+import type { FeedbackEvent } from '../../src/bot/feedback-recorder.js';
 import type { IncomingMessage } from '../../src/bot/incoming-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/index.js';
 import type { UserSummary } from '../../src/core/verdict/index.js';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
 import { createBot, type BotDeps } from '../../src/bot/create-bot.js';
 import type { AttachedFile, EarlierPost, IncomingMessage, MessageKind, Reply } from '../../src/bot/index.js';
-import { toPlainText } from '../../src/bot/index.js';
+import { toPlainText } from '../../src/core/text/index.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/index.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture } from '../support/shared-fixtures.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplyText } from '../../src/adapters/console/index.js';
 import { toMrkdwn } from '../../src/adapters/slack/to-mrkdwn.js';
-import { toPlainText, verdictReply, type EntryReference, type Reply } from '../../src/bot/index.js';
+import { verdictReply, type EntryReference, type Reply } from '../../src/bot/index.js';
+import { toPlainText } from '../../src/core/text/index.js';
 import { analyzeLogs, type AnalysisReport } from '../../src/core/verdict/index.js';
 import { fileInputs, scenario, textInput } from '../support/log-inputs.js';
 

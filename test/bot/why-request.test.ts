@@ -6,7 +6,8 @@ import { loadKnowledgeBase } from '../../src/adapters/knowledge-files/index.js';
 import { createLogFolderReader } from '../../src/adapters/log-folder/index.js';
 import { parseBotRequest } from '../../src/bot/bot-request.js';
 import { createBot } from '../../src/bot/create-bot.js';
-import { toPlainText, type Reply } from '../../src/bot/index.js';
+import { type Reply } from '../../src/bot/index.js';
+import { toPlainText } from '../../src/core/text/index.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/index.js';
 import { QlikNodeLogs } from '../support/qlik-log-writer.js';
 

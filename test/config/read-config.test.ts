@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, readConfig, type AppConfig } from '../../src/config/index.js';
+import { readConfig, type AppConfig } from '../../src/config/index.js';
+import { CONFIG_VARIABLES } from '../../src/config/read-config.js';
 
 function configOf(env: Record<string, string>): AppConfig {
   const result = readConfig(env);

@@ -1,4 +1,4 @@
-import type { ChartSession, ChartTimeline } from '../../src/core/timeline/index.js';
+import type { ChartSession, ChartTimeline } from '../../src/core/timeline/chart-timeline.js';
 
 const at = (time: string) => new Date(`2024-03-12T${time}Z`);
 

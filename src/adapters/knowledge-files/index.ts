@@ -1,2 +1,2 @@
-export { BUILT_IN_KNOWLEDGE_DIR, COMPILED_KNOWLEDGE_PATH, compileKnowledge, loadKnowledgeBase } from './load-knowledge-base.js';
-export type { CompiledKnowledge, LoadKnowledgeBaseOptions, LoadKnowledgeBaseResult } from './load-knowledge-base.js';
+export { COMPILED_KNOWLEDGE_PATH, compileKnowledge, loadKnowledgeBase } from './load-knowledge-base.js';
+export type { LoadKnowledgeBaseResult } from './load-knowledge-base.js';

@@ -57,7 +57,6 @@ export const accessTypeOverviewSchema = anyCase(
 );
 
 export type SessionData = z.infer<typeof sessionDataSchema>;
-export type AccessTypeOverview = z.infer<typeof accessTypeOverviewSchema>;
 
 /** `GET /qrs/user/full`: the users with their roles (RootAdmin, ...). */
 export const userListSchema = anyCase(

@@ -3,7 +3,6 @@ export { SHORTCUT_NAMES } from './shortcut-names.js';
 export { SLACK_COMMAND_PREFIX, SLACK_HELP_TIPS } from './slack-help-tips.js';
 export { renderAppHome } from './render-app-home.js';
 export type { HomeAlert, HomeContent } from './render-app-home.js';
-export { RECENT_ALERTS_LIST } from './listeners/app-home-listeners.js';
 export { uploadFiles } from './upload-files.js';
 export type { UploadFetch, UploadFile, UploadPolicy, UploadResult, UploadTarget } from './upload-files.js';
 export { analyzeModal } from './analyze-modal.js';
@@ -16,7 +15,14 @@ export { SLASH_COMMAND } from './command-listener.js';
 export { createSlackApp } from './create-slack-app.js';
 export type { SlackApp, SlackTransport } from './create-slack-app.js';
 export { checkFileUrl, downloadSlackFile, FileDownloadFailure, tooLarge } from './download-slack-file.js';
-export type { FileDownloadError, FileDownloadErrorCode, FileDownloadPolicy, FileFetch, FileFetchResponse, UrlCheck } from './download-slack-file.js';
+export type {
+  FileDownloadError,
+  FileDownloadErrorCode,
+  FileDownloadPolicy,
+  FileFetch,
+  FileFetchResponse,
+  UrlCheck,
+} from './download-slack-file.js';
 export { isFutureDated, refuseFutureTimestamps, TIMESTAMP_WINDOW_SECONDS } from './refuse-future-timestamps.js';
 export { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
 export type { RenderOptions, SlackMessage } from './render-reply-blocks.js';

@@ -7,8 +7,3 @@ export class StateStoreUnavailable extends Error {
     super(message, options);
   }
 }
-
-/** For callers that cannot import this class (other adapters): recognised by its name, as across realms. */
-export function isStateStoreUnavailable(error: unknown): boolean {
-  return error instanceof Error && error.name === 'StateStoreUnavailable';
-}

@@ -1,1 +1,1 @@
-export { CHART_FONT_FILE, renderPng } from './render-png.js';
+export { renderPng } from './render-png.js';

@@ -1,14 +1,7 @@
 export { countSentences } from './count-sentences.js';
-export { detectErrorSignals, ERROR_SIGNAL_CODES, GUARD_CODES } from './error-signals.js';
-export type { ErrorSignal, ErrorSignalCode, ErrorSignals, GuardCode } from './error-signals.js';
-export { createKnowledgeBase, indexKnowledgeEntry, MIN_ANSWER_SCORE, MIN_MATCH_SCORE } from './knowledge-base.js';
-export type { EntryExplanation, EntryIndex, KnowledgeBase, KnowledgeMatch, KnowledgeMatchItem, MatchExplanation, TermContribution } from './knowledge-base.js';
+export { createKnowledgeBase, indexKnowledgeEntry, MIN_ANSWER_SCORE } from './knowledge-base.js';
+export type { EntryIndex, KnowledgeBase, KnowledgeMatch } from './knowledge-base.js';
 export type { KnowledgeEntry } from './knowledge-entry.js';
 export { KNOWLEDGE_IDS } from './knowledge-ids.js';
-export { canonicalWord, contentTerms, messageTokens, messageWords } from './message-words.js';
-export type { MessageToken } from './message-words.js';
-export { normalizeMessage } from './normalize-message.js';
 export { didYouMean } from './did-you-mean.js';
-export { detectQuestionIntents, INTENT_CODES } from './question-intents.js';
-export type { IntentCode, QuestionIntent } from './question-intents.js';
 export { parseInlineMarkdown } from './parse-inline-markdown.js';

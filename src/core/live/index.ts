@@ -1,15 +1,13 @@
 export type { AllSessionsReport, ListedSession } from './all-sessions-report.js';
 export { doctorFindings } from './doctor-findings.js';
 export type {
-  AccessPassOverview,
   CertificateValidity,
   DoctorObservations,
   ProxyObservations,
-  ProxyProbe,
   RepositoryObservations,
   RootAdminCandidates,
 } from './doctor-observations.js';
-export type { DoctorFinding, DoctorReport } from './doctor-report.js';
+export type { DoctorReport } from './doctor-report.js';
 export type { EndReport } from './end-report.js';
 export type { LicenseAllocation, LicensesReport } from './licenses-report.js';
 export type { LiveFailure, LiveResult } from './live-result.js';

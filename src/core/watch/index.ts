@@ -1,10 +1,4 @@
-export { countLiveSessions, LiveCountWatch } from './live-count-watch.js';
-export type { LiveRound, LiveSessionEntry, LiveUserCount } from './live-count-watch.js';
-export { likelyCause } from './likely-cause.js';
-export type { SessionFacts } from './likely-cause.js';
-export { DEFAULT_SINCE_MS, formatSince, MAX_SINCE_MS, parseSince } from './parse-since.js';
-export type { SinceResult } from './parse-since.js';
+export { LiveCountWatch } from './live-count-watch.js';
+export { DEFAULT_SINCE_MS, formatSince, parseSince } from './parse-since.js';
 export { SessionWatch } from './session-watch.js';
-export type { SessionWatchOptions } from './session-watch.js';
-export { ALERT_CAUSES } from './watch-alert.js';
-export type { AlertCause, AlertSource, LikelyCause, WatchAlert } from './watch-alert.js';
+export type { AlertCause, LikelyCause, WatchAlert } from './watch-alert.js';

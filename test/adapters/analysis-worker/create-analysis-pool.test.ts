@@ -1,12 +1,9 @@
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createAnalysisPool,
-  workerScriptUrl,
-  type AnalysisPool,
-  type AnalysisPoolMetrics,
-} from '../../../src/adapters/analysis-worker/index.js';
+import { createAnalysisPool, type AnalysisPool } from '../../../src/adapters/analysis-worker/index.js';
+import { workerScriptUrl } from '../../../src/adapters/analysis-worker/worker-script-url.js';
+import type { AnalysisPoolMetrics } from '../../../src/adapters/analysis-worker/analysis-pool-metrics.js';
 import type { AnalysisResult } from '../../../src/bot/index.js';
 import type { LogInput } from '../../../src/core/logs/index.js';
 import { analyzeLogs } from '../../../src/core/verdict/index.js';

@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isPastedLogLine, PROMPT, runConsole, type Scheduler } from '../../../src/adapters/console/index.js';
+import { isPastedLogLine, runConsole } from '../../../src/adapters/console/index.js';
+import { PROMPT } from '../../../src/adapters/console/run-console.js';
+import type { Scheduler } from '../../../src/adapters/console/paste-collector.js';
 import { loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
 import type { Bot } from '../../../src/bot/bot.js';
 import { createBot } from '../../../src/bot/create-bot.js';

@@ -2,13 +2,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BUILT_IN_KNOWLEDGE_DIR,
-  COMPILED_KNOWLEDGE_PATH,
-  compileKnowledge,
-  loadKnowledgeBase,
-  type CompiledKnowledge,
-} from '../../../src/adapters/knowledge-files/index.js';
+import { COMPILED_KNOWLEDGE_PATH, compileKnowledge, loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
+import { BUILT_IN_KNOWLEDGE_DIR, type CompiledKnowledge } from '../../../src/adapters/knowledge-files/load-knowledge-base.js';
 
 describe('the compiled built-in knowledge (dist/knowledge.json)', () => {
   let dir: string;

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUILT_IN_KNOWLEDGE_DIR, loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
+import { loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
+import { BUILT_IN_KNOWLEDGE_DIR } from '../../../src/adapters/knowledge-files/load-knowledge-base.js';
 import { KNOWLEDGE_IDS } from '../../../src/core/knowledge/index.js';
 
 const siteEntry = (id: string, title: string, related = '[]') => `---

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogFolderReader, filesOverlapping, listLogFiles } from '../../../src/adapters/log-folder/index.js';
+import { createLogFolderReader } from '../../../src/adapters/log-folder/index.js';
+import { filesOverlapping } from '../../../src/adapters/log-folder/select-user-lines.js';
+import { listLogFiles } from '../../../src/adapters/log-folder/list-log-files.js';
 import { analyzeLogs } from '../../../src/core/verdict/index.js';
 import { QlikNodeLogs } from '../../support/qlik-log-writer.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPinoLogger, scrubSecrets } from '../../../src/adapters/logging/index.js';
+import { createPinoLogger } from '../../../src/adapters/logging/index.js';
+import { scrubSecrets } from '../../../src/adapters/logging/scrub-secrets.js';
 import { recordingLogger } from '../../support/recording-logger.js';
 
 describe('createPinoLogger', () => {

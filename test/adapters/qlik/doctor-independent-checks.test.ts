@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveQlik } from '../../../src/adapters/qlik/index.js';
 import type { DoctorReport, LiveResult } from '../../../src/core/live/index.js';
-import { doctorReply } from '../../../src/bot/index.js';
+import { doctorReply } from '../../../src/bot/doctor-reply.js';
 import { renderDoctorText } from '../../../src/cli/render-live-report-text.js';
 import { createTestCertificates, startFakeQlikSite, type FakeQlikSite, type RepositoryState, type TestCertificates } from '../../support/fake-qlik-servers.js';
 

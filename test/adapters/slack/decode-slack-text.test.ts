@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSlackEntities, decodeSlackText } from '../../../src/adapters/slack/decode-slack-text.js';
-import { parseBotRequest, type BotRequest } from '../../../src/bot/index.js';
-import { normalizeMessage } from '../../../src/core/knowledge/index.js';
+import { parseBotRequest, type BotRequest } from '../../../src/bot/bot-request.js';
+import { normalizeMessage } from '../../../src/core/knowledge/normalize-message.js';
 import { containsQlikLogLines } from '../../../src/core/logs/index.js';
 
 const DENIAL =

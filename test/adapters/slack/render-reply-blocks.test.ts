@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_KIT_LIMITS, clampText, fitBlocks, splitSectionText } from '../../../src/adapters/slack/block-kit-limits.js';
 import { renderNotice, renderReplyBlocks } from '../../../src/adapters/slack/render-reply-blocks.js';
 import type { Reply } from '../../../src/bot/reply.js';
-import { code, link, strong } from '../../../src/bot/index.js';
+import { link } from '../../../src/bot/index.js';
+import { code, strong } from '../../../src/core/text/index.js';
 
 const verdict: Reply = {
   tone: 'verdict',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toMrkdwn } from '../../../src/adapters/slack/to-mrkdwn.js';
-import { code, link, strong, toPlainText } from '../../../src/bot/index.js';
+import { link } from '../../../src/bot/index.js';
+import { code, strong, toPlainText } from '../../../src/core/text/index.js';
 
 describe('rich text', () => {
   it('keeps plain strings literal in mrkdwn, so input cannot mention anyone', () => {

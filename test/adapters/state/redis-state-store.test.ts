@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRedisStateStore, redactRedisUrl } from '../../../src/adapters/state/index.js';
+import { createRedisStateStore } from '../../../src/adapters/state/index.js';
+import { redactRedisUrl } from '../../../src/adapters/state/redis-state-store.js';
 import { hasRedisServer, startRedisServer, type RunningRedis } from '../../support/redis-server.js';
 import { describeStateStoreContract } from '../../support/state-store-contract.js';
 import { freePortNobodyListensOn } from '../../support/free-port.js';

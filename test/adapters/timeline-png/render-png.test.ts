@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHART_FONT_FILE, renderPng } from '../../../src/adapters/timeline-png/index.js';
-import { CHART_WIDTH, timelineSvg } from '../../../src/core/timeline/index.js';
+import { renderPng } from '../../../src/adapters/timeline-png/index.js';
+import { CHART_FONT_FILE } from '../../../src/adapters/timeline-png/render-png.js';
+import { timelineSvg } from '../../../src/core/timeline/index.js';
+import { CHART_WIDTH } from '../../../src/core/timeline/timeline-svg.js';
 import { pngSize } from '../../support/png-size.js';
 import { LIMIT_TIMELINE, manySessionsTimeline } from '../../support/timeline-cases.js';
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
-import { createKnowledgeBase, MIN_ANSWER_SCORE, MIN_MATCH_SCORE, type KnowledgeBase, type KnowledgeEntry } from '../../../src/core/knowledge/index.js';
+import { createKnowledgeBase, MIN_ANSWER_SCORE, type KnowledgeBase, type KnowledgeEntry } from '../../../src/core/knowledge/index.js';
+import { MIN_MATCH_SCORE } from '../../../src/core/knowledge/knowledge-base.js';
 
 let knowledge: KnowledgeBase;
 beforeAll(async () => {

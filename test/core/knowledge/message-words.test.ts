@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalWord, contentTerms, messageTokens, messageWords, normalizeMessage } from '../../../src/core/knowledge/index.js';
+import { canonicalWord, contentTerms, messageTokens, messageWords } from '../../../src/core/knowledge/message-words.js';
+import { normalizeMessage } from '../../../src/core/knowledge/normalize-message.js';
 
 describe('normalizeMessage', () => {
   it.for([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectQuestionIntents, messageWords } from '../../../src/core/knowledge/index.js';
+import { detectQuestionIntents } from '../../../src/core/knowledge/question-intents.js';
+import { messageWords } from '../../../src/core/knowledge/message-words.js';
 
 const intentsOf = (text: string) => detectQuestionIntents(messageWords(text)).map((intent) => intent.code);
 

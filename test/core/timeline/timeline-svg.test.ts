@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chartedTimeline, MAX_BARS, parallelSteps, timelineAltText, timelineSvg } from '../../../src/core/timeline/index.js';
+import { chartedTimeline, timelineAltText, timelineSvg } from '../../../src/core/timeline/index.js';
+import { MAX_BARS } from '../../../src/core/timeline/timeline-svg.js';
+import { parallelSteps } from '../../../src/core/timeline/parallel-steps.js';
 import { LIMIT_TIMELINE, manySessionsTimeline } from '../../support/timeline-cases.js';
 
 describe('timelineSvg', () => {

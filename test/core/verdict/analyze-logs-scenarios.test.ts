@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeLogs, FINDING_CODES, VERDICT_CODES, type FindingCode, type VerdictCode } from '../../../src/core/verdict/index.js';
+import { analyzeLogs, VERDICT_CODES, type VerdictCode } from '../../../src/core/verdict/index.js';
+import { FINDING_CODES, type FindingCode } from '../../../src/core/verdict/analysis-report.js';
 import { fileInputs, scenario, textInput } from '../../support/log-inputs.js';
 
 interface Case {

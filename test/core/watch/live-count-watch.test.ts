@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countLiveSessions, LiveCountWatch, type LiveSessionEntry } from '../../../src/core/watch/index.js';
+import { LiveCountWatch } from '../../../src/core/watch/index.js';
+import { countLiveSessions, type LiveSessionEntry } from '../../../src/core/watch/live-count-watch.js';
 
 function sessions(user: string, count: number, proxy: string, from = 0): LiveSessionEntry[] {
   return Array.from({ length: count }, (_, index) => ({ user, sessionId: `${user}-${proxy}-${from + index}`, proxy, virtualProxy: '' }));

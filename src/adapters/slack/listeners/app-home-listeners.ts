@@ -2,15 +2,12 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTION_IDS, ENTRY_MODAL } from '../action-ids.js';
 import { analyzeModal } from '../analyze-modal.js';
-import { describeError, type Bot, type FeedbackRecorder, type StateStore } from '../../../bot/index.js';
+import { describeError, RECENT_ALERTS, type Bot, type FeedbackRecorder, type StateStore } from '../../../bot/index.js';
 import type { AppLogger } from '../app-logger.js';
 import { renderAppHome, type HomeAlert } from '../render-app-home.js';
 import { renderNotice, renderReplyBlocks } from '../render-reply-blocks.js';
 import type { HomeSources } from '../slack-app-deps.js';
 import type { WorkTracker } from '../work-tracker.js';
-
-/** The list the watch writes (team contract): newest first, JSON values. */
-export const RECENT_ALERTS_LIST = 'watch:recent-alerts';
 
 const alertSchema = z.object({ at: z.string(), user: z.string(), cause: z.string(), summary: z.string() });
 
@@ -28,7 +25,7 @@ export interface AppHomeDeps {
 }
 
 async function recentAlerts(store: AppHomeDeps['alerts']): Promise<HomeAlert[]> {
-  const values = await store.readRecent(RECENT_ALERTS_LIST, 10);
+  const values = await store.readRecent(RECENT_ALERTS, 10);
   return values.flatMap((value) => {
     try {
       const parsed = alertSchema.safeParse(JSON.parse(value));
