@@ -15,6 +15,7 @@ import { refuseFutureTimestamps } from './refuse-future-timestamps.js';
 import { createSlackAttachments } from './slack-attachments.js';
 import type { HttpRoute, SlackAppDeps } from './slack-app-deps.js';
 import { SlackState } from './slack-state.js';
+import type { UploadFetch } from './upload-files.js';
 import { WorkTracker } from './work-tracker.js';
 
 export type SlackTransport = { readonly mode: 'socket' } | { readonly mode: 'http'; readonly port: number };
@@ -112,7 +113,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(idle === undefined ? {} : { idleTimeoutMs: idle }),
   };
   const attachments = createSlackAttachments({ logger: deps.logger, botToken, policy, fetchFile: deps.fetchFile });
-  const upload = { fileHosts: config.fileHosts, botToken, fetch: deps.uploadFetch ?? globalThis.fetch };
+  // Looked up per upload, so a global fetch the process installs after start-up is the one used.
+  const uploadFetch: UploadFetch = deps.uploadFetch ?? ((url, init) => globalThis.fetch(url, init));
+  const upload = { fileHosts: config.fileHosts, botToken, fetch: uploadFetch };
   const deliver = createDeliverReply({ logger: deps.logger, renderPng: deps.renderPng, upload });
   const metrics = deps.metrics ?? noopMetrics;
   // Each listener gets what it works with, nothing more.
