@@ -4,12 +4,13 @@
 // into archived names, as Qlik Sense does.
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from './seeded-random.js';
 
 const ROLL_BYTES = 8 * 1024 * 1024;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-const HEADERS = {
+export const HEADERS = {
   AuditSecurity_Repository: 'Sequence#\tProductVersion\tTimestamp\tHostname\tId\tDescription\tProxySessionId\tProxyPackageId\tRequestSequenceId\tUserDirectory\tUserId\tObjectId\tObjectName\tSecurityClass\tClientHostAddress\tService\tOrigin\tContext\tCommand\tResult\tMessage\tChecksum',
   License_Repository: 'Sequence#\tTimestamp\tLevel\tHostname\tLogger\tThread\tId\tServiceUser\tMessage\tProxySessionId\tAccessTypeId\tAccessType\tOperation\tUserName\tUserId\tChecksum',
   AuditActivity_Proxy: 'Sequence#\tProductVersion\tTimestamp\tHostname\tId\tDescription\tProxySessionId\tProxyPackageId\tRequestSequenceId\tUserDirectory\tUserId\tObjectId\tObjectName\tService\tOrigin\tContext\tCommand\tResult\tMessage\tId2',
@@ -30,22 +31,8 @@ const FOLDERS = {
   TaskExecution_Scheduler: 'Scheduler/Trace',
 };
 
-// mulberry32: deterministic, so every run writes the same folder, and with 32 random bits per draw, so session ids
-// never collide (a 31-bit LCG repeated ids across users and merged their sessions).
-let seed = 20190201;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const { random, hex, guid } = seededRandom(20190201);
 const pick = (items) => items[Math.floor(random() * items.length)];
-function hex(length) {
-  let out = '';
-  while (out.length < length) out += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
-  return out.slice(0, length);
-}
-const guid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
 const two = (value) => String(value).padStart(2, '0');
 
 /** A Qlik timestamp in the node's own zone, e.g. `20190201T045901.569+0100`. */

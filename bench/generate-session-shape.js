@@ -3,29 +3,10 @@
 // line a session event (Login in AuditSecurity_Proxy; got session and the timeout in Audit_Proxy).
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { HEADERS } from './generate-logs.js';
+import { seededRandom } from './seeded-random.js';
 
-const HEADERS = {
-  AuditSecurity_Proxy: 'Sequence#\tProductVersion\tTimestamp\tHostname\tId\tDescription\tProxySessionId\tProxyPackageId\tRequestSequenceId\tUserDirectory\tUserId\tObjectId\tObjectName\tSecurityClass\tClientHostAddress\tService\tOrigin\tContext\tCommand\tResult\tMessage\tChecksum',
-  Audit_Proxy: 'Sequence#\tTimestamp\tLevel\tHostname\tLogger\tThread\tId\tServiceUser\tMessage\tProxySessionId\tConnectionId\tActiveUserDirectory\tActiveUserId\tTicketId\tIpAddress\tAppId\tTargetHost\tVirtualProxy\tChecksum',
-};
-
-let seed = 20260101;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-function hex(length) {
-  let out = '';
-  while (out.length < length) out += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
-  return out.slice(0, length);
-}
-const guid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
 const two = (value) => String(value).padStart(2, '0');
-let counter = 0;
-/** Row ids and checksums: unique and cheap (only session ids and addresses need to be random). */
-const serial = (length) => (counter++).toString(16).padStart(length, '0');
 function stamp(at) {
   const local = new Date(at + 3_600_000);
   return `${local.getUTCFullYear()}${two(local.getUTCMonth() + 1)}${two(local.getUTCDate())}T${two(local.getUTCHours())}${two(local.getUTCMinutes())}${two(local.getUTCSeconds())}.${String(local.getUTCMilliseconds()).padStart(3, '0')}+0100`;
@@ -33,6 +14,10 @@ function stamp(at) {
 
 /** Writes the two files into `root` and resolves with their size in bytes. */
 export async function generateSessionShape(root, targetBytes, userCount = 20_000) {
+  const { random, guid } = seededRandom(20260101);
+  let counter = 0;
+  /** Row ids and checksums: unique and cheap (only session ids and addresses need to be random). */
+  const serial = (length) => (counter++).toString(16).padStart(length, '0');
   mkdirSync(root, { recursive: true });
   const security = createWriteStream(join(root, 'QS1_AuditSecurity_Proxy.txt'));
   const trace = createWriteStream(join(root, 'QS1_Audit_Proxy.txt'));

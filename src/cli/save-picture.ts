@@ -9,7 +9,7 @@ export function pictureSaver(folder: string, now: () => Date = () => new Date())
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const path = join(folder, `${picture.name}-${stamp}.png`);
     try {
-      await writeFile(path, renderPng(picture.svg), { flag: 'wx' });
+      await writeFile(path, await renderPng(picture.svg), { flag: 'wx' });
       return { ok: true, path };
     } catch (error) {
       const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';

@@ -15,7 +15,7 @@ export async function writeChart(report: ChartableReport, file: string, io: CliI
   }
   const path = resolve(io.cwd, file);
   try {
-    await writeFile(path, renderPng(timelineSvg(timeline, { timeZone })));
+    await writeFile(path, await renderPng(timelineSvg(timeline, { timeZone })));
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     return { ok: false, message: `cannot write the chart to ${path} (${reason}): give a writable path such as ./timeline.png.` };

@@ -18,7 +18,7 @@ export type Delivered =
 export interface DeliveryDeps {
   readonly logger: AppLogger;
   /** Draws a reply's picture (the timeline) as PNG; without it no pictures are uploaded. */
-  readonly renderPng: ((svg: string) => Uint8Array) | undefined;
+  readonly renderPng: ((svg: string) => Promise<Uint8Array>) | undefined;
   /** The allowed hosts, the bot token and the fetch for the uploaded bytes. */
   readonly upload: UploadPolicy;
 }
@@ -68,7 +68,7 @@ export function createDeliverReply(deps: DeliveryDeps): DeliverReply {
           files.push({
             fileName: `${picture.name}.png`,
             title: picture.title,
-            bytes: renderPng(picture.svg),
+            bytes: await renderPng(picture.svg),
             altText: picture.altText,
           });
         } catch (error) {

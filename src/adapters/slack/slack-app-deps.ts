@@ -45,7 +45,7 @@ export interface SlackAppDeps {
   /** Set when HTTPS_PROXY applies to Slack. */
   readonly outbound?: SlackOutbound;
   /** Draws a reply's picture (the timeline) as PNG; without it no pictures are uploaded. */
-  readonly renderPng?: (svg: string) => Uint8Array;
+  readonly renderPng?: (svg: string) => Promise<Uint8Array>;
   /** POSTs uploaded bytes to Slack's upload URL; the global fetch by default. */
   readonly uploadFetch?: UploadFetch;
   /** Counts helpful / not helpful; without it the clicks are only logged. */
