@@ -15,4 +15,4 @@ export { nodeErrorLine } from './node-error.js';
 export type { NodeError } from './node-error.js';
 export type { LiveSession, SessionsReport } from './sessions-report.js';
 export { certificateFinding } from './certificate-finding.js';
-export { virtualProxyColumn, virtualProxyLabel } from './virtual-proxy-label.js';
+export { virtualProxyColumn } from './virtual-proxy-label.js';
