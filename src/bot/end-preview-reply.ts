@@ -1,7 +1,7 @@
 import { strong } from '../core/text/index.js';
 import type { SessionsReport } from '../core/live/index.js';
 import type { Reply } from './reply.js';
-import { sessionsPerEndpoint } from './sessions-per-endpoint.js';
+import { endpointTable, sessionsPerEndpoint } from './sessions-per-endpoint.js';
 import { nodeErrorCaveats } from './sessions-reply.js';
 
 /** How the person confirms: typing `yes` (the console) or the End button with its dialog (Slack). */
@@ -24,10 +24,7 @@ export function endPreviewReply(report: SessionsReport, confirmation: EndConfirm
     tone: 'live',
     headline: `${report.user} has ${report.total} live proxy session${s}${partial}. Ending ${report.total === 1 ? 'it' : 'them'} closes the apps the user has open; unsaved work is lost.`,
     sections: [{ title: 'Confirm', paragraphs: [how], steps: [] }],
-    facts: {
-      columns: ['proxy', 'virtual proxy', 'sessions'],
-      rows: counts.map((row) => [row.proxy, row.virtualProxy === '' ? '(default)' : row.virtualProxy, String(row.count)]),
-    },
+    facts: endpointTable(counts),
     entries: [],
     caveats,
     actions: confirmation === 'button' ? [{ kind: 'end-sessions', user: report.user, liveSessions: report.total }] : [],

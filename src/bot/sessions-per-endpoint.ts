@@ -1,4 +1,5 @@
-import type { LiveSession } from '../core/live/index.js';
+import { virtualProxyColumn, type LiveSession } from '../core/live/index.js';
+import type { FactsTable } from './reply.js';
 
 export interface EndpointCount {
   readonly proxy: string;
@@ -16,4 +17,12 @@ export function sessionsPerEndpoint(sessions: readonly LiveSession[]): EndpointC
     counts.set(key, row);
   }
   return [...counts.values()];
+}
+
+/** The counts as the facts table of the sessions and end replies. */
+export function endpointTable(counts: readonly EndpointCount[]): FactsTable {
+  return {
+    columns: ['proxy', 'virtual proxy', 'sessions'],
+    rows: counts.map((row) => [row.proxy, virtualProxyColumn(row.virtualProxy), String(row.count)]),
+  };
 }

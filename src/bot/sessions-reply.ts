@@ -1,7 +1,7 @@
 import { SESSION_LIMIT } from '../core/verdict/index.js';
 import type { NodeError, SessionsReport } from '../core/live/index.js';
 import type { Reply, ReplyAction } from './reply.js';
-import { sessionsPerEndpoint } from './sessions-per-endpoint.js';
+import { endpointTable, sessionsPerEndpoint } from './sessions-per-endpoint.js';
 import { plural, type RichText } from '../core/text/index.js';
 
 export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
@@ -35,10 +35,7 @@ export function sessionsReply(report: SessionsReport, canEnd: boolean): Reply {
     facts:
       counts.length === 0
         ? null
-        : {
-            columns: ['proxy', 'virtual proxy', 'sessions'],
-            rows: counts.map((row) => [row.proxy, row.virtualProxy === '' ? '(default)' : row.virtualProxy, String(row.count)]),
-          },
+        : endpointTable(counts),
     entries: [],
     caveats: nodeErrorCaveats(report.errors),
     actions,

@@ -1,7 +1,7 @@
-import { virtualProxyLabel } from '../core/live/index.js';
 import { sessionsPerEndpoint } from '../bot/index.js';
 import { plural } from '../core/text/index.js';
 import { SESSION_LIMIT } from '../core/verdict/index.js';
+import { nodeErrorLine, virtualProxyColumn } from '../core/live/index.js';
 import type { DoctorReport, EndReport, NodeError, SessionsReport } from '../core/live/index.js';
 
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -10,16 +10,12 @@ function table(rows: readonly (readonly string[])[]): string[] {
   return rows.map((row) => `  ${row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ')}`.trimEnd());
 }
 
-function shortPrefix(prefix: string): string {
-  return prefix === '' ? '(default)' : prefix;
-}
-
 function partialAnswer(errors: readonly NodeError[], consequence: string): string[] {
   if (errors.length === 0) return [];
   return [
     '',
     `Partial answer: ${plural(errors.length, 'proxy node / virtual proxy', 'proxy nodes / virtual proxies')} did not answer, so ${consequence}`,
-    ...errors.map((error) => `  - ${error.proxy} (${virtualProxyLabel(error.virtualProxy)}): ${error.message}`),
+    ...errors.map((error) => `  - ${nodeErrorLine(error)}`),
   ];
 }
 
@@ -31,13 +27,13 @@ export function renderSessionsText(report: SessionsReport): string {
       '',
       ...table([
         ['PROXY NODE', 'VIRTUAL PROXY', 'SESSIONS'],
-        ...counts.map((entry) => [entry.proxy, shortPrefix(entry.virtualProxy), String(entry.count)]),
-        ...report.errors.map((error) => [error.proxy, shortPrefix(error.virtualProxy), 'no answer']),
+        ...counts.map((entry) => [entry.proxy, virtualProxyColumn(entry.virtualProxy), String(entry.count)]),
+        ...report.errors.map((error) => [error.proxy, virtualProxyColumn(error.virtualProxy), 'no answer']),
       ]),
     );
   }
   if (report.sessions.length > 0) {
-    lines.push('', 'Sessions:', ...table([['SESSION ID', 'PROXY NODE', 'VIRTUAL PROXY'], ...report.sessions.map((session) => [session.sessionId, session.proxy, shortPrefix(session.virtualProxy)])]));
+    lines.push('', 'Sessions:', ...table([['SESSION ID', 'PROXY NODE', 'VIRTUAL PROXY'], ...report.sessions.map((session) => [session.sessionId, session.proxy, virtualProxyColumn(session.virtualProxy)])]));
   }
   if (report.total >= SESSION_LIMIT) {
     lines.push('', `At the limit: Qlik Sense allows ${SESSION_LIMIT} parallel sessions per user. To free them: qlik-sessions end '${report.user}' --yes`);

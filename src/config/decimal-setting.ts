@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type * as Zod from 'zod';
 
 export interface DecimalBounds {
   /** Shown in the message, e.g. `3000`. */
@@ -19,7 +19,7 @@ const DECIMAL = /^\d+(?:\.\d+)?$/;
 const WHOLE = /^\d+$/;
 
 /** A numeric setting written in digits and kept within bounds, with a message that names the variable and the fix. */
-export function decimalSetting(variable: string, bounds: DecimalBounds) {
+export function decimalSetting(z: typeof Zod, variable: string, bounds: DecimalBounds) {
   const what = bounds.what ?? (bounds.unit === undefined ? (bounds.integer === true ? 'a whole number' : 'a number') : `a number of ${bounds.unit}`);
   const range = `between ${bounds.min} and ${bounds.max}${bounds.why === undefined ? '' : ` (${bounds.why})`}`;
   return z

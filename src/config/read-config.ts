@@ -1,9 +1,10 @@
+import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { z } from 'zod';
+import type * as Zod from 'zod';
 import { isTimeZone } from '../core/text/index.js';
 import { isQlikUserName, QLIK_USER_NAME, type QlikUserRef } from '../core/users/index.js';
-import { decimalSetting } from './decimal-setting.js';
+import { decimalSetting, type DecimalBounds } from './decimal-setting.js';
 import { parseSupportChannels, type SupportChannel } from './support-channels.js';
 
 /** The environment as a plain map, so tests pass their own instead of the real environment. */
@@ -101,69 +102,159 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-const httpUrl = (variable: string, example: string) =>
-  z.url({ protocol: /^https?$/, error: `${variable} must be a URL such as ${example}` });
-
 // The Qlik APIs take the client certificate over TLS only; an http URL would fail later as ERR_INVALID_PROTOCOL.
 const QLIK_HTTPS_ONLY = 'must be an https URL such as';
 
-const environmentSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string()
-    .regex(/^xoxb-/, { error: 'SLACK_BOT_TOKEN must be the bot token (xoxb-...) from "OAuth & Permissions" of your Slack app' })
-    .optional(),
-  SLACK_APP_TOKEN: z
-    .string()
-    .regex(/^xapp-/, { error: 'SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, from "Basic Information" of your Slack app' })
-    .optional(),
-  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  PORT: decimalSetting('PORT', { example: '3000', min: 1, max: 65535, integer: true, what: 'a port number' }).default(3000),
-  SLACK_API_URL: httpUrl('SLACK_API_URL', 'https://slack.com/api/').default('https://slack.com/api/'),
-  SLACK_FILE_HOSTS: z.string().optional(),
-  SLACK_MAX_FILE_MB: decimalSetting('SLACK_MAX_FILE_MB', { example: '50', min: 0.001, max: 1024, unit: 'megabytes', why: '1 GB, the largest file Slack takes' }).default(50),
-  QLIK_SUPPORT_CHANNELS: z.string().optional(),
-  QLIK_ADMINS: z.string().optional(),
-  QLIK_SERVICE_ACCOUNTS: z.string().optional(),
-  QLIK_KB_DIR: z.string().optional(),
-  QLIK_PROXY_URLS: z.string().optional(),
-  QLIK_REPOSITORY_URL: z.url({ protocol: /^https$/, error: `QLIK_REPOSITORY_URL ${QLIK_HTTPS_ONLY} https://qs1:4242` }).optional(),
-  QLIK_VIRTUAL_PROXIES: z.string().optional(),
-  QLIK_CERT_DIR: z.string().optional(),
-  QLIK_API_USER: z
-    .string()
-    .regex(QLIK_USER_NAME, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
-    .default('INTERNAL\\sa_api'),
-  QLIK_TLS_INSECURE: z.enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' }).default('false'),
-  QLIK_API_TIMEOUT_SECONDS: decimalSetting('QLIK_API_TIMEOUT_SECONDS', { example: '10', min: 0.1, max: 600, unit: 'seconds', why: '10 minutes' }).default(10),
-  ANALYSIS_WORKERS: decimalSetting('ANALYSIS_WORKERS', { example: '1', min: 1, max: 32, integer: true, what: 'a number of worker threads' }).optional(),
-  QLIK_LOG_DIR: z.string().optional(),
-  QLIK_ALERT_CHANNEL: z
-    .string()
-    .regex(/^[CG][A-Z0-9]{6,}$/, { error: 'QLIK_ALERT_CHANNEL must be a channel id such as C0123ABCDEF (in Slack: channel details, at the bottom)' })
-    .optional(),
-  QLIK_WATCH_INTERVAL_SECONDS: decimalSetting('QLIK_WATCH_INTERVAL_SECONDS', { example: '60', min: 1, max: 86_400, unit: 'seconds', why: 'a day' }).default(60),
-  QLIK_ALERT_COOLDOWN_MINUTES: decimalSetting('QLIK_ALERT_COOLDOWN_MINUTES', { example: '60', min: 1, max: 10_080, unit: 'minutes', why: 'a week' }).default(60),
-  QLIK_WATCH_STATE: z.string().optional(),
-  REDIS_URL: z
-    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379' })
-    .optional(),
-  QLIK_TIME_ZONE: z
-    .string()
-    .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
-    .default('UTC'),
-  LOG_LEVEL: z
-    .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
-    .default('info'),
-  HEALTH_PORT: decimalSetting('HEALTH_PORT', { example: '8080', min: 1, max: 65535, integer: true, what: 'a port number' }).optional(),
-  HTTPS_PROXY: z.url({ protocol: /^https?$/, error: 'HTTPS_PROXY must be the proxy URL, such as http://proxy.corp:3128 (user:password@ may go before the host)' }).optional(),
-  NO_PROXY: z.string().optional(),
-});
+/** Every variable readConfig reads, for the check that .env.example lists them all. */
+export const CONFIG_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'PORT',
+  'SLACK_API_URL',
+  'SLACK_FILE_HOSTS',
+  'SLACK_MAX_FILE_MB',
+  'QLIK_SUPPORT_CHANNELS',
+  'QLIK_ADMINS',
+  'QLIK_SERVICE_ACCOUNTS',
+  'QLIK_KB_DIR',
+  'QLIK_PROXY_URLS',
+  'QLIK_REPOSITORY_URL',
+  'QLIK_VIRTUAL_PROXIES',
+  'QLIK_CERT_DIR',
+  'QLIK_API_USER',
+  'QLIK_TLS_INSECURE',
+  'QLIK_API_TIMEOUT_SECONDS',
+  'ANALYSIS_WORKERS',
+  'QLIK_LOG_DIR',
+  'QLIK_ALERT_CHANNEL',
+  'QLIK_WATCH_INTERVAL_SECONDS',
+  'QLIK_ALERT_COOLDOWN_MINUTES',
+  'QLIK_WATCH_STATE',
+  'REDIS_URL',
+  'QLIK_TIME_ZONE',
+  'LOG_LEVEL',
+  'HEALTH_PORT',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+] as const;
+
+type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
+/** Settings the schema takes as written (any text, checked further below if at all): no schema needed for them. */
+const PLAIN_TEXT: ReadonlySet<string> = new Set<ConfigVariable>([
+  'SLACK_SIGNING_SECRET',
+  'SLACK_FILE_HOSTS',
+  'QLIK_SUPPORT_CHANNELS',
+  'QLIK_ADMINS',
+  'QLIK_SERVICE_ACCOUNTS',
+  'QLIK_KB_DIR',
+  'QLIK_PROXY_URLS',
+  'QLIK_VIRTUAL_PROXIES',
+  'QLIK_CERT_DIR',
+  'QLIK_LOG_DIR',
+  'QLIK_WATCH_STATE',
+  'NO_PROXY',
+]);
+
+/** The values of the settings left unset: the schema's defaults, and what readConfig uses when only text is set. */
+const DEFAULTS = {
+  PORT: 3000,
+  SLACK_API_URL: 'https://slack.com/api/',
+  SLACK_MAX_FILE_MB: 50,
+  QLIK_API_USER: 'INTERNAL\\sa_api',
+  QLIK_TLS_INSECURE: 'false',
+  QLIK_API_TIMEOUT_SECONDS: 10,
+  QLIK_WATCH_INTERVAL_SECONDS: 60,
+  QLIK_ALERT_COOLDOWN_MINUTES: 60,
+  QLIK_TIME_ZONE: 'UTC',
+  LOG_LEVEL: 'info',
+} as const;
+
+/** The schema of every setting; built on first need, since loading zod costs a one-shot command ~150 ms. */
+function environmentSchema(z: typeof Zod) {
+  const httpUrl = (variable: string, example: string) =>
+    z.url({ protocol: /^https?$/, error: `${variable} must be a URL such as ${example}` });
+  const decimal = (variable: string, bounds: DecimalBounds) => decimalSetting(z, variable, bounds);
+  const shape = {
+    SLACK_BOT_TOKEN: z
+      .string()
+      .regex(/^xoxb-/, { error: 'SLACK_BOT_TOKEN must be the bot token (xoxb-...) from "OAuth & Permissions" of your Slack app' })
+      .optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-/, { error: 'SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, from "Basic Information" of your Slack app' })
+      .optional(),
+    SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+    PORT: decimal('PORT', { example: '3000', min: 1, max: 65535, integer: true, what: 'a port number' }).default(DEFAULTS.PORT),
+    SLACK_API_URL: httpUrl('SLACK_API_URL', 'https://slack.com/api/').default(DEFAULTS.SLACK_API_URL),
+    SLACK_FILE_HOSTS: z.string().optional(),
+    SLACK_MAX_FILE_MB: decimal('SLACK_MAX_FILE_MB', { example: '50', min: 0.001, max: 1024, unit: 'megabytes', why: '1 GB, the largest file Slack takes' }).default(DEFAULTS.SLACK_MAX_FILE_MB),
+    QLIK_SUPPORT_CHANNELS: z.string().optional(),
+    QLIK_ADMINS: z.string().optional(),
+    QLIK_SERVICE_ACCOUNTS: z.string().optional(),
+    QLIK_KB_DIR: z.string().optional(),
+    QLIK_PROXY_URLS: z.string().optional(),
+    QLIK_REPOSITORY_URL: z.url({ protocol: /^https$/, error: `QLIK_REPOSITORY_URL ${QLIK_HTTPS_ONLY} https://qs1:4242` }).optional(),
+    QLIK_VIRTUAL_PROXIES: z.string().optional(),
+    QLIK_CERT_DIR: z.string().optional(),
+    QLIK_API_USER: z
+      .string()
+      .regex(QLIK_USER_NAME, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
+      .default(DEFAULTS.QLIK_API_USER),
+    QLIK_TLS_INSECURE: z.enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' }).default(DEFAULTS.QLIK_TLS_INSECURE),
+    QLIK_API_TIMEOUT_SECONDS: decimal('QLIK_API_TIMEOUT_SECONDS', { example: '10', min: 0.1, max: 600, unit: 'seconds', why: '10 minutes' }).default(DEFAULTS.QLIK_API_TIMEOUT_SECONDS),
+    ANALYSIS_WORKERS: decimal('ANALYSIS_WORKERS', { example: '1', min: 1, max: 32, integer: true, what: 'a number of worker threads' }).optional(),
+    QLIK_LOG_DIR: z.string().optional(),
+    QLIK_ALERT_CHANNEL: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{6,}$/, { error: 'QLIK_ALERT_CHANNEL must be a channel id such as C0123ABCDEF (in Slack: channel details, at the bottom)' })
+      .optional(),
+    QLIK_WATCH_INTERVAL_SECONDS: decimal('QLIK_WATCH_INTERVAL_SECONDS', { example: '60', min: 1, max: 86_400, unit: 'seconds', why: 'a day' }).default(DEFAULTS.QLIK_WATCH_INTERVAL_SECONDS),
+    QLIK_ALERT_COOLDOWN_MINUTES: decimal('QLIK_ALERT_COOLDOWN_MINUTES', { example: '60', min: 1, max: 10_080, unit: 'minutes', why: 'a week' }).default(DEFAULTS.QLIK_ALERT_COOLDOWN_MINUTES),
+    QLIK_WATCH_STATE: z.string().optional(),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379' })
+      .optional(),
+    QLIK_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, { error: 'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC' })
+      .default(DEFAULTS.QLIK_TIME_ZONE),
+    LOG_LEVEL: z
+      .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
+      .default(DEFAULTS.LOG_LEVEL),
+    HEALTH_PORT: decimal('HEALTH_PORT', { example: '8080', min: 1, max: 65535, integer: true, what: 'a port number' }).optional(),
+    HTTPS_PROXY: z.url({ protocol: /^https?$/, error: 'HTTPS_PROXY must be the proxy URL, such as http://proxy.corp:3128 (user:password@ may go before the host)' }).optional(),
+    NO_PROXY: z.string().optional(),
+
+  } satisfies Record<ConfigVariable, Zod.ZodType>;
+  return z.object(shape);
+}
+
+type EnvironmentValues = Zod.infer<ReturnType<typeof environmentSchema>>;
+type Parsed = { readonly ok: true; readonly values: EnvironmentValues } | { readonly ok: false; readonly errors: string[] };
+
+let schema: ReturnType<typeof environmentSchema> | undefined;
+
+/**
+ * The settings as the schema reads them. When only plain-text settings are set (or none), they are the schema's
+ * defaults and the text as given, without loading zod: `ask` and `kb` start in a fraction of the time.
+ */
+function parseEnvironment(cleaned: Readonly<Record<string, string | undefined>>): Parsed {
+  const set = CONFIG_VARIABLES.filter((name) => cleaned[name] !== undefined);
+  if (set.every((name) => PLAIN_TEXT.has(name))) {
+    const values = { ...DEFAULTS, ...Object.fromEntries(set.map((name) => [name, cleaned[name]])) };
+    return { ok: true, values: values as EnvironmentValues };
+  }
+  // A synchronous load (readConfig stays synchronous); zod's CommonJS build is its own copy, used only here.
+  schema ??= environmentSchema(createRequire(import.meta.url)('zod') as typeof Zod);
+  const parsed = schema.safeParse(cleaned);
+  return parsed.success ? { ok: true, values: parsed.data } : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
+}
 
 /** The proxy variables are also read in lower case, as curl and most tools do; the upper-case one wins. */
 const LOWER_CASE_TOO = ['HTTPS_PROXY', 'NO_PROXY'] as const;
 
-/** Every variable readConfig reads, for the check that .env.example lists them all. */
-export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
 
 /**
  * Half the cores, at least 1 and at most 4: 1 on a two-core machine, leaving a core to acknowledge Slack; each
@@ -189,13 +280,13 @@ export interface ReadConfigOptions extends Partial<HostFacts> {
  */
 export function readConfig(env: Environment, options: ReadConfigOptions = {}): ConfigResult {
   const cleaned: Record<string, string | undefined> = {};
-  for (const key of Object.keys(environmentSchema.shape)) cleaned[key] = blankToUndefined(env[key]);
+  for (const key of CONFIG_VARIABLES) cleaned[key] = blankToUndefined(env[key]);
   for (const key of LOWER_CASE_TOO) cleaned[key] ??= blankToUndefined(env[key.toLowerCase()]);
   // QLIK_VIRTUAL_PROXIES keeps blank entries: an empty prefix is the default virtual proxy.
   const rawVirtualProxies = env['QLIK_VIRTUAL_PROXIES'];
 
-  const parsed = environmentSchema.safeParse(cleaned);
-  const errors: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const parsed = parseEnvironment(cleaned);
+  const errors: string[] = parsed.ok ? [] : [...parsed.errors];
 
   const serviceAccounts = commaList(cleaned['QLIK_SERVICE_ACCOUNTS']);
   for (const account of serviceAccounts) {
@@ -220,8 +311,8 @@ export function readConfig(env: Environment, options: ReadConfigOptions = {}): C
   }
   const supportChannels = parseSupportChannels(cleaned['QLIK_SUPPORT_CHANNELS']);
   errors.push(...supportChannels.errors);
-  if (!parsed.success || errors.length > 0) return { ok: false, errors };
-  const values = parsed.data;
+  if (!parsed.ok || errors.length > 0) return { ok: false, errors };
+  const values = parsed.values;
   const absolute = (path: string | undefined) => (path === undefined || isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path));
 
   const [apiDirectory = '', apiId = ''] = values.QLIK_API_USER.split('\\');

@@ -3,7 +3,7 @@ import { renderReplyText } from '../../src/adapters/console/index.js';
 import { toMrkdwn } from '../../src/adapters/slack/to-mrkdwn.js';
 import { entryReference, entryReply } from '../../src/bot/index.js';
 import type { ReplySection } from '../../src/bot/reply.js';
-import { parseKnowledgeEntry } from '../../src/core/knowledge/index.js';
+import { parseKnowledgeEntry } from '../../src/core/knowledge-schema/index.js';
 
 const parsed = parseKnowledgeEntry(
   'site-runbook.md',

@@ -18,6 +18,26 @@ describe('readConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('reads text-only settings without the schema exactly as the schema does (a default written out forces it)', () => {
+    const text = {
+      SLACK_SIGNING_SECRET: ' secret ',
+      SLACK_FILE_HOSTS: 'files.slack.com, 127.0.0.1:8080',
+      QLIK_SUPPORT_CHANNELS: 'C0123ABCDEF,#qlik-help',
+      QLIK_ADMINS: 'U1,U2',
+      QLIK_SERVICE_ACCOUNTS: 'DOMAIN\\qvservice',
+      QLIK_KB_DIR: 'site-kb',
+      QLIK_PROXY_URLS: 'https://qs1:4243,https://qs2:4243',
+      QLIK_VIRTUAL_PROXIES: ',ext',
+      QLIK_CERT_DIR: '/etc/qlik/certs',
+      QLIK_LOG_DIR: '/logs/qs1,/logs/qs2',
+      QLIK_WATCH_STATE: '/var/lib/qlik-sessions/offsets.json',
+      NO_PROXY: 'localhost,.corp',
+    };
+    expect(configOf({})).toEqual(configOf({ PORT: '3000' }));
+    expect(configOf(text)).toEqual(configOf({ ...text, LOG_LEVEL: 'info', QLIK_TIME_ZONE: 'UTC' }));
+    expect(readConfig({ ...text, QLIK_PROXY_URLS: 'http://qs1:4243' })).toEqual(readConfig({ ...text, QLIK_PROXY_URLS: 'http://qs1:4243', PORT: '3000' }));
+  });
+
   it('reads the watch settings: log folders as a comma list, seconds and minutes as milliseconds', () => {
     expect(configOf({}).watch).toEqual({ logDirs: [], alertChannel: undefined, intervalMs: 60_000, cooldownMs: 3_600_000, statePath: undefined });
     const watch = configOf({

@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Outside dist/ so `npm pack` never ships it; written after each build with the build's start time. */
 const STAMP = join(REPO_ROOT, 'node_modules', '.cache', 'qlik-sessions', 'dist-built-at');
-const BUILT_FILES = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const BUILT_FILES = ['src', 'knowledge', 'scripts/compile-knowledge.js', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 /** The newest change under `path`: files and folders both, so a deleted or renamed source file counts too. */
 function newestChange(path: string): number {
@@ -37,6 +37,11 @@ export function buildDistIfStale(): void {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
+  // As `npm run build` does: the compiled knowledge is what the installed command answers from.
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'compile-knowledge.js')], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   mkdirSync(dirname(STAMP), { recursive: true });
   writeFileSync(STAMP, `${startedAt.toISOString()}\n`);
   // The start time, not the end: a source saved during the build makes the next run build again.

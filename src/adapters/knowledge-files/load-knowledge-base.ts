@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKnowledgeBase, KNOWLEDGE_IDS, parseKnowledgeEntry, type KnowledgeBase, type KnowledgeEntry } from '../../core/knowledge/index.js';
+import {
+  createKnowledgeBase,
+  indexKnowledgeEntry,
+  KNOWLEDGE_IDS,
+  type EntryIndex,
+  type KnowledgeBase,
+  type KnowledgeEntry,
+} from '../../core/knowledge/index.js';
 
 export type LoadKnowledgeBaseResult = { readonly ok: true; readonly knowledge: KnowledgeBase } | { readonly ok: false; readonly error: string };
 
@@ -30,10 +37,19 @@ interface SourceFile {
 
 type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-/** The compiled built-in entries and the fingerprint of the files they were compiled from. */
+/** The compiled built-in entries with the matcher's index of each, and the fingerprint of what made them. */
 export interface CompiledKnowledge {
   readonly fingerprint: string;
-  readonly files: readonly { readonly name: string; readonly entry: KnowledgeEntry }[];
+  readonly files: readonly { readonly name: string; readonly entry: KnowledgeEntry; readonly index: EntryIndex }[];
+}
+
+/** The matcher's and the schema's own code: a copy compiled by other code than runs now is not used either. */
+const MATCHER_CODE_DIRS = ['../../core/knowledge/', '../../core/knowledge-schema/'].map((dir) => new URL(dir, import.meta.url));
+
+interface Entries {
+  readonly entries: { entry: KnowledgeEntry; path: string }[];
+  /** The index of entries that came compiled; the others are indexed when the knowledge base is made. */
+  readonly indexes: ReadonlyMap<KnowledgeEntry, EntryIndex>;
 }
 
 async function readSources(dir: string, label: string): Promise<Loaded<SourceFile[]>> {
@@ -49,14 +65,25 @@ async function readSources(dir: string, label: string): Promise<Loaded<SourceFil
   return { ok: true, value: files };
 }
 
-/** Names and contents of the entry files: any edit, addition or removal gives another fingerprint. */
-function fingerprintOf(files: readonly SourceFile[]): string {
+async function matcherCode(): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  for (const dir of MATCHER_CODE_DIRS) {
+    const names = (await readdir(dir)).filter((name) => /\.[jt]s$/.test(name)).sort();
+    for (const name of names) files.push({ path: name, text: await readFile(new URL(name, dir), 'utf8') });
+  }
+  return files;
+}
+
+/** Names and contents of the entry files and the matcher's code: any edit, addition or removal gives another. */
+async function fingerprintOf(files: readonly SourceFile[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(`${basename(file.path)}\0${file.text}\0`);
+  for (const file of [...files, ...(await matcherCode())]) hash.update(`${basename(file.path)}\0${file.text}\0`);
   return hash.digest('hex');
 }
 
-function parseEntries(files: readonly SourceFile[]): Loaded<{ entry: KnowledgeEntry; path: string }[]> {
+async function parseEntries(files: readonly SourceFile[]): Promise<Loaded<{ entry: KnowledgeEntry; path: string }[]>> {
+  // yaml and the schema (zod) are loaded only when entries are parsed: a compiled knowledge base needs neither.
+  const { parseKnowledgeEntry } = await import('../../core/knowledge-schema/index.js');
   const parsedFiles: { entry: KnowledgeEntry; path: string }[] = [];
   const seen = new Map<string, string>();
   for (const { path, text } of files) {
@@ -71,32 +98,38 @@ function parseEntries(files: readonly SourceFile[]): Loaded<{ entry: KnowledgeEn
 }
 
 /** The compiled entries when they were compiled from exactly these files; otherwise undefined, and the files are parsed. */
-async function compiledEntries(path: string, files: readonly SourceFile[]): Promise<{ entry: KnowledgeEntry; path: string }[] | undefined> {
+async function compiledEntries(path: string, files: readonly SourceFile[]): Promise<Entries | undefined> {
   let compiled: CompiledKnowledge;
   try {
     compiled = JSON.parse(await readFile(path, 'utf8')) as CompiledKnowledge;
   } catch {
     return undefined;
   }
-  if (compiled.fingerprint !== fingerprintOf(files)) return undefined;
+  if (compiled.fingerprint !== (await fingerprintOf(files))) return undefined;
   const dir = dirname(files[0]?.path ?? '.');
-  return compiled.files.map((file) => ({ entry: file.entry, path: join(dir, file.name) }));
+  return {
+    entries: compiled.files.map((file) => ({ entry: file.entry, path: join(dir, file.name) })),
+    indexes: new Map(compiled.files.map((file) => [file.entry, file.index])),
+  };
 }
 
-async function builtInEntries(options: LoadKnowledgeBaseOptions): Promise<Loaded<{ entry: KnowledgeEntry; path: string }[]>> {
+async function builtInEntries(options: LoadKnowledgeBaseOptions): Promise<Loaded<Entries>> {
   const sources = await readSources(options.builtInDir ?? BUILT_IN_KNOWLEDGE_DIR, 'The built-in knowledge folder');
   if (!sources.ok) return sources;
   const compiled = await compiledEntries(options.compiledPath ?? COMPILED_KNOWLEDGE_PATH, sources.value);
-  return compiled === undefined ? parseEntries(sources.value) : { ok: true, value: compiled };
+  if (compiled !== undefined) return { ok: true, value: compiled };
+  const parsed = await parseEntries(sources.value);
+  return parsed.ok ? { ok: true, value: { entries: parsed.value, indexes: new Map() } } : parsed;
 }
 
 /** The built-in entries parsed and validated by the same schema as at run time, for the build to write out. */
 export async function compileKnowledge(builtInDir: string = BUILT_IN_KNOWLEDGE_DIR): Promise<Loaded<CompiledKnowledge>> {
   const sources = await readSources(builtInDir, 'The built-in knowledge folder');
   if (!sources.ok) return sources;
-  const parsed = parseEntries(sources.value);
+  const parsed = await parseEntries(sources.value);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: { fingerprint: fingerprintOf(sources.value), files: parsed.value.map((file) => ({ name: basename(file.path), entry: file.entry })) } };
+  const files = parsed.value.map((file) => ({ name: basename(file.path), entry: file.entry, index: indexKnowledgeEntry(file.entry) }));
+  return { ok: true, value: { fingerprint: await fingerprintOf(sources.value), files } };
 }
 
 /**
@@ -111,10 +144,10 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
   let site: Loaded<{ entry: KnowledgeEntry; path: string }[]> = { ok: true, value: [] };
   if (options.siteDir !== undefined) {
     const sources = await readSources(options.siteDir, 'QLIK_KB_DIR');
-    site = sources.ok ? parseEntries(sources.value) : sources;
+    site = sources.ok ? await parseEntries(sources.value) : sources;
   }
   if (!site.ok) return site;
-  for (const { entry, path } of [...builtIn.value, ...site.value]) {
+  for (const { entry, path } of [...builtIn.value.entries, ...site.value]) {
     byId.set(entry.id, entry);
     origin.set(entry.id, path);
   }
@@ -130,5 +163,5 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
       return { ok: false, error: `${origin.get(entry.id) ?? entry.id}: field "related": unknown entry id(s) ${unknown.join(', ')}` };
     }
   }
-  return { ok: true, knowledge: createKnowledgeBase(entries) };
+  return { ok: true, knowledge: createKnowledgeBase(entries, (entry) => builtIn.value.indexes.get(entry)) };
 }

@@ -1,5 +1,5 @@
 import { QLIK_SETTING_HINTS, type QlikConfig } from '../../config/index.js';
-import { virtualProxyLabel, type LiveFailure, type LiveResult, type NodeError } from '../../core/live/index.js';
+import { nodeErrorLine, type LiveFailure, type LiveResult, type NodeError } from '../../core/live/index.js';
 import { notConfigured, type QlikConnection } from './connect-qlik.js';
 import type { CallResult, QlikHttpClient } from './qlik-http-client.js';
 import { listVirtualProxies } from './virtual-proxies.js';
@@ -22,8 +22,7 @@ export async function askEveryEndpoint<T>(
   config: QlikConfig,
   ask: (client: QlikHttpClient, endpoint: Endpoint) => Promise<CallResult<T>>,
 ): Promise<LiveResult<EndpointAnswers<T>>> {
-  if (config.proxyUrls.length === 0)
-    return { ok: false, error: notConfigured(QLIK_SETTING_HINTS.proxyUrls) };
+  if (config.proxyUrls.length === 0) return { ok: false, error: notConfigured(QLIK_SETTING_HINTS.proxyUrls) };
   const connection = await connect();
   if (!connection.ok) return connection;
   const { client } = connection;
@@ -59,7 +58,7 @@ function noProxyAnswered(errors: readonly NodeError[], codes: readonly string[])
         'Set QLIK_VIRTUAL_PROXIES to the prefixes in use.',
     };
   }
-  const lines = errors.map((error) => `- ${error.proxy} (${virtualProxyLabel(error.virtualProxy)}): ${error.message}`);
+  const lines = errors.map((error) => `- ${nodeErrorLine(error)}`);
   // One shared cause (all 403, all refused) keeps its own code so callers can tell it apart.
   const distinct = [...new Set(codes)];
   const code = distinct.length === 1 && distinct[0] !== undefined ? distinct[0] : 'no-proxy-answered';

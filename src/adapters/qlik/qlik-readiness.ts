@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { QlikConfig } from '../../config/index.js';
 import { connectQlik, type QlikTransportDeps } from './connect-qlik.js';
-import { sessionListSchema } from './qlik-schemas.js';
-import { userSessionsPath } from './qps-paths.js';
+import { probeProxyNodes } from './probe-proxy-nodes.js';
 
 export type QlikReachability =
   { readonly ok: true; readonly detail: string } | { readonly ok: false; readonly detail: string };
@@ -25,13 +24,8 @@ export function qlikReadiness(config: QlikConfig, deps: QlikTransportDeps = {}):
       const about = await client.call('GET', config.repositoryUrl, '/qrs/about', aboutSchema);
       if (!about.ok) problems.push(`repository: ${about.error.message}`);
     }
-    const path = userSessionsPath('', config.apiUser);
-    const proxies = await Promise.all(
-      config.proxyUrls.map((proxy) => client.call('GET', proxy, path, sessionListSchema)),
-    );
-    const failed = proxies.flatMap((answer, index) =>
-      answer.ok ? [] : [`${config.proxyUrls[index] ?? ''}: ${answer.error.message}`],
-    );
+    const probes = await probeProxyNodes(client, config);
+    const failed = probes.flatMap(({ url, answer }) => (answer.ok ? [] : [`${url}: ${answer.error.message}`]));
     if (config.proxyUrls.length > 0 && failed.length === config.proxyUrls.length)
       problems.push(`no proxy node answered (${failed.join('; ')})`);
     if (problems.length > 0) return { ok: false, detail: problems.join('; ') };

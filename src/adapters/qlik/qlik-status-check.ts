@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import type { QlikApiStatus } from '../../bot/index.js';
 import { missingQlikSettings, type QlikConfig } from '../../config/index.js';
 import { certificateFinding } from '../../core/live/index.js';
 import { connectQlik, type QlikTransportDeps } from './connect-qlik.js';
-import { userSessionsPath } from './qps-paths.js';
+import { probeProxyNodes } from './probe-proxy-nodes.js';
 
 export interface QlikStatusDeps extends QlikTransportDeps {
   readonly clock?: () => Date;
 }
-
-const anyList = z.array(z.unknown());
 
 /** For App Home: the settings still missing, whether each proxy node answers, when the certificate runs out. */
 export function createQlikStatusCheck(config: QlikConfig, deps: QlikStatusDeps = {}): () => Promise<QlikApiStatus> {
@@ -36,14 +33,8 @@ export function createQlikStatusCheck(config: QlikConfig, deps: QlikStatusDeps =
     const { client, certificates } = connection;
     const validTo = certificates.validity.validTo;
     const expiry = certificateFinding(certificates.validity, clock());
-    const path = userSessionsPath('', config.apiUser);
-    const nodes = await Promise.all(
-      config.proxyUrls.map(async (url) => {
-        const answer = await client.call('GET', url, path, anyList);
-        return answer.ok
-          ? { url, answering: true, detail: '' }
-          : { url, answering: false, detail: answer.error.message };
-      }),
+    const nodes = (await probeProxyNodes(client, config)).map(({ url, answer }) =>
+      answer.ok ? { url, answering: true, detail: '' } : { url, answering: false, detail: answer.error.message },
     );
     const certificateValidTo = Number.isNaN(validTo.getTime()) ? null : validTo.toISOString();
     return { configured: true, missing, nodes, certificateValidTo, certificateDetail: expiry.detail };

@@ -84,6 +84,13 @@ const BACKGROUND_TERMS: ReadonlySet<string> = new Set(
   'app user fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(' '),
 );
 const BACKGROUND_FACTOR = 0.4;
+
+/** A (group) managed service account, gMSA: a Windows account type, not the Qlik service account's licence. */
+function namesManagedServiceAccount(words: readonly string[]): boolean {
+  return words.some(
+    (word, index) => word === 'msa' || (word === 'manag' && words[index + 1] === 'servic' && words[index + 2] === 'account'),
+  );
+}
 // Words of our topic, sessions and licences and refusals: naming Qlik alone ("change the service account to a gMSA") is not enough.
 const TOPIC_WORDS: ReadonlySet<string> = new Set(
   (
@@ -125,11 +132,20 @@ interface IndexedEntry {
   readonly triggers: readonly Trigger[];
 }
 
+/** What the matcher indexes of one entry, as plain data: the build computes it once and ships it (start-up time). */
+export interface EntryIndex {
+  /** Canonical term and its field-weighted count. */
+  readonly terms: readonly (readonly [string, number])[];
+  readonly length: number;
+  readonly triggers: readonly Trigger[];
+}
+
 function addTerms(into: Map<string, number>, text: string, weight: number): void {
   for (const term of contentTerms(messageWords(text))) into.set(term, (into.get(term) ?? 0) + weight);
 }
 
-function indexEntry(entry: KnowledgeEntry): IndexedEntry {
+/** The index of one entry: its canonical terms weighted by field, and its triggers as canonical words. */
+export function indexKnowledgeEntry(entry: KnowledgeEntry): EntryIndex {
   const frequencies = new Map<string, number>();
   addTerms(frequencies, entry.title, FIELD_WEIGHTS.title);
   for (const trigger of entry.triggers) addTerms(frequencies, trigger, FIELD_WEIGHTS.triggers);
@@ -139,7 +155,11 @@ function indexEntry(entry: KnowledgeEntry): IndexedEntry {
   const triggers = entry.triggers
     .map((phrase) => ({ phrase, words: [...new Set(messageWords(phrase).filter((word) => !TRIGGER_FILLERS.has(word)))] }))
     .filter((trigger) => trigger.words.length > 0);
-  return { entry, frequencies, length, triggers };
+  return { terms: [...frequencies], length, triggers };
+}
+
+function indexed(entry: KnowledgeEntry, index: EntryIndex): IndexedEntry {
+  return { entry, frequencies: new Map(index.terms), length: index.length, triggers: index.triggers };
 }
 
 /** All trigger words within a short stretch of the message, in any order. */
@@ -180,15 +200,18 @@ function backgroundFactor(term: string): number {
  * The entries and a deterministic matcher over them: canonical words (normalisation, spelling, synonyms),
  * BM25 weighting of the entry text, curated triggers per entry, and boosts from quoted or reported errors.
  */
-export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): KnowledgeBase {
-  const indexed = entries.map(indexEntry);
+export function createKnowledgeBase(
+  entries: readonly KnowledgeEntry[],
+  prebuilt: (entry: KnowledgeEntry) => EntryIndex | undefined = () => undefined,
+): KnowledgeBase {
+  const items = entries.map((entry) => indexed(entry, prebuilt(entry) ?? indexKnowledgeEntry(entry)));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const averageLength = indexed.reduce((sum, item) => sum + item.length, 0) / Math.max(indexed.length, 1);
+  const averageLength = items.reduce((sum, item) => sum + item.length, 0) / Math.max(items.length, 1);
   const documentFrequency = new Map<string, number>();
-  for (const item of indexed) for (const term of item.frequencies.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const item of items) for (const term of item.frequencies.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const idf = (term: string) => {
     const df = documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (indexed.length - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (items.length - df + 0.5) / (df + 0.5));
   };
 
   function match(text: string): KnowledgeMatch {
@@ -204,10 +227,12 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
     const intents = detectQuestionIntents(words, detected.signals.length > 0);
     const offTopic = detected.guards.some((guard) => OFF_TOPIC_GUARDS.has(guard));
     const onTopic = words.some((word) => TOPIC_WORDS.has(word));
+    // "run the services under a gMSA" matches the trigger "service account"; only sessions or licences make it ours.
+    const accountTypeOnly = !onTopic && namesManagedServiceAccount(words);
     // "Field 'X' not found" in a Monitoring app is that error, unless the message also speaks of sessions or refusals.
     const otherError = detected.guards.includes('other-error') && !words.some((word) => ['session', 'parallel', 'limit', 'deny', 'pass'].includes(word));
 
-    const scored = indexed.map((item) => {
+    const scored = items.map((item) => {
       const contributions: TermContribution[] = [];
       for (const term of terms) {
         const frequency = item.frequencies.get(term);
@@ -226,7 +251,7 @@ export function createKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowled
       const intentBoost = intents.reduce((sum, intent) => sum + (intent.boosts[item.entry.id] ?? 0), 0);
       const termScore = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
       // Without a word of our topic, a trigger or a quoted error, shared words alone ("reload failed", "connector") prove little.
-      const anchored = onTopic || triggers.length > 0 || signalBoost > 0;
+      const anchored = onTopic || (triggers.length > 0 && !accountTypeOnly) || signalBoost > 0;
       const damping = offTopic || otherError ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
       const own = (termScore + triggerScore + intentBoost) * damping;
       return {

@@ -12,9 +12,7 @@ export { findQlikTimestamp, parseQlikTimestamp, QLIK_TIMESTAMP_PATTERN } from '.
 export { MAX_OPEN_SERIES, readLogInputs, REORDER_WINDOW_MS } from './read-log-inputs.js';
 export type { InputStats, ReadOptions } from './read-log-inputs.js';
 export { isArchiveName, isLogFileName, logFileKind, parseLogFileName } from './log-file-name.js';
-export type { LogFileKind, LogFileName } from './log-file-name.js';
 export { memorySpill } from './spill.js';
 export type { Spill, SpillFactory } from './spill.js';
 export { rolloverSeries } from './rollover-series.js';
 export { zipLogInputs } from './zip-log-inputs.js';
-export type { ZipContents } from './zip-log-inputs.js';

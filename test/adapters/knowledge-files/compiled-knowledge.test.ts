@@ -36,6 +36,32 @@ describe('the compiled built-in knowledge (dist/knowledge.json)', () => {
     );
   });
 
+  it('ships the matcher index, and it gives the same matches and explanations as indexing at run time', async () => {
+    const fromCompiled = await loadKnowledgeBase({ builtInDir, compiledPath });
+    const parsed = await loadKnowledgeBase({ builtInDir, compiledPath: join(dir, 'missing.json') });
+    if (!fromCompiled.ok || !parsed.ok) throw new Error('not loaded');
+    const messages = [
+      'Users get "You cannot access Qlik Sense because you have too many sessions active in parallel" since this morning',
+      'the monitoring apps reload at night and get refused: normal?',
+      'our mashup in an iframe opens a new session per page',
+      'who is logged in right now?',
+    ];
+    for (const text of messages) expect(fromCompiled.knowledge.match(text)).toEqual(parsed.knowledge.match(text));
+  });
+
+  it('answers from the shipped index while it is current (a term only the shipped index has is found)', async () => {
+    const compiled = JSON.parse(await readFile(compiledPath, 'utf8')) as CompiledKnowledge;
+    const marked = {
+      ...compiled,
+      files: compiled.files.map((file) =>
+        file.entry.id === 'count-sessions' ? { ...file, index: { ...file.index, terms: [...file.index.terms, ['zyxwvut', 50]] } } : file,
+      ),
+    };
+    await writeFile(compiledPath, JSON.stringify(marked));
+    const loaded = await loadKnowledgeBase({ builtInDir, compiledPath });
+    expect(loaded.ok && loaded.knowledge.match('zyxwvut sessions').matches[0]?.id).toBe('count-sessions');
+  });
+
   it('is used while it matches the files byte for byte', async () => {
     const compiled = JSON.parse(await readFile(compiledPath, 'utf8')) as CompiledKnowledge;
     const [first] = compiled.files;

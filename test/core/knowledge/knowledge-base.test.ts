@@ -286,3 +286,22 @@ describe('createKnowledgeBase', () => {
     expect(triggered.autoReply).toBe(false);
   });
 });
+
+// A (group) managed service account is a Windows account type: naming one says nothing of sessions or licences.
+describe('knowledge matcher: a gMSA is not the licensed service account', () => {
+  it.for([
+    'Is a group managed service account supported for the Qlik Sense Repository Service?',
+    'moving our Qlik service account to a managed service account: anything to change in the QMC?',
+    'how do I change the Qlik Sense service account to a gMSA?',
+  ])('does not answer "%s" with an entry', (text) => {
+    const result = knowledge.match(text);
+    expect(result.autoReply).toBe(false);
+    expect(result.matches[0]?.score ?? 0).toBeLessThan(MIN_ANSWER_SCORE);
+  });
+
+  it('still answers a gMSA that holds a licence with the service-account entry first', () => {
+    const result = knowledge.match('our gMSA that runs the Qlik services got a professional licence allocated, is that a problem?');
+    expect(result.matches[0]?.id).toBe('service-account-license');
+    expect(result.matches[0]?.score ?? 0).toBeGreaterThanOrEqual(MIN_ANSWER_SCORE);
+  });
+});

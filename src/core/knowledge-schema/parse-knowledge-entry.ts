@@ -1,9 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { toPlainText } from '../text/index.js';
-import { countSentences } from './count-sentences.js';
-import type { KnowledgeEntry } from './knowledge-entry.js';
-import { parseInlineMarkdown } from './parse-inline-markdown.js';
+import { countSentences, parseInlineMarkdown, type KnowledgeEntry } from '../knowledge/index.js';
 
 export type ParseKnowledgeEntryResult = { readonly ok: true; readonly entry: KnowledgeEntry } | { readonly ok: false; readonly error: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKnowledgeEntry } from '../../../src/core/knowledge/index.js';
+import { parseKnowledgeEntry } from '../../../src/core/knowledge-schema/index.js';
 
 const FRONT = `---
 id: site-runbook
