@@ -4,7 +4,7 @@ import { EventDedup } from './event-dedup.js';
 import { LineScanner } from './line-scanner.js';
 import { byteBudget, chunkIterator, isZip, logBytes, type ByteBudget } from './log-bytes.js';
 import type { LogEvent } from './log-event.js';
-import { isArchiveName, isLogFileName, seriesKeyOf } from './log-file-name.js';
+import { isArchiveName, isLogFileName, parseLogFileName, seriesKeyOf } from './log-file-name.js';
 import type { LogInput } from './log-input.js';
 import type { LogLayoutName } from './log-layout.js';
 import { newLineContext, parseLogLine } from './parse-log-line.js';
@@ -153,14 +153,13 @@ function seriesKeys(inputs: readonly LogInput[]): string[] {
   const live = new Set<string>();
   return inputs.map((input, index) => {
     const key = seriesKeyOf(input.name);
-    if (ARCHIVED_NAME.test(input.name)) return key;
+    if ((parseLogFileName(input.name)?.archivedAt ?? null) !== null) return key;
     if (live.has(key) || key.startsWith('\u0000')) return `\u0000${index}`;
     live.add(key);
     return key;
   });
 }
 
-const ARCHIVED_NAME = /_\d{4}-\d{2}-\d{2}T\d{2}\.\d{2}\.\d{2}Z\.log(\.gz)?$/i;
 
 function firstSources(inputs: readonly LogInput[], spill: SpillFactory): Source[] {
   const keys = seriesKeys(inputs);
@@ -457,6 +456,6 @@ async function readPass(
 
 /** The members of one series in rollover order: archived files by their instant, the live file last. */
 function orderedByRollover(members: number[], sources: readonly Source[]): number[] {
-  const instant = (index: number): string => /_(\d{4}-\d{2}-\d{2}T\d{2}\.\d{2}\.\d{2}Z)\.log(\.gz)?$/i.exec(sources[index]?.name ?? '')?.[1] ?? '\uffff';
+  const instant = (index: number): number => parseLogFileName(sources[index]?.name ?? '')?.archivedAt ?? Number.POSITIVE_INFINITY;
   return [...members].sort((a, b) => (instant(a) < instant(b) ? -1 : instant(a) > instant(b) ? 1 : 0) || (sources[a]?.from ?? 0) - (sources[b]?.from ?? 0) || a - b);
 }
