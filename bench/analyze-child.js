@@ -15,10 +15,13 @@ if (process.argv[3] === '--held') {
   const stats = await readLogInputs(files.inputs, (event) => {
     tracker.add(event);
     // Every structure the tracker holds, sampled every 1,000 events: the most each held at once.
-    if (++events % 1000 === 0) for (const [name, count] of Object.entries(tracker.held())) most[name] = Math.max(most[name] ?? 0, count);
+    if (++events % 1000 === 0)
+      for (const [name, count] of Object.entries(tracker.held())) most[name] = Math.max(most[name] ?? 0, count);
   });
   const started = tracker.timelines().users.reduce((sum, user) => sum + user.sessionsStarted, 0);
-  process.stdout.write(JSON.stringify({ events, maxQueuedEvents: stats.maxQueuedEvents, held: most, sessionsStarted: started }));
+  process.stdout.write(
+    JSON.stringify({ events, maxQueuedEvents: stats.maxQueuedEvents, held: most, sessionsStarted: started }),
+  );
   process.exit(0);
 }
 const started = process.hrtime.bigint();

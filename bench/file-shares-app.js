@@ -12,7 +12,9 @@ if (!read.ok) throw new Error(read.errors.join('; '));
 const perWorker = process.env['BENCH_QUEUE_PER_WORKER'];
 const workers = read.config.analysis.workers;
 const pool =
-  perWorker === undefined ? undefined : createAnalysisPool({ workers, queueLimit: workers * Number(perWorker), warm: true });
+  perWorker === undefined
+    ? undefined
+    : createAnalysisPool({ workers, queueLimit: workers * Number(perWorker), warm: true });
 const app = buildApp(read.config, {
   logger: silentLogger,
   webApiRetries: 0,
@@ -36,7 +38,11 @@ process.on('message', async (message) => {
   const usage = process.resourceUsage();
   const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
   loopDelay.disable();
-  const loopDelayMs = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  const loopDelayMs = {
+    p50: loopDelay.percentile(50) / 1e6,
+    p99: loopDelay.percentile(99) / 1e6,
+    max: loopDelay.max / 1e6,
+  };
   process.send({ type: 'report', peakRssBytes: peakRss, maxRssKiB: usage.maxRSS, cpuSeconds, loopDelayMs });
   process.exit(0);
 });

@@ -33,7 +33,9 @@ async function sampleLog() {
         entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)],
       );
     })(dir);
-    const proxy = files.filter((file) => /_AuditActivity_Proxy/.test(file)).sort((a, b) => statSync(b).size - statSync(a).size);
+    const proxy = files
+      .filter((file) => /_AuditActivity_Proxy/.test(file))
+      .sort((a, b) => statSync(b).size - statSync(a).size);
     const parts = [];
     let bytes = 0;
     for (const [index, file] of proxy.entries()) {
@@ -103,7 +105,16 @@ async function share(eventsUrl, standIn, index, size) {
     url_private_download: `${standIn.url}/files-pri/${name}`,
   };
   const user = `UBENCH${index}`;
-  const event = { type: 'message', subtype: 'file_share', channel, channel_type: 'im', user, text: '', ts, files: [file] };
+  const event = {
+    type: 'message',
+    subtype: 'file_share',
+    channel,
+    channel_type: 'im',
+    user,
+    text: '',
+    ts,
+    files: [file],
+  };
   const body = JSON.stringify({
     type: 'event_callback',
     team_id: 'TBENCH',

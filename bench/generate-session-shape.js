@@ -28,9 +28,13 @@ export async function generateSessionShape(root, targetBytes, userCount = 20_000
     written += line.length + 2;
   };
   const flush = async () => {
-    for (const [which, stream] of [['security', security], ['trace', trace]]) {
+    for (const [which, stream] of [
+      ['security', security],
+      ['trace', trace],
+    ]) {
       if (out[which].length === 0) continue;
-      if (!stream.write(`${out[which].join('\r\n')}\r\n`)) await new Promise((resolve) => stream.once('drain', resolve));
+      if (!stream.write(`${out[which].join('\r\n')}\r\n`))
+        await new Promise((resolve) => stream.once('drain', resolve));
       out[which] = [];
     }
   };
@@ -43,13 +47,22 @@ export async function generateSessionShape(root, targetBytes, userCount = 20_000
     time += Math.floor(random() * 333);
     while (ends.length > 0 && ends[0].at <= time) {
       const end = ends.shift();
-      put('trace', `${sequence++}\t${stamp(end.at)}\tINFO\tQS1\tAudit.Proxy.Proxy.SessionEstablishment.Session.MetaSession\t42\t${serial(36)}\tCORP\\qlikservice\tSession ${end.sid} has been deleted due to inactivity\t${end.sid}\t\tCORP\t${end.user}\t\t\t\t\t\t${serial(40)}`);
+      put(
+        'trace',
+        `${sequence++}\t${stamp(end.at)}\tINFO\tQS1\tAudit.Proxy.Proxy.SessionEstablishment.Session.MetaSession\t42\t${serial(36)}\tCORP\\qlikservice\tSession ${end.sid} has been deleted due to inactivity\t${end.sid}\t\tCORP\t${end.user}\t\t\t\t\t\t${serial(40)}`,
+      );
     }
     const user = `user${String(Math.floor(random() * userCount)).padStart(5, '0')}`;
     const sid = guid();
     const address = `::ffff:10.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`;
-    put('trace', `${sequence++}\t${stamp(time)}\tINFO\tQS1\tAudit.Proxy.Proxy.SessionEstablishment.Authentication.AbstractAuthenticationHandler\t42\t${serial(36)}\tCORP\\qlikservice\tUser '${user}' used 'ticket' authentication, got session: '${sid}'\t${sid}\t${serial(36)}\tCORP\t${user}\t${serial(16)}\t${address}\t\tqs.corp.local:4244\t{}\t${serial(40)}`);
-    put('security', `${sequence++}\t11.41.1.0\t${stamp(time + 1)}\tQS1\t${serial(36)}\tCommand=Login;Result=0;ResultText=Success\t${sid}\t${serial(36)}\t0\tCORP\t${user}\t0\tNot available\tSecurity\t${address}\tProxy\tAppAccess\t/hub/\tLogin\t0\tUser authenticated. User 'CORP\\${user}' used authentication method 'ticket' and got session '${sid}'\t${serial(40)}`);
+    put(
+      'trace',
+      `${sequence++}\t${stamp(time)}\tINFO\tQS1\tAudit.Proxy.Proxy.SessionEstablishment.Authentication.AbstractAuthenticationHandler\t42\t${serial(36)}\tCORP\\qlikservice\tUser '${user}' used 'ticket' authentication, got session: '${sid}'\t${sid}\t${serial(36)}\tCORP\t${user}\t${serial(16)}\t${address}\t\tqs.corp.local:4244\t{}\t${serial(40)}`,
+    );
+    put(
+      'security',
+      `${sequence++}\t11.41.1.0\t${stamp(time + 1)}\tQS1\t${serial(36)}\tCommand=Login;Result=0;ResultText=Success\t${sid}\t${serial(36)}\t0\tCORP\t${user}\t0\tNot available\tSecurity\t${address}\tProxy\tAppAccess\t/hub/\tLogin\t0\tUser authenticated. User 'CORP\\${user}' used authentication method 'ticket' and got session '${sid}'\t${serial(40)}`,
+    );
     ends.push({ at: time + 30 * 60_000, sid, user });
     if (out.trace.length >= 2048) await flush();
   }

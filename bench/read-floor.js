@@ -2,7 +2,10 @@
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const files = (folder) => readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? files(join(folder, name)) : [join(folder, name)]));
+const files = (folder) =>
+  readdirSync(folder).flatMap((name) =>
+    statSync(join(folder, name)).isDirectory() ? files(join(folder, name)) : [join(folder, name)],
+  );
 const buffer = Buffer.allocUnsafe(256 * 1024);
 let newlines = 0;
 for (const file of files(process.argv[2])) {

@@ -19,12 +19,19 @@ const SHAPES = (process.env['BENCH_SHAPES'] ?? 'sessions,held,today').split(',')
 const SESSION_SHAPE_USERS = { sessions: 20_000, held: 4_000 };
 const MB = 1024 * 1024;
 
-const files = (folder) => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
-const folderBytes = (folder) => (existsSync(folder) ? files(folder).reduce((sum, file) => sum + statSync(file).size, 0) : 0);
+const files = (folder) =>
+  readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)],
+  );
+const folderBytes = (folder) =>
+  existsSync(folder) ? files(folder).reduce((sum, file) => sum + statSync(file).size, 0) : 0;
 
 /** CPU seconds and peak RSS of one child, as /usr/bin/time reports them. */
 function timed(command, args) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr}`);
   const [user, system, rss] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { cpu: user + system, rssMb: rss / 1024, stdout: run.stdout };
@@ -35,7 +42,9 @@ for (const shape of SHAPES) {
   for (const size of SIZES) {
     const folder = join(HERE, 'out', `${shape}-${size}mb`);
     if (folderBytes(folder) < size * MB * 0.95) {
-      console.log(`Generating ${size} MB of the ${shape} shape into ${relative(process.cwd(), folder)} (once; reused next time) ...`);
+      console.log(
+        `Generating ${size} MB of the ${shape} shape into ${relative(process.cwd(), folder)} (once; reused next time) ...`,
+      );
       rmSync(folder, { recursive: true, force: true });
       if (shape in SESSION_SHAPE_USERS) await generateSessionShape(folder, size * MB, SESSION_SHAPE_USERS[shape]);
       else await generateLogs(folder, size * MB);
@@ -45,22 +54,33 @@ for (const shape of SHAPES) {
     execFileSync('cat', list, { stdio: ['ignore', 'ignore', 'inherit'] });
     const analyzer = timed(process.execPath, [join(HERE, 'analyze-child.js'), folder]);
     const floor = timed(process.execPath, [join(HERE, 'read-floor.js'), folder]);
-    const grep = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'grep', '-c', 'UsageDenied', ...list], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const grep = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'grep', '-c', 'UsageDenied', ...list], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     const [gu, gs] = grep.stderr.trim().split('\n').pop().split(' ').map(Number);
     const held = JSON.parse(timed(process.execPath, [join(HERE, 'analyze-child.js'), folder, '--held']).stdout);
     const result = JSON.parse(analyzer.stdout);
     rows.push({ shape, megabytes, analyzer, floor, grepCpu: gu + gs, held, result });
-    console.log(`${shape} ${megabytes.toFixed(0)} MB: analyzer ${analyzer.cpu.toFixed(2)} s CPU (${(megabytes / analyzer.cpu).toFixed(0)} MB/s), ${analyzer.rssMb.toFixed(0)} MB peak RSS; read floor ${floor.cpu.toFixed(2)} s; grep -c ${(gu + gs).toFixed(2)} s`);
+    console.log(
+      `${shape} ${megabytes.toFixed(0)} MB: analyzer ${analyzer.cpu.toFixed(2)} s CPU (${(megabytes / analyzer.cpu).toFixed(0)} MB/s), ${analyzer.rssMb.toFixed(0)} MB peak RSS; read floor ${floor.cpu.toFixed(2)} s; grep -c ${(gu + gs).toFixed(2)} s`,
+    );
   }
 }
 
-console.log('\n| shape | MB | analyzer CPU s | MB/s | x read floor | x grep -c | peak RSS MB | read floor CPU s | grep -c CPU s |');
+console.log(
+  '\n| shape | MB | analyzer CPU s | MB/s | x read floor | x grep -c | peak RSS MB | read floor CPU s | grep -c CPU s |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   const { shape, megabytes, analyzer, floor, grepCpu } = row;
-  console.log(`| ${shape} | ${megabytes.toFixed(0)} | ${analyzer.cpu.toFixed(2)} | ${(megabytes / analyzer.cpu).toFixed(0)} | ${(analyzer.cpu / floor.cpu).toFixed(1)} | ${(analyzer.cpu / Math.max(grepCpu, 0.01)).toFixed(1)} | ${analyzer.rssMb.toFixed(0)} | ${floor.cpu.toFixed(2)} | ${grepCpu.toFixed(2)} |`);
+  console.log(
+    `| ${shape} | ${megabytes.toFixed(0)} | ${analyzer.cpu.toFixed(2)} | ${(megabytes / analyzer.cpu).toFixed(0)} | ${(analyzer.cpu / floor.cpu).toFixed(1)} | ${(analyzer.cpu / Math.max(grepCpu, 0.01)).toFixed(1)} | ${analyzer.rssMb.toFixed(0)} | ${floor.cpu.toFixed(2)} | ${grepCpu.toFixed(2)} |`,
+  );
 }
 console.log('\nHeld at most (entries per structure), and the result:');
 for (const row of rows) {
-  console.log(`${row.shape} ${row.megabytes.toFixed(0)} MB: ${JSON.stringify(row.held.held)}; ${row.held.maxQueuedEvents} of ${row.held.events} events queued for the merge; ${row.result.verdict} for ${row.result.verdictUser}, ${row.result.users} users, ${row.result.sessions} sessions`);
+  console.log(
+    `${row.shape} ${row.megabytes.toFixed(0)} MB: ${JSON.stringify(row.held.held)}; ${row.held.maxQueuedEvents} of ${row.held.events} events queued for the merge; ${row.result.verdict} for ${row.result.verdictUser}, ${row.result.users} users, ${row.result.sessions} sessions`,
+  );
 }

@@ -11,7 +11,10 @@ export function seededRandom(seed) {
   };
   const hex = (length) => {
     let out = '';
-    while (out.length < length) out += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
+    while (out.length < length)
+      out += Math.floor(random() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return out.slice(0, length);
   };
   const guid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;

@@ -11,7 +11,9 @@ import { createMemoryStateStore } from '../dist/adapters/state/index.js';
 import { alertReply, alertSummary, createAlertDispatcher, createWatch } from '../dist/bot/index.js';
 import { LOG_LAYOUTS } from '../dist/core/logs/index.js';
 
-const { values } = parseArgs({ options: { 'lines-per-second': { type: 'string', default: '50' }, hours: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { 'lines-per-second': { type: 'string', default: '50' }, hours: { type: 'string', default: '1' } },
+});
 const LINES_PER_SECOND = Number(values['lines-per-second']);
 const SECONDS = Math.round(Number(values.hours) * 3600);
 const USERS = 400;
@@ -43,19 +45,69 @@ function lineAt(at) {
   const node = nodes[sequence % nodes.length];
   const user = `CORP\\user${Math.floor(Math.random() * USERS)}`;
   const [directory, id] = user.split('\\');
-  const common = { 'Sequence#': String(++sequence), ProductVersion: '11.41.1.0', Timestamp: stamp(at), Hostname: node.host, Id: crypto.randomUUID(), UserDirectory: directory, UserId: id, ObjectId: '0', ProxyPackageId: '0', RequestSequenceId: '0' };
+  const common = {
+    'Sequence#': String(++sequence),
+    ProductVersion: '11.41.1.0',
+    Timestamp: stamp(at),
+    Hostname: node.host,
+    Id: crypto.randomUUID(),
+    UserDirectory: directory,
+    UserId: id,
+    ObjectId: '0',
+    ProxyPackageId: '0',
+    RequestSequenceId: '0',
+  };
   // Keep about 600 sessions open: each new one ends an old one.
   if (open.length > 600 && Math.random() < 0.5) {
     const ended = open.splice(Math.floor(Math.random() * open.length), 1)[0];
-    node.buffered.activity.push(row('AuditActivity_Proxy', { ...common, UserId: ended.id, ProxySessionId: ended.session, Description: 'Command=Stop session;Result=0;ResultText=Success', ObjectName: ended.user, Service: 'Proxy', Context: '/qps/sessionstop', Command: 'Stop session', Result: '0', Message: `Stop session for user '${ended.user}' . Session id = '${ended.session}' and all dependents will be deleted.` }));
+    node.buffered.activity.push(
+      row('AuditActivity_Proxy', {
+        ...common,
+        UserId: ended.id,
+        ProxySessionId: ended.session,
+        Description: 'Command=Stop session;Result=0;ResultText=Success',
+        ObjectName: ended.user,
+        Service: 'Proxy',
+        Context: '/qps/sessionstop',
+        Command: 'Stop session',
+        Result: '0',
+        Message: `Stop session for user '${ended.user}' . Session id = '${ended.session}' and all dependents will be deleted.`,
+      }),
+    );
     return;
   }
   const session = `bench-${++sessionNumber}`;
   open.push({ user, id, session });
   if (Math.random() < 0.5) {
-    node.buffered.activity.push(row('AuditActivity_Proxy', { ...common, ProxySessionId: session, Description: 'Command=Start session;Result=0;ResultText=Success', ObjectName: user, Service: 'Proxy', Context: `/qps/sessionstart/${id}`, Command: 'Start session', Result: '0', Message: `Start session for user: '${user}'` }));
+    node.buffered.activity.push(
+      row('AuditActivity_Proxy', {
+        ...common,
+        ProxySessionId: session,
+        Description: 'Command=Start session;Result=0;ResultText=Success',
+        ObjectName: user,
+        Service: 'Proxy',
+        Context: `/qps/sessionstart/${id}`,
+        Command: 'Start session',
+        Result: '0',
+        Message: `Start session for user: '${user}'`,
+      }),
+    );
   } else {
-    node.buffered.security.push(row('AuditSecurity_Proxy', { ...common, ProxySessionId: session, Description: 'Command=Login;Result=0;ResultText=Success', SecurityClass: 'Security', ClientHostAddress: `10.0.${Math.floor(Math.random() * 4)}.${Math.floor(Math.random() * 250)}`, Service: 'Proxy', Origin: 'AppAccess', Context: '/hub/', Command: 'Login', Result: '0', Message: `User authenticated. User '${user}' used authentication method 'ticket' and got session '${session}'` }));
+    node.buffered.security.push(
+      row('AuditSecurity_Proxy', {
+        ...common,
+        ProxySessionId: session,
+        Description: 'Command=Login;Result=0;ResultText=Success',
+        SecurityClass: 'Security',
+        ClientHostAddress: `10.0.${Math.floor(Math.random() * 4)}.${Math.floor(Math.random() * 250)}`,
+        Service: 'Proxy',
+        Origin: 'AppAccess',
+        Context: '/hub/',
+        Command: 'Login',
+        Result: '0',
+        Message: `User authenticated. User '${user}' used authentication method 'ticket' and got session '${session}'`,
+      }),
+    );
   }
 }
 
@@ -70,7 +122,10 @@ function flush() {
 function rollOver(at) {
   const suffix = new Date(at).toISOString().slice(0, 19).replace(/:/g, '.');
   for (const node of nodes) {
-    for (const [path, layout] of [[node.activity, 'AuditActivity_Proxy'], [node.security, 'AuditSecurity_Proxy']]) {
+    for (const [path, layout] of [
+      [node.activity, 'AuditActivity_Proxy'],
+      [node.security, 'AuditSecurity_Proxy'],
+    ]) {
       renameSync(path, join(node.folder, `${node.host}_${layout}_${suffix}Z.log`));
       writeFileSync(path, header(layout));
     }
@@ -80,34 +135,60 @@ function rollOver(at) {
 let alerts = 0;
 const sink = { post: async () => (alerts++, null), followUp: async () => undefined };
 let simulated = start;
-const feed = await followLogFolders({ folders: [join(dir, 'Log')], state: createFileWatchState(join(dir, 'state.json')).section('positions'), now: () => simulated, discoverEveryMs: 1000 });
-const dispatcher = createAlertDispatcher({ store: createMemoryStateStore(), sink, cooldownMs: 3_600_000, render: async (alert) => ({ summary: alertSummary(alert), reply: alertReply(alert, { endButton: false }) }) });
-const watch = createWatch({ feed, dispatcher, serviceAccounts: [], folderPollMs: 1000, liveIntervalMs: 60_000, onProblem: (text) => console.error(text), onError: (error) => console.error(error), now: () => simulated });
+const feed = await followLogFolders({
+  folders: [join(dir, 'Log')],
+  state: createFileWatchState(join(dir, 'state.json')).section('positions'),
+  now: () => simulated,
+  discoverEveryMs: 1000,
+});
+const dispatcher = createAlertDispatcher({
+  store: createMemoryStateStore(),
+  sink,
+  cooldownMs: 3_600_000,
+  render: async (alert) => ({ summary: alertSummary(alert), reply: alertReply(alert, { endButton: false }) }),
+});
+const watch = createWatch({
+  feed,
+  dispatcher,
+  serviceAccounts: [],
+  folderPollMs: 1000,
+  liveIntervalMs: 60_000,
+  onProblem: (text) => console.error(text),
+  onError: (error) => console.error(error),
+  now: () => simulated,
+});
 
 const heap = () => {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 1048576;
 };
-console.log(`${LINES_PER_SECOND} lines a second of log time for ${SECONDS / 3600} h, ${USERS} users, 2 nodes, rollover every 10 min${globalThis.gc === undefined ? ' (run with --expose-gc for exact heap figures)' : ''}`);
+console.log(
+  `${LINES_PER_SECOND} lines a second of log time for ${SECONDS / 3600} h, ${USERS} users, 2 nodes, rollover every 10 min${globalThis.gc === undefined ? ' (run with --expose-gc for exact heap figures)' : ''}`,
+);
 console.log('log minute  lines      heap MB  held by the watch  alerts');
 const samples = [];
 const began = Date.now();
 for (let second = 0; second < SECONDS; second++) {
   simulated = start + second * 1000;
-  for (let index = 0; index < LINES_PER_SECOND; index++) lineAt(simulated + Math.floor((index * 1000) / LINES_PER_SECOND));
+  for (let index = 0; index < LINES_PER_SECOND; index++)
+    lineAt(simulated + Math.floor((index * 1000) / LINES_PER_SECOND));
   flush();
   if (second > 0 && second % 600 === 0) rollOver(simulated);
   // The real watch reads every few seconds; reading every 5 s of log time keeps the batches the same size.
-  if (second % 5 === 4) for (let more = true; more; ) more = (await watch.readLogsOnce()).more;
+  if (second % 5 === 4) for (let more = true; more;) more = (await watch.readLogsOnce()).more;
   if (second % 300 === 299) {
     const mb = heap();
     samples.push(mb);
-    console.log(`${String(Math.round((second + 1) / 60)).padStart(10)}  ${String(sequence).padStart(9)}  ${mb.toFixed(1).padStart(7)}  ${String(watch.retained()).padStart(17)}  ${String(alerts).padStart(6)}`);
+    console.log(
+      `${String(Math.round((second + 1) / 60)).padStart(10)}  ${String(sequence).padStart(9)}  ${mb.toFixed(1).padStart(7)}  ${String(watch.retained()).padStart(17)}  ${String(alerts).padStart(6)}`,
+    );
   }
 }
 const seconds = (Date.now() - began) / 1000;
 const firstHalf = samples.slice(1, Math.ceil(samples.length / 2));
 const secondHalf = samples.slice(Math.ceil(samples.length / 2));
 const mean = (list) => list.reduce((sum, value) => sum + value, 0) / Math.max(1, list.length);
-console.log(`fed ${sequence} lines in ${seconds.toFixed(1)} s (${Math.round(sequence / seconds)} lines/s); heap ${mean(firstHalf).toFixed(1)} MB in the first half, ${mean(secondHalf).toFixed(1)} MB in the second`);
+console.log(
+  `fed ${sequence} lines in ${seconds.toFixed(1)} s (${Math.round(sequence / seconds)} lines/s); heap ${mean(firstHalf).toFixed(1)} MB in the first half, ${mean(secondHalf).toFixed(1)} MB in the second`,
+);
 rmSync(dir, { recursive: true, force: true });

@@ -48,7 +48,9 @@ for (const file of files) {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    console.error(`eval: cannot read ${file} (${error.code ?? error}); put shared/ beside the repository or pass a .jsonl path.`);
+    console.error(
+      `eval: cannot read ${file} (${error.code ?? error}); put shared/ beside the repository or pass a .jsonl path.`,
+    );
     process.exit(2);
   }
   const cases = parseEvalCases(text);
@@ -61,14 +63,23 @@ for (const file of files) {
   for (const [name, label] of Object.entries(LABELS)) {
     const ratio = report[name];
     const target = TARGETS[name];
-    const verdict = target === undefined ? '' : ratio.rate >= target ? `target ${target * 100}%  ok` : `target ${target * 100}%  BELOW`;
+    const verdict =
+      target === undefined
+        ? ''
+        : ratio.rate >= target
+          ? `target ${target * 100}%  ok`
+          : `target ${target * 100}%  BELOW`;
     if (target !== undefined && ratio.rate < target) met = false;
-    console.log(`${label.padEnd(30)} ${(ratio.rate * 100).toFixed(1).padStart(5)}%  (${ratio.hits}/${ratio.total})  ${verdict}`);
+    console.log(
+      `${label.padEnd(30)} ${(ratio.rate * 100).toFixed(1).padStart(5)}%  (${ratio.hits}/${ratio.total})  ${verdict}`,
+    );
   }
   if (verbose) {
     for (const failure of report.failures) {
       const expected = failure.expected.join(', ') || '(nothing)';
-      console.log(`  [${failure.kind}] expected ${expected}; got ${failure.got.join(', ') || '(nothing)'}\n    ${failure.text.slice(0, 200)}`);
+      console.log(
+        `  [${failure.kind}] expected ${expected}; got ${failure.got.join(', ') || '(nothing)'}\n    ${failure.text.slice(0, 200)}`,
+      );
     }
   } else if (report.failures.length > 0) {
     console.log(`${report.failures.length} miss(es); run with --failures to list them.`);

@@ -51,7 +51,11 @@ export function evaluateMatcher(decide, cases) {
     const failure = { text: item.text, expected: item.expect, got };
     if (item.expect.length > 0) {
       score('top1', got[0] === item.expect[0], failure);
-      score('top3', item.expect.some((id) => got.includes(id)), failure);
+      score(
+        'top3',
+        item.expect.some((id) => got.includes(id)),
+        failure,
+      );
     } else {
       score('unanswered', !decision.answers, failure);
     }

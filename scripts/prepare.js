@@ -16,7 +16,9 @@ try {
   hasTypeScript = false;
 }
 if (!hasTypeScript) {
-  console.log('qlik-sessions: no TypeScript here (a production install): not building. Run it from the release tarball or image, or `npm ci && npm run build` first.');
+  console.log(
+    'qlik-sessions: no TypeScript here (a production install): not building. Run it from the release tarball or image, or `npm ci && npm run build` first.',
+  );
   process.exit(0);
 }
 const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', shell: process.platform === 'win32' });

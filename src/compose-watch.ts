@@ -37,7 +37,9 @@ export interface WatchRuntimeOptions {
   readonly analyze?: LogAnalyzer;
 }
 
-export type WatchRuntime = { readonly ok: true; readonly watch: Watch; readonly sources: string } | { readonly ok: false; readonly error: string };
+export type WatchRuntime =
+  | { readonly ok: true; readonly watch: Watch; readonly sources: string }
+  | { readonly ok: false; readonly error: string };
 
 /** The log folders are read every few seconds: file-system events do not cross SMB, and alerts should be prompt. */
 const FOLDER_POLL_MS = 5_000;
@@ -48,7 +50,8 @@ export async function buildWatchRuntime(config: AppConfig, options: WatchRuntime
   if (settings.logDirs.length === 0 && options.live === undefined) {
     return {
       ok: false,
-      error: 'Nothing to watch: set QLIK_LOG_DIR to the Qlik Sense log folders, or the live APIs (QLIK_PROXY_URLS and QLIK_CERT_DIR); see the README "Watch the site".',
+      error:
+        'Nothing to watch: set QLIK_LOG_DIR to the Qlik Sense log folders, or the live APIs (QLIK_PROXY_URLS and QLIK_CERT_DIR); see the README "Watch the site".',
     };
   }
   const now = options.now ?? Date.now;
@@ -56,13 +59,24 @@ export async function buildWatchRuntime(config: AppConfig, options: WatchRuntime
   const section = options.state ?? ((name: string) => fileState?.section(name) ?? memorySection());
   const { describeEntry } = options;
   const reader = settings.logDirs.length === 0 ? undefined : createLogFolderReader(settings.logDirs);
-  const feed = settings.logDirs.length === 0 ? undefined : await followLogFolders({ folders: settings.logDirs, state: section('positions'), now, discoverEveryMs: Math.min(30_000, settings.intervalMs) });
+  const feed =
+    settings.logDirs.length === 0
+      ? undefined
+      : await followLogFolders({
+          folders: settings.logDirs,
+          state: section('positions'),
+          now,
+          discoverEveryMs: Math.min(30_000, settings.intervalMs),
+        });
 
   /** A refusal gets the verdict a pasted excerpt would: the user's lines of the last two hours. */
   const explain = async (alert: WatchAlert): Promise<AnalysisReport | undefined> => {
     if (alert.cause !== 'refused' || reader === undefined) return undefined;
     try {
-      const outcome = await whyFromLogs(reader, options.analyze ?? analyzeInProcess, alert.user, DEFAULT_SINCE_MS, { now: now(), serviceAccounts: config.qlik.serviceAccounts });
+      const outcome = await whyFromLogs(reader, options.analyze ?? analyzeInProcess, alert.user, DEFAULT_SINCE_MS, {
+        now: now(),
+        serviceAccounts: config.qlik.serviceAccounts,
+      });
       return outcome.ok ? outcome.result.report : undefined;
     } catch (error) {
       options.onError(error);
@@ -75,7 +89,10 @@ export async function buildWatchRuntime(config: AppConfig, options: WatchRuntime
     cooldownMs: settings.cooldownMs,
     now,
     ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
-    render: async (alert) => ({ summary: alertSummary(alert), reply: alertReply(alert, { endButton: options.endButton, report: await explain(alert), describeEntry }) }),
+    render: async (alert) => ({
+      summary: alertSummary(alert),
+      reply: alertReply(alert, { endButton: options.endButton, report: await explain(alert), describeEntry }),
+    }),
   });
   const watch = createWatch({
     feed,

@@ -64,7 +64,13 @@ export type Surface = 'console' | 'slack';
 
 /** Slack being served, with its health server when HEALTH_PORT is set. */
 export type Serving =
-  | { readonly ok: true; readonly slack: SlackApp; readonly port: number | null; readonly healthPort: number | undefined; stop(): Promise<void> }
+  | {
+      readonly ok: true;
+      readonly slack: SlackApp;
+      readonly port: number | null;
+      readonly healthPort: number | undefined;
+      stop(): Promise<void>;
+    }
   | { readonly ok: false; readonly error: string };
 
 /** A readiness answer about Qlik is kept this long, so frequent probes do not call Qlik every time. */
@@ -219,23 +225,31 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
     bot: (surface) => botFor(surface, overrides.analyze),
 
     logFolders() {
-      if (logFolders === null) logFolders = config.watch.logDirs.length === 0 ? undefined : createLogFolderReader(config.watch.logDirs);
+      if (logFolders === null)
+        logFolders = config.watch.logDirs.length === 0 ? undefined : createLogFolderReader(config.watch.logDirs);
       return logFolders;
     },
 
     async watch(sink, options) {
-      const [{ buildWatchRuntime }, { entryReference, describeError, stateStoreSection }] = await Promise.all([import('./compose-watch.js'), import('./bot/index.js')]);
+      const [{ buildWatchRuntime }, { entryReference, describeError, stateStoreSection }] = await Promise.all([
+        import('./compose-watch.js'),
+        import('./bot/index.js'),
+      ]);
       const owner = stateOpened === undefined;
       // Slack and the watch in one process share the state: App Home reads the alerts the watch pushed.
       const state = await app.stateStore();
       if (!state.ok) return state;
       const store = options.store ?? state.shared;
       // With REDIS_URL and no QLIK_WATCH_STATE file, the read positions are kept in Redis too.
-      const sections = config.watch.statePath === undefined && config.state.redisUrl !== undefined ? (name: string) => stateStoreSection(state.shared, name) : undefined;
+      const sections =
+        config.watch.statePath === undefined && config.state.redisUrl !== undefined
+          ? (name: string) => stateStoreSection(state.shared, name)
+          : undefined;
       const loaded = await app.knowledge();
       const current = await app.live();
       // The watch needs every user's sessions at once: a live port without that list (a test's) has no live source.
-      const list = current !== undefined && 'allSessions' in current ? (current as LiveQlik & LiveSessionList) : undefined;
+      const list =
+        current !== undefined && 'allSessions' in current ? (current as LiveQlik & LiveSessionList) : undefined;
       const built = await buildWatchRuntime(config, {
         sink,
         store,
@@ -261,7 +275,11 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       const token = config.slack.botToken;
       if (channel === undefined || token === undefined) return undefined;
       const slack = await import('./adapters/slack/index.js');
-      const poster = slack.createAlertPoster(token, overrides.slackApiUrl ?? config.slack.apiUrl, overrides.webApiRetries ?? 3);
+      const poster = slack.createAlertPoster(
+        token,
+        overrides.slackApiUrl ?? config.slack.apiUrl,
+        overrides.webApiRetries ?? 3,
+      );
       return slack.createSlackAlertSink({ channel, poster });
     },
 
@@ -298,7 +316,9 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       }
       const fetchFile =
         overrides.fileFetch ??
-        (config.ops.httpsProxy === undefined ? ((await import('node-fetch')).default as unknown as FileFetch) : slack.proxiedFileFetch(viaProxy));
+        (config.ops.httpsProxy === undefined
+          ? ((await import('node-fetch')).default as unknown as FileFetch)
+          : slack.proxiedFileFetch(viaProxy));
       const apiUrl = overrides.slackApiUrl ?? config.slack.apiUrl;
       const slackProxy = proxyFor(config.ops, apiUrl);
       const state = await app.stateStore();
@@ -314,14 +334,19 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       const loaded = await app.knowledge();
       const entries = loaded.ok ? loaded.knowledge.entries.map((entry) => ({ id: entry.id, title: entry.title })) : [];
       const topics = new Set<string>([...VERDICT_CODES, ...entries.map((entry) => entry.id)]);
-      const feedback = createFeedbackRecorder({ store, isTopic: (topic) => topics.has(topic), log: ({ event, ...fields }) => logger.info(fields, event) });
+      const feedback = createFeedbackRecorder({
+        store,
+        isTopic: (topic) => topics.has(topic),
+        log: ({ event, ...fields }) => logger.info(fields, event),
+      });
       const qlikStatus = await qlikStatusCheck();
       const started = await slack.startSlackApp(
         {
           state: state.shared,
           ...(state.local === undefined ? {} : { localState: state.local }),
           ...(overrides.fileIdleTimeoutMs === undefined ? {} : { fileIdleTimeoutMs: overrides.fileIdleTimeoutMs }),
-          config: overrides.slackApiUrl === undefined ? config.slack : { ...config.slack, apiUrl: overrides.slackApiUrl },
+          config:
+            overrides.slackApiUrl === undefined ? config.slack : { ...config.slack, apiUrl: overrides.slackApiUrl },
           credentials: credentials.credentials,
           logLevel: config.logLevel,
           bot,
@@ -371,7 +396,10 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
       const checks: ReadinessCheck[] = [
         {
           name: 'slack',
-          check: async () => (current.slack?.connected() === true ? { ok: true } : { ok: false, detail: 'not connected to Slack (starting, or reconnecting)' }),
+          check: async () =>
+            current.slack?.connected() === true
+              ? { ok: true }
+              : { ok: false, detail: 'not connected to Slack (starting, or reconnecting)' },
         },
       ];
       if (qlik.isLiveQlikConfigured(config.qlik)) {
@@ -390,7 +418,10 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
           server = await health.startHealthServer(routes, config.ops.healthPort);
         } catch (error) {
           const { describeError } = await import('./bot/index.js');
-          return { ok: false, error: `HEALTH_PORT ${config.ops.healthPort} cannot be used (${describeError(error)}): set HEALTH_PORT to a free port.` };
+          return {
+            ok: false,
+            error: `HEALTH_PORT ${config.ops.healthPort} cannot be used (${describeError(error)}): set HEALTH_PORT to a free port.`,
+          };
         }
       }
       const started = await app.startSlack({ routes });

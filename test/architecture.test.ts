@@ -31,7 +31,9 @@ describe('architecture', () => {
   });
 
   it.for(FORBIDDEN_IN_CORE)('keeps $what out of src/core', ({ pattern }) => {
-    const offenders = coreFiles.filter((file) => pattern.test(readFileSync(file, 'utf8'))).map((file) => relative(REPO_ROOT, file));
+    const offenders = coreFiles
+      .filter((file) => pattern.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(REPO_ROOT, file));
     expect(offenders).toEqual([]);
   });
 
@@ -52,7 +54,10 @@ describe('architecture', () => {
   });
 
   describe('the dependency rule: adapter -> bot -> core, composed in src/main.ts only', () => {
-    const graph = sourceFiles(join(REPO_ROOT, 'src')).map((file) => ({ file: relative(join(REPO_ROOT, 'src'), file).split(sep).join('/'), imports: importsOf(file) }));
+    const graph = sourceFiles(join(REPO_ROOT, 'src')).map((file) => ({
+      file: relative(join(REPO_ROOT, 'src'), file).split(sep).join('/'),
+      imports: importsOf(file),
+    }));
 
     it('reads the imports of every source file', () => {
       expect(graph.find((node) => node.file === 'main.ts')?.imports.length).toBeGreaterThan(0);
@@ -69,7 +74,11 @@ describe('architecture', () => {
     it('keeps config, adapters, cli and main out of src/bot', () => {
       const offenders = graph
         .filter((node) => node.file.startsWith('bot/'))
-        .flatMap((node) => node.imports.filter((target) => /^(config|adapters|cli)\/|^main\.ts$|^@slack\//.test(target.path)).map((target) => `${node.file} -> ${target.path}`));
+        .flatMap((node) =>
+          node.imports
+            .filter((target) => /^(config|adapters|cli)\/|^main\.ts$|^@slack\//.test(target.path))
+            .map((target) => `${node.file} -> ${target.path}`),
+        );
       expect(offenders).toEqual([]);
     });
 
@@ -78,7 +87,11 @@ describe('architecture', () => {
         .filter((node) => node.file.startsWith('adapters/'))
         .flatMap((node) =>
           node.imports
-            .filter((target) => (adapterOf(target.path) !== undefined && adapterOf(target.path) !== adapterOf(node.file)) || /^cli\/|^main\.ts$/.test(target.path))
+            .filter(
+              (target) =>
+                (adapterOf(target.path) !== undefined && adapterOf(target.path) !== adapterOf(node.file)) ||
+                /^cli\/|^main\.ts$/.test(target.path),
+            )
             .map((target) => `${node.file} -> ${target.path}`),
         );
       expect(offenders).toEqual([]);
@@ -87,14 +100,23 @@ describe('architecture', () => {
     it('keeps config to itself and core', () => {
       const offenders = graph
         .filter((node) => node.file.startsWith('config/'))
-        .flatMap((node) => node.imports.filter((target) => /^(bot|adapters|cli)\/|^main\.ts$/.test(target.path)).map((target) => `${node.file} -> ${target.path}`));
+        .flatMap((node) =>
+          node.imports
+            .filter((target) => /^(bot|adapters|cli)\/|^main\.ts$/.test(target.path))
+            .map((target) => `${node.file} -> ${target.path}`),
+        );
       expect(offenders).toEqual([]);
     });
 
     it('lets only src/main.ts import more than one adapter', () => {
       const offenders = graph
         .filter((node) => node.file !== 'main.ts')
-        .map((node) => ({ file: node.file, adapters: [...new Set(node.imports.map((target) => adapterOf(target.path)).filter((name) => name !== undefined))] }))
+        .map((node) => ({
+          file: node.file,
+          adapters: [
+            ...new Set(node.imports.map((target) => adapterOf(target.path)).filter((name) => name !== undefined)),
+          ],
+        }))
         .filter((node) => node.adapters.length > 1)
         .map((node) => `${node.file}: ${node.adapters.join(', ')}`);
       expect(offenders).toEqual([]);
@@ -103,7 +125,11 @@ describe('architecture', () => {
     it('loads the Slack adapter only when serving: nothing outside it imports it statically (types aside)', () => {
       const offenders = graph
         .filter((node) => adapterOf(node.file) !== 'slack')
-        .flatMap((node) => node.imports.filter((target) => adapterOf(target.path) === 'slack' && target.kind === 'static').map((target) => `${node.file} -> ${target.path}`));
+        .flatMap((node) =>
+          node.imports
+            .filter((target) => adapterOf(target.path) === 'slack' && target.kind === 'static')
+            .map((target) => `${node.file} -> ${target.path}`),
+        );
       expect(offenders).toEqual([]);
     });
   });
@@ -115,7 +141,8 @@ interface ImportTarget {
   readonly kind: 'static' | 'dynamic' | 'type';
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every module a file imports or re-exports, statically, by type only, or with import(). */
 function importsOf(file: string): ImportTarget[] {
@@ -124,7 +151,12 @@ function importsOf(file: string): ImportTarget[] {
   for (const match of text.matchAll(IMPORT)) {
     const specifier = match[2] ?? match[3] ?? '';
     const kind = match[3] !== undefined ? 'dynamic' : match[1] !== undefined ? 'type' : 'static';
-    const path = specifier.startsWith('.') ? relative(join(REPO_ROOT, 'src'), resolve(dirname(file), specifier)).split(sep).join('/').replace(/\.js$/, '.ts') : specifier;
+    const path = specifier.startsWith('.')
+      ? relative(join(REPO_ROOT, 'src'), resolve(dirname(file), specifier))
+          .split(sep)
+          .join('/')
+          .replace(/\.js$/, '.ts')
+      : specifier;
     targets.push({ path, kind });
   }
   return targets;
@@ -134,4 +166,3 @@ function importsOf(file: string): ImportTarget[] {
 function adapterOf(path: string): string | undefined {
   return /^adapters\/([^/]+)\//.exec(path)?.[1];
 }
-

@@ -10,7 +10,15 @@ import { startSlackStandIn } from './support/slack-stand-in.js';
 // Start-up never reaches the conversation; this stand-in only satisfies the port.
 const bot: Bot = {
   handle: async () => ({ kind: 'quiet', reason: 'test' }),
-  endSessions: async () => ({ tone: 'live', headline: '', sections: [], facts: null, entries: [], caveats: [], actions: [] }),
+  endSessions: async () => ({
+    tone: 'live',
+    headline: '',
+    sections: [],
+    facts: null,
+    entries: [],
+    caveats: [],
+    actions: [],
+  }),
 };
 
 describe('buildApp with REDIS_URL', () => {
@@ -30,7 +38,9 @@ describe('buildApp with REDIS_URL', () => {
     expect(started.ok).toBe(false);
     const error = started.ok ? '' : started.error;
     expect(error).toContain(`Redis at redis://:***@127.0.0.1:${port} is unreachable`);
-    expect(error).toContain('check REDIS_URL and that Redis is running. Or unset REDIS_URL to run one replica with its state in memory.');
+    expect(error).toContain(
+      'check REDIS_URL and that Redis is running. Or unset REDIS_URL to run one replica with its state in memory.',
+    );
     expect(error).not.toContain('hunter2');
     expect(slack.callsTo('auth.test')).toHaveLength(0);
     // The store the watch and App Home would use says the same, and no closed store is handed out.

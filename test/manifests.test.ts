@@ -12,7 +12,11 @@ const SCHEMA = sharedPath('fixtures', 'slack', 'manifest.schema.1.0.0.json');
 interface Manifest {
   features: { slash_commands: { command: string; url?: string }[] };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { socket_mode_enabled: boolean; interactivity: { is_enabled: boolean; request_url?: string }; event_subscriptions: { bot_events: string[]; request_url?: string } };
+  settings: {
+    socket_mode_enabled: boolean;
+    interactivity: { is_enabled: boolean; request_url?: string };
+    event_subscriptions: { bot_events: string[]; request_url?: string };
+  };
 }
 
 function manifest(name: string): Manifest {
@@ -29,10 +33,12 @@ describe.skipIf(!hasSharedFixture(SCHEMA))('Slack app manifests against the sche
   let validate: ValidateFunction;
   beforeAll(() => {
     // strict: false because the schema uses the "uri" format and keywords ajv does not know without plugins.
-    validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
+    validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(
+      JSON.parse(readFileSync(SCHEMA, 'utf8')) as object,
+    );
   });
 
-  it.for(MANIFESTS)('$file is valid against Slack\'s manifest schema', ({ file }) => {
+  it.for(MANIFESTS)("$file is valid against Slack's manifest schema", ({ file }) => {
     const valid = validate(manifest(file));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
@@ -50,15 +56,29 @@ describe('Slack app manifests', () => {
     const m = manifest(file);
     expect(m.features.slash_commands.map((command) => command.command)).toEqual([SLASH_COMMAND]);
     expect(m.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'channels:history', 'groups:history', 'im:history', 'files:read', 'reactions:write']),
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'app_mentions:read',
+        'channels:history',
+        'groups:history',
+        'im:history',
+        'files:read',
+        'reactions:write',
+      ]),
     );
     // conversations.list, to resolve QLIK_SUPPORT_CHANNELS given as names.
-    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:read', 'groups:read']),
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:read', 'groups:read']));
+    expect(m.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_mention', 'message.channels', 'message.groups', 'message.im']),
     );
-    expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.channels', 'message.groups', 'message.im']));
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.settings.socket_mode_enabled).toBe(socket);
-    const urls = [m.settings.interactivity.request_url, m.settings.event_subscriptions.request_url, m.features.slash_commands[0]?.url];
+    const urls = [
+      m.settings.interactivity.request_url,
+      m.settings.event_subscriptions.request_url,
+      m.features.slash_commands[0]?.url,
+    ];
     if (socket) expect(urls).toEqual([undefined, undefined, undefined]);
     else for (const url of urls) expect(url).toMatch(/^https:\/\/.+\/slack\/events$/);
   });
@@ -98,23 +118,34 @@ function slackSources(): string {
 describe.skipIf(!hasSharedFixture(SCHEMA))('Slack app manifests declare what the code uses, and nothing more', () => {
   const source = slackSources();
 
-  it.for(MANIFESTS)('$file: the message and global shortcuts with the callback ids and names the listeners use', ({ file }) => {
-    const m = JSON.parse(readFileSync(join(REPO_ROOT, 'manifests', file), 'utf8')) as { features: { shortcuts: { name: string; type: string; callback_id: string }[]; app_home: { home_tab_enabled: boolean } } };
-    expect(m.features.shortcuts.map(({ name, type, callback_id }) => ({ name, type, callback_id }))).toEqual([
-      { name: SHORTCUT_NAMES.analyzeMessage, type: 'message', callback_id: SHORTCUTS.analyzeMessage },
-      { name: SHORTCUT_NAMES.analyzeForm, type: 'global', callback_id: SHORTCUTS.analyzeForm },
-    ]);
-    expect(source).toContain("type: 'message_action', callback_id: SHORTCUTS.analyzeMessage");
-    expect(source).toContain("type: 'shortcut', callback_id: SHORTCUTS.analyzeForm");
-    expect(m.features.app_home.home_tab_enabled).toBe(true);
-  });
+  it.for(MANIFESTS)(
+    '$file: the message and global shortcuts with the callback ids and names the listeners use',
+    ({ file }) => {
+      const m = JSON.parse(readFileSync(join(REPO_ROOT, 'manifests', file), 'utf8')) as {
+        features: {
+          shortcuts: { name: string; type: string; callback_id: string }[];
+          app_home: { home_tab_enabled: boolean };
+        };
+      };
+      expect(m.features.shortcuts.map(({ name, type, callback_id }) => ({ name, type, callback_id }))).toEqual([
+        { name: SHORTCUT_NAMES.analyzeMessage, type: 'message', callback_id: SHORTCUTS.analyzeMessage },
+        { name: SHORTCUT_NAMES.analyzeForm, type: 'global', callback_id: SHORTCUTS.analyzeForm },
+      ]);
+      expect(source).toContain("type: 'message_action', callback_id: SHORTCUTS.analyzeMessage");
+      expect(source).toContain("type: 'shortcut', callback_id: SHORTCUTS.analyzeForm");
+      expect(m.features.app_home.home_tab_enabled).toBe(true);
+    },
+  );
 
-  it.for(MANIFESTS)('$file: every scope and event is used by the code, and every one the code uses is declared', ({ file }) => {
-    const m = manifest(file);
-    expect([...m.oauth_config.scopes.bot].sort()).toEqual(Object.keys(SCOPE_EVIDENCE).sort());
-    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(Object.keys(EVENT_EVIDENCE).sort());
-    for (const [scope, evidence] of [...Object.entries(SCOPE_EVIDENCE), ...Object.entries(EVENT_EVIDENCE)]) {
-      expect(evidence.test(source), `${scope} is declared: the code should use it`).toBe(true);
-    }
-  });
+  it.for(MANIFESTS)(
+    '$file: every scope and event is used by the code, and every one the code uses is declared',
+    ({ file }) => {
+      const m = manifest(file);
+      expect([...m.oauth_config.scopes.bot].sort()).toEqual(Object.keys(SCOPE_EVIDENCE).sort());
+      expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(Object.keys(EVENT_EVIDENCE).sort());
+      for (const [scope, evidence] of [...Object.entries(SCOPE_EVIDENCE), ...Object.entries(EVENT_EVIDENCE)]) {
+        expect(evidence.test(source), `${scope} is declared: the code should use it`).toBe(true);
+      }
+    },
+  );
 });

@@ -25,7 +25,13 @@ export function autoReplyFor(knowledge: KnowledgeBase, match: KnowledgeMatch): R
   const about: ReplySection[] =
     error === undefined
       ? []
-      : [{ title: `About the error itself: ${error.title}`, paragraphs: [...error.answer, ['More: ', code(`kb ${error.id}`)]], steps: [] }];
+      : [
+          {
+            title: `About the error itself: ${error.title}`,
+            paragraphs: [...error.answer, ['More: ', code(`kb ${error.id}`)]],
+            steps: [],
+          },
+        ];
   return {
     ...main,
     sections: [...main.sections, ...about, INVITATION],

@@ -57,8 +57,12 @@ function userCommand(kind: 'sessions' | 'licenses' | 'end', rest: string, body: 
 function whyCommand(rest: string, body: string): BotRequest {
   const user = argument(rest);
   if (user === null) return { kind: 'why', user: null, since: null };
-  if (!isQlikUserName(user)) return /\s/.test(rest) || rest.endsWith('?') ? { kind: 'ask', text: body } : { kind: 'why', user, since: null };
-  const words = rest.split(/\s+/).slice(1).filter((word) => word !== '--since' && word !== 'since');
+  if (!isQlikUserName(user))
+    return /\s/.test(rest) || rest.endsWith('?') ? { kind: 'ask', text: body } : { kind: 'why', user, since: null };
+  const words = rest
+    .split(/\s+/)
+    .slice(1)
+    .filter((word) => word !== '--since' && word !== 'since');
   return { kind: 'why', user, since: words[0] ?? null };
 }
 

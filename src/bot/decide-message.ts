@@ -20,9 +20,11 @@ export function matchMessage(knowledge: KnowledgeBase, text: string): KnowledgeM
  */
 export function decideChannelMessage(knowledge: KnowledgeBase, text: string): ChannelDecision {
   const match = matchMessage(knowledge, text);
-  if (containsQlikLogLines(text)) return { kind: 'verdict', match, reason: 'carries Qlik Sense log lines: answered with a verdict' };
+  if (containsQlikLogLines(text))
+    return { kind: 'verdict', match, reason: 'carries Qlik Sense log lines: answered with a verdict' };
   const [signal] = match.explanation.signals;
-  if (match.autoReply && match.matches.length > 0 && signal !== undefined) return { kind: 'entry', match, reason: signal.evidence };
+  if (match.autoReply && match.matches.length > 0 && signal !== undefined)
+    return { kind: 'entry', match, reason: signal.evidence };
   return { kind: 'quiet', match, reason: 'not about Qlik Sense sessions or access passes' };
 }
 

@@ -13,13 +13,27 @@ export function endPreviewReply(report: SessionsReport, confirmation: EndConfirm
   const counts = sessionsPerEndpoint(report.sessions);
   const caveats = nodeErrorCaveats(report.errors);
   if (report.total === 0) {
-    return { tone: 'live', headline: `${report.user} has no live sessions${partial}: there is nothing to end.`, sections: [], facts: null, entries: [], caveats, actions: [] };
+    return {
+      tone: 'live',
+      headline: `${report.user} has no live sessions${partial}: there is nothing to end.`,
+      sections: [],
+      facts: null,
+      entries: [],
+      caveats,
+      actions: [],
+    };
   }
   const s = report.total === 1 ? '' : 's';
   const how =
     confirmation === 'type-yes'
-      ? ['Type ', strong('yes'), ` to end ${report.total === 1 ? 'it' : `all ${report.total}`}; anything else leaves them open.`]
-      : [`Click the button to end ${report.total === 1 ? 'it' : `all ${report.total}`}; Slack asks once more before anything is ended.`];
+      ? [
+          'Type ',
+          strong('yes'),
+          ` to end ${report.total === 1 ? 'it' : `all ${report.total}`}; anything else leaves them open.`,
+        ]
+      : [
+          `Click the button to end ${report.total === 1 ? 'it' : `all ${report.total}`}; Slack asks once more before anything is ended.`,
+        ];
   return {
     tone: 'live',
     headline: `${report.user} has ${report.total} live proxy session${s}${partial}. Ending ${report.total === 1 ? 'it' : 'them'} closes the apps the user has open; unsaved work is lost.`,

@@ -9,5 +9,13 @@ export function endSessionsReply(report: EndReport): Reply {
     report.ended === 0 && report.errors.length === 0
       ? `${report.user} had no live sessions to end.`
       : `Ended ${report.ended} session${report.ended === 1 ? '' : 's'} of ${report.user}${partial}. The user can log in again; at the limit, Qlik may hold the freed access for up to five minutes.`;
-  return { tone: 'live', headline, sections: [], facts: null, entries: [], caveats: nodeErrorCaveats(report.errors), actions: [] };
+  return {
+    tone: 'live',
+    headline,
+    sections: [],
+    facts: null,
+    entries: [],
+    caveats: nodeErrorCaveats(report.errors),
+    actions: [],
+  };
 }

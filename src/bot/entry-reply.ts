@@ -18,7 +18,8 @@ export function entryReply(entry: KnowledgeEntry): Reply {
     { title: 'Fix', paragraphs: [], steps: entry.fix },
     { title: 'How to confirm', paragraphs: entry.confirm, steps: [] },
   ];
-  if (entry.related.length > 0) sections.push({ title: 'Related', paragraphs: [relatedLine(entry.related)], steps: [] });
+  if (entry.related.length > 0)
+    sections.push({ title: 'Related', paragraphs: [relatedLine(entry.related)], steps: [] });
   return {
     tone: 'answer',
     headline: entry.title,

@@ -48,8 +48,11 @@ export function createFeedbackRecorder(deps: FeedbackDeps): FeedbackRecorder {
     async record(topic, verdict, senderId, replyId) {
       if (!deps.isTopic(topic)) return { ok: false, reason: 'unknown-topic' };
       const field = `${topic}:${verdict}`;
-      const counted = replyId === undefined || (await deps.store.claim(`feedback-vote:${senderId}:${topic}:${replyId}`, VOTE_TTL_MS));
-      const total = counted ? await deps.store.incrementField(FEEDBACK_HASH, field) : ((await deps.store.readFields(FEEDBACK_HASH))[field] ?? 0);
+      const counted =
+        replyId === undefined || (await deps.store.claim(`feedback-vote:${senderId}:${topic}:${replyId}`, VOTE_TTL_MS));
+      const total = counted
+        ? await deps.store.incrementField(FEEDBACK_HASH, field)
+        : ((await deps.store.readFields(FEEDBACK_HASH))[field] ?? 0);
       deps.log({ event: 'feedback', topic, verdict, by: senderId, counted, total });
       return { ok: true, counted, total };
     },

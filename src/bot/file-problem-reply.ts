@@ -44,6 +44,8 @@ export function describeFileProblem(problem: FileProblem): RichText {
 /** Attached files that could not be analysed, with how to send them instead. */
 export function fileProblemReply(problems: readonly FileProblem[]): Reply {
   const headline =
-    problems.length === 1 ? 'I could not analyse the attached file.' : `I could not analyse ${problems.length} of the attached files.`;
+    problems.length === 1
+      ? 'I could not analyse the attached file.'
+      : `I could not analyse ${problems.length} of the attached files.`;
   return simpleReply('error', headline, [{ title: null, paragraphs: problems.map(describeFileProblem), steps: [] }]);
 }

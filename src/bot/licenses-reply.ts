@@ -15,7 +15,10 @@ export function licensesReply(report: LicensesReport): Reply {
     facts:
       report.allocations.length === 0
         ? null
-        : { columns: ['access type', 'allocation id'], rows: report.allocations.map((allocation) => [allocation.type, allocation.id]) },
+        : {
+            columns: ['access type', 'allocation id'],
+            rows: report.allocations.map((allocation) => [allocation.type, allocation.id]),
+          },
     entries: [],
     caveats: [],
     actions: [],

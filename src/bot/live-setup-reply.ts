@@ -9,9 +9,25 @@ export function liveSetupReply(): Reply {
       title: 'To turn them on',
       paragraphs: [],
       steps: [
-        ['Export client certificates from the QMC (Certificates, PEM format) and set ', code('QLIK_CERT_DIR'), ' to the folder with client.pem, client_key.pem and root.pem.'],
-        ['Set ', code('QLIK_PROXY_URLS'), ' to every proxy node, for example ', code('https://qs1:4243,https://qs2:4243'), '.'],
-        ['Set ', code('QLIK_REPOSITORY_URL'), ' to the central node, for example ', code('https://qs1:4242'), ', and restart the app.'],
+        [
+          'Export client certificates from the QMC (Certificates, PEM format) and set ',
+          code('QLIK_CERT_DIR'),
+          ' to the folder with client.pem, client_key.pem and root.pem.',
+        ],
+        [
+          'Set ',
+          code('QLIK_PROXY_URLS'),
+          ' to every proxy node, for example ',
+          code('https://qs1:4243,https://qs2:4243'),
+          '.',
+        ],
+        [
+          'Set ',
+          code('QLIK_REPOSITORY_URL'),
+          ' to the central node, for example ',
+          code('https://qs1:4242'),
+          ', and restart the app.',
+        ],
       ],
     },
   ]);

@@ -12,7 +12,9 @@ export function maybeReply(matches: readonly WeakMatch[]): Reply {
     tone: 'pointer',
     headline:
       'None of my entries answers that for sure. The nearest are below; type "help" to see what I can do, or paste the Qlik Sense log lines around the problem.',
-    sections: [{ title: null, paragraphs: matches.map((match) => [`${match.title}: `, code(`kb ${match.id}`)]), steps: [] }],
+    sections: [
+      { title: null, paragraphs: matches.map((match) => [`${match.title}: `, code(`kb ${match.id}`)]), steps: [] },
+    ],
     facts: null,
     entries: [],
     caveats: [],

@@ -64,4 +64,5 @@ export interface Reply {
 }
 
 /** The bot either answers or deliberately stays quiet (watched channels only). */
-export type BotOutcome = { readonly kind: 'reply'; readonly reply: Reply } | { readonly kind: 'quiet'; readonly reason: string };
+export type BotOutcome =
+  { readonly kind: 'reply'; readonly reply: Reply } | { readonly kind: 'quiet'; readonly reason: string };

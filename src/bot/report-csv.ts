@@ -1,7 +1,18 @@
 import type { UserSummary } from '../core/verdict/index.js';
 
 /** The column names are the `analyze --json` field names, so a CSV and the JSON read alike. */
-const COLUMNS = ['user', 'sessionsStarted', 'peak', 'peakAt', 'denied', 'limitDenials', 'maxSessionCount', 'licensed', 'serviceAccount', 'clients'] as const;
+const COLUMNS = [
+  'user',
+  'sessionsStarted',
+  'peak',
+  'peakAt',
+  'denied',
+  'limitDenials',
+  'maxSessionCount',
+  'licensed',
+  'serviceAccount',
+  'clients',
+] as const;
 
 /** One CSV field (RFC 4180); a value from a log that a spreadsheet would run as a formula is kept as text. */
 function field(value: string | number | boolean | null): string {

@@ -3,7 +3,9 @@ import type { AnalysisReport } from '../core/verdict/index.js';
 import type { Reply } from './reply.js';
 
 function table(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? '').length)));
+  const widths = columns.map((column, index) =>
+    Math.max(column.length, ...rows.map((row) => (row[index] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, index) => cell.padEnd(widths[index] ?? 0))
@@ -26,7 +28,17 @@ export function reportText(reply: Reply, report: AnalysisReport): string {
   out.push('', `Users (${report.users.length})`);
   out.push(
     ...table(
-      ['User', 'Sessions started', 'Peak', 'Peak at (UTC)', 'Denied', 'Limit denials', 'Licensed', 'Service account', 'Clients'],
+      [
+        'User',
+        'Sessions started',
+        'Peak',
+        'Peak at (UTC)',
+        'Denied',
+        'Limit denials',
+        'Licensed',
+        'Service account',
+        'Clients',
+      ],
       report.users.map((user) => [
         user.user,
         String(user.sessionsStarted),
@@ -42,10 +54,16 @@ export function reportText(reply: Reply, report: AnalysisReport): string {
   );
   if (report.findings.length > 0) {
     out.push('', `Findings (${report.findings.length})`);
-    for (const finding of report.findings) out.push(`  - ${finding.code} (${finding.severity})${finding.user === null ? '' : ` ${finding.user}`}: ${finding.detail}`);
+    for (const finding of report.findings)
+      out.push(
+        `  - ${finding.code} (${finding.severity})${finding.user === null ? '' : ` ${finding.user}`}: ${finding.detail}`,
+      );
   }
   const { input } = report;
-  out.push('', `Input: ${input.lines} lines, ${input.recognized} recognised, ${input.skipped} skipped; formats ${input.formats.join(', ') || 'none'}; from ${input.from ?? '?'} to ${input.to ?? '?'}.`);
+  out.push(
+    '',
+    `Input: ${input.lines} lines, ${input.recognized} recognised, ${input.skipped} skipped; formats ${input.formats.join(', ') || 'none'}; from ${input.from ?? '?'} to ${input.to ?? '?'}.`,
+  );
   if (reply.caveats.length > 0) out.push('', 'Caveats', ...reply.caveats.map((caveat) => `  - ${toPlainText(caveat)}`));
   return `${out.join('\n')}\n`;
 }

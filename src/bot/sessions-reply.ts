@@ -6,7 +6,8 @@ import { plural, type RichText } from '../core/text/index.js';
 
 export function nodeErrorCaveats(errors: readonly NodeError[]): RichText[] {
   return errors.map(
-    (error) => `${error.proxy}${error.virtualProxy === '' ? '' : ` (virtual proxy ${error.virtualProxy})`} did not answer, so its sessions are missing from the count: ${error.message}`,
+    (error) =>
+      `${error.proxy}${error.virtualProxy === '' ? '' : ` (virtual proxy ${error.virtualProxy})`} did not answer, so its sessions are missing from the count: ${error.message}`,
   );
 }
 
@@ -27,15 +28,13 @@ export function sessionsReply(report: SessionsReport, canEnd: boolean): Reply {
       ? `${report.user} has ${report.total} live sessions${partialCount(report)}: ` +
         `at the limit of ${SESSION_LIMIT}, so a new browser or device is refused.`
       : liveCountSentence(report);
-  const actions: ReplyAction[] = canEnd && report.total > 0 ? [{ kind: 'end-sessions', user: report.user, liveSessions: report.total }] : [];
+  const actions: ReplyAction[] =
+    canEnd && report.total > 0 ? [{ kind: 'end-sessions', user: report.user, liveSessions: report.total }] : [];
   return {
     tone: 'live',
     headline,
     sections: [],
-    facts:
-      counts.length === 0
-        ? null
-        : endpointTable(counts),
+    facts: counts.length === 0 ? null : endpointTable(counts),
     entries: [],
     caveats: nodeErrorCaveats(report.errors),
     actions,

@@ -71,7 +71,9 @@ export function threadCaveats(thread: ThreadInputs, maxFileBytes: number): RichT
     );
   }
   if (thread.read > 0) {
-    caveats.push(`Analysed together with the log lines and files of ${plural(thread.read, 'earlier message')} in this thread.`);
+    caveats.push(
+      `Analysed together with the log lines and files of ${plural(thread.read, 'earlier message')} in this thread.`,
+    );
   }
   if (thread.leftOut > 0) {
     const mb = Math.round((maxFileBytes / (1024 * 1024)) * 10) / 10;

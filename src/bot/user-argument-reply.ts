@@ -8,5 +8,7 @@ export function userArgumentReply(command: 'sessions' | 'licenses' | 'end' | 'wh
     given === null
       ? `Which user? Write the user as Qlik does, DIRECTORY\\user.`
       : `"${given}" is not a Qlik user name: write it as DIRECTORY\\user, as Qlik does.`;
-  return simpleReply('pointer', headline, [{ title: null, paragraphs: [['For example ', code(`${command} CORP\\jdoe`)]], steps: [] }]);
+  return simpleReply('pointer', headline, [
+    { title: null, paragraphs: [['For example ', code(`${command} CORP\\jdoe`)]], steps: [] },
+  ]);
 }

@@ -6,7 +6,11 @@ import { reportText } from './report-text.js';
 import { safeFileName } from './safe-file-name.js';
 
 /** The verdict's timeline picture (for verdicts about a user) and the full report files, for surfaces that use them. */
-export function withVerdictAttachments(reply: Reply, report: AnalysisReport & ChartableReport, timeZone: string): Reply {
+export function withVerdictAttachments(
+  reply: Reply,
+  report: AnalysisReport & ChartableReport,
+  timeZone: string,
+): Reply {
   const timeline = chartedTimeline(report);
   const pictures: ReplyPicture[] =
     timeline === undefined
@@ -19,13 +23,19 @@ export function withVerdictAttachments(reply: Reply, report: AnalysisReport & Ch
             svg: timelineSvg(timeline, { timeZone }),
           },
         ];
-  const stem = report.verdict.user === null ? 'qlik-sessions-report' : `qlik-sessions-report-${safeFileName(report.verdict.user)}`;
+  const stem =
+    report.verdict.user === null ? 'qlik-sessions-report' : `qlik-sessions-report-${safeFileName(report.verdict.user)}`;
   return {
     ...reply,
-    facts: reply.facts === null ? null : { ...reply.facts, total: Math.max(reply.facts.rows.length, report.users.length) },
+    facts:
+      reply.facts === null ? null : { ...reply.facts, total: Math.max(reply.facts.rows.length, report.users.length) },
     pictures,
     fullReport: [
-      { fileName: `${stem}-users.csv`, title: `Every user in the excerpt (${report.users.length})`, content: reportCsv(report.users) },
+      {
+        fileName: `${stem}-users.csv`,
+        title: `Every user in the excerpt (${report.users.length})`,
+        content: reportCsv(report.users),
+      },
       { fileName: `${stem}.txt`, title: 'The full report', content: reportText(reply, report) },
     ],
   };

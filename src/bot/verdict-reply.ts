@@ -1,4 +1,10 @@
-import { SESSION_LIMIT, type AnalysisReport, type Finding, type UserSummary, type VerdictCode } from '../core/verdict/index.js';
+import {
+  SESSION_LIMIT,
+  type AnalysisReport,
+  type Finding,
+  type UserSummary,
+  type VerdictCode,
+} from '../core/verdict/index.js';
 import type { EntryReference, FactsTable, Reply, ReplySection } from './reply.js';
 import { code, strong, type RichText } from '../core/text/index.js';
 
@@ -29,7 +35,8 @@ function headline(report: AnalysisReport): string {
   const { verdict } = report;
   const user = userOf(report, verdict.user);
   const who = verdict.user ?? 'A user';
-  const peak = user === undefined || user.peak === 0 ? '' : ` (peak ${user.peak} parallel session${user.peak === 1 ? '' : 's'})`;
+  const peak =
+    user === undefined || user.peak === 0 ? '' : ` (peak ${user.peak} parallel session${user.peak === 1 ? '' : 's'})`;
   switch (verdict.code) {
     case 'service-account-licensed':
       return `The Qlik service account ${who} holds a licence, so the Monitoring-app reloads use up its ${SESSION_LIMIT} parallel sessions${peak}; first seen${atTime(verdict.at)}.`;
@@ -69,20 +76,44 @@ function fixSteps(code_: VerdictCode, user: string | null): RichText[] {
   switch (code_) {
     case 'service-account-licensed':
       return [
-        ['In the QMC, open ', strong('License management'), ' > ', strong('Professional access allocations'), ' (and Analyzer), find ', code(who), ' and remove its allocation.'],
+        [
+          'In the QMC, open ',
+          strong('License management'),
+          ' > ',
+          strong('Professional access allocations'),
+          ' (and Analyzer), find ',
+          code(who),
+          ' and remove its allocation.',
+        ],
         'Keep the service account that runs the Qlik services unlicensed: its Monitoring-app REST sessions are then denied a licence, and the reloads still succeed.',
-        ['End its open sessions (', code(`qlik-sessions end ${whoCode} --yes`), ') or wait for the 30-minute inactivity timeout.'],
+        [
+          'End its open sessions (',
+          code(`qlik-sessions end ${whoCode} --yes`),
+          ') or wait for the 30-minute inactivity timeout.',
+        ],
       ];
     case 'limit-reached':
       return [
-        [`Ask ${who} to close the other browsers, machines and incognito windows they use for Qlik Sense: each is a session of its own, while tabs of one browser share one.`],
+        [
+          `Ask ${who} to close the other browsers, machines and incognito windows they use for Qlik Sense: each is a session of its own, while tabs of one browser share one.`,
+        ],
         'Log out from the hub instead of closing the tab; after a logout, wait 5 minutes before the access pass can be used again (an idle session ends after the 30-minute inactivity timeout).',
-        ['Count the live sessions (', code(`qlik-sessions sessions ${whoCode}`), ') and end them if needed (', code(`qlik-sessions end ${whoCode} --yes`), ').'],
+        [
+          'Count the live sessions (',
+          code(`qlik-sessions sessions ${whoCode}`),
+          ') and end them if needed (',
+          code(`qlik-sessions end ${whoCode} --yes`),
+          ').',
+        ],
         'If a script, mashup or API client logs in as this user, make it reuse one session.',
       ];
     case 'no-license':
       return [
-        ['In the QMC, open ', strong('License management'), ` and allocate Professional or Analyzer access to ${who}, or check that a login or user access rule covers them.`],
+        [
+          'In the QMC, open ',
+          strong('License management'),
+          ` and allocate Professional or Analyzer access to ${who}, or check that a login or user access rule covers them.`,
+        ],
         'Check that the licence has allocations left and has not expired.',
         `Ask ${who} to reload the hub.`,
       ];
@@ -99,13 +130,33 @@ function fixSteps(code_: VerdictCode, user: string | null): RichText[] {
       ];
     case 'within-limit':
       return [
-        ['If the error still shows, paste the lines from the moment it appeared from ', code(AUDIT_SECURITY_PATH), ': the denial is logged there.'],
+        [
+          'If the error still shows, paste the lines from the moment it appeared from ',
+          code(AUDIT_SECURITY_PATH),
+          ': the denial is logged there.',
+        ],
       ];
     case 'no-qlik-lines':
       return [
-        ['On the Qlik Sense server, open ', code(AUDIT_SECURITY_PATH), ' and paste the whole rows from around the time of the error.'],
-        ['Add the proxy logs: ', code(`${PROXY_AUDIT_PATH}<host>_AuditActivity_Proxy.txt`), ', ', code(`${PROXY_AUDIT_PATH}<host>_AuditSecurity_Proxy.txt`), ' and ', code(PROXY_TRACE_PATH), '.'],
-        ['Older days are in the ArchivedLogs share; or run ', code('qlik-sessions analyze C:\\ProgramData\\Qlik\\Sense\\Log'), ' on the server.'],
+        [
+          'On the Qlik Sense server, open ',
+          code(AUDIT_SECURITY_PATH),
+          ' and paste the whole rows from around the time of the error.',
+        ],
+        [
+          'Add the proxy logs: ',
+          code(`${PROXY_AUDIT_PATH}<host>_AuditActivity_Proxy.txt`),
+          ', ',
+          code(`${PROXY_AUDIT_PATH}<host>_AuditSecurity_Proxy.txt`),
+          ' and ',
+          code(PROXY_TRACE_PATH),
+          '.',
+        ],
+        [
+          'Older days are in the ArchivedLogs share; or run ',
+          code('qlik-sessions analyze C:\\ProgramData\\Qlik\\Sense\\Log'),
+          ' on the server.',
+        ],
       ];
   }
 }
@@ -117,11 +168,28 @@ function yesNo(value: boolean | null): string {
 /** The users worth a row: the verdict's, those with findings or denials, several sessions, the service account. */
 function factsTable(report: AnalysisReport): FactsTable | null {
   const named = new Set(report.findings.map((finding) => finding.user));
-  const mattering = report.users.filter((user) => user.user === report.verdict.user || named.has(user.user) || user.denied > 0 || user.peak >= 2 || user.serviceAccount);
+  const mattering = report.users.filter(
+    (user) =>
+      user.user === report.verdict.user ||
+      named.has(user.user) ||
+      user.denied > 0 ||
+      user.peak >= 2 ||
+      user.serviceAccount,
+  );
   const rows = (mattering.length > 0 ? mattering : report.users.slice(0, 3)).slice(0, MAX_ROWS);
   if (rows.length === 0) return null;
   return {
-    columns: ['User', 'Sessions started', 'Peak', 'Peak at (UTC)', 'Denied', 'Limit denials', 'Licensed', 'Service account', 'Clients'],
+    columns: [
+      'User',
+      'Sessions started',
+      'Peak',
+      'Peak at (UTC)',
+      'Denied',
+      'Limit denials',
+      'Licensed',
+      'Service account',
+      'Clients',
+    ],
     rows: rows.map((user) => [
       user.user,
       String(user.sessionsStarted),
@@ -147,18 +215,32 @@ function caveats(report: AnalysisReport): RichText[] {
   }
   const { input } = report;
   if (input.skipped > 0 && input.recognized > 0) {
-    out.push(`${input.skipped} of ${input.lines} lines said nothing about proxy sessions or licences and were skipped.`);
+    out.push(
+      `${input.skipped} of ${input.lines} lines said nothing about proxy sessions or licences and were skipped.`,
+    );
   }
-  if (input.recognized > 0 && !input.formats.includes('AuditSecurity_Repository') && !input.formats.includes('License_Repository')) {
+  if (
+    input.recognized > 0 &&
+    !input.formats.includes('AuditSecurity_Repository') &&
+    !input.formats.includes('License_Repository')
+  ) {
     out.push(['No licence lines were included: denials at the limit are logged in ', code(AUDIT_SECURITY_PATH), '.']);
   }
   const ends = ['AuditActivity_Proxy', 'Audit_Proxy', 'Service_Proxy'];
   if (report.users.some((user) => user.sessionsStarted > 0) && !input.formats.some((format) => ends.includes(format))) {
-    out.push('No line says when a session ended (Stop session, timeout): each session is taken to end 30 minutes after it started, the default inactivity timeout.');
+    out.push(
+      'No line says when a session ended (Stop session, timeout): each session is taken to end 30 minutes after it started, the default inactivity timeout.',
+    );
   }
   out.push(...report.readingNotes);
-  if (input.recognized > 0 && input.formats.length > 0 && input.formats.every((format) => format === 'Session_Engine')) {
-    out.push('Session_Engine lines are engine sessions (one per app opened); they do not count towards the limit of proxy sessions.');
+  if (
+    input.recognized > 0 &&
+    input.formats.length > 0 &&
+    input.formats.every((format) => format === 'Session_Engine')
+  ) {
+    out.push(
+      'Session_Engine lines are engine sessions (one per app opened); they do not count towards the limit of proxy sessions.',
+    );
   }
   return out;
 }
@@ -184,7 +266,16 @@ export function verdictReply(report: AnalysisReport, describeEntry: (id: string)
   const others = report.findings.filter((finding) => !(finding.code === verdict.code && finding.user === verdict.user));
   if (others.length > 0) sections.push({ title: 'Findings', paragraphs: others.map(findingText), steps: [] });
   if (undescribed.length > 0) {
-    sections.push({ title: null, paragraphs: [['More in the knowledge base: ', ...undescribed.flatMap((id, index) => (index === 0 ? [code(id)] : [', ', code(id)]))]], steps: [] });
+    sections.push({
+      title: null,
+      paragraphs: [
+        [
+          'More in the knowledge base: ',
+          ...undescribed.flatMap((id, index) => (index === 0 ? [code(id)] : [', ', code(id)])),
+        ],
+      ],
+      steps: [],
+    });
   }
   return {
     tone: 'verdict',

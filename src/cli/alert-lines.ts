@@ -21,13 +21,16 @@ export function alertJson(notice: AlertNotice): Record<string, unknown> {
 /** One line per alert; follow-ups within the cooldown are indented under it. Control characters from logs are dropped. */
 export function alertText(notice: AlertNotice): string {
   // A log line could carry terminal escape sequences: control characters become spaces.
-  const text = [...notice.summary].map((char) => (char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127 ? ' ' : char)).join('');
+  const text = [...notice.summary]
+    .map((char) => (char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127 ? ' ' : char))
+    .join('');
   return `${notice.followUp ? '  ... ' : ''}${formatInstant(notice.alert.at)}  ${notice.alert.cause}  ${text}\n`;
 }
 
 /** Alerts printed to a stream (the terminal, a service's log), as text or JSON lines. */
 export function createLineAlertSink(write: (text: string) => Promise<void>, json: boolean): AlertSink {
-  const print = (notice: AlertNotice): Promise<void> => write(json ? `${JSON.stringify(alertJson(notice))}\n` : alertText(notice));
+  const print = (notice: AlertNotice): Promise<void> =>
+    write(json ? `${JSON.stringify(alertJson(notice))}\n` : alertText(notice));
   return {
     async post(notice) {
       await print(notice);

@@ -24,7 +24,10 @@ async function fail(io: CliIo, message: string): Promise<number> {
 async function entryDescriber(io: CliIo, app: App): Promise<(id: string) => EntryReference | undefined> {
   const loaded = await app.knowledge();
   if (!loaded.ok) {
-    await write(io.stderr, `qlik-sessions analyze: knowledge entries not loaded, so they are listed by id only: ${loaded.error}\n`);
+    await write(
+      io.stderr,
+      `qlik-sessions analyze: knowledge entries not loaded, so they are listed by id only: ${loaded.error}\n`,
+    );
     return () => undefined;
   }
   const { knowledge } = loaded;
@@ -39,21 +42,27 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   synopsis: SYNOPSIS,
   summary: 'who hit the session limit, when and why, from Qlik Sense log files, folders (recursively) or stdin',
-  details: 'Folders are read recursively, .gz files too; - or no path reads stdin. --json prints the report as one object.\n--chart FILE.png also writes the timeline picture of the verdict user (times in QLIK_TIME_ZONE).\n--service-account names an account that runs the Qlik services (as QLIK_SERVICE_ACCOUNTS does).',
+  details:
+    'Folders are read recursively, .gz files too; - or no path reads stdin. --json prints the report as one object.\n--chart FILE.png also writes the timeline picture of the verdict user (times in QLIK_TIME_ZONE).\n--service-account names an account that runs the Qlik services (as QLIK_SERVICE_ACCOUNTS does).',
   run: async (args, io) => {
     let parsed;
     try {
       parsed = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, chart: { type: 'string' }, 'service-account': { type: 'string', multiple: true, default: [] } },
+        options: {
+          json: { type: 'boolean', default: false },
+          chart: { type: 'string' },
+          'service-account': { type: 'string', multiple: true, default: [] },
+        },
       });
     } catch (error) {
       return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions ${SYNOPSIS}`);
     }
     const accounts = parsed.values['service-account'];
     const badAccount = accounts.find((account) => !isQlikUserName(account));
-    if (badAccount !== undefined) return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
+    if (badAccount !== undefined)
+      return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
     const app = await openApp(io, 'analyze');
     if (app === undefined) return EXIT_USAGE;
 
@@ -63,19 +72,28 @@ export const analyzeCommand: Command = {
     const emptyFolders: string[] = [];
     if (paths.length > 0) {
       const files = await logFileInputs(paths, io.cwd);
-      if (!files.ok) return fail(io, `cannot read ${files.error.path}: ${files.error.reason}. Give the path of a Qlik Sense log file or folder (e.g. C:\\ProgramData\\Qlik\\Sense\\Log).`);
+      if (!files.ok)
+        return fail(
+          io,
+          `cannot read ${files.error.path}: ${files.error.reason}. Give the path of a Qlik Sense log file or folder (e.g. C:\\ProgramData\\Qlik\\Sense\\Log).`,
+        );
       inputs.push(...files.inputs);
       emptyFolders.push(...files.emptyFolders);
     }
     if (useStdin) {
-      if (io.stdin.isTTY === true) await write(io.stderr, 'Paste Qlik Sense log lines, then press Ctrl-D (Ctrl-Z and Enter on Windows).\n');
+      if (io.stdin.isTTY === true)
+        await write(io.stderr, 'Paste Qlik Sense log lines, then press Ctrl-D (Ctrl-Z and Enter on Windows).\n');
       inputs.push({ name: 'stdin', chunks: io.stdin as AsyncIterable<Uint8Array> });
     }
 
     let report;
     const spill = tempFileSpill();
     try {
-      report = await analyzeLogs(inputs, { serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts], emptyFolders, spill: spill.spill });
+      report = await analyzeLogs(inputs, {
+        serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts],
+        emptyFolders,
+        spill: spill.spill,
+      });
     } catch (error) {
       if (error instanceof UnreadableInputError) return fail(io, `cannot read ${error.path}: ${error.reason}.`);
       throw error;

@@ -16,14 +16,20 @@ export const doctorCommand: Command = {
       return EXIT_USAGE;
     }
     if (parsed.positionals.length > 0) {
-      await write(io.stderr, `qlik-sessions doctor: unexpected argument "${parsed.positionals.join(' ')}" (doctor checks the whole site). Usage: qlik-sessions ${SYNOPSIS}\n`);
+      await write(
+        io.stderr,
+        `qlik-sessions doctor: unexpected argument "${parsed.positionals.join(' ')}" (doctor checks the whole site). Usage: qlik-sessions ${SYNOPSIS}\n`,
+      );
       return EXIT_USAGE;
     }
     const opened = await openLiveQlik(io, 'doctor', 'doctor');
     if (!opened.ok) return opened.exitCode;
     const result = await opened.live.doctor();
     if (!result.ok) return reportLiveFailure(io, 'doctor', result.error);
-    await write(io.stdout, parsed.values.json === true ? `${JSON.stringify(result.value, null, 2)}\n` : renderDoctorText(result.value));
+    await write(
+      io.stdout,
+      parsed.values.json === true ? `${JSON.stringify(result.value, null, 2)}\n` : renderDoctorText(result.value),
+    );
     return EXIT_OK;
   },
 };

@@ -25,7 +25,10 @@ export const endCommand: Command = {
       if (!counted.ok) return reportLiveFailure(io, 'end', counted.error);
       const report = counted.value;
       if (parsed.values.json === true) {
-        await write(io.stdout, `${JSON.stringify({ dryRun: true, user: report.user, wouldEnd: report.total, sessions: report.sessions, errors: report.errors }, null, 2)}\n`);
+        await write(
+          io.stdout,
+          `${JSON.stringify({ dryRun: true, user: report.user, wouldEnd: report.total, sessions: report.sessions, errors: report.errors }, null, 2)}\n`,
+        );
         return EXIT_OK;
       }
       const next =
@@ -37,7 +40,10 @@ export const endCommand: Command = {
     }
     const result = await opened.live.endSessions(name);
     if (!result.ok) return reportLiveFailure(io, 'end', result.error);
-    await write(io.stdout, parsed.values.json === true ? `${JSON.stringify(result.value, null, 2)}\n` : renderEndText(result.value));
+    await write(
+      io.stdout,
+      parsed.values.json === true ? `${JSON.stringify(result.value, null, 2)}\n` : renderEndText(result.value),
+    );
     return EXIT_OK;
   },
 };

@@ -17,7 +17,10 @@ export const kbCommand: Command = {
     try {
       parsed = parseArgs({ args: [...args], allowPositionals: true, options: { json: { type: 'boolean' } } });
     } catch (error) {
-      await write(io.stderr, `qlik-sessions kb: ${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions kb [ID] [--json]\n`);
+      await write(
+        io.stderr,
+        `qlik-sessions kb: ${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions kb [ID] [--json]\n`,
+      );
       return EXIT_USAGE;
     }
     const { positionals, values } = parsed;
@@ -31,7 +34,11 @@ export const kbCommand: Command = {
 
     if (id === undefined) {
       if (values.json === true) {
-        const entries = knowledge.entries.map((entry) => ({ id: entry.id, title: entry.title, related: entry.related }));
+        const entries = knowledge.entries.map((entry) => ({
+          id: entry.id,
+          title: entry.title,
+          related: entry.related,
+        }));
         await write(io.stdout, `${JSON.stringify({ entries }, null, 2)}\n`);
         return EXIT_OK;
       }
@@ -45,7 +52,10 @@ export const kbCommand: Command = {
     const entry = knowledge.get(id.toLowerCase());
     if (entry === undefined) {
       const ids = knowledge.entries.map((known) => `  ${known.id}`).join('\n');
-      const meant = didYouMean(id, knowledge.entries.map((known) => known.id));
+      const meant = didYouMean(
+        id,
+        knowledge.entries.map((known) => known.id),
+      );
       const guess = meant === undefined ? '' : ` Did you mean "qlik-sessions kb ${meant}"?`;
       await write(io.stderr, `qlik-sessions kb: no entry "${id}".${guess} Known ids:\n${ids}\n`);
       return EXIT_USAGE;

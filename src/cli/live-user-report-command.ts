@@ -31,7 +31,10 @@ export function liveUserReportCommand<T>(spec: LiveUserReportSpec<T>): Command {
       if (!opened.ok) return opened.exitCode;
       const result = await spec.ask(opened.live, user);
       if (!result.ok) return reportLiveFailure(io, spec.name, result.error);
-      await write(io.stdout, parsed.values.json === true ? `${JSON.stringify(result.value, null, 2)}\n` : spec.renderText(result.value, io));
+      await write(
+        io.stdout,
+        parsed.values.json === true ? `${JSON.stringify(result.value, null, 2)}\n` : spec.renderText(result.value, io),
+      );
       return EXIT_OK;
     },
   };

@@ -16,7 +16,6 @@ export class UnreadableInputError extends Error {
   }
 }
 
-
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file or folder';
@@ -54,7 +53,13 @@ function fileInput(path: string, name: string): LogInput {
 /** Reading a FIFO, socket or device never ends (or blocks until a writer comes): only regular files are logs. */
 function notRegularFile(info: Stats): string | undefined {
   if (info.isFile()) return undefined;
-  const kind = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a file';
+  const kind = info.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : info.isSocket()
+      ? 'a socket'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'a device'
+        : 'not a file';
   return `is ${kind}, not a regular file: save the log to a file, or pipe it in with \`-\``;
 }
 

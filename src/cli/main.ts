@@ -44,9 +44,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const { didYouMean } = await import('../core/knowledge/index.js');
     const meant = didYouMean(name ?? '', ['help', ...Object.keys(COMMAND_LOADERS)]);
     const guess = meant === undefined ? '' : ` Did you mean "qlik-sessions ${[meant, ...args].join(' ')}"?`;
-    await write(io.stderr, `qlik-sessions: unknown command "${name ?? ''}".${guess}
+    await write(
+      io.stderr,
+      `qlik-sessions: unknown command "${name ?? ''}".${guess}
 
-${await usageText()}`);
+${await usageText()}`,
+    );
     return EXIT_USAGE;
   }
   const command = await load();

@@ -17,7 +17,10 @@ function describeReason(reason: unknown): string {
  */
 export function installProcessSafetyNet(logger: Logger, events: ProcessEvents = process): () => void {
   const onRejection = (reason: unknown) => {
-    logger.error({ reason: describeReason(reason) }, 'unhandled promise rejection (a bug, please report it); still serving');
+    logger.error(
+      { reason: describeReason(reason) },
+      'unhandled promise rejection (a bug, please report it); still serving',
+    );
   };
   events.on('unhandledRejection', onRejection);
   return () => void events.off('unhandledRejection', onRejection);

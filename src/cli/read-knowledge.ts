@@ -8,7 +8,10 @@ export async function readKnowledge(io: CliIo, command: string): Promise<Knowled
   if (app === undefined) return undefined;
   const loaded = await app.knowledge();
   if (!loaded.ok) {
-    await write(io.stderr, `qlik-sessions ${command}: ${loaded.error}\nFix the entry (or unset QLIK_KB_DIR) and try again.\n`);
+    await write(
+      io.stderr,
+      `qlik-sessions ${command}: ${loaded.error}\nFix the entry (or unset QLIK_KB_DIR) and try again.\n`,
+    );
     return undefined;
   }
   return loaded.knowledge;

@@ -29,11 +29,15 @@ async function startWatch(app: App): Promise<Watch | undefined> {
   const sink = await app.slackAlertSink();
   const wanted = config.watch.logDirs.length > 0 || config.qlik.proxyUrls.length > 0;
   if (sink === undefined) {
-    if (config.watch.logDirs.length > 0) logger.info('the watch is off: set QLIK_ALERT_CHANNEL to the channel id that should get its alerts');
+    if (config.watch.logDirs.length > 0)
+      logger.info('the watch is off: set QLIK_ALERT_CHANNEL to the channel id that should get its alerts');
     return undefined;
   }
   if (!wanted) return undefined;
-  const built = await app.watch(sink, { endButton: config.slack.admins.length > 0, onProblem: (text) => logger.warn(text) });
+  const built = await app.watch(sink, {
+    endButton: config.slack.admins.length > 0,
+    onProblem: (text) => logger.warn(text),
+  });
   if (!built.ok) {
     logger.warn(`the watch is off: ${built.error}`);
     return undefined;
@@ -44,7 +48,10 @@ async function startWatch(app: App): Promise<Watch | undefined> {
 }
 
 /** `qlik-sessions serve`: Slack over Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT; stops gracefully on SIGTERM/SIGINT. */
-export function createServeCommand(waitForStop: StopSignal = processStopSignal, processEvents: ProcessEvents = process): Command {
+export function createServeCommand(
+  waitForStop: StopSignal = processStopSignal,
+  processEvents: ProcessEvents = process,
+): Command {
   return {
     name: 'serve',
     synopsis: SYNOPSIS,
@@ -53,7 +60,10 @@ export function createServeCommand(waitForStop: StopSignal = processStopSignal, 
       try {
         parseArgs({ args: [...args], options: {}, allowPositionals: false, strict: true });
       } catch (error) {
-        await write(io.stderr, `qlik-sessions serve: ${error instanceof Error ? error.message : String(error)}. Usage: qlik-sessions ${SYNOPSIS} (settings come from the environment, see .env.example)\n`);
+        await write(
+          io.stderr,
+          `qlik-sessions serve: ${error instanceof Error ? error.message : String(error)}. Usage: qlik-sessions ${SYNOPSIS} (settings come from the environment, see .env.example)\n`,
+        );
         return EXIT_USAGE;
       }
       const app = await openApp(io, 'serve', { serving: true });
@@ -67,9 +77,16 @@ export function createServeCommand(waitForStop: StopSignal = processStopSignal, 
         return EXIT_USAGE;
       }
       const mode = serving.slack.transport.mode;
-      const where = mode === 'socket' ? 'Socket Mode' : `HTTP on port ${serving.port ?? app.config.slack.port} at /slack/events (GET /healthz, /readyz, /metrics)`;
-      if (serving.healthPort !== undefined) logger.info({ port: serving.healthPort }, 'health and metrics on HEALTH_PORT: GET /healthz, /readyz, /metrics');
-      logger.info({ mode, port: serving.port, proxy: app.config.ops.httpsProxy !== undefined }, `serving Slack over ${where}`);
+      const where =
+        mode === 'socket'
+          ? 'Socket Mode'
+          : `HTTP on port ${serving.port ?? app.config.slack.port} at /slack/events (GET /healthz, /readyz, /metrics)`;
+      if (serving.healthPort !== undefined)
+        logger.info({ port: serving.healthPort }, 'health and metrics on HEALTH_PORT: GET /healthz, /readyz, /metrics');
+      logger.info(
+        { mode, port: serving.port, proxy: app.config.ops.httpsProxy !== undefined },
+        `serving Slack over ${where}`,
+      );
       const watch = await startWatch(app);
       const signal = await waitForStop();
       const inFlight = serving.slack.inFlight();

@@ -13,16 +13,26 @@ export const shellCommand: Command = {
   async run(args, io: CliIo) {
     let noColor: boolean;
     try {
-      noColor = parseArgs({ args: [...args], options: { 'no-color': { type: 'boolean', default: false } }, allowPositionals: false }).values['no-color'];
+      noColor = parseArgs({
+        args: [...args],
+        options: { 'no-color': { type: 'boolean', default: false } },
+        allowPositionals: false,
+      }).values['no-color'];
     } catch (error) {
-      await write(io.stderr, `qlik-sessions shell: ${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions shell [--no-color]\n`);
+      await write(
+        io.stderr,
+        `qlik-sessions shell: ${error instanceof Error ? error.message : String(error)}\nUsage: qlik-sessions shell [--no-color]\n`,
+      );
       return EXIT_USAGE;
     }
     const app = await openApp(io, 'shell');
     if (app === undefined) return EXIT_USAGE;
     const built = await app.bot('console');
     if (!built.ok) {
-      await write(io.stderr, `qlik-sessions shell: ${built.error}\nFix the entry (or unset QLIK_KB_DIR) and try again.\n`);
+      await write(
+        io.stderr,
+        `qlik-sessions shell: ${built.error}\nFix the entry (or unset QLIK_KB_DIR) and try again.\n`,
+      );
       return EXIT_USAGE;
     }
     await runConsole({

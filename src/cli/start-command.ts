@@ -13,7 +13,10 @@ export const startCommand: Command = {
     const app = await openApp(io, 'start');
     if (app === undefined) return EXIT_USAGE;
     if (hasSlackCredentials(app.config)) return serveCommand.run(args, io);
-    await write(io.stderr, 'Slack is not connected: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see README "Install in your workspace"). Opening the local console.\n');
+    await write(
+      io.stderr,
+      'Slack is not connected: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see README "Install in your workspace"). Opening the local console.\n',
+    );
     return shellCommand.run(args, io);
   },
 };

@@ -20,11 +20,19 @@ const WHOLE = /^\d+$/;
 
 /** A numeric setting written in digits and kept within bounds, with a message that names the variable and the fix. */
 export function decimalSetting(z: typeof Zod, variable: string, bounds: DecimalBounds) {
-  const what = bounds.what ?? (bounds.unit === undefined ? (bounds.integer === true ? 'a whole number' : 'a number') : `a number of ${bounds.unit}`);
+  const what =
+    bounds.what ??
+    (bounds.unit === undefined
+      ? bounds.integer === true
+        ? 'a whole number'
+        : 'a number'
+      : `a number of ${bounds.unit}`);
   const range = `between ${bounds.min} and ${bounds.max}${bounds.why === undefined ? '' : ` (${bounds.why})`}`;
   return z
     .string()
-    .regex(bounds.integer === true ? WHOLE : DECIMAL, { error: `${variable} must be ${what} in plain digits, such as ${bounds.example}` })
+    .regex(bounds.integer === true ? WHOLE : DECIMAL, {
+      error: `${variable} must be ${what} in plain digits, such as ${bounds.example}`,
+    })
     .transform(Number)
     .pipe(
       z

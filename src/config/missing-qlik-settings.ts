@@ -25,13 +25,15 @@ export function missingQlikSettings(config: QlikConfig, capability: QlikCapabili
   switch (capability) {
     case 'sessions':
       if (config.proxyUrls.length === 0) missing.push(QLIK_SETTING_HINTS.proxyUrls);
-      if (config.virtualProxies === undefined && config.repositoryUrl === undefined) missing.push(QLIK_SETTING_HINTS.virtualProxies);
+      if (config.virtualProxies === undefined && config.repositoryUrl === undefined)
+        missing.push(QLIK_SETTING_HINTS.virtualProxies);
       break;
     case 'licenses':
       if (config.repositoryUrl === undefined) missing.push(QLIK_SETTING_HINTS.repositoryUrl);
       break;
     case 'doctor':
-      if (config.proxyUrls.length === 0 && config.repositoryUrl === undefined) missing.push(QLIK_SETTING_HINTS.proxiesOrRepository);
+      if (config.proxyUrls.length === 0 && config.repositoryUrl === undefined)
+        missing.push(QLIK_SETTING_HINTS.proxiesOrRepository);
       break;
     default: {
       const unknown: never = capability;

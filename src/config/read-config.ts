@@ -87,7 +87,8 @@ export interface AppConfig {
   readonly timeZone: string;
 }
 
-export type ConfigResult = { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
+export type ConfigResult =
+  { readonly ok: true; readonly config: AppConfig } | { readonly ok: false; readonly errors: readonly string[] };
 
 function commaList(value: string | undefined): string[] {
   if (value === undefined) return [];
@@ -179,39 +180,82 @@ function environmentSchema(z: typeof Zod) {
   const shape = {
     SLACK_BOT_TOKEN: z
       .string()
-      .regex(/^xoxb-/, { error: 'SLACK_BOT_TOKEN must be the bot token (xoxb-...) from "OAuth & Permissions" of your Slack app' })
+      .regex(/^xoxb-/, {
+        error: 'SLACK_BOT_TOKEN must be the bot token (xoxb-...) from "OAuth & Permissions" of your Slack app',
+      })
       .optional(),
     SLACK_APP_TOKEN: z
       .string()
-      .regex(/^xapp-/, { error: 'SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, from "Basic Information" of your Slack app' })
+      .regex(/^xapp-/, {
+        error:
+          'SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, from "Basic Information" of your Slack app',
+      })
       .optional(),
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-    PORT: decimal('PORT', { example: '3000', min: 1, max: 65535, integer: true, what: 'a port number' }).default(DEFAULTS.PORT),
+    PORT: decimal('PORT', { example: '3000', min: 1, max: 65535, integer: true, what: 'a port number' }).default(
+      DEFAULTS.PORT,
+    ),
     SLACK_API_URL: httpUrl('SLACK_API_URL', 'https://slack.com/api/').default(DEFAULTS.SLACK_API_URL),
     SLACK_FILE_HOSTS: z.string().optional(),
-    SLACK_MAX_FILE_MB: decimal('SLACK_MAX_FILE_MB', { example: '50', min: 0.001, max: 1024, unit: 'megabytes', why: '1 GB, the largest file Slack takes' }).default(DEFAULTS.SLACK_MAX_FILE_MB),
+    SLACK_MAX_FILE_MB: decimal('SLACK_MAX_FILE_MB', {
+      example: '50',
+      min: 0.001,
+      max: 1024,
+      unit: 'megabytes',
+      why: '1 GB, the largest file Slack takes',
+    }).default(DEFAULTS.SLACK_MAX_FILE_MB),
     QLIK_SUPPORT_CHANNELS: z.string().optional(),
     QLIK_ADMINS: z.string().optional(),
     QLIK_SERVICE_ACCOUNTS: z.string().optional(),
     QLIK_KB_DIR: z.string().optional(),
     QLIK_PROXY_URLS: z.string().optional(),
-    QLIK_REPOSITORY_URL: z.url({ protocol: /^https$/, error: `QLIK_REPOSITORY_URL ${QLIK_HTTPS_ONLY} https://qs1:4242` }).optional(),
+    QLIK_REPOSITORY_URL: z
+      .url({ protocol: /^https$/, error: `QLIK_REPOSITORY_URL ${QLIK_HTTPS_ONLY} https://qs1:4242` })
+      .optional(),
     QLIK_VIRTUAL_PROXIES: z.string().optional(),
     QLIK_CERT_DIR: z.string().optional(),
     QLIK_API_USER: z
       .string()
       .regex(QLIK_USER_NAME, { error: 'QLIK_API_USER must be DIRECTORY\\user, for example INTERNAL\\sa_api' })
       .default(DEFAULTS.QLIK_API_USER),
-    QLIK_TLS_INSECURE: z.enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' }).default(DEFAULTS.QLIK_TLS_INSECURE),
-    QLIK_API_TIMEOUT_SECONDS: decimal('QLIK_API_TIMEOUT_SECONDS', { example: '10', min: 0.1, max: 600, unit: 'seconds', why: '10 minutes' }).default(DEFAULTS.QLIK_API_TIMEOUT_SECONDS),
-    ANALYSIS_WORKERS: decimal('ANALYSIS_WORKERS', { example: '1', min: 1, max: 32, integer: true, what: 'a number of worker threads' }).optional(),
+    QLIK_TLS_INSECURE: z
+      .enum(['true', 'false'], { error: 'QLIK_TLS_INSECURE must be true or false' })
+      .default(DEFAULTS.QLIK_TLS_INSECURE),
+    QLIK_API_TIMEOUT_SECONDS: decimal('QLIK_API_TIMEOUT_SECONDS', {
+      example: '10',
+      min: 0.1,
+      max: 600,
+      unit: 'seconds',
+      why: '10 minutes',
+    }).default(DEFAULTS.QLIK_API_TIMEOUT_SECONDS),
+    ANALYSIS_WORKERS: decimal('ANALYSIS_WORKERS', {
+      example: '1',
+      min: 1,
+      max: 32,
+      integer: true,
+      what: 'a number of worker threads',
+    }).optional(),
     QLIK_LOG_DIR: z.string().optional(),
     QLIK_ALERT_CHANNEL: z
       .string()
-      .regex(/^[CG][A-Z0-9]{6,}$/, { error: 'QLIK_ALERT_CHANNEL must be a channel id such as C0123ABCDEF (in Slack: channel details, at the bottom)' })
+      .regex(/^[CG][A-Z0-9]{6,}$/, {
+        error: 'QLIK_ALERT_CHANNEL must be a channel id such as C0123ABCDEF (in Slack: channel details, at the bottom)',
+      })
       .optional(),
-    QLIK_WATCH_INTERVAL_SECONDS: decimal('QLIK_WATCH_INTERVAL_SECONDS', { example: '60', min: 1, max: 86_400, unit: 'seconds', why: 'a day' }).default(DEFAULTS.QLIK_WATCH_INTERVAL_SECONDS),
-    QLIK_ALERT_COOLDOWN_MINUTES: decimal('QLIK_ALERT_COOLDOWN_MINUTES', { example: '60', min: 1, max: 10_080, unit: 'minutes', why: 'a week' }).default(DEFAULTS.QLIK_ALERT_COOLDOWN_MINUTES),
+    QLIK_WATCH_INTERVAL_SECONDS: decimal('QLIK_WATCH_INTERVAL_SECONDS', {
+      example: '60',
+      min: 1,
+      max: 86_400,
+      unit: 'seconds',
+      why: 'a day',
+    }).default(DEFAULTS.QLIK_WATCH_INTERVAL_SECONDS),
+    QLIK_ALERT_COOLDOWN_MINUTES: decimal('QLIK_ALERT_COOLDOWN_MINUTES', {
+      example: '60',
+      min: 1,
+      max: 10_080,
+      unit: 'minutes',
+      why: 'a week',
+    }).default(DEFAULTS.QLIK_ALERT_COOLDOWN_MINUTES),
     QLIK_WATCH_STATE: z.string().optional(),
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379' })
@@ -223,16 +267,28 @@ function environmentSchema(z: typeof Zod) {
     LOG_LEVEL: z
       .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be one of debug, info, warn, error' })
       .default(DEFAULTS.LOG_LEVEL),
-    HEALTH_PORT: decimal('HEALTH_PORT', { example: '8080', min: 1, max: 65535, integer: true, what: 'a port number' }).optional(),
-    HTTPS_PROXY: z.url({ protocol: /^https?$/, error: 'HTTPS_PROXY must be the proxy URL, such as http://proxy.corp:3128 (user:password@ may go before the host)' }).optional(),
+    HEALTH_PORT: decimal('HEALTH_PORT', {
+      example: '8080',
+      min: 1,
+      max: 65535,
+      integer: true,
+      what: 'a port number',
+    }).optional(),
+    HTTPS_PROXY: z
+      .url({
+        protocol: /^https?$/,
+        error:
+          'HTTPS_PROXY must be the proxy URL, such as http://proxy.corp:3128 (user:password@ may go before the host)',
+      })
+      .optional(),
     NO_PROXY: z.string().optional(),
-
   } satisfies Record<ConfigVariable, Zod.ZodType>;
   return z.object(shape);
 }
 
 type EnvironmentValues = Zod.infer<ReturnType<typeof environmentSchema>>;
-type Parsed = { readonly ok: true; readonly values: EnvironmentValues } | { readonly ok: false; readonly errors: string[] };
+type Parsed =
+  { readonly ok: true; readonly values: EnvironmentValues } | { readonly ok: false; readonly errors: string[] };
 
 let schema: ReturnType<typeof environmentSchema> | undefined;
 
@@ -249,12 +305,13 @@ function parseEnvironment(cleaned: Readonly<Record<string, string | undefined>>)
   // A synchronous load (readConfig stays synchronous); zod's CommonJS build is its own copy, used only here.
   schema ??= environmentSchema(createRequire(import.meta.url)('zod') as typeof Zod);
   const parsed = schema.safeParse(cleaned);
-  return parsed.success ? { ok: true, values: parsed.data } : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
+  return parsed.success
+    ? { ok: true, values: parsed.data }
+    : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
 }
 
 /** The proxy variables are also read in lower case, as curl and most tools do; the upper-case one wins. */
 const LOWER_CASE_TOO = ['HTTPS_PROXY', 'NO_PROXY'] as const;
-
 
 /**
  * Half the cores, at least 1 and at most 4: 1 on a two-core machine, leaving a core to acknowledge Slack; each
@@ -290,7 +347,8 @@ export function readConfig(env: Environment, options: ReadConfigOptions = {}): C
 
   const serviceAccounts = commaList(cleaned['QLIK_SERVICE_ACCOUNTS']);
   for (const account of serviceAccounts) {
-    if (!isQlikUserName(account)) errors.push(`QLIK_SERVICE_ACCOUNTS entry "${account}" must be DIRECTORY\\user, for example DOMAIN\\qvservice`);
+    if (!isQlikUserName(account))
+      errors.push(`QLIK_SERVICE_ACCOUNTS entry "${account}" must be DIRECTORY\\user, for example DOMAIN\\qvservice`);
   }
   const proxyUrls = commaList(cleaned['QLIK_PROXY_URLS']);
   for (const url of proxyUrls) {
@@ -299,25 +357,32 @@ export function readConfig(env: Environment, options: ReadConfigOptions = {}): C
     }
   }
   const rawFileHosts = cleaned['SLACK_FILE_HOSTS'];
-  const fileHosts = rawFileHosts === undefined ? ['files.slack.com'] : commaList(rawFileHosts).map((host) => host.toLowerCase());
+  const fileHosts =
+    rawFileHosts === undefined ? ['files.slack.com'] : commaList(rawFileHosts).map((host) => host.toLowerCase());
   for (const host of fileHosts) {
-    if (!/^[a-z0-9.-]+(?::\d{1,5})?$/.test(host)) errors.push(`SLACK_FILE_HOSTS entry "${host}" must be a host name or host:port, such as files.slack.com`);
+    if (!/^[a-z0-9.-]+(?::\d{1,5})?$/.test(host))
+      errors.push(`SLACK_FILE_HOSTS entry "${host}" must be a host name or host:port, such as files.slack.com`);
   }
   // The bot token goes with every call to SLACK_API_URL: plain http only to this machine (a local stand-in in tests).
   const rawApiUrl = cleaned['SLACK_API_URL'];
   const slackApi = rawApiUrl !== undefined && URL.canParse(rawApiUrl) ? new URL(rawApiUrl) : undefined;
   if (slackApi?.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(slackApi.hostname)) {
-    errors.push(`SLACK_API_URL must be https (it carries the bot token), such as https://slack.com/api/; http is only for a local stand-in on 127.0.0.1`);
+    errors.push(
+      `SLACK_API_URL must be https (it carries the bot token), such as https://slack.com/api/; http is only for a local stand-in on 127.0.0.1`,
+    );
   }
   const supportChannels = parseSupportChannels(cleaned['QLIK_SUPPORT_CHANNELS']);
   errors.push(...supportChannels.errors);
   if (!parsed.ok || errors.length > 0) return { ok: false, errors };
   const values = parsed.values;
-  const absolute = (path: string | undefined) => (path === undefined || isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path));
+  const absolute = (path: string | undefined) =>
+    path === undefined || isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path);
 
   const [apiDirectory = '', apiId = ''] = values.QLIK_API_USER.split('\\');
   const virtualProxies =
-    rawVirtualProxies === undefined ? undefined : rawVirtualProxies.split(',').map((prefix) => prefix.trim().replace(/^\/+|\/+$/g, ''));
+    rawVirtualProxies === undefined
+      ? undefined
+      : rawVirtualProxies.split(',').map((prefix) => prefix.trim().replace(/^\/+|\/+$/g, ''));
 
   return {
     ok: true,

@@ -8,7 +8,10 @@ const CHANNEL_NAME = /^#?([a-z0-9][a-z0-9_-]{0,79})$/;
 export function parseSupportChannels(value: string | undefined): { channels: SupportChannel[]; errors: string[] } {
   const channels: SupportChannel[] = [];
   const errors: string[] = [];
-  for (const entry of (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '')) {
+  for (const entry of (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')) {
     if (CHANNEL_ID.test(entry)) {
       channels.push({ id: entry });
       continue;

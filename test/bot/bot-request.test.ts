@@ -31,7 +31,10 @@ describe('parseBotRequest', () => {
     ['sesions CORP\\jdoe', { kind: 'did-you-mean', typed: 'sesions', suggestion: 'sessions CORP\\jdoe' }],
     ['sesions keep piling up, why?', { kind: 'ask', text: 'sesions keep piling up, why?' }],
     ['thanks', { kind: 'ask', text: 'thanks' }],
-    ['You cannot access Qlik Sense because you have too many sessions active in parallel', { kind: 'ask', text: 'You cannot access Qlik Sense because you have too many sessions active in parallel' }],
+    [
+      'You cannot access Qlik Sense because you have too many sessions active in parallel',
+      { kind: 'ask', text: 'You cannot access Qlik Sense because you have too many sessions active in parallel' },
+    ],
   ])('parses %j', ([text, expected]) => {
     expect(parseBotRequest(text)).toEqual(expected);
   });
@@ -39,6 +42,8 @@ describe('parseBotRequest', () => {
 
 describe('stripAddress', () => {
   it('removes the bot name typed in front, repeated, but keeps it further on', () => {
-    expect(stripAddress('@qlik-sessions /qlik-sessions: tell @qlik-sessions about it')).toBe('tell @qlik-sessions about it');
+    expect(stripAddress('@qlik-sessions /qlik-sessions: tell @qlik-sessions about it')).toBe(
+      'tell @qlik-sessions about it',
+    );
   });
 });

@@ -24,8 +24,20 @@ beforeAll(async () => {
   knowledge = loaded.knowledge;
 });
 
-function message(kind: MessageKind, text: string, files: readonly AttachedFile[] = [], senderId = 'U_ANNA'): IncomingMessage {
-  return { kind, text, files, senderId, channelId: 'C1', threadId: kind === 'thread-reply' ? '1700000000.000100' : null };
+function message(
+  kind: MessageKind,
+  text: string,
+  files: readonly AttachedFile[] = [],
+  senderId = 'U_ANNA',
+): IncomingMessage {
+  return {
+    kind,
+    text,
+    files,
+    senderId,
+    channelId: 'C1',
+    threadId: kind === 'thread-reply' ? '1700000000.000100' : null,
+  };
 }
 
 function fileOf(name: string, bytes: Uint8Array): AttachedFile {
@@ -49,7 +61,11 @@ function fakeLive(total: number): LiveQlik & { ended: string[] } {
   const sessions = (user: string): SessionsReport => ({
     user,
     total,
-    sessions: Array.from({ length: total }, (_, index) => ({ sessionId: `s${index}`, proxy: 'https://qs1:4243', virtualProxy: '' })),
+    sessions: Array.from({ length: total }, (_, index) => ({
+      sessionId: `s${index}`,
+      proxy: 'https://qs1:4243',
+      virtualProxy: '',
+    })),
     errors: [],
   });
   const ok = <T>(value: T): Promise<LiveResult<T>> => Promise.resolve({ ok: true, value });
@@ -69,7 +85,9 @@ const deps = (extra: Partial<BotDeps> = {}): BotDeps => ({ knowledge, serviceAcc
 
 describe('createBot: direct requests', () => {
   it.for(['command', 'mention', 'direct-message'] as const)('answers help on a %s', async (kind) => {
-    const reply = replyOf(await createBot(deps()).handle(message(kind, kind === 'mention' ? '@qlik-sessions help' : 'help')));
+    const reply = replyOf(
+      await createBot(deps()).handle(message(kind, kind === 'mention' ? '@qlik-sessions help' : 'help')),
+    );
     expect(reply.tone).toBe('help');
   });
 
@@ -97,7 +115,9 @@ describe('createBot: direct requests', () => {
 
   it('shows an entry by id, and lists the entries for an unknown one', async () => {
     const bot = createBot(deps());
-    expect(replyOf(await bot.handle(message('command', 'kb count-sessions'))).entries.map((entry) => entry.id)).toEqual(['count-sessions']);
+    expect(replyOf(await bot.handle(message('command', 'kb count-sessions'))).entries.map((entry) => entry.id)).toEqual(
+      ['count-sessions'],
+    );
     const list = replyOf(await bot.handle(message('command', 'kb no-such-entry')));
     expect(list.headline).toContain('There is no entry "no-such-entry"');
     expect(list.sections[0]?.paragraphs.length).toBe(knowledge.entries.length);
@@ -122,7 +142,13 @@ describe('createBot: direct requests', () => {
   it('ends sessions for admins only, and audits every request: who asked, whom, how many', async () => {
     const live = fakeLive(3);
     const audit: object[] = [];
-    const bot = createBot(deps({ live, isAdmin: (id) => id === 'U_ADMIN', auditEnding: (level, record) => audit.push({ level, ...record }) }));
+    const bot = createBot(
+      deps({
+        live,
+        isAdmin: (id) => id === 'U_ADMIN',
+        auditEnding: (level, record) => audit.push({ level, ...record }),
+      }),
+    );
     expect((await bot.endSessions('U_ANNA', 'CORP\\jdoe')).headline).toContain('Only the people listed in QLIK_ADMINS');
     expect(live.ended).toEqual([]);
     expect((await bot.endSessions('U_ADMIN', 'CORP\\jdoe')).headline).toMatch(/^Ended 3 sessions of CORP\\jdoe/);
@@ -132,22 +158,42 @@ describe('createBot: direct requests', () => {
       { level: 'info', event: 'end-sessions', requested_by: 'U_ADMIN', user: 'CORP\\jdoe', ended: 3, failed_nodes: 0 },
     ]);
     expect((await bot.endSessions('U_ADMIN', 'jdoe')).headline).toContain('nothing was ended');
-    expect(audit.at(-1)).toEqual({ level: 'warn', event: 'end-sessions refused', requested_by: 'U_ADMIN', user: 'jdoe', reason: 'not-a-user-name' });
+    expect(audit.at(-1)).toEqual({
+      level: 'warn',
+      event: 'end-sessions refused',
+      requested_by: 'U_ADMIN',
+      user: 'jdoe',
+      reason: 'not-a-user-name',
+    });
     expect(live.ended).toEqual(['CORP\\jdoe']);
   });
 
   it('keeps a forged user value with line breaks in its own field of one JSON line', async () => {
     const logger = recordingLogger();
     const forged = 'x\n{"level":"info","msg":"end-sessions","requested_by":"U_ADMIN","user":"CORP\\\\jdoe","ended":3}';
-    const bot = createBot(deps({ live: fakeLive(3), isAdmin: () => false, auditEnding: (level, { event, ...fields }) => logger[level](fields, event) }));
+    const bot = createBot(
+      deps({
+        live: fakeLive(3),
+        isAdmin: () => false,
+        auditEnding: (level, { event, ...fields }) => logger[level](fields, event),
+      }),
+    );
     await bot.endSessions('U_EVE', forged);
     expect(logger.records).toHaveLength(1);
-    expect(logger.records[0]).toMatchObject({ level: 'warn', msg: 'end-sessions refused', requested_by: 'U_EVE', user: forged, reason: 'not-admin' });
+    expect(logger.records[0]).toMatchObject({
+      level: 'warn',
+      msg: 'end-sessions refused',
+      requested_by: 'U_EVE',
+      user: forged,
+      reason: 'not-admin',
+    });
   });
 
   it('turns an internal failure into a short error reply on a direct request, and silence elsewhere', async () => {
     const errors: unknown[] = [];
-    const bot = createBot(deps({ analyze: () => Promise.reject(new Error('worker died')), reportError: (error) => errors.push(error) }));
+    const bot = createBot(
+      deps({ analyze: () => Promise.reject(new Error('worker died')), reportError: (error) => errors.push(error) }),
+    );
     const log = fileOf('a.txt', Buffer.from('x'));
     expect(replyOf(await bot.handle(message('direct-message', 'analyze this', [log]))).tone).toBe('error');
     expect((await bot.handle(message('thread-reply', '', [log]))).kind).toBe('quiet');
@@ -155,7 +201,9 @@ describe('createBot: direct requests', () => {
   });
 
   it('asks for the log lines on a bare analyze', async () => {
-    expect(replyOf(await createBot(deps()).handle(message('command', 'analyze'))).headline).toContain('Paste the Qlik Sense log lines');
+    expect(replyOf(await createBot(deps()).handle(message('command', 'analyze'))).headline).toContain(
+      'Paste the Qlik Sense log lines',
+    );
   });
 });
 
@@ -165,7 +213,9 @@ describe('createBot: channels and threads', () => {
   });
 
   it('answers a channel message that quotes the hub error, inviting the log excerpt in the thread', async () => {
-    const reply = replyOf(await createBot(deps()).handle(message('channel-message', `Users get "${HUB_ERROR}" since this morning`)));
+    const reply = replyOf(
+      await createBot(deps()).handle(message('channel-message', `Users get "${HUB_ERROR}" since this morning`)),
+    );
     expect(reply.entries[0]?.id).toBe('five-session-limit');
     expect(reply.sections.at(-1)?.title).toBe('Want to know who and when?');
   });
@@ -186,7 +236,9 @@ describe('createBot: channels and threads', () => {
     const bot = createBot(deps());
     expect((await bot.handle(message('thread-reply', 'see', [png]))).kind).toBe('quiet');
     expect((await bot.handle(message('channel-message', OFF_TOPIC, [png]))).kind).toBe('quiet');
-    expect(replyOf(await bot.handle(message('direct-message', '', [png]))).sections[0]?.paragraphs[0]).toContain('screenshot.png is not a text file');
+    expect(replyOf(await bot.handle(message('direct-message', '', [png]))).sections[0]?.paragraphs[0]).toContain(
+      'screenshot.png is not a text file',
+    );
   });
 
   it('refuses a file over the cap, saying how to send an excerpt', async () => {
@@ -200,7 +252,9 @@ describe.skipIf(!hasSharedFixture(REPOSITORY_AUDIT))('createBot: real Qlik Sense
   const text = () => readFileSync(REPOSITORY_AUDIT, 'utf8');
 
   it('gives a verdict on log lines in a thread reply, with a question around them', async () => {
-    const reply = replyOf(await createBot(deps()).handle(message('thread-reply', `what happened here?\n${text()}\nthanks!`)));
+    const reply = replyOf(
+      await createBot(deps()).handle(message('thread-reply', `what happened here?\n${text()}\nthanks!`)),
+    );
     expect(reply.headline).toMatch(/^DOMAIN\\administrator was refused access/);
     expect(reply.actions.some((action) => action.kind === 'feedback')).toBe(true);
   });
@@ -208,7 +262,9 @@ describe.skipIf(!hasSharedFixture(REPOSITORY_AUDIT))('createBot: real Qlik Sense
   it('reads a gzip attachment recognised by its bytes, leaving the chat around it out of the count', async () => {
     const attached = fileOf('repository.txt', gzipSync(text()));
     const alone = replyOf(await createBot(deps()).handle(message('thread-reply', '', [attached])));
-    const withChat = replyOf(await createBot(deps()).handle(message('thread-reply', 'here is the log, thanks', [attached])));
+    const withChat = replyOf(
+      await createBot(deps()).handle(message('thread-reply', 'here is the log, thanks', [attached])),
+    );
     expect(alone.headline).toMatch(/^DOMAIN\\administrator was refused access/);
     expect(withChat).toEqual(alone);
   });
@@ -231,11 +287,23 @@ describe('createBot: the live count in a verdict', () => {
       ...live,
       sessions: async (user) => {
         const answer = await live.sessions(user);
-        return answer.ok ? { ok: true, value: { ...answer.value, errors: [{ proxy: 'https://qs2:4243', virtualProxy: 'sales', message: 'timed out after 10 s' }] } } : answer;
+        return answer.ok
+          ? {
+              ok: true,
+              value: {
+                ...answer.value,
+                errors: [{ proxy: 'https://qs2:4243', virtualProxy: 'sales', message: 'timed out after 10 s' }],
+              },
+            }
+          : answer;
       },
     };
     const reply = replyOf(await createBot(deps({ live: partial })).handle(message('direct-message', denial)));
-    expect(reply.sections.at(-1)?.paragraphs).toEqual(['CORP\\mweber has 3 live sessions on the nodes that answered (the limit is 5).']);
-    expect(reply.caveats).toContain('https://qs2:4243 (virtual proxy sales) did not answer, so its sessions are missing from the count: timed out after 10 s');
+    expect(reply.sections.at(-1)?.paragraphs).toEqual([
+      'CORP\\mweber has 3 live sessions on the nodes that answered (the limit is 5).',
+    ]);
+    expect(reply.caveats).toContain(
+      'https://qs2:4243 (virtual proxy sales) did not answer, so its sessions are missing from the count: timed out after 10 s',
+    );
   });
 });

@@ -9,14 +9,22 @@ beforeAll(async () => {
   knowledge = await builtInKnowledge();
 });
 
-const direct = (text: string): IncomingMessage => ({ kind: 'direct-message', text, files: [], senderId: 'U_ANNA', channelId: 'D1', threadId: null });
+const direct = (text: string): IncomingMessage => ({
+  kind: 'direct-message',
+  text,
+  files: [],
+  senderId: 'U_ANNA',
+  channelId: 'D1',
+  threadId: null,
+});
 
 function replyOf(outcome: BotOutcome): Reply {
   if (outcome.kind !== 'reply') throw new Error(`expected a reply, the bot stayed quiet: ${outcome.reason}`);
   return outcome.reply;
 }
 
-const text = (reply: Reply) => [reply.headline, ...reply.sections.flatMap((section) => section.paragraphs.map(toPlainText))].join('\n');
+const text = (reply: Reply) =>
+  [reply.headline, ...reply.sections.flatMap((section) => section.paragraphs.map(toPlainText))].join('\n');
 
 describe('did you mean, in the chat and the console', () => {
   it.for([

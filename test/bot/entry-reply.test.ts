@@ -43,7 +43,11 @@ describe('entryReply', () => {
     expect(reply.sections.map((section) => section.title)).toEqual(['Answer', 'Fix', 'How to confirm', 'Related']);
     expect(reply.sections[1]?.steps).toHaveLength(2);
     expect(reply.entries).toEqual([entryReference(entry)]);
-    expect(entryReference(entry)).toEqual({ id: 'site-runbook', title: entry.title, sources: [{ title: 'Site runbook', url: 'https://wiki.example.test/qlik' }] });
+    expect(entryReference(entry)).toEqual({
+      id: 'site-runbook',
+      title: entry.title,
+      sources: [{ title: 'Site runbook', url: 'https://wiki.example.test/qlik' }],
+    });
   });
 
   it('renders to plain text with link titles kept', () => {

@@ -4,7 +4,11 @@ import { zipSync } from 'fflate';
 import { guardFile, type GuardedFile } from '../../src/bot/guarded-file.js';
 import type { AttachedFile } from '../../src/bot/incoming-message.js';
 
-function file(name: string, chunks: readonly Uint8Array[], size: number | null = null): AttachedFile & { opened: () => number } {
+function file(
+  name: string,
+  chunks: readonly Uint8Array[],
+  size: number | null = null,
+): AttachedFile & { opened: () => number } {
   let opened = 0;
   return {
     name,
@@ -32,7 +36,7 @@ async function drain(guarded: GuardedFile): Promise<string> {
   return (await readAll(guarded)).text;
 }
 
-const LOG = 'Sequence#\tTimestamp\tMessage\n1\t20190201T045901.524+0100\tStart session for user: \'DOMAIN\\qvservice\'\n';
+const LOG = "Sequence#\tTimestamp\tMessage\n1\t20190201T045901.524+0100\tStart session for user: 'DOMAIN\\qvservice'\n";
 
 describe('guardFile', () => {
   it('passes text through unchanged', async () => {
@@ -99,7 +103,8 @@ describe('guardFile', () => {
   it('counts an entry read twice (lines out of time order) once towards the cap', async () => {
     const guarded = guardFile(file('twice.zip', [zipSync({ 'a.txt': Buffer.alloc(600, 'a') })]), 1000);
     for await (const input of guarded.inputs()) {
-      for (let reading = 0; reading < 2; reading++) for await (const chunk of input.chunks) expect(chunk.length).toBe(600);
+      for (let reading = 0; reading < 2; reading++)
+        for await (const chunk of input.chunks) expect(chunk.length).toBe(600);
     }
     expect(guarded.problem()).toBeNull();
   });
@@ -115,7 +120,11 @@ describe('guardFile', () => {
     const zip = zipSync({ 'LogCollector.json': Buffer.from('{}'), 'config/Settings.ini': Buffer.from('[x]') });
     const guarded = guardFile(file('settings.zip', [zip]), 1024);
     expect(await readAll(guarded)).toEqual({ text: '', names: [] });
-    expect(guarded.problem()).toEqual({ code: 'archive-without-logs', name: 'settings.zip', held: ['config/Settings.ini', 'LogCollector.json'] });
+    expect(guarded.problem()).toEqual({
+      code: 'archive-without-logs',
+      name: 'settings.zip',
+      held: ['config/Settings.ini', 'LogCollector.json'],
+    });
   });
 
   it('says why a damaged zip cannot be opened', async () => {
@@ -128,7 +137,11 @@ describe('guardFile', () => {
   it('refuses a zip without the .zip name with that reason, rather than reading it as text', async () => {
     const guarded = guardFile(file('logs.txt', [zipSync({ 'a.txt': Buffer.from(LOG) })]), 1024);
     expect(await drain(guarded)).toBe('');
-    expect(guarded.problem()).toEqual({ code: 'archive-unreadable', name: 'logs.txt', reason: 'it is a zip archive without the .zip name' });
+    expect(guarded.problem()).toEqual({
+      code: 'archive-unreadable',
+      name: 'logs.txt',
+      reason: 'it is a zip archive without the .zip name',
+    });
   });
 
   it('reports a corrupt gzip stream as unreadable instead of throwing', async () => {

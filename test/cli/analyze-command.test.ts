@@ -10,7 +10,10 @@ import type { AnalysisReport } from '../../src/core/verdict/index.js';
 import { scenario } from '../support/log-inputs.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture, REPO_ROOT } from '../support/shared-fixtures.js';
 
-async function run(args: readonly string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+async function run(
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {},
+): Promise<{ status: number; stdout: string; stderr: string }> {
   const stdout: PassThrough & { isTTY?: boolean } = new PassThrough();
   if (options.tty === true) stdout.isTTY = true;
   const stderr = new PassThrough();
@@ -18,7 +21,13 @@ async function run(args: readonly string[], options: { stdin?: string; env?: Rec
   const err: Buffer[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(chunk));
   stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const io: CliIo = { stdin: Readable.from([Buffer.from(options.stdin ?? '')]), stdout, stderr, env: options.env ?? {}, cwd: REPO_ROOT };
+  const io: CliIo = {
+    stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
+    stdout,
+    stderr,
+    env: options.env ?? {},
+    cwd: REPO_ROOT,
+  };
   const status = await main(['analyze', ...args], io);
   return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
@@ -27,9 +36,13 @@ const json = (stdout: string) => JSON.parse(stdout) as AnalysisReport;
 
 describe('qlik-sessions analyze', () => {
   it('prints the verdict for a person: headline, table, fix steps', async () => {
-    const { status, stdout, stderr } = await run([scenario('limit-reached-header-bom-crlf_AuditSecurity_Repository.txt')]);
+    const { status, stdout, stderr } = await run([
+      scenario('limit-reached-header-bom-crlf_AuditSecurity_Repository.txt'),
+    ]);
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
-    expect(stdout.split('\n')[0]).toBe('CORP\\mweber hit the limit of 5 parallel sessions at 2024-03-12 08:08:47 UTC and was denied 2 times (peak 5 parallel sessions).');
+    expect(stdout.split('\n')[0]).toBe(
+      'CORP\\mweber hit the limit of 5 parallel sessions at 2024-03-12 08:08:47 UTC and was denied 2 times (peak 5 parallel sessions).',
+    );
     expect(stdout).toContain('Fix\n  1. Ask CORP\\mweber to close');
     expect(stdout).not.toContain('\u001b[');
   });
@@ -40,7 +53,9 @@ describe('qlik-sessions analyze', () => {
     const { status, stdout, stderr } = await run(['--chart', target, scenario('no-qlik-lines-iis-log.txt')]);
     expect(status).toBe(0);
     expect(stdout).toContain('No Qlik Sense session or licence lines were recognised');
-    expect(stderr).toBe(`qlik-sessions analyze: no chart written to ${target}: no user's sessions were found to draw.\n`);
+    expect(stderr).toBe(
+      `qlik-sessions analyze: no chart written to ${target}: no user's sessions were found to draw.\n`,
+    );
   });
 
   it('prints the JSON contract with --json', async () => {
@@ -51,7 +66,10 @@ describe('qlik-sessions analyze', () => {
   });
 
   it.for([[], ['-']])('reads stdin with %j', async (args) => {
-    const { status, stdout } = await run([...args, '--json'], { stdin: "Access was denied for User: 'CORP\\jdoe', with AccessID 'a', SessionID: 'b', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'\n" });
+    const { status, stdout } = await run([...args, '--json'], {
+      stdin:
+        "Access was denied for User: 'CORP\\jdoe', with AccessID 'a', SessionID: 'b', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'\n",
+    });
     expect(status).toBe(0);
     expect(json(stdout).verdict).toMatchObject({ code: 'limit-reached', user: 'CORP\\jdoe' });
   });
@@ -81,7 +99,11 @@ describe('qlik-sessions analyze', () => {
   });
 
   it('exits 2 for a malformed --service-account', async () => {
-    const { status, stderr } = await run(['--service-account', 'qvservice', scenario('within-limit_AuditActivity_Proxy.txt')]);
+    const { status, stderr } = await run([
+      '--service-account',
+      'qvservice',
+      scenario('within-limit_AuditActivity_Proxy.txt'),
+    ]);
     expect(status).toBe(2);
     expect(stderr).toContain('--service-account "qvservice" must be DIRECTORY\\user');
   });
@@ -89,7 +111,9 @@ describe('qlik-sessions analyze', () => {
   it('takes service accounts from --service-account and QLIK_SERVICE_ACCOUNTS', async () => {
     const path = scenario('near-limit-tabs-as-spaces_AuditActivity_Proxy.txt');
     const viaFlag = json((await run(['--json', '--service-account', 'CORP\\anna', path])).stdout);
-    const viaEnv = json((await run(['--json', path], { env: { QLIK_SERVICE_ACCOUNTS: 'DOMAIN\\x, corp\\ANNA' } })).stdout);
+    const viaEnv = json(
+      (await run(['--json', path], { env: { QLIK_SERVICE_ACCOUNTS: 'DOMAIN\\x, corp\\ANNA' } })).stdout,
+    );
     expect(viaFlag.users[0]?.serviceAccount).toBe(true);
     expect(viaEnv.users[0]?.serviceAccount).toBe(true);
   });
@@ -97,7 +121,9 @@ describe('qlik-sessions analyze', () => {
   it('says which logs to paste, and where they are, when nothing is recognised', async () => {
     const { status, stdout } = await run([scenario('no-qlik-lines-iis-log.txt')]);
     expect(status).toBe(0);
-    expect(stdout).toContain('C:\\ProgramData\\Qlik\\Sense\\Log\\Repository\\Audit\\<host>_AuditSecurity_Repository.txt');
+    expect(stdout).toContain(
+      'C:\\ProgramData\\Qlik\\Sense\\Log\\Repository\\Audit\\<host>_AuditSecurity_Repository.txt',
+    );
     expect(stdout).toContain('AuditActivity_Proxy.txt');
   });
 
@@ -128,7 +154,10 @@ describe('qlik-sessions analyze', () => {
   it.skipIf(!hasSharedFixture(APRIL_2018_LOG_DIR))('walks the real Log Collector folder recursively', async () => {
     const report = json((await run(['--json', APRIL_2018_LOG_DIR])).stdout);
     expect(report.verdict).toMatchObject({ code: 'no-license', user: 'DOMAIN\\administrator' });
-    expect(report.users.find((user) => user.user === 'DOMAIN\\qvservice')).toMatchObject({ sessionsStarted: 100, peak: 10 });
+    expect(report.users.find((user) => user.user === 'DOMAIN\\qvservice')).toMatchObject({
+      sessionsStarted: 100,
+      peak: 10,
+    });
   });
 
   it.for([

@@ -20,10 +20,17 @@ describe('qlik-sessions ask', () => {
   it('prints the JSON contract: matches with id, title, score, and autoReply', async () => {
     const { io, stdout } = testIo();
     expect(await main(['ask', 'hub says', 'too many sessions active in paralell', '--json'], io)).toBe(0);
-    const body = JSON.parse(stdout()) as { matches: { id: string; title: string; score: number }[]; autoReply: boolean };
+    const body = JSON.parse(stdout()) as {
+      matches: { id: string; title: string; score: number }[];
+      autoReply: boolean;
+    };
     expect(Object.keys(body)).toEqual(['matches', 'autoReply']);
     expect(body.autoReply).toBe(true);
-    expect(body.matches[0]).toEqual({ id: 'five-session-limit', title: 'Qlik Sense allows five parallel sessions per user', score: expect.any(Number) });
+    expect(body.matches[0]).toEqual({
+      id: 'five-session-limit',
+      title: 'Qlik Sense allows five parallel sessions per user',
+      score: expect.any(Number),
+    });
     expect(body.matches.length).toBeLessThanOrEqual(3);
   });
 
@@ -43,7 +50,8 @@ describe('qlik-sessions ask', () => {
 
   it('says autoReply true for a pasted denial line, which the bot answers with a verdict', async () => {
     const { io, stdout } = testIo();
-    const line = "Login access denied for SessionID: 'b2c7a1d0-1111-2222-3333-444455556666', Hostname: \"10.0.4.17\", OperationType: 'UsageDenied'";
+    const line =
+      "Login access denied for SessionID: 'b2c7a1d0-1111-2222-3333-444455556666', Hostname: \"10.0.4.17\", OperationType: 'UsageDenied'";
     expect(await main(['ask', line, '--json'], io)).toBe(0);
     const body = JSON.parse(stdout()) as { matches: { id: string }[]; autoReply: boolean };
     expect(body.autoReply).toBe(true);
@@ -52,7 +60,9 @@ describe('qlik-sessions ask', () => {
 
   it('explains a cause named beside the quoted error', async () => {
     const { io, stdout } = testIo();
-    expect(await main(['ask', '--explain', 'too many sessions active in parallel since we use two virtual proxies'], io)).toBe(0);
+    expect(
+      await main(['ask', '--explain', 'too many sessions active in parallel since we use two virtual proxies'], io),
+    ).toBe(0);
     expect(stdout()).toMatch(/^1\. virtual-proxy-sessions /m);
     expect(stdout()).toContain('the cause named beside the quoted error: ranked before five-session-limit');
   });
@@ -60,7 +70,10 @@ describe('qlik-sessions ask', () => {
   it('reads the message from stdin with -', async () => {
     const { io, stdout } = testIo({}, 'You cannot access Qlik Sense because you have no access pass\n');
     expect(await main(['ask', '-', '--json'], io)).toBe(0);
-    expect(JSON.parse(stdout())).toMatchObject({ autoReply: true, matches: [{ id: 'no-access-pass-message' }, { id: 'no-license-assigned' }] });
+    expect(JSON.parse(stdout())).toMatchObject({
+      autoReply: true,
+      matches: [{ id: 'no-access-pass-message' }, { id: 'no-license-assigned' }],
+    });
   });
 
   it.for([
@@ -92,7 +105,10 @@ describe('qlik-sessions kb', () => {
     expect(await main(['kb', '--json'], io)).toBe(0);
     const body = JSON.parse(stdout()) as { entries: { id: string }[] };
     expect(body.entries).toHaveLength(13);
-    expect(body.entries[0]).toMatchObject({ id: 'five-session-limit', related: expect.arrayContaining(['count-sessions']) });
+    expect(body.entries[0]).toMatchObject({
+      id: 'five-session-limit',
+      related: expect.arrayContaining(['count-sessions']),
+    });
   });
 
   it('shows one entry as text with its sections and sources', async () => {
@@ -107,7 +123,11 @@ describe('qlik-sessions kb', () => {
   it('shows one entry as JSON, whatever the case of the id', async () => {
     const { io, stdout } = testIo();
     expect(await main(['kb', 'End-Sessions', '--json'], io)).toBe(0);
-    expect(JSON.parse(stdout())).toMatchObject({ id: 'end-sessions', fix: expect.any(Array), sources: expect.any(Array) });
+    expect(JSON.parse(stdout())).toMatchObject({
+      id: 'end-sessions',
+      fix: expect.any(Array),
+      sources: expect.any(Array),
+    });
   });
 
   it('suggests the id a mistyped one likely meant', async () => {

@@ -5,7 +5,14 @@ import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/index.js';
-import { closedPortUrl, createTestCertificates, startFakeQlikSite, type FakeQlikSite, type NodeSessions, type TestCertificates } from '../support/fake-qlik-servers.js';
+import {
+  closedPortUrl,
+  createTestCertificates,
+  startFakeQlikSite,
+  type FakeQlikSite,
+  type NodeSessions,
+  type TestCertificates,
+} from '../support/fake-qlik-servers.js';
 
 interface Run {
   readonly code: number;
@@ -55,7 +62,10 @@ async function startSite(): Promise<FakeQlikSite> {
     sessions: twoNodes(),
     repository: {
       virtualProxies: ['', 'sales'],
-      allocations: { professional: [{ id: 'prof-1', userDirectory: 'DOMAIN', userId: 'qvservice' }], analyzer: [{ id: 'ana-1', userDirectory: 'CORP', userId: 'mweber' }] },
+      allocations: {
+        professional: [{ id: 'prof-1', userDirectory: 'DOMAIN', userId: 'qvservice' }],
+        analyzer: [{ id: 'ana-1', userDirectory: 'CORP', userId: 'mweber' }],
+      },
     },
   });
   return site;
@@ -77,7 +87,10 @@ describe('live Qlik commands', () => {
   it('sessions prints a table per node and virtual proxy, the limit, and a partial-answer warning', async () => {
     await startSite();
     const down = await closedPortUrl();
-    const result = await run(['sessions', 'CORP\\mweber'], site.env({ QLIK_PROXY_URLS: `${site.proxies[0]?.url},${down}` }));
+    const result = await run(
+      ['sessions', 'CORP\\mweber'],
+      site.env({ QLIK_PROXY_URLS: `${site.proxies[0]?.url},${down}` }),
+    );
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('CORP\\mweber: 3 live proxy sessions (at least)');
@@ -89,7 +102,11 @@ describe('live Qlik commands', () => {
 
   it('sessions exits 2 naming the cause when no node answers', async () => {
     const down = await closedPortUrl();
-    const result = await run(['sessions', 'CORP\\mweber'], { QLIK_PROXY_URLS: down, QLIK_VIRTUAL_PROXIES: '', QLIK_CERT_DIR: certificates.clientDir });
+    const result = await run(['sessions', 'CORP\\mweber'], {
+      QLIK_PROXY_URLS: down,
+      QLIK_VIRTUAL_PROXIES: '',
+      QLIK_CERT_DIR: certificates.clientDir,
+    });
 
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -111,7 +128,9 @@ describe('live Qlik commands', () => {
     const dry = await run(['end', 'CORP\\mweber'], site.env());
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('CORP\\mweber: 5 live proxy sessions');
-    expect(dry.stdout).toContain("Nothing was ended. This would end all 5 (their open apps close). Add --yes to do it: qlik-sessions end 'CORP\\mweber' --yes");
+    expect(dry.stdout).toContain(
+      "Nothing was ended. This would end all 5 (their open apps close). Add --yes to do it: qlik-sessions end 'CORP\\mweber' --yes",
+    );
     const dryJson = await run(['end', 'CORP\\mweber', '--json'], site.env());
     expect(JSON.parse(dryJson.stdout)).toMatchObject({ dryRun: true, user: 'CORP\\mweber', wouldEnd: 5 });
     expect(site.proxies.flatMap((proxy) => proxy.requests).every((request) => request.method === 'GET')).toBe(true);
@@ -127,8 +146,12 @@ describe('live Qlik commands', () => {
     await startSite();
     const json = await run(['doctor', '--json'], site.env({ QLIK_SERVICE_ACCOUNTS: 'DOMAIN\\qvservice' }));
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { findings: { code: string; severity: string; user: string | null; detail: string }[] };
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'service-account-licensed', severity: 'problem', user: 'DOMAIN\\qvservice' }));
+    const report = JSON.parse(json.stdout) as {
+      findings: { code: string; severity: string; user: string | null; detail: string }[];
+    };
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'service-account-licensed', severity: 'problem', user: 'DOMAIN\\qvservice' }),
+    );
     for (const finding of report.findings) expect(Object.keys(finding)).toEqual(['code', 'severity', 'user', 'detail']);
 
     const text = await run(['doctor'], site.env({ QLIK_SERVICE_ACCOUNTS: 'DOMAIN\\qvservice' }));
@@ -137,14 +160,44 @@ describe('live Qlik commands', () => {
   });
 
   it.for([
-    { name: 'nothing configured', argv: ['sessions', 'CORP\\mweber'], env: {}, says: ['QLIK_CERT_DIR', 'QLIK_PROXY_URLS'] },
-    { name: 'licences without a repository', argv: ['licenses', 'CORP\\mweber'], env: { QLIK_CERT_DIR: '/tmp', QLIK_PROXY_URLS: 'https://qs1:4243' }, says: ['QLIK_REPOSITORY_URL'] },
+    {
+      name: 'nothing configured',
+      argv: ['sessions', 'CORP\\mweber'],
+      env: {},
+      says: ['QLIK_CERT_DIR', 'QLIK_PROXY_URLS'],
+    },
+    {
+      name: 'licences without a repository',
+      argv: ['licenses', 'CORP\\mweber'],
+      env: { QLIK_CERT_DIR: '/tmp', QLIK_PROXY_URLS: 'https://qs1:4243' },
+      says: ['QLIK_REPOSITORY_URL'],
+    },
     { name: 'a user without a directory', argv: ['sessions', 'CORPmweber'], env: {}, says: ["'CORP\\mweber'"] },
     { name: 'no user', argv: ['licenses'], env: {}, says: ['exactly one user'] },
-    { name: 'an unknown option', argv: ['doctor', '--fix'], env: {}, says: ["Unknown option '--fix'", 'Usage: qlik-sessions doctor'] },
-    { name: 'an argument to doctor', argv: ['doctor', 'CORP\\mweber'], env: {}, says: ['unexpected argument "CORP\\mweber"'] },
-    { name: '--yes where nothing is ended', argv: ['sessions', 'CORP\\mweber', '--yes'], env: {}, says: ["Unknown option '--yes'", 'Usage: qlik-sessions sessions DIR\\USER [--json]'] },
-    { name: 'a bad setting', argv: ['doctor'], env: { QLIK_PROXY_URLS: 'qs1:4243' }, says: ['QLIK_PROXY_URLS entry "qs1:4243"'] },
+    {
+      name: 'an unknown option',
+      argv: ['doctor', '--fix'],
+      env: {},
+      says: ["Unknown option '--fix'", 'Usage: qlik-sessions doctor'],
+    },
+    {
+      name: 'an argument to doctor',
+      argv: ['doctor', 'CORP\\mweber'],
+      env: {},
+      says: ['unexpected argument "CORP\\mweber"'],
+    },
+    {
+      name: '--yes where nothing is ended',
+      argv: ['sessions', 'CORP\\mweber', '--yes'],
+      env: {},
+      says: ["Unknown option '--yes'", 'Usage: qlik-sessions sessions DIR\\USER [--json]'],
+    },
+    {
+      name: 'a bad setting',
+      argv: ['doctor'],
+      env: { QLIK_PROXY_URLS: 'qs1:4243' },
+      says: ['QLIK_PROXY_URLS entry "qs1:4243"'],
+    },
   ])('exits 2 and says what to do for $name', async ({ argv, env, says }) => {
     const result = await run(argv, env);
     expect(result.code).toBe(2);

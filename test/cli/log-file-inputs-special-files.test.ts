@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logFileInputs } from '../../src/cli/log-file-inputs.js';
 
-const LINE = "Access was denied for User: 'CORP\\mweber', with AccessID 'a', SessionID: 'b', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'\n";
+const LINE =
+  "Access was denied for User: 'CORP\\mweber', with AccessID 'a', SessionID: 'b', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'\n";
 
 describe('analyze inputs that are not plain files', () => {
   let dir: string;
@@ -28,7 +29,10 @@ describe('analyze inputs that are not plain files', () => {
   it('refuses a FIFO named on the command line at once, saying what to do, instead of hanging', async () => {
     const result = await logFileInputs(['pipe.txt'], dir);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toBe('pipe.txt: is a named pipe (FIFO), not a regular file: save the log to a file, or pipe it in with `-`');
+    if (!result.ok)
+      expect(result.error.message).toBe(
+        'pipe.txt: is a named pipe (FIFO), not a regular file: save the log to a file, or pipe it in with `-`',
+      );
   });
 
   it('refuses a device', async () => {

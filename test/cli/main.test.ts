@@ -5,15 +5,16 @@ import { main } from '../../src/cli/main.js';
 import { capturedIo } from '../support/captured-cli-io.js';
 
 describe('main', () => {
-  it.for(COMMANDS.flatMap((command) => ['--help', '-h'].map((flag) => ({ name: command.name, synopsis: command.synopsis, flag }))))(
-    '$name $flag prints the usage of that command and exits 0',
-    async ({ name, synopsis, flag }) => {
-      const captured = capturedIo();
-      expect(await main([name, flag], captured.io)).toBe(0);
-      expect(captured.stdout().startsWith(`Usage: qlik-sessions ${synopsis}\n\n`)).toBe(true);
-      expect(captured.stderr()).toBe('');
-    },
-  );
+  it.for(
+    COMMANDS.flatMap((command) =>
+      ['--help', '-h'].map((flag) => ({ name: command.name, synopsis: command.synopsis, flag })),
+    ),
+  )('$name $flag prints the usage of that command and exits 0', async ({ name, synopsis, flag }) => {
+    const captured = capturedIo();
+    expect(await main([name, flag], captured.io)).toBe(0);
+    expect(captured.stdout().startsWith(`Usage: qlik-sessions ${synopsis}\n\n`)).toBe(true);
+    expect(captured.stderr()).toBe('');
+  });
 
   it('keeps --help after -- as an argument', async () => {
     const captured = capturedIo();

@@ -25,15 +25,34 @@ function gate<T = void>(): { promise: Promise<T>; open: (value: T) => void } {
 describe('qlik-sessions serve: settings', () => {
   it.for([
     { name: 'no bot token', env: {}, says: ['SLACK_BOT_TOKEN', 'OAuth & Permissions'] },
-    { name: 'no way to receive events', env: { SLACK_BOT_TOKEN: 'xoxb-1' }, says: ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] },
-    { name: 'a malformed bot token', env: { SLACK_BOT_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp-1' }, says: ['SLACK_BOT_TOKEN must be the bot token (xoxb-...)'] },
-    { name: 'a malformed app token', env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' }, says: ['SLACK_APP_TOKEN must be an app-level token'] },
-    { name: 'a bad port', env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' }, says: ['PORT must be a port number'] },
-  ] satisfies { name: string; env: Environment; says: string[] }[])('stops with exit 2 on $name, naming the variable and the fix', async ({ env, says }) => {
-    const captured = capturedIo(env);
-    expect(await createServeCommand(() => new Promise(() => undefined)).run([], captured.io)).toBe(2);
-    for (const text of says) expect(captured.stderr()).toContain(text);
-  });
+    {
+      name: 'no way to receive events',
+      env: { SLACK_BOT_TOKEN: 'xoxb-1' },
+      says: ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'],
+    },
+    {
+      name: 'a malformed bot token',
+      env: { SLACK_BOT_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp-1' },
+      says: ['SLACK_BOT_TOKEN must be the bot token (xoxb-...)'],
+    },
+    {
+      name: 'a malformed app token',
+      env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' },
+      says: ['SLACK_APP_TOKEN must be an app-level token'],
+    },
+    {
+      name: 'a bad port',
+      env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' },
+      says: ['PORT must be a port number'],
+    },
+  ] satisfies { name: string; env: Environment; says: string[] }[])(
+    'stops with exit 2 on $name, naming the variable and the fix',
+    async ({ env, says }) => {
+      const captured = capturedIo(env);
+      expect(await createServeCommand(() => new Promise(() => undefined)).run([], captured.io)).toBe(2);
+      for (const text of says) expect(captured.stderr()).toContain(text);
+    },
+  );
 
   it('refuses arguments', async () => {
     const captured = capturedIo({});
@@ -87,21 +106,41 @@ describe('qlik-sessions serve over HTTP against a stand-in Slack', () => {
     const running = createServeCommand(() => stop.promise)
       .run([], captured.io)
       .finally(() => (exited = true));
-    await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200), { timeout: 20_000, interval: 50 });
+    await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200), {
+      timeout: 20_000,
+      interval: 50,
+    });
 
     const ts = `${Math.floor(Date.now() / 1000)}.000100`;
-    const file = { id: 'F0SLOW', name: 'AuditSecurity_Repository.txt', mimetype: 'text/plain', url_private_download: `${slack.url}/files-pri/slow/audit.log` };
+    const file = {
+      id: 'F0SLOW',
+      name: 'AuditSecurity_Repository.txt',
+      mimetype: 'text/plain',
+      url_private_download: `${slack.url}/files-pri/slow/audit.log`,
+    };
     const body = JSON.stringify({
       type: 'event_callback',
       event_id: 'EvSLOW1',
       event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'message', subtype: 'file_share', channel: 'DSLOW0001', channel_type: 'im', user: 'U1', text: '', ts, files: [file] },
+      event: {
+        type: 'message',
+        subtype: 'file_share',
+        channel: 'DSLOW0001',
+        channel_type: 'im',
+        user: 'U1',
+        text: '',
+        ts,
+        files: [file],
+      },
     });
     expect((await postSigned(`http://127.0.0.1:${port}/slack/events`, body)).status).toBe(200);
     await vi.waitFor(() => expect(slack.callsTo('file')).toHaveLength(1), { timeout: 20_000, interval: 20 });
 
     stop.open('SIGTERM');
-    await vi.waitFor(() => expect(captured.stderr()).toContain('SIGTERM: stopping; finishing 1 replies in flight'), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(() => expect(captured.stderr()).toContain('SIGTERM: stopping; finishing 1 replies in flight'), {
+      timeout: 20_000,
+      interval: 20,
+    });
     expect(exited).toBe(false);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
 

@@ -19,12 +19,16 @@ describe('the installed command', () => {
 
   it('stops quietly, with status 0, when the reader has already gone (`| true`)', () => {
     // `true` exits before node writes, so every write meets a closed pipe (EPIPE).
-    const result = spawnSync('sh', ['-c', '(node bin/qlik-sessions.js kb five-session-limit; echo "status=$?" >&2) | true'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = spawnSync(
+      'sh',
+      ['-c', '(node bin/qlik-sessions.js kb five-session-limit; echo "status=$?" >&2) | true'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(result.stderr.trim()).toBe('status=0');
   }, 60_000);
 });

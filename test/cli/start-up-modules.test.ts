@@ -9,17 +9,31 @@ const dir = mkdtempSync(join(tmpdir(), 'qlik-start-up-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The installed command run cold, with the modules it loaded (ES modules and CommonJS alike). */
-function traced(args: readonly string[], env: Record<string, string> = {}): { stdout: string; status: number | null; loaded: string[] } {
+function traced(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { stdout: string; status: number | null; loaded: string[] } {
   const trace = join(dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
-  const result = spawnSync(process.execPath, ['--import', './test/support/trace-modules.mjs', 'bin/qlik-sessions.js', ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', TRACE_MODULES_TO: trace, ...env },
-    encoding: 'utf8',
-  });
-  return { stdout: result.stdout, status: result.status, loaded: readFileSync(trace, 'utf8').split('\n').filter((line) => line !== '') };
+  const result = spawnSync(
+    process.execPath,
+    ['--import', './test/support/trace-modules.mjs', 'bin/qlik-sessions.js', ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env['PATH'] ?? '', TRACE_MODULES_TO: trace, ...env },
+      encoding: 'utf8',
+    },
+  );
+  return {
+    stdout: result.stdout,
+    status: result.status,
+    loaded: readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((line) => line !== ''),
+  };
 }
 
-const heavy = (loaded: readonly string[]) => loaded.filter((module) => /node_modules[\\/](zod|yaml|@slack)[\\/]/.test(module));
+const heavy = (loaded: readonly string[]) =>
+  loaded.filter((module) => /node_modules[\\/](zod|yaml|@slack)[\\/]/.test(module));
 
 describe('start-up of a one-shot command', () => {
   it('answers `ask --json` from the compiled knowledge and index without loading yaml, zod or the Slack stack', () => {

@@ -23,11 +23,22 @@ function fiveSessions(user: string): void {
 describe('qlik-sessions why', () => {
   it('prints the verdict for the user from QLIK_LOG_DIR as JSON, with the span and the files read', async () => {
     fiveSessions('CORP\\mweber');
-    const run = await runCli(['why', 'CORP\\mweber', '--since', '1h', '--json'], '', { QLIK_LOG_DIR: join(dir, 'Log') });
+    const run = await runCli(['why', 'CORP\\mweber', '--since', '1h', '--json'], '', {
+      QLIK_LOG_DIR: join(dir, 'Log'),
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as { user: string; files: { read: number }; verdict: { code: string; user: string }; from: string };
-    expect(json).toMatchObject({ user: 'CORP\\mweber', files: { read: 3 }, verdict: { code: 'limit-reached', user: 'CORP\\mweber' } });
+    const json = JSON.parse(run.stdout) as {
+      user: string;
+      files: { read: number };
+      verdict: { code: string; user: string };
+      from: string;
+    };
+    expect(json).toMatchObject({
+      user: 'CORP\\mweber',
+      files: { read: 3 },
+      verdict: { code: 'limit-reached', user: 'CORP\\mweber' },
+    });
     expect(Date.parse(json.from)).toBeGreaterThan(Date.now() - 3_700_000);
   });
 
@@ -35,20 +46,40 @@ describe('qlik-sessions why', () => {
     const unset = await runCli(['why', 'CORP\\mweber'], '');
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain('QLIK_LOG_DIR is not set: set it to the Qlik Sense log folders');
-    expect((await runCli(['why', 'mweber'], '', { QLIK_LOG_DIR: dir })).stderr).toContain('"mweber" is not a Qlik user name');
-    expect((await runCli(['why', 'CORP\\mweber', '--since', 'ages'], '', { QLIK_LOG_DIR: dir })).stderr).toContain('write it like 2h');
+    expect((await runCli(['why', 'mweber'], '', { QLIK_LOG_DIR: dir })).stderr).toContain(
+      '"mweber" is not a Qlik user name',
+    );
+    expect((await runCli(['why', 'CORP\\mweber', '--since', 'ages'], '', { QLIK_LOG_DIR: dir })).stderr).toContain(
+      'write it like 2h',
+    );
   });
 });
 
 describe('qlik-sessions watch', () => {
   it('prints each alert as one JSON object a line, and stops on the signal', async () => {
-    const captured = capturedIo({ QLIK_LOG_DIR: join(dir, 'Log'), QLIK_WATCH_INTERVAL_SECONDS: '1', QLIK_WATCH_STATE: join(dir, 'state.json') });
+    const captured = capturedIo({
+      QLIK_LOG_DIR: join(dir, 'Log'),
+      QLIK_WATCH_INTERVAL_SECONDS: '1',
+      QLIK_WATCH_STATE: join(dir, 'state.json'),
+    });
     fiveSessions('CORP\\mweber');
-    const stop = () => waitFor(() => captured.stdout().includes('"refused"') && captured.stdout().includes('"at-limit"'), 'both alerts').then(() => 'SIGTERM');
+    const stop = () =>
+      waitFor(
+        () => captured.stdout().includes('"refused"') && captured.stdout().includes('"at-limit"'),
+        'both alerts',
+      ).then(() => 'SIGTERM');
     expect(await createWatchCommand(stop).run(['--json'], captured.io)).toBe(0);
-    const lines = captured.stdout().trim().split('\n').map((line) => JSON.parse(line) as { cause: string; user: string; count: number; nodes: string[] });
+    const lines = captured
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { cause: string; user: string; count: number; nodes: string[] });
     expect(lines.map((line) => line.cause).sort()).toEqual(['at-limit', 'refused']);
-    expect(lines.find((line) => line.cause === 'at-limit')).toMatchObject({ user: 'CORP\\mweber', count: 5, nodes: ['QS1'] });
+    expect(lines.find((line) => line.cause === 'at-limit')).toMatchObject({
+      user: 'CORP\\mweber',
+      count: 5,
+      nodes: ['QS1'],
+    });
     expect(captured.stderr()).toContain('SIGTERM: stopping.');
   }, 20_000);
 

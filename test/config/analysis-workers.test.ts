@@ -22,9 +22,15 @@ describe('ANALYSIS_WORKERS', () => {
   });
 
   it('says how to fix a value that is not a small whole number', () => {
-    expect(workersOf({ ANALYSIS_WORKERS: 'two' }, 2)).toEqual(['ANALYSIS_WORKERS must be a number of worker threads in plain digits, such as 1']);
-    expect(workersOf({ ANALYSIS_WORKERS: '1.5' }, 2)).toEqual(['ANALYSIS_WORKERS must be a number of worker threads in plain digits, such as 1']);
-    expect(workersOf({ ANALYSIS_WORKERS: '0x2' }, 2)).toEqual(['ANALYSIS_WORKERS must be a number of worker threads in plain digits, such as 1']);
+    expect(workersOf({ ANALYSIS_WORKERS: 'two' }, 2)).toEqual([
+      'ANALYSIS_WORKERS must be a number of worker threads in plain digits, such as 1',
+    ]);
+    expect(workersOf({ ANALYSIS_WORKERS: '1.5' }, 2)).toEqual([
+      'ANALYSIS_WORKERS must be a number of worker threads in plain digits, such as 1',
+    ]);
+    expect(workersOf({ ANALYSIS_WORKERS: '0x2' }, 2)).toEqual([
+      'ANALYSIS_WORKERS must be a number of worker threads in plain digits, such as 1',
+    ]);
     expect(workersOf({ ANALYSIS_WORKERS: '0' }, 2)).toEqual(['ANALYSIS_WORKERS must be between 1 and 32']);
     expect(workersOf({ ANALYSIS_WORKERS: '33' }, 2)).toEqual(['ANALYSIS_WORKERS must be between 1 and 32']);
   });

@@ -7,7 +7,11 @@ function qlikConfig(env: Record<string, string>) {
   return result.config.qlik;
 }
 
-const FULL = { QLIK_CERT_DIR: '/etc/qlik', QLIK_PROXY_URLS: 'https://qs1:4243', QLIK_REPOSITORY_URL: 'https://qs1:4242' };
+const FULL = {
+  QLIK_CERT_DIR: '/etc/qlik',
+  QLIK_PROXY_URLS: 'https://qs1:4243',
+  QLIK_REPOSITORY_URL: 'https://qs1:4242',
+};
 
 describe('missingQlikSettings', () => {
   it.for<{ capability: QlikCapability; env: Record<string, string>; missing: string[] }>([
@@ -15,8 +19,16 @@ describe('missingQlikSettings', () => {
     { capability: 'licenses', env: FULL, missing: [] },
     { capability: 'doctor', env: FULL, missing: [] },
     { capability: 'sessions', env: {}, missing: ['QLIK_CERT_DIR', 'QLIK_PROXY_URLS', 'QLIK_VIRTUAL_PROXIES'] },
-    { capability: 'sessions', env: { QLIK_CERT_DIR: '/c', QLIK_PROXY_URLS: 'https://qs1:4243', QLIK_VIRTUAL_PROXIES: '' }, missing: [] },
-    { capability: 'licenses', env: { QLIK_CERT_DIR: '/c', QLIK_PROXY_URLS: 'https://qs1:4243' }, missing: ['QLIK_REPOSITORY_URL'] },
+    {
+      capability: 'sessions',
+      env: { QLIK_CERT_DIR: '/c', QLIK_PROXY_URLS: 'https://qs1:4243', QLIK_VIRTUAL_PROXIES: '' },
+      missing: [],
+    },
+    {
+      capability: 'licenses',
+      env: { QLIK_CERT_DIR: '/c', QLIK_PROXY_URLS: 'https://qs1:4243' },
+      missing: ['QLIK_REPOSITORY_URL'],
+    },
     { capability: 'doctor', env: { QLIK_CERT_DIR: '/c' }, missing: ['QLIK_PROXY_URLS'] },
     { capability: 'doctor', env: { QLIK_CERT_DIR: '/c', QLIK_REPOSITORY_URL: 'https://qs1:4242' }, missing: [] },
   ])('$capability with $env needs $missing', ({ capability, env, missing }) => {

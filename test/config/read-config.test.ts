@@ -13,8 +13,17 @@ function configOf(env: Record<string, string>): AppConfig {
 describe('readConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = configOf({});
-    expect(config.slack).toMatchObject({ port: 3000, apiUrl: 'https://slack.com/api/', fileHosts: ['files.slack.com'], supportChannels: 'all' });
-    expect(config.qlik).toMatchObject({ apiUser: { directory: 'INTERNAL', id: 'sa_api' }, tlsInsecure: false, virtualProxies: undefined });
+    expect(config.slack).toMatchObject({
+      port: 3000,
+      apiUrl: 'https://slack.com/api/',
+      fileHosts: ['files.slack.com'],
+      supportChannels: 'all',
+    });
+    expect(config.qlik).toMatchObject({
+      apiUser: { directory: 'INTERNAL', id: 'sa_api' },
+      tlsInsecure: false,
+      virtualProxies: undefined,
+    });
     expect(config.logLevel).toBe('info');
   });
 
@@ -35,11 +44,19 @@ describe('readConfig', () => {
     };
     expect(configOf({})).toEqual(configOf({ PORT: '3000' }));
     expect(configOf(text)).toEqual(configOf({ ...text, LOG_LEVEL: 'info', QLIK_TIME_ZONE: 'UTC' }));
-    expect(readConfig({ ...text, QLIK_PROXY_URLS: 'http://qs1:4243' })).toEqual(readConfig({ ...text, QLIK_PROXY_URLS: 'http://qs1:4243', PORT: '3000' }));
+    expect(readConfig({ ...text, QLIK_PROXY_URLS: 'http://qs1:4243' })).toEqual(
+      readConfig({ ...text, QLIK_PROXY_URLS: 'http://qs1:4243', PORT: '3000' }),
+    );
   });
 
   it('reads the watch settings: log folders as a comma list, seconds and minutes as milliseconds', () => {
-    expect(configOf({}).watch).toEqual({ logDirs: [], alertChannel: undefined, intervalMs: 60_000, cooldownMs: 3_600_000, statePath: undefined });
+    expect(configOf({}).watch).toEqual({
+      logDirs: [],
+      alertChannel: undefined,
+      intervalMs: 60_000,
+      cooldownMs: 3_600_000,
+      statePath: undefined,
+    });
     const watch = configOf({
       QLIK_LOG_DIR: '/mnt/qs1/Log, /mnt/qs2/Log',
       QLIK_ALERT_CHANNEL: 'C0123ABCDEF',
@@ -47,15 +64,25 @@ describe('readConfig', () => {
       QLIK_ALERT_COOLDOWN_MINUTES: '30',
       QLIK_WATCH_STATE: '/var/lib/qlik-sessions/watch.json',
     }).watch;
-    expect(watch).toEqual({ logDirs: ['/mnt/qs1/Log', '/mnt/qs2/Log'], alertChannel: 'C0123ABCDEF', intervalMs: 15_000, cooldownMs: 1_800_000, statePath: '/var/lib/qlik-sessions/watch.json' });
+    expect(watch).toEqual({
+      logDirs: ['/mnt/qs1/Log', '/mnt/qs2/Log'],
+      alertChannel: 'C0123ABCDEF',
+      intervalMs: 15_000,
+      cooldownMs: 1_800_000,
+      statePath: '/var/lib/qlik-sessions/watch.json',
+    });
   });
 
   it('reads REDIS_URL for the state replicas share, and refuses a URL that is not redis:// or rediss://', () => {
     expect(configOf({}).state).toEqual({ redisUrl: undefined });
     expect(configOf({ REDIS_URL: 'redis://redis:6379/0' }).state).toEqual({ redisUrl: 'redis://redis:6379/0' });
-    expect(configOf({ REDIS_URL: 'rediss://:pw@cache.example.com:6380' }).state.redisUrl).toBe('rediss://:pw@cache.example.com:6380');
+    expect(configOf({ REDIS_URL: 'rediss://:pw@cache.example.com:6380' }).state.redisUrl).toBe(
+      'rediss://:pw@cache.example.com:6380',
+    );
     const refused = readConfig({ REDIS_URL: 'http://redis:6379' });
-    expect(refused.ok ? [] : refused.errors).toEqual(['REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379']);
+    expect(refused.ok ? [] : refused.errors).toEqual([
+      'REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379',
+    ]);
   });
 
   it('takes SLACK_API_URL over http only on this machine, with a trailing slash', () => {
@@ -87,7 +114,10 @@ describe('readConfig', () => {
     { env: { QLIK_SERVICE_ACCOUNTS: 'qvservice' }, names: 'QLIK_SERVICE_ACCOUNTS' },
     { env: { QLIK_PROXY_URLS: 'qs1:4243' }, names: 'QLIK_PROXY_URLS' },
     { env: { QLIK_REPOSITORY_URL: 'not a url' }, names: 'QLIK_REPOSITORY_URL' },
-    { env: { QLIK_PROXY_URLS: 'https://qs1:4243,http://qs2:4243' }, names: 'QLIK_PROXY_URLS entry "http://qs2:4243" must be an https URL' },
+    {
+      env: { QLIK_PROXY_URLS: 'https://qs1:4243,http://qs2:4243' },
+      names: 'QLIK_PROXY_URLS entry "http://qs2:4243" must be an https URL',
+    },
     { env: { QLIK_REPOSITORY_URL: 'http://qs1:4242' }, names: 'QLIK_REPOSITORY_URL must be an https URL' },
     { env: { SLACK_API_URL: 'http://slack-gov.com/api/' }, names: 'SLACK_API_URL must be https' },
     { env: { QLIK_TLS_INSECURE: 'yes' }, names: 'QLIK_TLS_INSECURE' },
@@ -109,14 +139,38 @@ describe('readConfig hardening', () => {
     { env: { PORT: '80.5' }, says: 'PORT must be a port number in plain digits' },
     { env: { PORT: '0' }, says: 'PORT must be between 1 and 65535' },
     { env: { HEALTH_PORT: '1e3' }, says: 'HEALTH_PORT must be a port number in plain digits' },
-    { env: { QLIK_API_TIMEOUT_SECONDS: '2147484' }, says: 'QLIK_API_TIMEOUT_SECONDS must be between 0.1 and 600 (10 minutes)' },
-    { env: { QLIK_API_TIMEOUT_SECONDS: 'Infinity' }, says: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds in plain digits, such as 10' },
-    { env: { QLIK_API_TIMEOUT_SECONDS: '-5' }, says: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds in plain digits' },
-    { env: { SLACK_MAX_FILE_MB: '1e9' }, says: 'SLACK_MAX_FILE_MB must be a number of megabytes in plain digits, such as 50' },
-    { env: { SLACK_MAX_FILE_MB: '5000' }, says: 'SLACK_MAX_FILE_MB must be between 0.001 and 1024 (1 GB, the largest file Slack takes)' },
-    { env: { QLIK_WATCH_INTERVAL_SECONDS: '0x3c' }, says: 'QLIK_WATCH_INTERVAL_SECONDS must be a number of seconds in plain digits' },
-    { env: { HTTPS_PROXY: 'proxy.corp:3128' }, says: 'HTTPS_PROXY must be the proxy URL, such as http://proxy.corp:3128' },
-    { env: { QLIK_SUPPORT_CHANNELS: 'C0123ABCD, Qlik Support' }, says: 'QLIK_SUPPORT_CHANNELS entry "Qlik Support" is neither a channel id' },
+    {
+      env: { QLIK_API_TIMEOUT_SECONDS: '2147484' },
+      says: 'QLIK_API_TIMEOUT_SECONDS must be between 0.1 and 600 (10 minutes)',
+    },
+    {
+      env: { QLIK_API_TIMEOUT_SECONDS: 'Infinity' },
+      says: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds in plain digits, such as 10',
+    },
+    {
+      env: { QLIK_API_TIMEOUT_SECONDS: '-5' },
+      says: 'QLIK_API_TIMEOUT_SECONDS must be a number of seconds in plain digits',
+    },
+    {
+      env: { SLACK_MAX_FILE_MB: '1e9' },
+      says: 'SLACK_MAX_FILE_MB must be a number of megabytes in plain digits, such as 50',
+    },
+    {
+      env: { SLACK_MAX_FILE_MB: '5000' },
+      says: 'SLACK_MAX_FILE_MB must be between 0.001 and 1024 (1 GB, the largest file Slack takes)',
+    },
+    {
+      env: { QLIK_WATCH_INTERVAL_SECONDS: '0x3c' },
+      says: 'QLIK_WATCH_INTERVAL_SECONDS must be a number of seconds in plain digits',
+    },
+    {
+      env: { HTTPS_PROXY: 'proxy.corp:3128' },
+      says: 'HTTPS_PROXY must be the proxy URL, such as http://proxy.corp:3128',
+    },
+    {
+      env: { QLIK_SUPPORT_CHANNELS: 'C0123ABCD, Qlik Support' },
+      says: 'QLIK_SUPPORT_CHANNELS entry "Qlik Support" is neither a channel id',
+    },
   ])('refuses $env with "$says"', ({ env, says }) => {
     const result = readConfig(env);
     expect(result.ok).toBe(false);
@@ -124,7 +178,12 @@ describe('readConfig hardening', () => {
   });
 
   it('takes the numbers it refused before when written plainly, in range', () => {
-    const config = configOf({ PORT: '80', QLIK_API_TIMEOUT_SECONDS: '2.5', SLACK_MAX_FILE_MB: '1024', HEALTH_PORT: '8081' });
+    const config = configOf({
+      PORT: '80',
+      QLIK_API_TIMEOUT_SECONDS: '2.5',
+      SLACK_MAX_FILE_MB: '1024',
+      HEALTH_PORT: '8081',
+    });
     expect(config.slack.port).toBe(80);
     expect(config.qlik.timeoutMs).toBe(2500);
     expect(config.slack.maxFileBytes).toBe(1024 * 1024 * 1024);
@@ -142,7 +201,14 @@ describe('readConfig hardening', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    for (const variable of ['PORT', 'QLIK_SERVICE_ACCOUNTS', 'QLIK_PROXY_URLS', 'SLACK_FILE_HOSTS', 'QLIK_SUPPORT_CHANNELS', 'LOG_LEVEL']) {
+    for (const variable of [
+      'PORT',
+      'QLIK_SERVICE_ACCOUNTS',
+      'QLIK_PROXY_URLS',
+      'SLACK_FILE_HOSTS',
+      'QLIK_SUPPORT_CHANNELS',
+      'LOG_LEVEL',
+    ]) {
       expect(result.errors.some((error) => error.startsWith(variable))).toBe(true);
     }
   });
@@ -164,8 +230,14 @@ describe('readConfig hardening', () => {
 
   it('reads the proxy settings in upper or lower case, the upper-case one first', () => {
     const lower = configOf({ https_proxy: 'http://proxy.corp:3128', no_proxy: 'QS1.corp, .internal' });
-    expect(lower.ops).toEqual({ healthPort: undefined, httpsProxy: 'http://proxy.corp:3128', noProxy: ['qs1.corp', '.internal'] });
-    expect(configOf({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2' }).ops.httpsProxy).toBe('http://upper:1');
+    expect(lower.ops).toEqual({
+      healthPort: undefined,
+      httpsProxy: 'http://proxy.corp:3128',
+      noProxy: ['qs1.corp', '.internal'],
+    });
+    expect(configOf({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2' }).ops.httpsProxy).toBe(
+      'http://upper:1',
+    );
   });
 });
 
@@ -178,7 +250,9 @@ describe('QLIK_TIME_ZONE', () => {
   it('refuses a zone Intl does not know, saying what to set', () => {
     const result = readConfig({ QLIK_TIME_ZONE: 'CET+1' });
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.errors).toEqual(['QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC']);
+    expect(result.ok ? [] : result.errors).toEqual([
+      'QLIK_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC',
+    ]);
   });
 });
 
@@ -191,8 +265,17 @@ describe('.env.example', () => {
   });
 
   it('loads in a shell as it says, into a valid configuration that discovers virtual proxies', () => {
-    const dump = execFileSync('bash', ['-c', 'set -a; . ./.env.example; set +a; exec env -0'], { cwd: new URL('../..', import.meta.url), env: {}, encoding: 'utf8' });
-    const env = Object.fromEntries(dump.split('\0').filter((pair) => pair.includes('=')).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+    const dump = execFileSync('bash', ['-c', 'set -a; . ./.env.example; set +a; exec env -0'], {
+      cwd: new URL('../..', import.meta.url),
+      env: {},
+      encoding: 'utf8',
+    });
+    const env = Object.fromEntries(
+      dump
+        .split('\0')
+        .filter((pair) => pair.includes('='))
+        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    );
     const config = configOf(env);
     expect(config.qlik.apiUser).toEqual({ directory: 'INTERNAL', id: 'sa_api' });
     expect(config.qlik.virtualProxies).toBeUndefined();

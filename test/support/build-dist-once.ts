@@ -7,7 +7,14 @@ import type { TestProject } from 'vitest/node';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Outside dist/ so `npm pack` never ships it; written after each build with the build's start time. */
 const STAMP = join(REPO_ROOT, 'node_modules', '.cache', 'qlik-sessions', 'dist-built-at');
-const BUILT_FILES = ['src', 'knowledge', 'scripts/compile-knowledge.js', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const BUILT_FILES = [
+  'src',
+  'knowledge',
+  'scripts/compile-knowledge.js',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+];
 
 /** The newest change under `path`: files and folders both, so a deleted or renamed source file counts too. */
 function newestChange(path: string): number {

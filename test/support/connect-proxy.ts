@@ -21,7 +21,9 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
     tunnels.push(target);
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
-    const [host = '', port = '443'] = target.startsWith('[') ? [target.slice(1, target.indexOf(']')), target.split(':').pop()] : target.split(':');
+    const [host = '', port = '443'] = target.startsWith('[')
+      ? [target.slice(1, target.indexOf(']')), target.split(':').pop()]
+      : target.split(':');
     const upstream = connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);

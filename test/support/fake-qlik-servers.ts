@@ -37,13 +37,58 @@ function openssl(cwd: string, args: readonly string[]): void {
 }
 
 function makeCa(dir: string, name: string): void {
-  openssl(dir, ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '30', '-subj', `/CN=${name}`]);
+  openssl(dir, [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.pem`,
+    '-days',
+    '30',
+    '-subj',
+    `/CN=${name}`,
+  ]);
 }
 
 function makeSigned(dir: string, ca: string, name: string, subject: string, extensions: string): void {
   writeFileSync(join(dir, `${name}.ext`), extensions);
-  openssl(dir, ['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject]);
-  openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '365', '-extfile', `${name}.ext`]);
+  openssl(dir, [
+    'req',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.csr`,
+    '-subj',
+    subject,
+  ]);
+  openssl(dir, [
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${ca}.pem`,
+    '-CAkey',
+    `${ca}.key`,
+    '-CAcreateserial',
+    '-out',
+    `${name}.pem`,
+    '-days',
+    '365',
+    '-extfile',
+    `${name}.ext`,
+  ]);
 }
 
 /** Makes the certificates in a fresh temporary folder; takes a second or two. */
@@ -51,7 +96,9 @@ export function createTestCertificates(): TestCertificates {
   try {
     execFileSync('openssl', ['version'], { stdio: 'pipe' });
   } catch {
-    throw new Error('The live Qlik tests make their certificates with the openssl command, which is missing: install it (apt-get install openssl).');
+    throw new Error(
+      'The live Qlik tests make their certificates with the openssl command, which is missing: install it (apt-get install openssl).',
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'qlik-certs-'));
   makeCa(dir, 'ca');
@@ -60,7 +107,13 @@ export function createTestCertificates(): TestCertificates {
   const clientExt = 'extendedKeyUsage=clientAuth\n';
   makeSigned(dir, 'ca', 'server', '/CN=localhost', serverExt);
   makeSigned(dir, 'ca', 'client', '/CN=QlikClient', clientExt);
-  makeSigned(dir, 'ca', 'misnamed-server', '/CN=qlik.example.invalid', 'subjectAltName=DNS:qlik.example.invalid\nextendedKeyUsage=serverAuth\n');
+  makeSigned(
+    dir,
+    'ca',
+    'misnamed-server',
+    '/CN=qlik.example.invalid',
+    'subjectAltName=DNS:qlik.example.invalid\nextendedKeyUsage=serverAuth\n',
+  );
   makeSigned(dir, 'other-ca', 'other-server', '/CN=localhost', serverExt);
   makeSigned(dir, 'other-ca', 'other-client', '/CN=QlikClient', clientExt);
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -119,7 +172,8 @@ const QLIK_USER = /^UserDirectory=[^;\s]+; UserId=[^;\s]+$/;
 function refusal(request: RecordedRequest): string | undefined {
   const key = request.query.get('xrfkey');
   const header = request.headers['x-qlik-xrfkey'];
-  if (key === null || !XRFKEY.test(key)) return `xrfkey query parameter missing or not 16 alphanumerics: ${String(key)}`;
+  if (key === null || !XRFKEY.test(key))
+    return `xrfkey query parameter missing or not 16 alphanumerics: ${String(key)}`;
   if (header !== key) return `X-Qlik-Xrfkey header ${String(header)} differs from the xrfkey parameter ${key}`;
   const user = request.headers['x-qlik-user'];
   if (typeof user !== 'string' || !QLIK_USER.test(user)) return `X-Qlik-User header malformed: ${String(user)}`;
@@ -131,24 +185,30 @@ export async function startFakeQlikServer(tls: ServerTls, route: FakeRoute): Pro
   const requests: RecordedRequest[] = [];
   const refusals: string[] = [];
   const state: { override: FakeRoute | undefined } = { override: undefined };
-  const server: Server = createServer({ key: tls.key, cert: tls.cert, ca: tls.ca, requestCert: true, rejectUnauthorized: true }, (req, res) => {
-    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-    const peer = (req.socket as TLSSocket).getPeerCertificate();
-    const request: RecordedRequest = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      clientName: typeof peer.subject?.CN === 'string' ? peer.subject.CN : undefined,
-    };
-    requests.push(request);
-    const refused = refusal(request);
-    if (refused !== undefined) refusals.push(refused);
-    const answer: FakeAnswer = refused !== undefined ? { status: 403, body: '' } : (state.override?.(request) ?? route(request) ?? { status: 404, body: '' });
-    if (answer.hang === true) return;
-    res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
-    res.end(answer.body);
-  });
+  const server: Server = createServer(
+    { key: tls.key, cert: tls.cert, ca: tls.ca, requestCert: true, rejectUnauthorized: true },
+    (req, res) => {
+      const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+      const peer = (req.socket as TLSSocket).getPeerCertificate();
+      const request: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        clientName: typeof peer.subject?.CN === 'string' ? peer.subject.CN : undefined,
+      };
+      requests.push(request);
+      const refused = refusal(request);
+      if (refused !== undefined) refusals.push(refused);
+      const answer: FakeAnswer =
+        refused !== undefined
+          ? { status: 403, body: '' }
+          : (state.override?.(request) ?? route(request) ?? { status: 404, body: '' });
+      if (answer.hang === true) return;
+      res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
+      res.end(answer.body);
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the fake Qlik server has no port');
@@ -192,7 +252,13 @@ export type NodeSessions = Record<string, FakeSession[]>;
 const QPS_USER_PATH = /^\/qps(?:\/([^/]+))?\/user\/([^/]+)\/([^/]+)$/;
 const QPS_SESSIONS_PATH = /^\/qps(?:\/([^/]+))?\/session$/;
 
-const sessionData = (session: FakeSession) => ({ UserDirectory: session.userDirectory, UserId: session.userId, UserName: session.userId, Attributes: [], SessionId: session.sessionId });
+const sessionData = (session: FakeSession) => ({
+  UserDirectory: session.userDirectory,
+  UserId: session.userId,
+  UserName: session.userId,
+  Attributes: [],
+  SessionId: session.sessionId,
+});
 
 /**
  * QPS as a proxy node answers `GET`/`DELETE /qps/{prefix/}user/{dir}/{id}` and `GET /qps/{prefix/}session` (every
@@ -203,14 +269,18 @@ export function proxyRoutes(sessions: NodeSessions): FakeRoute {
     const all = QPS_SESSIONS_PATH.exec(request.path);
     if (all !== null && request.method === 'GET') {
       const list = sessions[decodeURIComponent(all[1] ?? '')];
-      return list === undefined ? { status: 404, body: '' } : { status: 200, body: JSON.stringify(list.map(sessionData)) };
+      return list === undefined
+        ? { status: 404, body: '' }
+        : { status: 200, body: JSON.stringify(list.map(sessionData)) };
     }
     const match = QPS_USER_PATH.exec(request.path);
     if (match === null) return undefined;
     const [, prefix = '', directory = '', id = ''] = match;
     const list = sessions[decodeURIComponent(prefix)];
     if (list === undefined) return { status: 404, body: '' };
-    const mine = (session: FakeSession) => session.userDirectory.toLowerCase() === decodeURIComponent(directory).toLowerCase() && session.userId.toLowerCase() === decodeURIComponent(id).toLowerCase();
+    const mine = (session: FakeSession) =>
+      session.userDirectory.toLowerCase() === decodeURIComponent(directory).toLowerCase() &&
+      session.userId.toLowerCase() === decodeURIComponent(id).toLowerCase();
     const found = list.filter(mine);
     if (request.method === 'DELETE') sessions[decodeURIComponent(prefix)] = list.filter((session) => !mine(session));
     const body = found.map(sessionData);
@@ -229,7 +299,11 @@ export interface RepositoryState {
   readonly allocations: Partial<Record<'professional' | 'analyzer' | 'user' | 'login', FakeAllocation[]>>;
   readonly overview?: unknown;
   /** Users with their roles, for `GET /qrs/user/full?filter=roles eq 'RootAdmin'`. */
-  readonly users?: readonly { readonly userDirectory: string; readonly userId: string; readonly roles: readonly string[] }[];
+  readonly users?: readonly {
+    readonly userDirectory: string;
+    readonly userId: string;
+    readonly roles: readonly string[];
+  }[];
 }
 
 const FILTER = /^user\.userDirectory eq '((?:[^']|'')*)' and user\.userId eq '((?:[^']|'')*)'$/;
@@ -239,29 +313,70 @@ export function repositoryRoutes(state: RepositoryState): FakeRoute {
   return (request) => {
     if (request.method !== 'GET') return undefined;
     if (request.path === '/qrs/virtualproxyconfig/full') {
-      return { status: 200, body: JSON.stringify(state.virtualProxies.map((prefix, index) => ({ id: `vp-${index}`, prefix, description: prefix || 'Central Proxy (Default)' }))) };
+      return {
+        status: 200,
+        body: JSON.stringify(
+          state.virtualProxies.map((prefix, index) => ({
+            id: `vp-${index}`,
+            prefix,
+            description: prefix || 'Central Proxy (Default)',
+          })),
+        ),
+      };
     }
     if (request.path === '/qrs/user/full') {
-      if (request.query.get('filter') !== "roles eq 'RootAdmin'") return { status: 400, body: JSON.stringify({ error: 'unsupported filter' }) };
+      if (request.query.get('filter') !== "roles eq 'RootAdmin'")
+        return { status: 400, body: JSON.stringify({ error: 'unsupported filter' }) };
       const admins = (state.users ?? []).filter((user) => user.roles.includes('RootAdmin'));
-      return { status: 200, body: JSON.stringify(admins.map((user, index) => ({ id: `user-${index}`, ...user, name: user.userId }))) };
+      return {
+        status: 200,
+        body: JSON.stringify(admins.map((user, index) => ({ id: `user-${index}`, ...user, name: user.userId }))),
+      };
     }
     if (request.path === '/qrs/about') {
-      return { status: 200, body: JSON.stringify({ buildVersion: '14.20.2', buildDate: '2024-02-01', databaseProvider: 'Devart.Data.PostgreSql', nodeType: 1 }) };
+      return {
+        status: 200,
+        body: JSON.stringify({
+          buildVersion: '14.20.2',
+          buildDate: '2024-02-01',
+          databaseProvider: 'Devart.Data.PostgreSql',
+          nodeType: 1,
+        }),
+      };
     }
     if (request.path === '/qrs/license/accesstypeoverview') {
-      return { status: 200, body: JSON.stringify(state.overview ?? { totalTokens: 0, professionalAccess: { enabled: true, total: 10, allocated: 3, used: 2, available: 7 } }) };
+      return {
+        status: 200,
+        body: JSON.stringify(
+          state.overview ?? {
+            totalTokens: 0,
+            professionalAccess: { enabled: true, total: 10, allocated: 3, used: 2, available: 7 },
+          },
+        ),
+      };
     }
-    const match = /^\/qrs\/license\/(professional|analyzer|user)accesstype\/full$/.exec(request.path) ?? /^\/qrs\/license\/(login)accessusage\/full$/.exec(request.path);
+    const match =
+      /^\/qrs\/license\/(professional|analyzer|user)accesstype\/full$/.exec(request.path) ??
+      /^\/qrs\/license\/(login)accessusage\/full$/.exec(request.path);
     if (match === null) return undefined;
     const type = match[1] as 'professional' | 'analyzer' | 'user' | 'login';
     const filter = FILTER.exec(request.query.get('filter') ?? '');
     if (filter === null) return { status: 400, body: JSON.stringify({ error: 'unsupported filter' }) };
     const [, directory = '', id = ''] = filter;
     const rows = (state.allocations[type] ?? []).filter(
-      (row) => row.userDirectory.toLowerCase() === directory.replace(/''/g, "'").toLowerCase() && row.userId.toLowerCase() === id.replace(/''/g, "'").toLowerCase(),
+      (row) =>
+        row.userDirectory.toLowerCase() === directory.replace(/''/g, "'").toLowerCase() &&
+        row.userId.toLowerCase() === id.replace(/''/g, "'").toLowerCase(),
     );
-    return { status: 200, body: JSON.stringify(rows.map((row) => ({ id: row.id, user: { id: `user-${row.userId}`, userDirectory: row.userDirectory, userId: row.userId, name: row.userId } }))) };
+    return {
+      status: 200,
+      body: JSON.stringify(
+        rows.map((row) => ({
+          id: row.id,
+          user: { id: `user-${row.userId}`, userDirectory: row.userDirectory, userId: row.userId, name: row.userId },
+        })),
+      ),
+    };
   };
 }
 
@@ -286,7 +401,9 @@ export interface FakeQlikSiteOptions {
 /** Proxy nodes and a repository, each a real HTTPS server that demands the test client certificate. */
 export async function startFakeQlikSite(options: FakeQlikSiteOptions): Promise<FakeQlikSite> {
   const tls = options.tls ?? options.certificates.server;
-  const proxies = await Promise.all(options.sessions.map((sessions) => startFakeQlikServer(tls, proxyRoutes(sessions))));
+  const proxies = await Promise.all(
+    options.sessions.map((sessions) => startFakeQlikServer(tls, proxyRoutes(sessions))),
+  );
   const repository = await startFakeQlikServer(tls, repositoryRoutes(options.repository));
   const certDir = options.certificates.clientDir;
   return {

@@ -7,7 +7,8 @@ const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 function frame(opcode: number, payload: Buffer): Buffer {
   const length = payload.length;
-  const header = length < 126 ? Buffer.from([0x80 | opcode, length]) : length < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
+  const header =
+    length < 126 ? Buffer.from([0x80 | opcode, length]) : length < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
   if (length >= 126 && length < 65536) {
     header[0] = 0x80 | opcode;
     header[1] = 126;
@@ -41,7 +42,8 @@ function readFrames(buffer: Buffer): { frames: { opcode: number; payload: Buffer
     if (buffer.length < cursor + 4 + length) break;
     const mask = buffer.subarray(cursor, cursor + 4);
     const payload = Buffer.from(buffer.subarray(cursor + 4, cursor + 4 + length));
-    for (let index = 0; index < payload.length; index += 1) payload[index] = (payload[index] ?? 0) ^ (mask[index % 4] ?? 0);
+    for (let index = 0; index < payload.length; index += 1)
+      payload[index] = (payload[index] ?? 0) ^ (mask[index % 4] ?? 0);
     frames.push({ opcode, payload });
     offset = cursor + 4 + length;
   }
@@ -69,8 +71,12 @@ export async function startFakeSocketModeServer(): Promise<FakeSocketModeServer>
   const server: Server = createServer((_request, response) => response.writeHead(426).end());
   server.on('upgrade', (request, socket: Duplex) => {
     const key = String(request.headers['sec-websocket-key'] ?? '');
-    const accept = createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const accept = createHash('sha1')
+      .update(key + WEBSOCKET_GUID)
+      .digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
     sockets.add(socket);
     let pending: Buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
@@ -87,7 +93,12 @@ export async function startFakeSocketModeServer(): Promise<FakeSocketModeServer>
     });
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => sockets.delete(socket));
-    socket.write(frame(0x1, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A123ABC456' } }))));
+    socket.write(
+      frame(
+        0x1,
+        Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A123ABC456' } })),
+      ),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

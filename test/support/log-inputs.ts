@@ -15,7 +15,9 @@ function files(path: string): string[] {
 
 /** Streams of every file under the given paths (files or folders), as the CLI would read them. */
 export function fileInputs(...paths: string[]): LogInput[] {
-  return paths.flatMap(files).map((path) => ({ name: relative(REPO_ROOT, path), chunks: createReadStream(path, { highWaterMark: 4096 }) }));
+  return paths
+    .flatMap(files)
+    .map((path) => ({ name: relative(REPO_ROOT, path), chunks: createReadStream(path, { highWaterMark: 4096 }) }));
 }
 
 export function scenario(name: string): string {

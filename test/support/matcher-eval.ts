@@ -15,7 +15,11 @@ export async function builtInKnowledge(): Promise<KnowledgeBase> {
 export function botDecision(knowledge: KnowledgeBase): (text: string) => EvalDecision {
   return (text) => {
     const decision = decideChannelMessage(knowledge, text);
-    return { ids: decision.match.matches.map((match) => match.id), autoReply: decision.kind !== 'quiet', answers: answersConfidently(decision.match) };
+    return {
+      ids: decision.match.matches.map((match) => match.id),
+      autoReply: decision.kind !== 'quiet',
+      answers: answersConfidently(decision.match),
+    };
   };
 }
 

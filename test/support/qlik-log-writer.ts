@@ -35,7 +35,10 @@ export class QlikNodeLogs {
     return join(this.logDir, folder, `${this.host}_${layout}.txt`);
   }
 
-  private append(layout: 'AuditActivity_Proxy' | 'AuditSecurity_Proxy' | 'AuditSecurity_Repository', text: string): void {
+  private append(
+    layout: 'AuditActivity_Proxy' | 'AuditSecurity_Proxy' | 'AuditSecurity_Repository',
+    text: string,
+  ): void {
     const path = this.path(layout);
     mkdirSync(dirname(path), { recursive: true });
     // A new file starts with the BOM and the header row, as Qlik's are.
@@ -64,7 +67,10 @@ export class QlikNodeLogs {
   /** Start session (AuditActivity_Proxy) and the Login with the client address (AuditSecurity_Proxy). */
   start(at: number, user: string, sessionId: string, client: string, options: { partial?: boolean } = {}): void {
     const row = this.common(at, user, sessionId);
-    this.append('AuditActivity_Proxy', `${line('AuditActivity_Proxy', { ...row, Description: 'Command=Start session;Result=0;ResultText=Success', ObjectName: user, Service: 'Proxy', Origin: 'Not available', Context: `/qps/sessionstart/${row['UserId'] ?? ''}`, Command: 'Start session', Result: '0', Message: `Start session for user: '${user}'`, Id2: row['Id'] ?? '' })}\r\n`);
+    this.append(
+      'AuditActivity_Proxy',
+      `${line('AuditActivity_Proxy', { ...row, Description: 'Command=Start session;Result=0;ResultText=Success', ObjectName: user, Service: 'Proxy', Origin: 'Not available', Context: `/qps/sessionstart/${row['UserId'] ?? ''}`, Command: 'Start session', Result: '0', Message: `Start session for user: '${user}'`, Id2: row['Id'] ?? '' })}\r\n`,
+    );
     const login = line('AuditSecurity_Proxy', {
       ...this.common(at + 5, user, sessionId),
       Description: 'Command=Login;Result=0;ResultText=Success',
@@ -97,7 +103,10 @@ export class QlikNodeLogs {
 
   stop(at: number, user: string, sessionId: string): void {
     const row = this.common(at, user, sessionId);
-    this.append('AuditActivity_Proxy', `${line('AuditActivity_Proxy', { ...row, Description: 'Command=Stop session;Result=0;ResultText=Success', ObjectName: user, Service: 'Proxy', Origin: 'Not available', Context: '/qps/sessionstop', Command: 'Stop session', Result: '0', Message: `Stop session for user '${user}' . Session id = '${sessionId}' and all dependents will be deleted.`, Id2: row['Id'] ?? '' })}\r\n`);
+    this.append(
+      'AuditActivity_Proxy',
+      `${line('AuditActivity_Proxy', { ...row, Description: 'Command=Stop session;Result=0;ResultText=Success', ObjectName: user, Service: 'Proxy', Origin: 'Not available', Context: '/qps/sessionstop', Command: 'Stop session', Result: '0', Message: `Stop session for user '${user}' . Session id = '${sessionId}' and all dependents will be deleted.`, Id2: row['Id'] ?? '' })}\r\n`,
+    );
   }
 
   /** The repository's refusal at the limit (the KB's message text in a full row). */
@@ -123,7 +132,11 @@ export class QlikNodeLogs {
   }
 
   /** Qlik archives the live file by renaming it (`<host>_<log>_<UTC time>.log`) and starts a new one. */
-  rollOver(layout: 'AuditActivity_Proxy' | 'AuditSecurity_Proxy' | 'AuditSecurity_Repository', at: number, archiveDir?: string): string {
+  rollOver(
+    layout: 'AuditActivity_Proxy' | 'AuditSecurity_Proxy' | 'AuditSecurity_Repository',
+    at: number,
+    archiveDir?: string,
+  ): string {
     const stamp = new Date(at).toISOString().slice(0, 19).replace(/:/g, '.');
     const target = join(archiveDir ?? dirname(this.path(layout)), `${this.host}_${layout}_${stamp}Z.log`);
     mkdirSync(dirname(target), { recursive: true });

@@ -3,7 +3,11 @@ import type { Logger } from '../../src/bot/index.js';
 import type { LogLevel } from '../../src/config/index.js';
 
 /** One JSON log line as written by the app's pino logger. */
-export type LogRecord = Readonly<Record<string, unknown>> & { readonly level: string; readonly msg: string; readonly time: string };
+export type LogRecord = Readonly<Record<string, unknown>> & {
+  readonly level: string;
+  readonly msg: string;
+  readonly time: string;
+};
 
 export interface RecordingLogger extends Logger {
   /** Every line, parsed: a line that is not JSON makes the logging call throw, and so the test fail. */

@@ -17,8 +17,11 @@ export interface RunningRedis {
 export function hasRedisServer(): boolean {
   const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
   if (found) return true;
-  if (process.env['CI'] === 'true') throw new Error('redis-server is not installed: CI installs it (apt-get install redis-server).');
-  console.warn('[skip] redis-server is not installed; install it (apt-get install redis-server) to run the Redis tests.');
+  if (process.env['CI'] === 'true')
+    throw new Error('redis-server is not installed: CI installs it (apt-get install redis-server).');
+  console.warn(
+    '[skip] redis-server is not installed; install it (apt-get install redis-server) to run the Redis tests.',
+  );
   return false;
 }
 
@@ -42,9 +45,13 @@ export async function startRedisServer(): Promise<RunningRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'qlik-sessions-redis-'));
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       await waitUntilReady(child);
     } catch (error) {

@@ -68,7 +68,14 @@ export function buttonClickForm(click: ButtonClick): string {
     channel: click.channel,
     response_url: click.responseUrl,
     actions: [
-      { action_id: click.actionId, block_id: 'b', text: { type: 'plain_text', text: 'Button', emoji: true }, value: click.value, type: 'button', action_ts: '1596530385.194939' },
+      {
+        action_id: click.actionId,
+        block_id: 'b',
+        text: { type: 'plain_text', text: 'Button', emoji: true },
+        value: click.value,
+        type: 'button',
+        action_ts: '1596530385.194939',
+      },
     ],
   };
   return form({ payload: JSON.stringify(body) });

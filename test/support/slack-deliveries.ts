@@ -15,7 +15,9 @@ export interface MessageDelivery {
 }
 
 /** An Events API `message` delivery as Slack posts it (event_callback envelope), built by hand with fresh ids. */
-export function messageDelivery(event: { channel: string; user: string; text: string } & Record<string, unknown>): MessageDelivery {
+export function messageDelivery(
+  event: { channel: string; user: string; text: string } & Record<string, unknown>,
+): MessageDelivery {
   const ts = typeof event['ts'] === 'string' ? event['ts'] : nextTs();
   sequence += 1;
   const eventId = `EvStore${Date.now().toString(36)}${sequence}`;
@@ -27,13 +29,24 @@ export function messageDelivery(event: { channel: string; user: string; text: st
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: 'T0STORE01', user_id: 'UBOT0001', is_bot: true }],
-    event: { type: 'message', channel_type: event.channel.startsWith('D') ? 'im' : 'channel', ts, event_ts: ts, ...event },
+    event: {
+      type: 'message',
+      channel_type: event.channel.startsWith('D') ? 'im' : 'channel',
+      ts,
+      event_ts: ts,
+      ...event,
+    },
   };
   return { body: JSON.stringify(body), eventId, ts };
 }
 
 /** The form body of `/qlik-sessions TEXT`, with the response_url the answer goes to. */
-export function slashCommandForm(options: { text: string; user: string; channel: string; responseUrl: string }): string {
+export function slashCommandForm(options: {
+  text: string;
+  user: string;
+  channel: string;
+  responseUrl: string;
+}): string {
   sequence += 1;
   return form({
     token: 'verification-token',

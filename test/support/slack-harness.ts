@@ -10,10 +10,19 @@ import { recordingLogger, type RecordingLogger } from './recording-logger.js';
 export { recordingLogger, type RecordingLogger } from './recording-logger.js';
 
 /** The real conversation: built-in knowledge entries, the worker pool (closed with the harness) or `analyze`, admins and `env` as configured. */
-export async function realBot(context: BotContext, live?: LiveQlik, analyze?: BotDeps['analyze'], env: Environment = {}): Promise<Bot> {
+export async function realBot(
+  context: BotContext,
+  live?: LiveQlik,
+  analyze?: BotDeps['analyze'],
+  env: Environment = {},
+): Promise<Bot> {
   const pool = createAnalysisPool({ workers: 1, logger: context.logger });
   context.pools.push(pool);
-  const app = buildApp(harnessConfig(env), { logger: context.logger, analyze: analyze ?? pool.analyze, ...(live === undefined ? {} : { live }) });
+  const app = buildApp(harnessConfig(env), {
+    logger: context.logger,
+    analyze: analyze ?? pool.analyze,
+    ...(live === undefined ? {} : { live }),
+  });
   const built = await app.bot('slack');
   if (!built.ok) throw new Error(built.error);
   return built.bot;
@@ -21,7 +30,12 @@ export async function realBot(context: BotContext, live?: LiveQlik, analyze?: Bo
 
 /** The settings of the harness app: its admin, and the stand-in Slack when given. */
 function harnessConfig(env: Environment): AppConfig {
-  const parsed = readConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, QLIK_ADMINS: HARNESS_ADMIN, ...env });
+  const parsed = readConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    QLIK_ADMINS: HARNESS_ADMIN,
+    ...env,
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.config;
 }

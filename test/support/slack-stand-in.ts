@@ -71,23 +71,35 @@ function answer(
 ): Record<string, unknown> {
   switch (method) {
     case 'apps.connections.open':
-      return stand.socketModeUrl === null ? { ok: false, error: 'invalid_auth' } : { ok: true, url: stand.socketModeUrl };
+      return stand.socketModeUrl === null
+        ? { ok: false, error: 'invalid_auth' }
+        : { ok: true, url: stand.socketModeUrl };
     case 'auth.test':
       if (stand.authError !== null) return { ok: false, error: stand.authError };
-      return { ok: true, url: 'https://stand-in.test/', team: 'Stand-in', user: 'qlik-sessions', team_id: 'T123ABC456', user_id: STAND_IN_BOT_USER, bot_id: STAND_IN_BOT_ID };
+      return {
+        ok: true,
+        url: 'https://stand-in.test/',
+        team: 'Stand-in',
+        user: 'qlik-sessions',
+        team_id: 'T123ABC456',
+        user_id: STAND_IN_BOT_USER,
+        bot_id: STAND_IN_BOT_ID,
+      };
     case 'chat.postMessage':
       if (stand.notInChannels.has(String(args['channel']))) return { ok: false, error: 'not_in_channel' };
       return { ok: true, channel: args['channel'], ts: `${Date.now() / 1000}` };
     case 'files.getUploadURLExternal': {
       const id = `F${String(stand.uploads.size + 1).padStart(8, '0')}${Date.now().toString(36).toUpperCase()}`;
       stand.uploads.set(id, Buffer.alloc(0));
-      if (typeof args['filename'] !== 'string' || !(Number(args['length']) > 0)) return { ok: false, error: 'invalid_arguments' };
+      if (typeof args['filename'] !== 'string' || !(Number(args['length']) > 0))
+        return { ok: false, error: 'invalid_arguments' };
       return { ok: true, upload_url: `${stand.url}/upload/v1/${id}?length=${Number(args['length'])}`, file_id: id };
     }
     case 'files.completeUploadExternal': {
       const files = Array.isArray(args['files']) ? (args['files'] as { id?: unknown }[]) : [];
       // Slack refuses to share a file whose bytes never arrived.
-      if (files.length === 0 || files.some((file) => (stand.uploads.get(String(file.id))?.length ?? 0) === 0)) return { ok: false, error: 'file_not_found' };
+      if (files.length === 0 || files.some((file) => (stand.uploads.get(String(file.id))?.length ?? 0) === 0))
+        return { ok: false, error: 'file_not_found' };
       return { ok: true, files: files.map((file) => ({ id: file.id })) };
     }
     case 'files.info': {
@@ -104,7 +116,12 @@ function answer(
       const from = Number(args['cursor'] ?? 0);
       const limit = Number(args['limit'] ?? 1000);
       const more = from + limit < all.length;
-      return { ok: true, messages: all.slice(from, from + limit), has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };
+      return {
+        ok: true,
+        messages: all.slice(from, from + limit),
+        has_more: more,
+        response_metadata: { next_cursor: more ? String(from + limit) : '' },
+      };
     }
     case 'conversations.list': {
       if (stand.conversationsError !== null) return { ok: false, error: stand.conversationsError };
@@ -157,7 +174,9 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return;
       }
       if (Buffer.isBuffer(file.body)) {
-        response.writeHead(200, { 'content-type': file.contentType ?? 'text/plain', 'content-length': file.body.length }).end(file.body);
+        response
+          .writeHead(200, { 'content-type': file.contentType ?? 'text/plain', 'content-length': file.body.length })
+          .end(file.body);
         return;
       }
       response.writeHead(200, { 'content-type': file.contentType ?? 'text/plain' });
@@ -181,17 +200,26 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         const id = path.slice('/upload/v1/'.length);
         const body = Buffer.concat(chunks);
         const declared = Number(new URL(request.url ?? '/', 'http://stand-in').searchParams.get('length'));
-        calls.push({ path, method: 'upload', args: { id, bytes: body.length, contentType: request.headers['content-type'] }, authorization });
+        calls.push({
+          path,
+          method: 'upload',
+          args: { id, bytes: body.length, contentType: request.headers['content-type'] },
+          authorization,
+        });
         const known = standIn.uploads.has(id);
         if (known && body.length === declared) standIn.uploads.set(id, body);
-        response.writeHead(known && body.length === declared ? 200 : 400, { 'content-type': 'text/plain' }).end(known ? 'OK' : 'unknown upload');
+        response
+          .writeHead(known && body.length === declared ? 200 : 400, { 'content-type': 'text/plain' })
+          .end(known ? 'OK' : 'unknown upload');
         return;
       }
       const args = parseBody(Buffer.concat(chunks).toString('utf8'), request.headers);
       if (path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
         calls.push({ path, method, args, authorization });
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, args, standIn)));
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(answer(method, args, standIn)));
         return;
       }
       calls.push({ path, method: 'response_url', args, authorization });
@@ -206,7 +234,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
 }
 
 /** A server that must never be contacted: it counts what reaches it. */
-export async function startForeignHost(): Promise<{ readonly host: string; readonly url: string; requests(): number; close(): Promise<void> }> {
+export async function startForeignHost(): Promise<{
+  readonly host: string;
+  readonly url: string;
+  requests(): number;
+  close(): Promise<void>;
+}> {
   let requests = 0;
   const server = createServer((_request, response) => {
     requests += 1;
@@ -228,7 +261,12 @@ export async function startForeignHost(): Promise<{ readonly host: string; reado
 
 /** A table block: each row reads as one line, as a person sees it. */
 function isTable(value: unknown): value is { rows: { text: string }[][] } {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'table' && Array.isArray((value as { rows?: unknown }).rows);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'table' &&
+    Array.isArray((value as { rows?: unknown }).rows)
+  );
 }
 
 /** Every text a recorded call carries (blocks, fallback text), as the user would read it. */

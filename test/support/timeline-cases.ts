@@ -2,7 +2,12 @@ import type { ChartSession, ChartTimeline } from '../../src/core/timeline/chart-
 
 const at = (time: string) => new Date(`2024-03-12T${time}Z`);
 
-function session(start: string, end: string, ending: ChartSession['ending'], extra: Partial<ChartSession> = {}): ChartSession {
+function session(
+  start: string,
+  end: string,
+  ending: ChartSession['ending'],
+  extra: Partial<ChartSession> = {},
+): ChartSession {
   return { start: at(start), end: at(end), ending, startsBeforeExcerpt: false, ...extra };
 }
 
@@ -28,7 +33,20 @@ export function manySessionsTimeline(count: number): ChartTimeline {
   const base = Date.parse('2024-03-12T00:00:00Z');
   for (let index = 0; index < count; index += 1) {
     const start = base + index * 45_000;
-    sessions.push({ start: new Date(start), end: new Date(start + (index % 7) * 60_000 + 30_000), ending: 'stopped', startsBeforeExcerpt: false, client: '10.0.0.9' });
+    sessions.push({
+      start: new Date(start),
+      end: new Date(start + (index % 7) * 60_000 + 30_000),
+      ending: 'stopped',
+      startsBeforeExcerpt: false,
+      client: '10.0.0.9',
+    });
   }
-  return { user: 'CORP\\svc_<robot>&co', sessions, omittedSessions: 1200, refusals: [new Date(base + 3_600_000)], peak: 9, peakAt: new Date(base + 600_000) };
+  return {
+    user: 'CORP\\svc_<robot>&co',
+    sessions,
+    omittedSessions: 1200,
+    refusals: [new Date(base + 3_600_000)],
+    peak: 9,
+    peakAt: new Date(base + 600_000),
+  };
 }

@@ -1,5 +1,9 @@
 /** Polls `condition` until it holds or the deadline passes: real timing without fixed sleeps as assertions. */
-export async function waitFor<T>(condition: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  condition: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = condition();

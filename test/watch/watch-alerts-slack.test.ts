@@ -31,7 +31,10 @@ function configFor(): AppConfig {
 }
 
 async function startWatch(store: StateStore): Promise<Watch> {
-  const app = buildApp(configFor(), { logger: { ...silentLogger, error: (first: unknown) => void errors.push(first) }, webApiRetries: 0 });
+  const app = buildApp(configFor(), {
+    logger: { ...silentLogger, error: (first: unknown) => void errors.push(first) },
+    webApiRetries: 0,
+  });
   const sink = await app.slackAlertSink();
   if (sink === undefined) throw new Error('QLIK_ALERT_CHANNEL and SLACK_BOT_TOKEN are set: there must be a Slack sink');
   const built = await app.watch(sink, { store, endButton: true, onProblem: (text) => problems.push(text) });
@@ -59,7 +62,8 @@ describe('the watch posting to the alert channel (real timing, a temporary log f
     const qs1 = new QlikNodeLogs(join(dir, 'Log', 'QS1'), 'QS1', 60);
     const qs2 = new QlikNodeLogs(join(dir, 'Log', 'QS2'), 'QS2', -300);
     // History: a user at 5 two hours ago, before the watch ever ran. It must not be announced.
-    for (let index = 0; index < 5; index++) qs1.start(now - 2 * 3_600_000 + index * 1000, 'CORP\\old', `old${index}`, '10.0.0.9');
+    for (let index = 0; index < 5; index++)
+      qs1.start(now - 2 * 3_600_000 + index * 1000, 'CORP\\old', `old${index}`, '10.0.0.9');
 
     const store = createMemoryStateStore();
     const watch = await startWatch(store);
@@ -70,7 +74,9 @@ describe('the watch posting to the alert channel (real timing, a temporary log f
     qs2.start(Date.now() + 5, 'CORP\\mweber', 'm4', '10.0.0.2', { partial: true });
     const warning = await waitFor(() => topLevel()[0], 'the at-limit warning');
     expect(warning.args['channel']).toBe(CHANNEL);
-    expect(warning.args['text']).toContain('CORP\\mweber has 5 parallel sessions on QS1, QS2, at the limit of 5: the next one will be refused');
+    expect(warning.args['text']).toContain(
+      'CORP\\mweber has 5 parallel sessions on QS1, QS2, at the limit of 5: the next one will be refused',
+    );
     expect(warning.args['text']).toContain('likely several browsers or machines');
     expect(blocksText(warning)).toContain('qlik_sessions_end_sessions');
     // The client address came from a log: escaped, never a mention.
@@ -86,15 +92,27 @@ describe('the watch posting to the alert channel (real timing, a temporary log f
     // Two sessions end (count dropped, in the thread), two more start: the same warning again goes into the thread.
     qs1.stop(Date.now(), 'CORP\\mweber', 'm0');
     qs1.stop(Date.now(), 'CORP\\mweber', 'm1');
-    const dropped = await waitFor(() => posts().find((call) => call.args['thread_ts'] !== undefined && String(call.args['text']).includes('down to 3')), 'count dropped in the thread');
+    const dropped = await waitFor(
+      () =>
+        posts().find((call) => call.args['thread_ts'] !== undefined && String(call.args['text']).includes('down to 3')),
+      'count dropped in the thread',
+    );
     expect(dropped.args['channel']).toBe(CHANNEL);
     const thread = dropped.args['thread_ts'];
     qs1.start(Date.now(), 'CORP\\mweber', 'm6', '10.0.0.1');
     qs1.start(Date.now() + 1, 'CORP\\mweber', 'm7', '10.0.0.1');
-    const again = await waitFor(() => posts().find((call) => call.args['thread_ts'] === thread && String(call.args['text']).includes('has 5 parallel sessions')), 'the second warning in the thread');
+    const again = await waitFor(
+      () =>
+        posts().find(
+          (call) => call.args['thread_ts'] === thread && String(call.args['text']).includes('has 5 parallel sessions'),
+        ),
+      'the second warning in the thread',
+    );
     expect(again.args['channel']).toBe(CHANNEL);
     expect(topLevel()).toHaveLength(2);
-    const recent = (await store.readRecent(RECENT_ALERTS, 10)).map((text) => JSON.parse(text) as { cause: string; user: string; channel?: string });
+    const recent = (await store.readRecent(RECENT_ALERTS, 10)).map(
+      (text) => JSON.parse(text) as { cause: string; user: string; channel?: string },
+    );
     expect(recent.map((entry) => entry.cause)).toEqual(['count-dropped', 'refused', 'at-limit']);
     expect(recent[2]).toMatchObject({ user: 'CORP\\mweber', channel: CHANNEL });
 
@@ -103,7 +121,13 @@ describe('the watch posting to the alert channel (real timing, a temporary log f
     const before = posts().length;
     const restarted = await startWatch(createMemoryStateStore());
     for (let index = 0; index < 5; index++) qs2.start(Date.now() + index, 'CORP\\jdoe', `j${index}`, `10.0.1.${index}`);
-    const jdoe = await waitFor(() => posts().slice(before).find((call) => String(call.args['text']).includes('CORP\\jdoe')), 'the new user\'s warning after the restart');
+    const jdoe = await waitFor(
+      () =>
+        posts()
+          .slice(before)
+          .find((call) => String(call.args['text']).includes('CORP\\jdoe')),
+      "the new user's warning after the restart",
+    );
     await restarted.stop();
     expect(posts().slice(before)).toEqual([jdoe]);
     expect(problems).toEqual([]);

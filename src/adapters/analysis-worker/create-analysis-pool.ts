@@ -92,7 +92,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     if (!free && waiting.length >= queueLimit) {
       refused++;
       metrics.analysisFinished({ outcome: 'busy', bytes: 0, seconds: 0 });
-      logger.warn({ workers: slots.length, waiting: waiting.length }, 'analysis refused: every worker busy, queue full');
+      logger.warn(
+        { workers: slots.length, waiting: waiting.length },
+        'analysis refused: every worker busy, queue full',
+      );
       return { ok: false, error: { code: 'busy' } };
     }
     return new Promise((resolve, reject) => {

@@ -24,7 +24,11 @@ export interface PasteCollector {
  * On a terminal, a multi-line paste arrives as one message: lines that come together, and everything between an
  * opening ``` and its closing fence however long that takes to type.
  */
-export function createPasteCollector(onMessage: (text: string) => void, scheduler: Scheduler = realScheduler, quietMs = PASTE_QUIET_MS): PasteCollector {
+export function createPasteCollector(
+  onMessage: (text: string) => void,
+  scheduler: Scheduler = realScheduler,
+  quietMs = PASTE_QUIET_MS,
+): PasteCollector {
   let lines: string[] = [];
   let fenceOpen = false;
   let timer: unknown = null;

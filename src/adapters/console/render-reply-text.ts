@@ -55,7 +55,10 @@ export function renderReplyText(reply: Reply, style: TextStyle = { color: false 
   const cited = reply.entries.flatMap((entry) => entry.sources.slice(0, perEntry));
   const sources = [...new Map(cited.map((source) => [source.url, source])).values()];
   if (reply.entries.length > 0) {
-    out.push('', dim(`Knowledge: ${reply.entries.map((entry) => `${entry.id} (${printable(entry.title)})`).join(', ')}`));
+    out.push(
+      '',
+      dim(`Knowledge: ${reply.entries.map((entry) => `${entry.id} (${printable(entry.title)})`).join(', ')}`),
+    );
   }
   if (sources.length > 0) {
     out.push(dim('Sources:'));

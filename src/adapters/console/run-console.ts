@@ -17,7 +17,9 @@ export interface ConsoleOptions {
   readonly isLogLine: (line: string) => boolean;
   readonly scheduler?: Scheduler;
   /** Saves a reply's picture (the timeline) and says where; without it pictures are not saved. */
-  readonly savePicture?: (picture: ReplyPicture) => Promise<{ readonly ok: true; readonly path: string } | { readonly ok: false; readonly error: string }>;
+  readonly savePicture?: (
+    picture: ReplyPicture,
+  ) => Promise<{ readonly ok: true; readonly path: string } | { readonly ok: false; readonly error: string }>;
 }
 
 export const PROMPT = 'qlik-sessions> ';
@@ -25,7 +27,6 @@ export const PROMPT = 'qlik-sessions> ';
 const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
-
 
 function renderOutcome(outcome: BotOutcome, color: boolean): string {
   switch (outcome.kind) {
@@ -51,7 +52,9 @@ async function savedPictures(options: ConsoleOptions, outcome: BotOutcome): Prom
   const lines: string[] = [];
   for (const picture of outcome.reply.pictures ?? []) {
     const saved = await options.savePicture(picture);
-    lines.push(saved.ok ? `${picture.title}: saved to ${saved.path}` : `${picture.title} was not saved: ${saved.error}`);
+    lines.push(
+      saved.ok ? `${picture.title}: saved to ${saved.path}` : `${picture.title} was not saved: ${saved.error}`,
+    );
   }
   return lines.length === 0 ? '' : `\n${lines.join('\n')}\n`;
 }
@@ -82,7 +85,13 @@ async function runPiped(options: ConsoleOptions): Promise<void> {
 
 /** A terminal: prompt, history, pastes kept together, replies in order; Ctrl-D, Ctrl-C, `exit` or `quit` leaves. */
 function runInteractive(options: ConsoleOptions): Promise<void> {
-  const terminal = createInterface({ input: options.input, output: options.output, terminal: true, historySize: 1000, prompt: PROMPT });
+  const terminal = createInterface({
+    input: options.input,
+    output: options.output,
+    terminal: true,
+    historySize: 1000,
+    prompt: PROMPT,
+  });
   let queue: Promise<void> = Promise.resolve();
   const collector = createPasteCollector((text) => {
     if (/^(exit|quit)$/i.test(text)) {
@@ -103,7 +112,8 @@ function runInteractive(options: ConsoleOptions): Promise<void> {
       collector.finish();
       queue.then(resolve, reject);
     });
-    const banner = 'qlik-sessions console: type as in Slack ("help", a question, /qlik-sessions ..., or paste log lines). Ctrl-D or "exit" leaves.\n';
+    const banner =
+      'qlik-sessions console: type as in Slack ("help", a question, /qlik-sessions ..., or paste log lines). Ctrl-D or "exit" leaves.\n';
     void writeText(options.output, options.color ? `${DIM}${banner}${RESET}` : banner).then(() => terminal.prompt());
   });
 }

@@ -6,5 +6,7 @@ export const isClosedPipe = (error: unknown): boolean => (error as NodeJS.ErrnoE
 /** Write and wait, so a process that exits right after does not lose buffered output. */
 export function writeText(output: Writable, text: string): Promise<void> {
   if (output.destroyed) return Promise.resolve();
-  return new Promise((resolve, reject) => output.write(text, (error) => (error && !isClosedPipe(error) ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    output.write(text, (error) => (error && !isClosedPipe(error) ? reject(error) : resolve())),
+  );
 }

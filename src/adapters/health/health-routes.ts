@@ -14,7 +14,9 @@ export interface HealthRoutesOptions {
 }
 
 function json(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  response
+    .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
 }
 
 /** `/healthz`: the process answers. `/readyz`: every check passes (503 with the failing ones otherwise). `/metrics`. */

@@ -7,13 +7,19 @@ export interface HealthServer {
 }
 
 /** Socket Mode has no HTTP server of its own: the health routes get one on HEALTH_PORT (GET and HEAD only). */
-export async function startHealthServer(routes: readonly HealthRoute[], port: number, host?: string): Promise<HealthServer> {
+export async function startHealthServer(
+  routes: readonly HealthRoute[],
+  port: number,
+  host?: string,
+): Promise<HealthServer> {
   const byPath = new Map(routes.map((route) => [route.path, route]));
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const route = byPath.get(path);
     if (route === undefined) {
-      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: `no route ${path}` }));
+      response
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error: `no route ${path}` }));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -4,7 +4,8 @@ export interface ReadinessCheck {
   readonly check: () => Promise<ReadinessResult>;
 }
 
-export type ReadinessResult = { readonly ok: true; readonly detail?: string } | { readonly ok: false; readonly detail: string };
+export type ReadinessResult =
+  { readonly ok: true; readonly detail?: string } | { readonly ok: false; readonly detail: string };
 
 export interface ReadinessReport {
   readonly ready: boolean;

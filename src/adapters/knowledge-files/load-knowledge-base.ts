@@ -11,7 +11,8 @@ import {
   type KnowledgeEntry,
 } from '../../core/knowledge/index.js';
 
-export type LoadKnowledgeBaseResult = { readonly ok: true; readonly knowledge: KnowledgeBase } | { readonly ok: false; readonly error: string };
+export type LoadKnowledgeBaseResult =
+  { readonly ok: true; readonly knowledge: KnowledgeBase } | { readonly ok: false; readonly error: string };
 
 export interface LoadKnowledgeBaseOptions {
   /** A site's own entries (QLIK_KB_DIR): they add to the built-in ones or replace one with the same id. */
@@ -44,7 +45,9 @@ export interface CompiledKnowledge {
 }
 
 /** The matcher's and the schema's own code: a copy compiled by other code than runs now is not used either. */
-const MATCHER_CODE_DIRS = ['../../core/knowledge/', '../../core/knowledge-schema/'].map((dir) => new URL(dir, import.meta.url));
+const MATCHER_CODE_DIRS = ['../../core/knowledge/', '../../core/knowledge-schema/'].map(
+  (dir) => new URL(dir, import.meta.url),
+);
 
 interface Entries {
   readonly entries: { entry: KnowledgeEntry; path: string }[];
@@ -61,7 +64,9 @@ async function readSources(dir: string, label: string): Promise<Loaded<SourceFil
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `${label} ${dir} cannot be read (${code ?? String(error)}): check the path` };
   }
-  const files = await Promise.all(names.map(async (name) => ({ path: join(dir, name), text: await readFile(join(dir, name), 'utf8') })));
+  const files = await Promise.all(
+    names.map(async (name) => ({ path: join(dir, name), text: await readFile(join(dir, name), 'utf8') })),
+  );
   return { ok: true, value: files };
 }
 
@@ -90,7 +95,8 @@ async function parseEntries(files: readonly SourceFile[]): Promise<Loaded<{ entr
     const parsed = parseKnowledgeEntry(path, text);
     if (!parsed.ok) return parsed;
     const earlier = seen.get(parsed.entry.id);
-    if (earlier !== undefined) return { ok: false, error: `${path}: field "id": "${parsed.entry.id}" is also defined in ${earlier}` };
+    if (earlier !== undefined)
+      return { ok: false, error: `${path}: field "id": "${parsed.entry.id}" is also defined in ${earlier}` };
     seen.set(parsed.entry.id, path);
     parsedFiles.push({ entry: parsed.entry, path });
   }
@@ -123,12 +129,18 @@ async function builtInEntries(options: LoadKnowledgeBaseOptions): Promise<Loaded
 }
 
 /** The built-in entries parsed and validated by the same schema as at run time, for the build to write out. */
-export async function compileKnowledge(builtInDir: string = BUILT_IN_KNOWLEDGE_DIR): Promise<Loaded<CompiledKnowledge>> {
+export async function compileKnowledge(
+  builtInDir: string = BUILT_IN_KNOWLEDGE_DIR,
+): Promise<Loaded<CompiledKnowledge>> {
   const sources = await readSources(builtInDir, 'The built-in knowledge folder');
   if (!sources.ok) return sources;
   const parsed = await parseEntries(sources.value);
   if (!parsed.ok) return parsed;
-  const files = parsed.value.map((file) => ({ name: basename(file.path), entry: file.entry, index: indexKnowledgeEntry(file.entry) }));
+  const files = parsed.value.map((file) => ({
+    name: basename(file.path),
+    entry: file.entry,
+    index: indexKnowledgeEntry(file.entry),
+  }));
   return { ok: true, value: { fingerprint: await fingerprintOf(sources.value), files } };
 }
 
@@ -160,7 +172,10 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
   for (const entry of entries) {
     const unknown = entry.related.filter((id) => !byId.has(id));
     if (unknown.length > 0) {
-      return { ok: false, error: `${origin.get(entry.id) ?? entry.id}: field "related": unknown entry id(s) ${unknown.join(', ')}` };
+      return {
+        ok: false,
+        error: `${origin.get(entry.id) ?? entry.id}: field "related": unknown entry id(s) ${unknown.join(', ')}`,
+      };
     }
   }
   return { ok: true, knowledge: createKnowledgeBase(entries, (entry) => builtIn.value.indexes.get(entry)) };

@@ -39,12 +39,14 @@ export function createFileWatchState(path: string): FileWatchState {
           const current = await load();
           current[name] = value;
           const text = JSON.stringify(current);
-          writing = writing.catch(() => undefined).then(async () => {
-            await mkdir(dirname(path), { recursive: true });
-            const temporary = `${path}.${process.pid}.tmp`;
-            await writeFile(temporary, text);
-            await rename(temporary, path);
-          });
+          writing = writing
+            .catch(() => undefined)
+            .then(async () => {
+              await mkdir(dirname(path), { recursive: true });
+              const temporary = `${path}.${process.pid}.tmp`;
+              await writeFile(temporary, text);
+              await rename(temporary, path);
+            });
           await writing;
         },
       };

@@ -69,7 +69,15 @@ export async function followLogFolders(options: FollowOptions): Promise<LogFeed>
       offset = Math.max(0, file.size - tailBytes);
       skipPartial = offset > 0;
     }
-    followed.set(file.path, { file, offset, ino: file.ino, signature, skipPartial, context: newLineContext(), headerRead: offset === 0 });
+    followed.set(file.path, {
+      file,
+      offset,
+      ino: file.ino,
+      signature,
+      skipPartial,
+      context: newLineContext(),
+      headerRead: offset === 0,
+    });
   };
 
   const discover = async (problems: string[]): Promise<void> => {
@@ -119,16 +127,27 @@ export async function followLogFolders(options: FollowOptions): Promise<LogFeed>
   /** The file at `entry`'s path is another one now (Qlik renamed it to an archived name): finish the old from its archive. */
   const finishRolled = async (entry: Followed, events: NodeEvent[], problems: string[]): Promise<void> => {
     const listed = await listLogFiles(options.folders);
-    const candidates = listed.files.filter((file) => file.series === entry.file.series && file.archivedAt !== null && file.size >= entry.offset);
+    const candidates = listed.files.filter(
+      (file) => file.series === entry.file.series && file.archivedAt !== null && file.size >= entry.offset,
+    );
     for (const candidate of candidates.sort((a, b) => (b.archivedAt ?? 0) - (a.archivedAt ?? 0))) {
       const head = await readRange(candidate.path, 0, SIGNATURE_BYTES).catch(() => Buffer.alloc(0));
-      if (!sameFile({ offset: entry.offset, ino: entry.ino, signature: entry.signature }, candidate.ino, head.toString('hex'))) continue;
+      if (
+        !sameFile(
+          { offset: entry.offset, ino: entry.ino, signature: entry.signature },
+          candidate.ino,
+          head.toString('hex'),
+        )
+      )
+        continue;
       const archived: Followed = { ...entry, file: candidate };
       while (await readNew(archived, candidate.size, events));
       return;
     }
     if (entry.offset > 0) {
-      problems.push(`${entry.file.name} rolled over, and its archived copy was not found under QLIK_LOG_DIR: lines written just before the rollover may be missed. Add the ArchivedLogs share to QLIK_LOG_DIR.`);
+      problems.push(
+        `${entry.file.name} rolled over, and its archived copy was not found under QLIK_LOG_DIR: lines written just before the rollover may be missed. Add the ArchivedLogs share to QLIK_LOG_DIR.`,
+      );
     }
   };
 
@@ -165,14 +184,17 @@ export async function followLogFolders(options: FollowOptions): Promise<LogFeed>
           problems.push(`${entry.file.name} cannot be read (${codeOf(error)}); it is read again next time.`);
         }
       }
-      for (const [path, entry] of followed) positions.set(path, { offset: entry.offset, ino: entry.ino, signature: entry.signature });
+      for (const [path, entry] of followed)
+        positions.set(path, { offset: entry.offset, ino: entry.ino, signature: entry.signature });
       const text = JSON.stringify(Object.fromEntries(positions));
       if (text !== lastSaved) {
         await options.state.save(text);
         lastSaved = text;
       }
       // Lines of several files merged on the instant; a line without a time stays after the one before it.
-      const ordered = (events as (NodeEvent & { key: number })[]).map((event, index) => ({ event, index })).sort((a, b) => a.event.key - b.event.key || a.index - b.index);
+      const ordered = (events as (NodeEvent & { key: number })[])
+        .map((event, index) => ({ event, index }))
+        .sort((a, b) => a.event.key - b.event.key || a.index - b.index);
       return { events: ordered.map(({ event }) => ({ event: event.event, node: event.node })), problems, more };
     },
   };
@@ -210,7 +232,11 @@ function parsePositions(text: string | undefined): Record<string, Position> | nu
     const positions: Record<string, Position> = {};
     for (const [path, raw] of Object.entries(value as Record<string, unknown>)) {
       const position = raw as Partial<Position>;
-      if (typeof position.offset === 'number' && typeof position.ino === 'number' && typeof position.signature === 'string') {
+      if (
+        typeof position.offset === 'number' &&
+        typeof position.ino === 'number' &&
+        typeof position.signature === 'string'
+      ) {
         positions[path] = { offset: position.offset, ino: position.ino, signature: position.signature };
       }
     }

@@ -36,7 +36,10 @@ export async function listLogFiles(folders: readonly string[], options: ListOpti
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      if (top) problems.push(`The log folder ${dir} cannot be read (${codeOf(error)}): check QLIK_LOG_DIR and that the share is mounted and readable.`);
+      if (top)
+        problems.push(
+          `The log folder ${dir} cannot be read (${codeOf(error)}): check QLIK_LOG_DIR and that the share is mounted and readable.`,
+        );
       return;
     }
     for (const entry of entries) {
@@ -50,7 +53,8 @@ export async function listLogFiles(folders: readonly string[], options: ListOpti
       if (name === null || (options.liveOnly === true && name.archivedAt !== null)) continue;
       try {
         const info = await stat(path);
-        if (info.isFile()) files.push({ ...name, path, name: entry.name, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+        if (info.isFile())
+          files.push({ ...name, path, name: entry.name, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
       } catch {
         // Renamed or deleted between the listing and the stat: the next look finds it under its new name.
       }
@@ -61,5 +65,7 @@ export async function listLogFiles(folders: readonly string[], options: ListOpti
 }
 
 export function codeOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : String(error);
 }

@@ -10,12 +10,18 @@ const READ_CHUNK = 1024 * 1024;
 const BOUNDARY = new Set([9, 10, 13, 32, 34, 39, 44, 58, 59, 92]);
 
 /** Each file's time span: an archived file ends at its rollover instant, and starts where the one before it ended. */
-export function filesOverlapping(files: readonly LogFile[], from: number, to: number): { read: LogFile[]; skipped: number } {
+export function filesOverlapping(
+  files: readonly LogFile[],
+  from: number,
+  to: number,
+): { read: LogFile[]; skipped: number } {
   const series = new Map<string, LogFile[]>();
   for (const file of files) series.set(file.series, [...(series.get(file.series) ?? []), file]);
   const read: LogFile[] = [];
   for (const members of series.values()) {
-    const archived = members.filter((file) => file.archivedAt !== null).sort((a, b) => (a.archivedAt ?? 0) - (b.archivedAt ?? 0));
+    const archived = members
+      .filter((file) => file.archivedAt !== null)
+      .sort((a, b) => (a.archivedAt ?? 0) - (b.archivedAt ?? 0));
     let start = Number.NEGATIVE_INFINITY;
     for (const file of archived) {
       const end = file.archivedAt ?? 0;
@@ -23,14 +29,20 @@ export function filesOverlapping(files: readonly LogFile[], from: number, to: nu
       start = end;
     }
     // The live file began at the last rollover and was last written at its mtime.
-    for (const file of members.filter((member) => member.archivedAt === null)) if (file.mtimeMs >= from && start <= to) read.push(file);
+    for (const file of members.filter((member) => member.archivedAt === null))
+      if (file.mtimeMs >= from && start <= to) read.push(file);
   }
   return { read, skipped: files.length - read.length };
 }
 
 /** The spellings a Qlik log may use for the id (the directory writes it as it likes): as typed, lower, upper, capitalised. */
 function spellings(id: string): Buffer[] {
-  const variants = new Set([id, id.toLowerCase(), id.toUpperCase(), id.charAt(0).toUpperCase() + id.slice(1).toLowerCase()]);
+  const variants = new Set([
+    id,
+    id.toLowerCase(),
+    id.toUpperCase(),
+    id.charAt(0).toUpperCase() + id.slice(1).toLowerCase(),
+  ]);
   return [...variants].map((variant) => Buffer.from(variant, 'utf8'));
 }
 
@@ -66,14 +78,16 @@ function userLines(buffer: Buffer, needles: readonly Buffer[], from: number, out
       if (Number.isNaN(time) || time >= from) out.push(line);
     }
     for (let index = 0; index < next.length; index++) {
-      if ((next[index] as number) !== -1 && (next[index] as number) < lineEnd + 1) next[index] = buffer.indexOf(needles[index] as Buffer, lineEnd + 1);
+      if ((next[index] as number) !== -1 && (next[index] as number) < lineEnd + 1)
+        next[index] = buffer.indexOf(needles[index] as Buffer, lineEnd + 1);
     }
   }
 }
 
 function containsBounded(buffer: Buffer, needles: readonly Buffer[], from: number, to: number): boolean {
   for (const needle of needles) {
-    for (let at = buffer.indexOf(needle, from); at !== -1 && at < to; at = buffer.indexOf(needle, at + 1)) if (bounded(buffer, at, needle.length)) return true;
+    for (let at = buffer.indexOf(needle, from); at !== -1 && at < to; at = buffer.indexOf(needle, at + 1))
+      if (bounded(buffer, at, needle.length)) return true;
   }
   return false;
 }
@@ -120,7 +134,12 @@ export function createLogFolderReader(folders: readonly string[]): LogFolderRead
       const listed = await listLogFiles(folders);
       const { read, skipped } = filesOverlapping(listed.files, from, to);
       const needles = spellings(id);
-      return { inputs: read.map((file) => userInput(file, needles, from)), filesRead: read.length, filesSkipped: skipped, problems: listed.problems };
+      return {
+        inputs: read.map((file) => userInput(file, needles, from)),
+        filesRead: read.length,
+        filesSkipped: skipped,
+        problems: listed.problems,
+      };
     },
   };
 }

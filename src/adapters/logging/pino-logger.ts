@@ -10,11 +10,23 @@ export interface PinoLoggerOptions {
 }
 
 /** Field names that would carry content or credentials: censored even if a caller slips. */
-const CENSORED = ['text', 'body', 'message', 'blocks', 'token', 'botToken', 'appToken', 'signingSecret', 'authorization', 'password'];
+const CENSORED = [
+  'text',
+  'body',
+  'message',
+  'blocks',
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'authorization',
+  'password',
+];
 
 function scrubFields(fields: LogFields): Record<string, unknown> {
   const scrubbed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) scrubbed[key] = typeof value === 'string' ? scrubSecrets(value) : value;
+  for (const [key, value] of Object.entries(fields))
+    scrubbed[key] = typeof value === 'string' ? scrubSecrets(value) : value;
   return scrubbed;
 }
 
@@ -38,5 +50,10 @@ export function createPinoLogger(options: PinoLoggerOptions): Logger {
     },
     options.destination ?? pino.destination({ dest: 2, sync: true }),
   );
-  return { debug: method(logger, 'debug'), info: method(logger, 'info'), warn: method(logger, 'warn'), error: method(logger, 'error') };
+  return {
+    debug: method(logger, 'debug'),
+    info: method(logger, 'info'),
+    warn: method(logger, 'warn'),
+    error: method(logger, 'error'),
+  };
 }

@@ -29,18 +29,46 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions = {}):
   if (options.processMetrics === true) collectDefaultMetrics({ register: registry, prefix: PREFIX });
   const registers = [registry];
 
-  const events = new Counter({ name: `${PREFIX}events_total`, help: 'Incoming events by kind and outcome (answered, quiet, refused).', labelNames: ['kind', 'outcome'], registers });
-  const repliesFailed = new Counter({ name: `${PREFIX}replies_failed_total`, help: 'Replies that could not be posted, by event kind.', labelNames: ['kind'], registers });
-  const analyses = new Counter({ name: `${PREFIX}analyses_total`, help: 'Log analyses by outcome (ok, failed, busy).', labelNames: ['outcome'], registers });
-  const analysisBytes = new Counter({ name: `${PREFIX}analysis_bytes_total`, help: 'Bytes of log text analysed.', registers });
+  const events = new Counter({
+    name: `${PREFIX}events_total`,
+    help: 'Incoming events by kind and outcome (answered, quiet, refused).',
+    labelNames: ['kind', 'outcome'],
+    registers,
+  });
+  const repliesFailed = new Counter({
+    name: `${PREFIX}replies_failed_total`,
+    help: 'Replies that could not be posted, by event kind.',
+    labelNames: ['kind'],
+    registers,
+  });
+  const analyses = new Counter({
+    name: `${PREFIX}analyses_total`,
+    help: 'Log analyses by outcome (ok, failed, busy).',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const analysisBytes = new Counter({
+    name: `${PREFIX}analysis_bytes_total`,
+    help: 'Bytes of log text analysed.',
+    registers,
+  });
   const analysisSeconds = new Histogram({
     name: `${PREFIX}analysis_duration_seconds`,
     help: 'Time an analysis took, from the start of reading to the report.',
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
     registers,
   });
-  const queueDepth = new Gauge({ name: `${PREFIX}analysis_queue_depth`, help: 'Analyses waiting for a worker.', registers });
-  const qlikCalls = new Counter({ name: `${PREFIX}qlik_calls_total`, help: 'Calls to the Qlik Sense APIs by node and outcome (ok or the failure code).', labelNames: ['node', 'outcome'], registers });
+  const queueDepth = new Gauge({
+    name: `${PREFIX}analysis_queue_depth`,
+    help: 'Analyses waiting for a worker.',
+    registers,
+  });
+  const qlikCalls = new Counter({
+    name: `${PREFIX}qlik_calls_total`,
+    help: 'Calls to the Qlik Sense APIs by node and outcome (ok or the failure code).',
+    labelNames: ['node', 'outcome'],
+    registers,
+  });
   const qlikSeconds = new Histogram({
     name: `${PREFIX}qlik_call_duration_seconds`,
     help: 'Time a Qlik Sense API call took, by node.',
@@ -48,7 +76,12 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions = {}):
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers,
   });
-  const watchAlerts = new Counter({ name: `${PREFIX}watch_alerts_total`, help: 'Alerts raised by the watch, by cause.', labelNames: ['cause'], registers });
+  const watchAlerts = new Counter({
+    name: `${PREFIX}watch_alerts_total`,
+    help: 'Alerts raised by the watch, by cause.',
+    labelNames: ['cause'],
+    registers,
+  });
 
   const metrics: AppMetrics = {
     eventHandled: (kind, outcome) => events.inc({ kind: label(kind), outcome }),

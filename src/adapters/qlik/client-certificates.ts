@@ -13,7 +13,8 @@ export interface ClientCertificates {
   readonly validity: CertificateValidity;
 }
 
-export type CertificatesResult = { readonly ok: true; readonly value: ClientCertificates } | { readonly ok: false; readonly error: LiveFailure };
+export type CertificatesResult =
+  { readonly ok: true; readonly value: ClientCertificates } | { readonly ok: false; readonly error: LiveFailure };
 
 export type TextFileReader = (path: string) => Promise<string>;
 
@@ -26,7 +27,10 @@ const EXPORT_HOW_TO =
 const readUtf8: TextFileReader = (path) => readFileFromDisk(path, 'utf8');
 
 /** Reads and checks client.pem, client_key.pem and root.pem from the certificate folder. */
-export async function loadClientCertificates(certDir: string, readFile: TextFileReader = readUtf8): Promise<CertificatesResult> {
+export async function loadClientCertificates(
+  certDir: string,
+  readFile: TextFileReader = readUtf8,
+): Promise<CertificatesResult> {
   const texts: string[] = [];
   const missing: string[] = [];
   for (const name of CERTIFICATE_FILES) {
@@ -41,12 +45,16 @@ export async function loadClientCertificates(certDir: string, readFile: TextFile
   if (missing.length > 0) {
     return {
       ok: false,
-      error: { code: 'certificates-missing', message: `Cannot read the Qlik client certificate files: ${missing.join(', ')}. ${EXPORT_HOW_TO}` },
+      error: {
+        code: 'certificates-missing',
+        message: `Cannot read the Qlik client certificate files: ${missing.join(', ')}. ${EXPORT_HOW_TO}`,
+      },
     };
   }
   const [cert = '', key = '', ca = ''] = texts;
   const invalid = invalidPem(certDir, cert, key, ca);
-  if (invalid !== undefined) return { ok: false, error: { code: 'certificate-invalid', message: `${invalid} ${EXPORT_HOW_TO}` } };
+  if (invalid !== undefined)
+    return { ok: false, error: { code: 'certificate-invalid', message: `${invalid} ${EXPORT_HOW_TO}` } };
   const parsed = new X509Certificate(cert);
   const certPath = join(certDir, 'client.pem');
   const validity = { path: certPath, validFrom: new Date(parsed.validFrom), validTo: new Date(parsed.validTo) };

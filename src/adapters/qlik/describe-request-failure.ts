@@ -68,14 +68,25 @@ export function describeNetworkError(error: unknown, timedOut: boolean, context:
     };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return { code: 'host-not-found', message: `${origin}: the host name does not resolve (${code}). Check the host name in the URL.` };
+    return {
+      code: 'host-not-found',
+      message: `${origin}: the host name does not resolve (${code}). Check the host name in the URL.`,
+    };
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return { code: 'network-error', message: `${origin} could not be reached (${code || reason}). Check the URL, the network and the certificates.` };
+  return {
+    code: 'network-error',
+    message: `${origin} could not be reached (${code || reason}). Check the URL, the network and the certificates.`,
+  };
 }
 
 /** Turns an HTTP status other than 2xx into a failure that names the cause and the fix. */
-export function describeHttpStatus(status: number, apiUser: string, context: FailureContext, location: string | null = null): RequestFailure {
+export function describeHttpStatus(
+  status: number,
+  apiUser: string,
+  context: FailureContext,
+  location: string | null = null,
+): RequestFailure {
   const call = `${context.method} ${context.path}`;
   if (status >= 300 && status < 400) {
     return {

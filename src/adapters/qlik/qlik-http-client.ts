@@ -20,11 +20,18 @@ export type QlikFetch = (url: string, init: RequestInit) => Promise<Response>;
 
 export type HttpMethod = 'GET' | 'DELETE';
 
-export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RequestFailure };
+export type CallResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RequestFailure };
 
 export interface QlikHttpClient {
   /** Calls `base` + `path` (path already URL-encoded) and validates the JSON answer. */
-  call<T>(method: HttpMethod, base: string, path: string, schema: z.ZodType<T>, query?: Readonly<Record<string, string>>): Promise<CallResult<T>>;
+  call<T>(
+    method: HttpMethod,
+    base: string,
+    path: string,
+    schema: z.ZodType<T>,
+    query?: Readonly<Record<string, string>>,
+  ): Promise<CallResult<T>>;
 }
 
 export interface QlikHttpClientOptions {
@@ -81,12 +88,24 @@ export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpCl
     },
   };
 
-  async function callOnce<T>(method: HttpMethod, base: string, path: string, schema: z.ZodType<T>, query: Readonly<Record<string, string>>): Promise<CallResult<T>> {
+  async function callOnce<T>(
+    method: HttpMethod,
+    base: string,
+    path: string,
+    schema: z.ZodType<T>,
+    query: Readonly<Record<string, string>>,
+  ): Promise<CallResult<T>> {
     const xrfkey = createXrfkey();
     const url = new URL(`${base.replace(/\/+$/, '')}${path}`);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     url.searchParams.set('xrfkey', xrfkey);
-    const context: FailureContext = { origin: url.origin, method, path, certDir: options.certDir, timeoutMs: options.timeoutMs };
+    const context: FailureContext = {
+      origin: url.origin,
+      method,
+      path,
+      certDir: options.certDir,
+      timeoutMs: options.timeoutMs,
+    };
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
@@ -105,7 +124,11 @@ export function createQlikHttpClient(options: QlikHttpClientOptions): QlikHttpCl
       } catch (error) {
         return { ok: false, error: describeNetworkError(error, controller.signal.aborted, context) };
       }
-      if (!response.ok) return { ok: false, error: describeHttpStatus(response.status, apiUserName, context, response.headers.get('location')) };
+      if (!response.ok)
+        return {
+          ok: false,
+          error: describeHttpStatus(response.status, apiUserName, context, response.headers.get('location')),
+        };
       let json: unknown = null;
       if (text.trim() !== '') {
         try {

@@ -34,7 +34,8 @@ async function refuseEndClick(
   if (value.length >= BLOCK_KIT_LIMITS.buttonValue) {
     return {
       code: 'cut-value',
-      message: 'This button carries a user name too long for Slack, so it may have been cut; I did not end anything. Run qlik-sessions end with the full DIRECTORY\\user in a shell, or end the sessions in the QMC.',
+      message:
+        'This button carries a user name too long for Slack, so it may have been cut; I did not end anything. Run qlik-sessions end with the full DIRECTORY\\user in a shell, or end the sessions in the QMC.',
     };
   }
   switch (await state.claimClick(clickNonce(body, actionTs))) {
@@ -46,7 +47,8 @@ async function refuseEndClick(
     case 'unavailable':
       return {
         code: 'state-unavailable',
-        message: 'I cannot make sure this click is carried out only once (my shared state is unreachable), so I did not end anything. Try again in a minute, or end the sessions in the QMC.',
+        message:
+          'I cannot make sure this click is carried out only once (my shared state is unreachable), so I did not end anything. Try again in a minute, or end the sessions in the QMC.',
       };
   }
 }
@@ -63,75 +65,92 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
     [ACTION_IDS.notHelpful, 'not-helpful'],
   ] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
-      const topic = decodeSlackEntities(action.value ?? '').replace(/[^\w.:-]/g, '_').slice(0, 80);
+      const topic = decodeSlackEntities(action.value ?? '')
+        .replace(/[^\w.:-]/g, '_')
+        .slice(0, 80);
       await ack();
-      tracker.run(
-        async () => {
-          // Counted once per click: a retried or replayed body is thanked but not counted again.
-          if ((await state.claimClick(clickNonce(body, action.action_ts))) === 'first') {
-            const { feedback } = deps;
-            if (feedback === undefined) await state.countFeedback(topic, verdict);
-            else {
-              // One vote per person and reply, however often they click; the recorder logs each one.
-              const replyId = body.container?.message_ts ?? body.message?.ts;
-              const result = await feedback.record(topic, verdict, body.user.id, typeof replyId === 'string' ? replyId : undefined);
-              if (!result.ok) deps.logger.warn({ event: 'feedback', topic, by: body.user.id, reason: result.reason }, 'feedback for an unknown topic ignored');
-            }
+      tracker.run(async () => {
+        // Counted once per click: a retried or replayed body is thanked but not counted again.
+        if ((await state.claimClick(clickNonce(body, action.action_ts))) === 'first') {
+          const { feedback } = deps;
+          if (feedback === undefined) await state.countFeedback(topic, verdict);
+          else {
+            // One vote per person and reply, however often they click; the recorder logs each one.
+            const replyId = body.container?.message_ts ?? body.message?.ts;
+            const result = await feedback.record(
+              topic,
+              verdict,
+              body.user.id,
+              typeof replyId === 'string' ? replyId : undefined,
+            );
+            if (!result.ok)
+              deps.logger.warn(
+                { event: 'feedback', topic, by: body.user.id, reason: result.reason },
+                'feedback for an unknown topic ignored',
+              );
           }
-          await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' });
-          metrics.eventHandled('action', 'answered');
-        },
-        failed('feedback thanks'),
-      );
+        }
+        await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks, noted.' });
+        metrics.eventHandled('action', 'answered');
+      }, failed('feedback thanks'));
     });
   }
 
   app.action<BlockButtonAction>(ACTION_IDS.shareInChannel, async ({ ack, action, body, respond }) => {
     await ack();
-    tracker.run(
-      async () => {
-        const taken = await state.takeShared(decodeSlackEntities(action.value ?? ''));
-        if (taken.kind !== 'reply') {
-          const why =
-            taken.kind === 'gone'
-              ? 'This answer is no longer available to share (answers are kept for 30 minutes, and shared once). Run the command again.'
-              : 'I cannot reach my shared state right now, so I cannot find this answer. Run the command again in a minute.';
-          await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(why) });
-          return;
-        }
-        const rendered = renderReplyBlocks(taken.reply);
-        await respond({ response_type: 'in_channel', delete_original: true, text: rendered.text, blocks: rendered.blocks });
-        deps.logger.info(`shared an answer in ${body.channel?.id ?? 'unknown channel'} for ${body.user.id}`);
-        metrics.eventHandled('action', 'answered');
-      },
-      failed('sharing'),
-    );
+    tracker.run(async () => {
+      const taken = await state.takeShared(decodeSlackEntities(action.value ?? ''));
+      if (taken.kind !== 'reply') {
+        const why =
+          taken.kind === 'gone'
+            ? 'This answer is no longer available to share (answers are kept for 30 minutes, and shared once). Run the command again.'
+            : 'I cannot reach my shared state right now, so I cannot find this answer. Run the command again in a minute.';
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(why) });
+        return;
+      }
+      const rendered = renderReplyBlocks(taken.reply);
+      await respond({
+        response_type: 'in_channel',
+        delete_original: true,
+        text: rendered.text,
+        blocks: rendered.blocks,
+      });
+      deps.logger.info(`shared an answer in ${body.channel?.id ?? 'unknown channel'} for ${body.user.id}`);
+      metrics.eventHandled('action', 'answered');
+    }, failed('sharing'));
   });
 
   app.action<BlockButtonAction>(ACTION_IDS.endSessions, async ({ ack, action, body, respond }) => {
     await ack();
     const value = action.value ?? '';
     const user = decodeSlackEntities(value);
-    tracker.run(
-      async () => {
-        const refusal = await refuseEndClick(state, body, action.action_ts, value);
-        if (refusal !== null) {
-          deps.logger.warn(`end-sessions click refused (${refusal.code}) requested_by=${body.user.id}`);
-          if (refusal.message !== null) await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(refusal.message) });
-          return;
-        }
-        let rendered: SlackMessage;
-        try {
-          // The bot checks QLIK_ADMINS again on every click: Slack cannot restrict who clicks a button.
-          rendered = renderReplyBlocks(await deps.bot.endSessions(body.user.id, user));
-        } catch (error) {
-          deps.logger.error(`end-sessions crashed requested_by=${body.user.id} user=${JSON.stringify(user)}: ${describeError(error)}`);
-          rendered = renderNotice('Ending the sessions failed on my side. Check the sessions with /qlik-sessions or end them in the QMC.');
-        }
-        await respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: rendered.blocks });
-        metrics.eventHandled('action', 'answered');
-      },
-      failed('end-sessions reply'),
-    );
+    tracker.run(async () => {
+      const refusal = await refuseEndClick(state, body, action.action_ts, value);
+      if (refusal !== null) {
+        deps.logger.warn(`end-sessions click refused (${refusal.code}) requested_by=${body.user.id}`);
+        if (refusal.message !== null)
+          await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(refusal.message) });
+        return;
+      }
+      let rendered: SlackMessage;
+      try {
+        // The bot checks QLIK_ADMINS again on every click: Slack cannot restrict who clicks a button.
+        rendered = renderReplyBlocks(await deps.bot.endSessions(body.user.id, user));
+      } catch (error) {
+        deps.logger.error(
+          `end-sessions crashed requested_by=${body.user.id} user=${JSON.stringify(user)}: ${describeError(error)}`,
+        );
+        rendered = renderNotice(
+          'Ending the sessions failed on my side. Check the sessions with /qlik-sessions or end them in the QMC.',
+        );
+      }
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: rendered.text,
+        blocks: rendered.blocks,
+      });
+      metrics.eventHandled('action', 'answered');
+    }, failed('end-sessions reply'));
   });
 }

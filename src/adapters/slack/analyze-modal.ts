@@ -43,15 +43,26 @@ export function analyzeModal(channelId?: string): types.ModalView {
         block_id: ANALYZE_MODAL.filesBlockId,
         optional: true,
         label: { type: 'plain_text', text: 'Log files' },
-        hint: { type: 'plain_text', text: 'AuditSecurity_Repository.txt, AuditActivity_Proxy.txt (C:\\ProgramData\\Qlik\\Sense\\Log), .gz, or the Log Collector .zip.' },
-        element: { type: 'file_input', action_id: ANALYZE_MODAL.filesActionId, filetypes: [...FORM_FILE_TYPES], max_files: MAX_FORM_FILES },
+        hint: {
+          type: 'plain_text',
+          text: 'AuditSecurity_Repository.txt, AuditActivity_Proxy.txt (C:\\ProgramData\\Qlik\\Sense\\Log), .gz, or the Log Collector .zip.',
+        },
+        element: {
+          type: 'file_input',
+          action_id: ANALYZE_MODAL.filesActionId,
+          filetypes: [...FORM_FILE_TYPES],
+          max_files: MAX_FORM_FILES,
+        },
       },
       {
         type: 'input',
         block_id: ANALYZE_MODAL.blockId,
         optional: true,
         label: { type: 'plain_text', text: 'Or paste log lines' },
-        hint: { type: 'plain_text', text: 'The rows around the time of the error; up to 3,000 characters (attach a file for more).' },
+        hint: {
+          type: 'plain_text',
+          text: 'The rows around the time of the error; up to 3,000 characters (attach a file for more).',
+        },
         element: { type: 'plain_text_input', action_id: ANALYZE_MODAL.actionId, multiline: true, max_length: 3000 },
       },
       {
@@ -86,13 +97,26 @@ export function analyzeModal(channelId?: string): types.ModalView {
 
 /** The submitted form, checked: Slack sends what it likes, the listener trusts only this. */
 const submissionSchema = z.object({
-  [ANALYZE_MODAL.filesBlockId]: z.object({ [ANALYZE_MODAL.filesActionId]: z.object({ files: z.array(z.unknown()).nullish() }).partial() }).partial().optional(),
-  [ANALYZE_MODAL.blockId]: z.object({ [ANALYZE_MODAL.actionId]: z.object({ value: z.string().nullish() }).partial() }).partial().optional(),
-  [ANALYZE_MODAL.destinationBlockId]: z
-    .object({ [ANALYZE_MODAL.destinationActionId]: z.object({ selected_option: z.object({ value: z.string() }).nullish() }).partial() })
+  [ANALYZE_MODAL.filesBlockId]: z
+    .object({ [ANALYZE_MODAL.filesActionId]: z.object({ files: z.array(z.unknown()).nullish() }).partial() })
     .partial()
     .optional(),
-  [ANALYZE_MODAL.channelBlockId]: z.object({ [ANALYZE_MODAL.channelActionId]: z.object({ selected_conversation: z.string().nullish() }).partial() }).partial().optional(),
+  [ANALYZE_MODAL.blockId]: z
+    .object({ [ANALYZE_MODAL.actionId]: z.object({ value: z.string().nullish() }).partial() })
+    .partial()
+    .optional(),
+  [ANALYZE_MODAL.destinationBlockId]: z
+    .object({
+      [ANALYZE_MODAL.destinationActionId]: z
+        .object({ selected_option: z.object({ value: z.string() }).nullish() })
+        .partial(),
+    })
+    .partial()
+    .optional(),
+  [ANALYZE_MODAL.channelBlockId]: z
+    .object({ [ANALYZE_MODAL.channelActionId]: z.object({ selected_conversation: z.string().nullish() }).partial() })
+    .partial()
+    .optional(),
 });
 
 export interface AnalyzeForm {
@@ -102,23 +126,31 @@ export interface AnalyzeForm {
   readonly channel: string | null;
 }
 
-export type FormCheck = { readonly ok: true; readonly form: AnalyzeForm } | { readonly ok: false; readonly errors: Record<string, string> };
+export type FormCheck =
+  { readonly ok: true; readonly form: AnalyzeForm } | { readonly ok: false; readonly errors: Record<string, string> };
 
 /** The form's values, or the errors Slack shows beside the fields (say what to do). */
 export function readAnalyzeForm(values: unknown): FormCheck {
   const parsed = submissionSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: { [ANALYZE_MODAL.blockId]: 'The form came back incomplete. Close it and open it again.' } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: { [ANALYZE_MODAL.blockId]: 'The form came back incomplete. Close it and open it again.' },
+    };
   const state = parsed.data;
   const files = (state[ANALYZE_MODAL.filesBlockId]?.[ANALYZE_MODAL.filesActionId]?.files ?? []).flatMap((file) => {
     const checked = slackFileSchema.safeParse(file);
     return checked.success ? [checked.data] : [];
   });
   const excerpt = state[ANALYZE_MODAL.blockId]?.[ANALYZE_MODAL.actionId]?.value ?? '';
-  const where = state[ANALYZE_MODAL.destinationBlockId]?.[ANALYZE_MODAL.destinationActionId]?.selected_option?.value ?? 'private';
+  const where =
+    state[ANALYZE_MODAL.destinationBlockId]?.[ANALYZE_MODAL.destinationActionId]?.selected_option?.value ?? 'private';
   const picked = state[ANALYZE_MODAL.channelBlockId]?.[ANALYZE_MODAL.channelActionId]?.selected_conversation ?? null;
   const errors: Record<string, string> = {};
-  if (files.length === 0 && excerpt.trim() === '') errors[ANALYZE_MODAL.blockId] = 'Attach a log file above or paste at least one line from a Qlik Sense log.';
-  if (where === 'channel' && (picked === null || !CHANNEL_ID.test(picked))) errors[ANALYZE_MODAL.channelBlockId] = 'Pick the channel for the verdict, or choose "Only to me".';
+  if (files.length === 0 && excerpt.trim() === '')
+    errors[ANALYZE_MODAL.blockId] = 'Attach a log file above or paste at least one line from a Qlik Sense log.';
+  if (where === 'channel' && (picked === null || !CHANNEL_ID.test(picked)))
+    errors[ANALYZE_MODAL.channelBlockId] = 'Pick the channel for the verdict, or choose "Only to me".';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, form: { files, excerpt, channel: where === 'channel' ? picked : null } };
 }
@@ -126,7 +158,14 @@ export function readAnalyzeForm(values: unknown): FormCheck {
 async function verdictOf(deps: AnalyzeModalDeps, form: AnalyzeForm, userId: string): Promise<Reply | null> {
   const files = form.files.flatMap((file) => deps.attachments.attach(file) ?? []);
   // `analyze` first: an excerpt without log lines gets the "which logs to paste" verdict, not a knowledge answer.
-  const message: IncomingMessage = { kind: 'command', text: `analyze\n${form.excerpt}`, files, senderId: userId, channelId: form.channel ?? userId, threadId: null };
+  const message: IncomingMessage = {
+    kind: 'command',
+    text: `analyze\n${form.excerpt}`,
+    files,
+    senderId: userId,
+    channelId: form.channel ?? userId,
+    threadId: null,
+  };
   const outcome = await deps.bot.handle(message);
   return outcome.kind === 'reply' ? outcome.reply : null;
 }
@@ -145,7 +184,9 @@ async function postVerdict(
     reply = null;
   }
   if (reply === null) {
-    const notice = renderNotice('Sorry, I could not analyse that: something went wrong on my side. Try again with fewer lines, or share the file in a DM to me.');
+    const notice = renderNotice(
+      'Sorry, I could not analyse that: something went wrong on my side. Try again with fewer lines, or share the file in a DM to me.',
+    );
     await client.chat.postMessage({ channel: userId, text: notice.text, blocks: notice.blocks });
     return;
   }
@@ -157,8 +198,12 @@ async function postVerdict(
     }
     deps.logger.warn(`posting the form verdict in ${form.channel} failed: ${describeError(delivered.error)}`);
     // The person still gets the verdict, with the reason it is not in the channel and what to do.
-    const why = delivered.cannotPost ? 'I may not post there: invite me with /invite @qlik-sessions, or pick another channel.' : 'Slack refused the post; try again in a minute.';
-    const notice = renderNotice(`I could not post the verdict in the channel you picked (${form.channel}). ${why} Here it is for you:`);
+    const why = delivered.cannotPost
+      ? 'I may not post there: invite me with /invite @qlik-sessions, or pick another channel.'
+      : 'Slack refused the post; try again in a minute.';
+    const notice = renderNotice(
+      `I could not post the verdict in the channel you picked (${form.channel}). ${why} Here it is for you:`,
+    );
     await client.chat.postMessage({ channel: userId, text: notice.text, blocks: notice.blocks });
   }
   const direct = await deps.deliver(client, { channel: userId }, reply);

@@ -25,7 +25,8 @@ export function clampText(text: string, max: number): string {
   let cut = text.slice(0, max - ELLIPSIS.length);
   // An entity or link cut in half would render as garbage or break the markup.
   const openEntity = cut.lastIndexOf('&');
-  if (openEntity >= 0 && !cut.slice(openEntity).includes(';') && openEntity > cut.length - 6) cut = cut.slice(0, openEntity);
+  if (openEntity >= 0 && !cut.slice(openEntity).includes(';') && openEntity > cut.length - 6)
+    cut = cut.slice(0, openEntity);
   const openLink = cut.lastIndexOf('<');
   if (openLink >= 0 && !cut.slice(openLink).includes('>')) cut = cut.slice(0, openLink);
   return `${cut}${ELLIPSIS}`;
@@ -63,8 +64,12 @@ function fitElement(element: ActionsElement): ActionsElement {
       : {
           confirm: {
             ...confirm,
-            ...(confirm.title === undefined ? {} : { title: { ...confirm.title, text: clampText(confirm.title.text, BLOCK_KIT_LIMITS.confirmTitle) } }),
-            ...(confirm.text === undefined ? {} : { text: { ...confirm.text, text: clampText(confirm.text.text, BLOCK_KIT_LIMITS.confirmText) } }),
+            ...(confirm.title === undefined
+              ? {}
+              : { title: { ...confirm.title, text: clampText(confirm.title.text, BLOCK_KIT_LIMITS.confirmTitle) } }),
+            ...(confirm.text === undefined
+              ? {}
+              : { text: { ...confirm.text, text: clampText(confirm.text.text, BLOCK_KIT_LIMITS.confirmText) } }),
           },
         }),
   };
@@ -76,7 +81,9 @@ function fitOne(block: AnyBlock): AnyBlock {
     case 'header':
       return { ...known, text: { ...known.text, text: clampText(known.text.text, BLOCK_KIT_LIMITS.headerText) } };
     case 'section':
-      return known.text === undefined ? known : { ...known, text: { ...known.text, text: clampText(known.text.text, BLOCK_KIT_LIMITS.sectionText) } };
+      return known.text === undefined
+        ? known
+        : { ...known, text: { ...known.text, text: clampText(known.text.text, BLOCK_KIT_LIMITS.sectionText) } };
     case 'context':
       return { ...known, elements: known.elements.slice(0, BLOCK_KIT_LIMITS.contextElements) };
     case 'actions':
@@ -101,7 +108,12 @@ export function fitBlocks(blocks: readonly AnyBlock[]): AnyBlock[] {
   const omitted = fitted.length - room - (keepActions ? 1 : 0);
   const note: KnownBlock = {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: `${omitted} more parts of this reply were left out to fit Slack's limits; ask for a shorter excerpt or use \`qlik-sessions analyze\` for the full report.` }],
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `${omitted} more parts of this reply were left out to fit Slack's limits; ask for a shorter excerpt or use \`qlik-sessions analyze\` for the full report.`,
+      },
+    ],
   };
   return [...fitted.slice(0, room), note, ...(keepActions && last !== undefined ? [last] : [])];
 }

@@ -25,15 +25,22 @@ export function boltLine(args: readonly unknown[]): string {
   return kept.length > MAX_LINE ? `${kept.slice(0, MAX_LINE)}...` : kept;
 }
 
-const LEVELS: Record<LogLevelName, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+const LEVELS: Record<LogLevelName, LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
 
 /** Bolt's (and the Socket Mode client's) logger on top of ours: the same JSON lines, marked `component: bolt`. */
 export function createBoltLogger(logger: Logger, level: LogLevelName): BoltLogger {
   let current = LEVELS[level];
   let name = 'bolt';
-  const emit = (method: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    logger[method]({ component: name }, boltLine(args));
-  };
+  const emit =
+    (method: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      logger[method]({ component: name }, boltLine(args));
+    };
   return {
     debug: emit('debug'),
     info: emit('info'),

@@ -42,9 +42,11 @@ function mentionOf(botUserId: string): RegExp {
 /** Decides whether a message event is for the bot, and as what kind of message; pure. */
 export function classifyMessageEvent(event: SlackMessageEvent, options: ClassifyOptions): Classification {
   if (event.bot_id !== undefined || event.subtype === 'bot_message') return { handle: false, reason: 'bot message' };
-  if (event.subtype !== undefined && !HANDLED_SUBTYPES.has(event.subtype)) return { handle: false, reason: `subtype ${event.subtype}` };
+  if (event.subtype !== undefined && !HANDLED_SUBTYPES.has(event.subtype))
+    return { handle: false, reason: `subtype ${event.subtype}` };
   if (event.user === undefined) return { handle: false, reason: 'no sender' };
-  if (options.botUserId !== undefined && event.user === options.botUserId) return { handle: false, reason: 'own message' };
+  if (options.botUserId !== undefined && event.user === options.botUserId)
+    return { handle: false, reason: 'own message' };
   const raw = event.text ?? '';
   const text = decodeSlackText(raw);
   const threadTs = event.thread_ts ?? event.ts;
@@ -53,8 +55,10 @@ export function classifyMessageEvent(event: SlackMessageEvent, options: Classify
   if (event.type === 'app_mention') return { ...common, kind: 'mention', text };
   if (event.channel_type === 'im') return { ...common, kind: 'direct-message', text };
   // The app_mention delivery of the same message answers it.
-  if (options.botUserId !== undefined && mentionOf(options.botUserId).test(raw)) return { handle: false, reason: 'mention answered as app_mention' };
-  if (options.supportChannels !== 'all' && !options.supportChannels.includes(event.channel)) return { handle: false, reason: 'channel not watched' };
+  if (options.botUserId !== undefined && mentionOf(options.botUserId).test(raw))
+    return { handle: false, reason: 'mention answered as app_mention' };
+  if (options.supportChannels !== 'all' && !options.supportChannels.includes(event.channel))
+    return { handle: false, reason: 'channel not watched' };
   const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
   return { ...common, kind: inThread ? 'thread-reply' : 'channel-message', text };
 }

@@ -43,7 +43,10 @@ export async function answerCommand(
 
 /** What goes into the channel: the same answer without its share button, and without the admin's "End sessions". */
 export function withoutShare(reply: Reply): Reply {
-  return { ...reply, actions: reply.actions.filter((action) => action.kind !== 'share-in-channel' && action.kind !== 'end-sessions') };
+  return {
+    ...reply,
+    actions: reply.actions.filter((action) => action.kind !== 'share-in-channel' && action.kind !== 'end-sessions'),
+  };
 }
 
 /** `/qlik-sessions help | <question> | analyze | kb ID`: ephemeral answers with a "share in channel" button. */
@@ -58,7 +61,12 @@ export function registerCommandListener(app: App, deps: CommandListenerDeps): vo
         await client.views.open({ trigger_id: command.trigger_id, view: analyzeModal(command.channel_id) });
       } catch (error) {
         deps.logger.error(`views.open failed: ${describeError(error)}`);
-        await respond({ response_type: 'ephemeral', ...renderNotice(`I could not open the analysis form. Paste the log lines in a DM to me instead, or try ${SLASH_COMMAND} analyze again.`) });
+        await respond({
+          response_type: 'ephemeral',
+          ...renderNotice(
+            `I could not open the analysis form. Paste the log lines in a DM to me instead, or try ${SLASH_COMMAND} analyze again.`,
+          ),
+        });
       }
       return;
     }

@@ -19,7 +19,15 @@ export interface FileDownloadPolicy {
 
 export const DEFAULT_FILE_IDLE_TIMEOUT_MS = 30_000;
 
-export type FileDownloadErrorCode = 'bad-url' | 'host-not-allowed' | 'not-https' | 'too-large' | 'http-error' | 'login-page' | 'too-many-redirects' | 'timed-out';
+export type FileDownloadErrorCode =
+  | 'bad-url'
+  | 'host-not-allowed'
+  | 'not-https'
+  | 'too-large'
+  | 'http-error'
+  | 'login-page'
+  | 'too-many-redirects'
+  | 'timed-out';
 
 export interface FileDownloadError {
   readonly code: FileDownloadErrorCode;
@@ -27,22 +35,39 @@ export interface FileDownloadError {
   readonly message: string;
 }
 
-export type UrlCheck = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly error: FileDownloadError };
+export type UrlCheck =
+  { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly error: FileDownloadError };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const MAX_REDIRECTS = 3;
 
 /** Https to a listed host, or plain http only to a loopback host that is listed explicitly (local tests). */
 export function checkFileUrl(raw: string, fileHosts: readonly string[]): UrlCheck {
-  if (!URL.canParse(raw)) return { ok: false, error: { code: 'bad-url', message: 'The file link from Slack is not a URL; share the file again.' } };
+  if (!URL.canParse(raw))
+    return {
+      ok: false,
+      error: { code: 'bad-url', message: 'The file link from Slack is not a URL; share the file again.' },
+    };
   const url = new URL(raw);
   const host = url.host.toLowerCase();
   if (!fileHosts.includes(host)) {
-    return { ok: false, error: { code: 'host-not-allowed', message: `Files are only downloaded from ${fileHosts.join(', ')} (SLACK_FILE_HOSTS); paste the log lines into the thread instead.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'host-not-allowed',
+        message: `Files are only downloaded from ${fileHosts.join(', ')} (SLACK_FILE_HOSTS); paste the log lines into the thread instead.`,
+      },
+    };
   }
   if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname.toLowerCase())) return { ok: true, url };
-  return { ok: false, error: { code: 'not-https', message: 'Files are only downloaded over https; paste the log lines into the thread instead.' } };
+  return {
+    ok: false,
+    error: {
+      code: 'not-https',
+      message: 'Files are only downloaded over https; paste the log lines into the thread instead.',
+    },
+  };
 }
 
 export function tooLarge(maxBytes: number): FileDownloadError {
@@ -61,7 +86,11 @@ export class FileDownloadFailure extends Error {
   }
 }
 
-async function* capped(body: AsyncIterable<Uint8Array>, maxBytes: number, abort: AbortController): AsyncIterable<Uint8Array> {
+async function* capped(
+  body: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  abort: AbortController,
+): AsyncIterable<Uint8Array> {
   let total = 0;
   for await (const chunk of body) {
     total += chunk.byteLength;
@@ -77,7 +106,12 @@ async function* capped(body: AsyncIterable<Uint8Array>, maxBytes: number, abort:
  * Downloads a Slack file with the bot token, sent only to an allowed host (redirects are checked the same way).
  * The size is capped while streaming too, because the declared size can be missing or wrong.
  */
-export async function* downloadSlackFile(raw: string, token: string, policy: FileDownloadPolicy, fetch: FileFetch): AsyncIterable<Uint8Array> {
+export async function* downloadSlackFile(
+  raw: string,
+  token: string,
+  policy: FileDownloadPolicy,
+  fetch: FileFetch,
+): AsyncIterable<Uint8Array> {
   const abort = new AbortController();
   const idleMs = policy.idleTimeoutMs ?? DEFAULT_FILE_IDLE_TIMEOUT_MS;
   let timedOut = false;
@@ -119,7 +153,11 @@ async function* download(
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
     const check = checkFileUrl(target, policy.fileHosts);
     if (!check.ok) throw new FileDownloadFailure(check.error);
-    const response = await fetch(check.url.href, { headers: { Authorization: `Bearer ${token}` }, redirect: 'manual', signal: abort.signal });
+    const response = await fetch(check.url.href, {
+      headers: { Authorization: `Bearer ${token}` },
+      redirect: 'manual',
+      signal: abort.signal,
+    });
     waiting(true);
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location !== null) {
@@ -128,11 +166,18 @@ async function* download(
     }
     if (response.status !== 200 || response.body === null) {
       abort.abort();
-      throw new FileDownloadFailure({ code: 'http-error', message: `Slack answered ${response.status} for the file; share it again or paste the log lines.` });
+      throw new FileDownloadFailure({
+        code: 'http-error',
+        message: `Slack answered ${response.status} for the file; share it again or paste the log lines.`,
+      });
     }
     if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
       abort.abort();
-      throw new FileDownloadFailure({ code: 'login-page', message: 'Slack sent a login page instead of the file: the app needs the files:read scope (reinstall it from the manifest).' });
+      throw new FileDownloadFailure({
+        code: 'login-page',
+        message:
+          'Slack sent a login page instead of the file: the app needs the files:read scope (reinstall it from the manifest).',
+      });
     }
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (Number.isFinite(declared) && declared > policy.maxBytes) {
@@ -146,5 +191,8 @@ async function* download(
     }
     return;
   }
-  throw new FileDownloadFailure({ code: 'too-many-redirects', message: 'Slack redirected the file download too often; share the file again.' });
+  throw new FileDownloadFailure({
+    code: 'too-many-redirects',
+    message: 'Slack redirected the file download too often; share the file again.',
+  });
 }

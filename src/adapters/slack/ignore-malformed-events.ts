@@ -6,7 +6,8 @@ function malformed(body: unknown): string | null {
   const record = body as Record<string, unknown>;
   if (!('event' in record)) return null;
   const { event } = record;
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) return `"event" is ${event === null ? 'null' : typeof event}`;
+  if (typeof event !== 'object' || event === null || Array.isArray(event))
+    return `"event" is ${event === null ? 'null' : typeof event}`;
   if (typeof (event as Record<string, unknown>)['type'] !== 'string') return '"event" has no type';
   return null;
 }

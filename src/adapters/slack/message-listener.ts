@@ -33,7 +33,9 @@ export interface MessageListenerDeps {
 function asMessageEvent(event: unknown): SlackMessageEvent | null {
   if (typeof event !== 'object' || event === null) return null;
   const candidate = event as Partial<SlackMessageEvent>;
-  return typeof candidate.channel === 'string' && typeof candidate.ts === 'string' && typeof candidate.type === 'string' ? (candidate as SlackMessageEvent) : null;
+  return typeof candidate.channel === 'string' && typeof candidate.ts === 'string' && typeof candidate.type === 'string'
+    ? (candidate as SlackMessageEvent)
+    : null;
 }
 
 /** The thread a message replies in; null for a top-level message (its replies start a thread of their own). */
@@ -91,7 +93,14 @@ async function handleMessage(
   const direct = classified.kind !== 'channel-message' && classified.kind !== 'thread-reply';
   const target = { channel: classified.channelId, threadTs: classified.threadTs };
   const post = (message: { text: string; blocks: unknown[] }) =>
-    client.chat.postMessage({ channel: classified.channelId, thread_ts: classified.threadTs, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false });
+    client.chat.postMessage({
+      channel: classified.channelId,
+      thread_ts: classified.threadTs,
+      text: message.text,
+      blocks: message.blocks as never,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
 
   let progress = false;
   try {
@@ -99,9 +108,11 @@ async function handleMessage(
     const files = resolved.files.flatMap((file) => deps.attachments.attach(file) ?? []);
     if (files.some((file) => file.size === null || file.size >= deps.progressThresholdBytes)) {
       progress = true;
-      await client.reactions.add({ channel: event.channel, timestamp: event.ts, name: PROGRESS_REACTION }).catch((error: unknown) => {
-        deps.logger.warn(`reactions.add failed: ${describeError(error)}`);
-      });
+      await client.reactions
+        .add({ channel: event.channel, timestamp: event.ts, name: PROGRESS_REACTION })
+        .catch((error: unknown) => {
+          deps.logger.warn(`reactions.add failed: ${describeError(error)}`);
+        });
     }
     const thread = threadOf(event);
     const message: IncomingMessage = {
@@ -124,7 +135,9 @@ async function handleMessage(
       const delivered = await deps.deliver(client, target, withNote);
       if (!delivered.ok) throw delivered.error;
       await state.markAnswered(classified.channelId, classified.threadTs);
-      deps.logger.info(`replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}, ${resolved.unresolved.length} file(s) unresolved`);
+      deps.logger.info(
+        `replied ${outcome.reply.tone} to ${classified.kind} in ${event.channel}, ${resolved.unresolved.length} file(s) unresolved`,
+      );
       return;
     }
     if (outcome.kind === 'quiet') {
@@ -134,7 +147,9 @@ async function handleMessage(
     }
     if (isAutoReply(message, outcome.reply.tone)) {
       if (!(await state.claimAutoReply(classified.channelId, classified.threadTs))) {
-        deps.logger.info(`auto-reply held back in ${event.channel}: already answered in the thread or channel cooling down`);
+        deps.logger.info(
+          `auto-reply held back in ${event.channel}: already answered in the thread or channel cooling down`,
+        );
         metrics.eventHandled(classified.kind, 'quiet');
         return;
       }
@@ -150,15 +165,21 @@ async function handleMessage(
     metrics.replyFailed(classified.kind);
     // Someone asked (or shared a file): they get told, never silence. Unrequested messages stay quiet.
     if (direct || (event.files?.length ?? 0) > 0 || classified.kind === 'thread-reply') {
-      await post(renderNotice(`Sorry, I could not finish that: ${error instanceof Error && error.name === 'FileDownloadFailure' ? error.message : 'something went wrong on my side.'} Try again, or paste a shorter log excerpt into the thread.`)).catch(
-        (postError: unknown) => deps.logger.error(`posting the failure notice failed: ${describeError(postError)}`),
+      await post(
+        renderNotice(
+          `Sorry, I could not finish that: ${error instanceof Error && error.name === 'FileDownloadFailure' ? error.message : 'something went wrong on my side.'} Try again, or paste a shorter log excerpt into the thread.`,
+        ),
+      ).catch((postError: unknown) =>
+        deps.logger.error(`posting the failure notice failed: ${describeError(postError)}`),
       );
     }
   } finally {
     if (progress) {
-      await client.reactions.remove({ channel: event.channel, timestamp: event.ts, name: PROGRESS_REACTION }).catch((error: unknown) => {
-        deps.logger.warn(`reactions.remove failed: ${describeError(error)}`);
-      });
+      await client.reactions
+        .remove({ channel: event.channel, timestamp: event.ts, name: PROGRESS_REACTION })
+        .catch((error: unknown) => {
+          deps.logger.warn(`reactions.remove failed: ${describeError(error)}`);
+        });
     }
   }
 }

@@ -30,7 +30,10 @@ const BUTTONS_PER_ROW = 5;
 const SHOWN_ALERTS = 10;
 const SHOWN_FEEDBACK = 10;
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampText(text, 3000) } });
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clampText(text, 3000) },
+});
 
 function qlikLines(status: QlikApiStatus | null): string {
   if (status === null || !status.configured) {
@@ -38,7 +41,10 @@ function qlikLines(status: QlikApiStatus | null): string {
     return `*Qlik APIs:* not configured. ${missing.length > 0 ? `Set ${missing.map(escapeMrkdwn).join('; ')}.` : 'Set QLIK_CERT_DIR and QLIK_PROXY_URLS (README "Live Qlik Sense checks").'}`;
   }
   const answering = status.nodes.filter((node) => node.answering).length;
-  const nodes = status.nodes.map((node) => `• ${escapeMrkdwn(node.url)}: ${node.answering ? 'answering' : `not answering (${escapeMrkdwn(node.detail)})`}`);
+  const nodes = status.nodes.map(
+    (node) =>
+      `• ${escapeMrkdwn(node.url)}: ${node.answering ? 'answering' : `not answering (${escapeMrkdwn(node.detail)})`}`,
+  );
   return [
     `*Qlik APIs:* configured, ${answering} of ${status.nodes.length} proxy node${status.nodes.length === 1 ? '' : 's'} answering.`,
     ...nodes,
@@ -62,7 +68,18 @@ export function renderAppHome(content: HomeContent): types.HomeView {
         `• \`${SLASH_COMMAND} help\` lists the commands.`,
       ].join('\n'),
     ),
-    { type: 'actions', elements: [{ type: 'button', action_id: ACTION_IDS.homeAnalyze, text: { type: 'plain_text', text: 'Analyze a log' }, style: 'primary', value: 'analyze' }] },
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION_IDS.homeAnalyze,
+          text: { type: 'plain_text', text: 'Analyze a log' },
+          style: 'primary',
+          value: 'analyze',
+        },
+      ],
+    },
     { type: 'divider' },
     section('*Knowledge*: open an entry.'),
   ];
@@ -78,13 +95,23 @@ export function renderAppHome(content: HomeContent): types.HomeView {
     });
   }
   if (content.admin) {
-    blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'For admins' } }, section(qlikLines(content.qlik)));
+    blocks.push(
+      { type: 'divider' },
+      { type: 'header', text: { type: 'plain_text', text: 'For admins' } },
+      section(qlikLines(content.qlik)),
+    );
     const alerts = content.alerts.slice(0, SHOWN_ALERTS);
     blocks.push(
       section(
         alerts.length === 0
           ? '*Recent alerts:* none. The watch (`qlik-sessions watch`, or QLIK_LOG_DIR with `serve`) posts them to QLIK_ALERT_CHANNEL.'
-          : ['*Recent alerts*', ...alerts.map((alert) => `• ${escapeMrkdwn(alert.at.slice(0, 16).replace('T', ' '))} UTC · ${escapeMrkdwn(alert.user)} · ${escapeMrkdwn(alert.cause)}: ${escapeMrkdwn(alert.summary)}`)].join('\n'),
+          : [
+              '*Recent alerts*',
+              ...alerts.map(
+                (alert) =>
+                  `• ${escapeMrkdwn(alert.at.slice(0, 16).replace('T', ' '))} UTC · ${escapeMrkdwn(alert.user)} · ${escapeMrkdwn(alert.cause)}: ${escapeMrkdwn(alert.summary)}`,
+              ),
+            ].join('\n'),
       ),
     );
     const feedback = content.feedback.slice(0, SHOWN_FEEDBACK);
@@ -92,7 +119,10 @@ export function renderAppHome(content: HomeContent): types.HomeView {
       section(
         feedback.length === 0
           ? '*Feedback:* no votes yet.'
-          : ['*Feedback* (helpful / not helpful)', ...feedback.map((row) => `• \`${escapeMrkdwn(row.topic)}\`: ${row.helpful} / ${row.notHelpful}`)].join('\n'),
+          : [
+              '*Feedback* (helpful / not helpful)',
+              ...feedback.map((row) => `• \`${escapeMrkdwn(row.topic)}\`: ${row.helpful} / ${row.notHelpful}`),
+            ].join('\n'),
       ),
     );
   }

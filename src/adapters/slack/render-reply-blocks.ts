@@ -40,13 +40,20 @@ function tableBlock(columns: readonly string[], rows: readonly (readonly string[
   return {
     type: 'table',
     // Escaped like every text from a log: Slack decodes the entities, so `<!channel>` shows literally and pings nobody.
-    rows: all.map((row) => columns.map((_, index) => ({ type: 'raw_text' as const, text: row[index] === undefined || row[index] === '' ? ' ' : escapeMrkdwn(row[index] ?? '') }))),
+    rows: all.map((row) =>
+      columns.map((_, index) => ({
+        type: 'raw_text' as const,
+        text: row[index] === undefined || row[index] === '' ? ' ' : escapeMrkdwn(row[index] ?? ''),
+      })),
+    ),
   };
 }
 
 /** A monospaced table; every cell came from a log, so it is escaped like any other input. */
 function factsMrkdwn(columns: readonly string[], rows: readonly (readonly string[])[]): { text: string; cut: boolean } {
-  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? '').length)));
+  const widths = columns.map((column, index) =>
+    Math.max(column.length, ...rows.map((row) => (row[index] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     widths
       .map((width, index) => (cells[index] ?? '').replace(/`/g, 'ˋ').padEnd(width))
@@ -88,9 +95,14 @@ function actionButtons(action: ReplyAction, options: RenderOptions): Button[] {
   switch (action.kind) {
     case 'feedback':
       if (!fitsButton(action.topic)) return [];
-      return [button('Helpful', ACTION_IDS.helpful, action.topic), button('Not helpful', ACTION_IDS.notHelpful, action.topic)];
+      return [
+        button('Helpful', ACTION_IDS.helpful, action.topic),
+        button('Not helpful', ACTION_IDS.notHelpful, action.topic),
+      ];
     case 'share-in-channel':
-      return options.shareValue === undefined || !fitsButton(options.shareValue) ? [] : [button('Share in channel', ACTION_IDS.shareInChannel, options.shareValue, 'primary')];
+      return options.shareValue === undefined || !fitsButton(options.shareValue)
+        ? []
+        : [button('Share in channel', ACTION_IDS.shareInChannel, options.shareValue, 'primary')];
     case 'end-sessions': {
       if (!fitsButton(action.user)) return [];
       const end = button(`End ${action.user}'s sessions`, ACTION_IDS.endSessions, action.user, 'danger');
@@ -115,7 +127,10 @@ function actionButtons(action: ReplyAction, options: RenderOptions): Button[] {
 
 function sourcesMrkdwn(reply: Reply): string | null {
   const lines = reply.entries.map((entry) => {
-    const sources: RichText = entry.sources.flatMap((source, index) => [index === 0 ? ' — ' : ' · ', link(source.title, source.url)]);
+    const sources: RichText = entry.sources.flatMap((source, index) => [
+      index === 0 ? ' — ' : ' · ',
+      link(source.title, source.url),
+    ]);
     return `• ${toMrkdwn([`${entry.title} (`, { kind: 'code', text: entry.id }, ')'])}${toMrkdwn(sources)}`;
   });
   return lines.length === 0 ? null : `*Sources*\n${lines.join('\n')}`;
@@ -130,7 +145,14 @@ function replyBlocks(reply: Reply, options: RenderOptions): { blocks: KnownBlock
     blocks.push({ type: 'header', text: { type: 'plain_text', text: headline, emoji: true } });
   } else {
     // Slack's bold does not span lines: a headline with a list (nodes that failed) is bolded line by line.
-    blocks.push(...sectionBlocks(headline.split('\n').map((line) => (line.trim() === '' ? line : `*${line.trim()}*`)).join('\n')));
+    blocks.push(
+      ...sectionBlocks(
+        headline
+          .split('\n')
+          .map((line) => (line.trim() === '' ? line : `*${line.trim()}*`))
+          .join('\n'),
+      ),
+    );
   }
   if (reply.facts !== null && reply.facts.rows.length > 0) {
     const table = tableBlock(reply.facts.columns, reply.facts.rows);
@@ -149,10 +171,14 @@ function replyBlocks(reply: Reply, options: RenderOptions): { blocks: KnownBlock
   if (sources !== null) blocks.push(...sectionBlocks(sources));
   if (reply.caveats.length > 0) {
     const caveats = reply.caveats.map((caveat) => `_${toMrkdwn(caveat)}_`).join('\n');
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clampText(caveats, BLOCK_KIT_LIMITS.sectionText) }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: clampText(caveats, BLOCK_KIT_LIMITS.sectionText) }],
+    });
   }
   if (reply.actions.some((action) => action.kind === 'end-sessions' && !fitsButton(action.user))) {
-    const note = 'The End sessions button is left out: the user name is longer than a Slack button can carry. End them with `qlik-sessions end` in a shell, or in the QMC.';
+    const note =
+      'The End sessions button is left out: the user name is longer than a Slack button can carry. End them with `qlik-sessions end` in a shell, or in the QMC.';
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: note }] });
   }
   const buttons = reply.actions.flatMap((action) => actionButtons(action, options));
@@ -163,7 +189,10 @@ function replyBlocks(reply: Reply, options: RenderOptions): { blocks: KnownBlock
 /** Block Kit for a Reply: headline, the facts that matter (a table block), sections (the fix), sources, caveats, buttons. Pure. */
 export function renderReplyBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const { blocks } = replyBlocks(reply, options);
-  return { text: clampText(escapeMrkdwn(reply.headline), BLOCK_KIT_LIMITS.fallbackText), blocks: fitBlocks(blocks) as KnownBlock[] };
+  return {
+    text: clampText(escapeMrkdwn(reply.headline), BLOCK_KIT_LIMITS.fallbackText),
+    blocks: fitBlocks(blocks) as KnownBlock[],
+  };
 }
 
 /** True when the reply cannot be shown whole in one message: rows or parts left out (the full report then goes as files). */

@@ -6,7 +6,7 @@ export class StartupRefusal extends Error {
   override readonly name = 'StartupRefusal';
 }
 
-const ID_HELP = 'or use the channel id (C0123ABCDEF, at the bottom of the channel\'s details)';
+const ID_HELP = "or use the channel id (C0123ABCDEF, at the bottom of the channel's details)";
 const MAX_PAGES = 100;
 
 function slackErrorCode(error: unknown): string | undefined {
@@ -18,7 +18,10 @@ function slackErrorCode(error: unknown): string | undefined {
  * QLIK_SUPPORT_CHANNELS as channel ids: names (`#qlik-support`) are looked up once with conversations.list, since
  * events carry ids only and a name would never match. Unknown names and a missing scope stop the start.
  */
-export async function resolveSupportChannels(client: webApi.WebClient, channels: SlackConfig['supportChannels']): Promise<readonly string[] | 'all'> {
+export async function resolveSupportChannels(
+  client: webApi.WebClient,
+  channels: SlackConfig['supportChannels'],
+): Promise<readonly string[] | 'all'> {
   if (channels === 'all') return 'all';
   const names = channels.flatMap((channel) => ('name' in channel ? [channel.name] : []));
   const ids = channels.flatMap((channel) => ('id' in channel ? [channel.id] : []));
@@ -27,8 +30,14 @@ export async function resolveSupportChannels(client: webApi.WebClient, channels:
   let cursor: string | undefined;
   try {
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      const answer = await client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
-      for (const channel of answer.channels ?? []) if (channel.name !== undefined && channel.id !== undefined) byName.set(channel.name, channel.id);
+      const answer = await client.conversations.list({
+        types: 'public_channel,private_channel',
+        exclude_archived: true,
+        limit: 1000,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      for (const channel of answer.channels ?? [])
+        if (channel.name !== undefined && channel.id !== undefined) byName.set(channel.name, channel.id);
       cursor = answer.response_metadata?.next_cursor;
       if (cursor === undefined || cursor === '' || names.every((name) => byName.has(name))) break;
     }

@@ -5,7 +5,14 @@ import { renderNotice, renderReplyBlocks } from './render-reply-blocks.js';
 /** The one Web API call the sink makes; Bolt's WebClient has it. */
 export interface AlertPoster {
   chat: {
-    postMessage(args: { channel: string; text: string; blocks?: unknown[]; thread_ts?: string; unfurl_links?: boolean; unfurl_media?: boolean }): Promise<{ ok?: boolean; ts?: string; channel?: string; error?: string }>;
+    postMessage(args: {
+      channel: string;
+      text: string;
+      blocks?: unknown[];
+      thread_ts?: string;
+      unfurl_links?: boolean;
+      unfurl_media?: boolean;
+    }): Promise<{ ok?: boolean; ts?: string; channel?: string; error?: string }>;
   };
 }
 
@@ -28,15 +35,29 @@ export function createSlackAlertSink(options: SlackAlertSinkOptions): AlertSink 
   return {
     async post(notice) {
       const rendered = renderReplyBlocks(notice.reply);
-      const answer = await options.poster.chat.postMessage({ channel: options.channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
-      if (answer.ts === undefined) throw new Error(`chat.postMessage to ${options.channel} gave no ts (${answer.error ?? 'no error given'})`);
+      const answer = await options.poster.chat.postMessage({
+        channel: options.channel,
+        text: rendered.text,
+        blocks: rendered.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      if (answer.ts === undefined)
+        throw new Error(`chat.postMessage to ${options.channel} gave no ts (${answer.error ?? 'no error given'})`);
       return { channel: answer.channel ?? options.channel, ts: answer.ts };
     },
     async followUp(ref, notice) {
       // Nothing to attach it to (the alert is older than the cooldown, or went out before a restart): stay quiet.
       if (ref === null) return;
       const rendered = renderNotice(notice.summary);
-      await options.poster.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
+      await options.poster.chat.postMessage({
+        channel: ref.channel,
+        thread_ts: ref.ts,
+        text: rendered.text,
+        blocks: rendered.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
     },
   };
 }

@@ -18,7 +18,10 @@ export type SlackFile = z.infer<typeof slackFileSchema>;
 
 /** Slack Connect shares arrive as stubs: the details must be fetched with files.info. */
 export function isFileStub(file: SlackFile): boolean {
-  return file.file_access === 'check_file_info' || (file.url_private_download === undefined && file.url_private === undefined);
+  return (
+    file.file_access === 'check_file_info' ||
+    (file.url_private_download === undefined && file.url_private === undefined)
+  );
 }
 
 const LOG_MIME = /^(text\/|application\/(x-)?(gzip|zip)$)/i;

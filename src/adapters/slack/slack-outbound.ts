@@ -7,7 +7,8 @@ import type { SlackOutbound } from './slack-app-deps.js';
 /** The Web API and the Socket Mode WebSocket through HTTPS_PROXY (undici, which the Slack SDK itself uses). */
 export function slackOutbound(proxyUrl: string): SlackOutbound {
   const dispatcher = new ProxyAgent(proxyUrl);
-  const fetch = ((url: string | URL, init?: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher })) as unknown as SlackOutbound['fetch'];
+  const fetch = ((url: string | URL, init?: RequestInit) =>
+    undiciFetch(url, { ...(init as object), dispatcher })) as unknown as SlackOutbound['fetch'];
   return { fetch, dispatcher };
 }
 

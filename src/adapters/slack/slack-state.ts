@@ -18,7 +18,8 @@ export const STATE_TTL_MS = {
 export const DEFAULT_AUTO_REPLY_COOLDOWN_MS = 2 * 60 * 1000;
 
 export type ClickClaim = 'first' | 'repeat' | 'unavailable';
-export type SharedTake = { readonly kind: 'reply'; readonly reply: Reply } | { readonly kind: 'gone' } | { readonly kind: 'unavailable' };
+export type SharedTake =
+  { readonly kind: 'reply'; readonly reply: Reply } | { readonly kind: 'gone' } | { readonly kind: 'unavailable' };
 
 export interface SlackStateOptions {
   readonly store: StateStore;
@@ -76,12 +77,15 @@ export class SlackState {
 
   /** The kept answer, once across replicas: sharing it again would post it twice. */
   takeShared(id: string): Promise<SharedTake> {
-    return this.degradable<SharedTake>(async (store) => {
-      if (!(await store.claim(`share-taken:${id}`, STATE_TTL_MS.sharedReply))) return { kind: 'gone' };
-      const kept = await store.get(`share:${id}`);
-      await store.delete(`share:${id}`);
-      return kept === undefined ? { kind: 'gone' } : { kind: 'reply', reply: JSON.parse(kept) as Reply };
-    }, { kind: 'unavailable' });
+    return this.degradable<SharedTake>(
+      async (store) => {
+        if (!(await store.claim(`share-taken:${id}`, STATE_TTL_MS.sharedReply))) return { kind: 'gone' };
+        const kept = await store.get(`share:${id}`);
+        await store.delete(`share:${id}`);
+        return kept === undefined ? { kind: 'gone' } : { kind: 'reply', reply: JSON.parse(kept) as Reply };
+      },
+      { kind: 'unavailable' },
+    );
   }
 
   /** A destructive click is carried out once: a replayed body (same trigger) claims the same nonce. No fallback. */
@@ -89,7 +93,9 @@ export class SlackState {
     try {
       return (await this.options.store.claim(`click:${nonce}`, STATE_TTL_MS.clickNonce)) ? 'first' : 'repeat';
     } catch (error) {
-      this.options.logger.error(`state store failed claiming a click nonce, refusing the action: ${describeError(error)}`);
+      this.options.logger.error(
+        `state store failed claiming a click nonce, refusing the action: ${describeError(error)}`,
+      );
       return 'unavailable';
     }
   }

@@ -17,7 +17,13 @@ export interface UploadTarget {
 /** What the upload needs of fetch (the global fetch in production). */
 export type UploadFetch = (
   url: string,
-  init: { readonly method: 'POST'; readonly headers: Record<string, string>; readonly body: Uint8Array; readonly redirect: 'manual'; readonly signal: AbortSignal },
+  init: {
+    readonly method: 'POST';
+    readonly headers: Record<string, string>;
+    readonly body: Uint8Array;
+    readonly redirect: 'manual';
+    readonly signal: AbortSignal;
+  },
 ) => Promise<{ readonly status: number }>;
 
 export interface UploadPolicy {
@@ -28,13 +34,19 @@ export interface UploadPolicy {
   readonly timeoutMs?: number;
 }
 
-export type UploadResult = { readonly ok: true; readonly fileIds: readonly string[] } | { readonly ok: false; readonly error: string };
+export type UploadResult =
+  { readonly ok: true; readonly fileIds: readonly string[] } | { readonly ok: false; readonly error: string };
 
 /**
  * Slack's external upload, as Bolt's filesUploadV2 does it: files.getUploadURLExternal per file, the bytes POSTed to
  * the URL it gives (only to a Slack file host), then one files.completeUploadExternal sharing them in the thread.
  */
-export async function uploadFiles(client: webApi.WebClient, target: UploadTarget, files: readonly UploadFile[], policy: UploadPolicy): Promise<UploadResult> {
+export async function uploadFiles(
+  client: webApi.WebClient,
+  target: UploadTarget,
+  files: readonly UploadFile[],
+  policy: UploadPolicy,
+): Promise<UploadResult> {
   const uploaded: { id: string; title: string }[] = [];
   for (const file of files) {
     const ticket = await client.files.getUploadURLExternal({
@@ -42,9 +54,14 @@ export async function uploadFiles(client: webApi.WebClient, target: UploadTarget
       length: file.bytes.byteLength,
       ...(file.altText === undefined ? {} : { alt_text: file.altText.slice(0, 1000) }),
     });
-    if (typeof ticket.upload_url !== 'string' || typeof ticket.file_id !== 'string') return { ok: false, error: 'files.getUploadURLExternal gave no upload URL' };
+    if (typeof ticket.upload_url !== 'string' || typeof ticket.file_id !== 'string')
+      return { ok: false, error: 'files.getUploadURLExternal gave no upload URL' };
     const checked = checkFileUrl(ticket.upload_url, policy.fileHosts);
-    if (!checked.ok) return { ok: false, error: `the upload URL is not on a Slack file host (SLACK_FILE_HOSTS): ${checked.error.code}` };
+    if (!checked.ok)
+      return {
+        ok: false,
+        error: `the upload URL is not on a Slack file host (SLACK_FILE_HOSTS): ${checked.error.code}`,
+      };
     const response = await policy.fetch(checked.url.toString(), {
       method: 'POST',
       headers: { authorization: `Bearer ${policy.botToken}`, 'content-type': 'application/octet-stream' },
@@ -52,7 +69,8 @@ export async function uploadFiles(client: webApi.WebClient, target: UploadTarget
       redirect: 'manual',
       signal: AbortSignal.timeout(policy.timeoutMs ?? 30_000),
     });
-    if (response.status !== 200) return { ok: false, error: `the upload of ${file.fileName} answered HTTP ${response.status}` };
+    if (response.status !== 200)
+      return { ok: false, error: `the upload of ${file.fileName} answered HTTP ${response.status}` };
     uploaded.push({ id: ticket.file_id, title: file.title });
   }
   const [first, ...rest] = uploaded;

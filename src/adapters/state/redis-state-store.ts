@@ -100,7 +100,11 @@ export function createRedisStateStore(url: string, options: RedisStateStoreOptio
       run(async () => {
         const kept = checkCount('keep', keep);
         // One MULTI so a reader never sees the list longer than `keep`.
-        await client.multi().lpush(list, value).ltrim(list, 0, kept - 1).exec();
+        await client
+          .multi()
+          .lpush(list, value)
+          .ltrim(list, 0, kept - 1)
+          .exec();
       }),
     readRecent: (list, count) => run(() => client.lrange(list, 0, checkCount('count', count) - 1)),
     async close() {

@@ -47,7 +47,9 @@ function parseRef(text: string | undefined): AlertRef | null {
   if (text === undefined) return null;
   try {
     const value = JSON.parse(text) as Partial<AlertRef>;
-    return typeof value.channel === 'string' && typeof value.ts === 'string' ? { channel: value.channel, ts: value.ts } : null;
+    return typeof value.channel === 'string' && typeof value.ts === 'string'
+      ? { channel: value.channel, ts: value.ts }
+      : null;
   } catch {
     return null;
   }
@@ -66,7 +68,13 @@ export function createAlertDispatcher(options: DispatcherOptions): AlertDispatch
   const { store, sink } = options;
   const now = options.now ?? Date.now;
   const remember = async (alert: WatchAlert, summary: string, ref: AlertRef | null): Promise<void> => {
-    const entry = { at: new Date(Number.isFinite(alert.at) ? alert.at : now()).toISOString(), user: alert.user, cause: alert.cause, summary, ...(ref === null ? {} : { channel: ref.channel, ts: ref.ts }) };
+    const entry = {
+      at: new Date(Number.isFinite(alert.at) ? alert.at : now()).toISOString(),
+      user: alert.user,
+      cause: alert.cause,
+      summary,
+      ...(ref === null ? {} : { channel: ref.channel, ts: ref.ts }),
+    };
     await store.pushRecent(RECENT_ALERTS, JSON.stringify(entry), RECENT_ALERTS_KEPT);
   };
   return {

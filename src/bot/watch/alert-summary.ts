@@ -6,7 +6,8 @@ export const LIKELY_CAUSE_TEXT: Readonly<Record<LikelyCause, string>> = {
   'service-account': 'the Qlik service account (the Monitoring apps open a session per REST call)',
   script: 'a script, mashup or API client opening a new session each time (many from one client within a minute)',
   'several-clients': 'several browsers or machines (each browser, machine or incognito window is a session of its own)',
-  'one-client': 'one client with several sessions: other browsers on that machine, an embedded app or an incognito window',
+  'one-client':
+    'one client with several sessions: other browsers on that machine, an embedded app or an incognito window',
 };
 
 function list(values: readonly string[]): string {

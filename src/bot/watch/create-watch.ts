@@ -38,7 +38,10 @@ const PROBLEM_REPEAT_MS = 60 * 60_000;
 /** The watch: the log folders and the live session lists as two sources of alerts, one dispatcher for both. */
 export function createWatch(deps: WatchDeps): Watch {
   const now = deps.now ?? Date.now;
-  const sessions = new SessionWatch({ serviceAccounts: deps.serviceAccounts, ...(deps.feed?.historyBefore == null ? {} : { quietBefore: deps.feed.historyBefore }) });
+  const sessions = new SessionWatch({
+    serviceAccounts: deps.serviceAccounts,
+    ...(deps.feed?.historyBefore == null ? {} : { quietBefore: deps.feed.historyBefore }),
+  });
   const live = new LiveCountWatch(deps.serviceAccounts);
   const saidAt = new Map<string, number>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -92,7 +95,9 @@ export function createWatch(deps: WatchDeps): Watch {
       return [];
     }
     for (const error of result.value.errors) {
-      problem(`Proxy node ${error.proxy}${error.virtualProxy === '' ? '' : ` (virtual proxy ${error.virtualProxy})`} did not answer; the others still count: ${error.message}`);
+      problem(
+        `Proxy node ${error.proxy}${error.virtualProxy === '' ? '' : ` (virtual proxy ${error.virtualProxy})`} did not answer; the others still count: ${error.message}`,
+      );
     }
     const alerts = live.update({ at: now(), sessions: result.value.sessions, partial: result.value.errors.length > 0 });
     if (alerts.length > 0) await deps.liveState?.save(JSON.stringify(live.snapshot()));
@@ -114,10 +119,13 @@ export function createWatch(deps: WatchDeps): Watch {
       void round.then((more) => {
         running.delete(round);
         if (stopped) return;
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          run();
-        }, more ? 0 : every);
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer);
+            run();
+          },
+          more ? 0 : every,
+        );
         timers.add(timer);
       });
     };
@@ -129,7 +137,8 @@ export function createWatch(deps: WatchDeps): Watch {
       if (!stopped) return;
       stopped = false;
       if (deps.feed !== undefined) loop(deps.folderPollMs, readLogsOnce);
-      if (deps.live !== undefined) loop(deps.liveIntervalMs, async () => {
+      if (deps.live !== undefined)
+        loop(deps.liveIntervalMs, async () => {
           await countLiveOnce();
           return { more: false };
         });

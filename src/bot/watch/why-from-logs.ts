@@ -14,7 +14,8 @@ export interface WhyResult {
   readonly userSeen: boolean;
 }
 
-export type WhyOutcome = { readonly ok: true; readonly result: WhyResult } | { readonly ok: false; readonly error: AnalysisUnavailable };
+export type WhyOutcome =
+  { readonly ok: true; readonly result: WhyResult } | { readonly ok: false; readonly error: AnalysisUnavailable };
 
 /** The verdict for one user over the last `sinceMs` of the log folders: the same analysis as a pasted excerpt. */
 export async function whyFromLogs(
@@ -31,5 +32,17 @@ export async function whyFromLogs(
   if (!outcome.ok) return outcome;
   const { report } = outcome;
   const userSeen = report.users.some((summary) => summary.user.toLowerCase() === user.toLowerCase());
-  return { ok: true, result: { user, from, to, report, filesRead: selection.filesRead, filesSkipped: selection.filesSkipped, problems: selection.problems, userSeen } };
+  return {
+    ok: true,
+    result: {
+      user,
+      from,
+      to,
+      report,
+      filesRead: selection.filesRead,
+      filesSkipped: selection.filesSkipped,
+      problems: selection.problems,
+      userSeen,
+    },
+  };
 }

@@ -8,17 +8,31 @@ import type { WhyResult } from './why-from-logs.js';
 
 /** `why` without QLIK_LOG_DIR: how to set it. */
 export function whySetupReply(): Reply {
-  return simpleReply('pointer', 'To answer "why" from the site\'s own logs, set QLIK_LOG_DIR to the Qlik Sense log folders, then restart.', [
-    {
-      title: 'How',
-      paragraphs: [],
-      steps: [
-        ['Mount or share each node\'s ', code('C:\\ProgramData\\Qlik\\Sense\\Log'), ' folder (or the central log share with one folder per node) where this app runs.'],
-        ['Set ', code('QLIK_LOG_DIR'), ' to those folders, comma-separated, for example ', code('QLIK_LOG_DIR=/mnt/qs1/Log,/mnt/qs2/Log'), '.'],
-        ['Meanwhile, paste the log lines here or run ', code('qlik-sessions analyze <folder>'), ' on the server.'],
-      ],
-    },
-  ]);
+  return simpleReply(
+    'pointer',
+    'To answer "why" from the site\'s own logs, set QLIK_LOG_DIR to the Qlik Sense log folders, then restart.',
+    [
+      {
+        title: 'How',
+        paragraphs: [],
+        steps: [
+          [
+            "Mount or share each node's ",
+            code('C:\\ProgramData\\Qlik\\Sense\\Log'),
+            ' folder (or the central log share with one folder per node) where this app runs.',
+          ],
+          [
+            'Set ',
+            code('QLIK_LOG_DIR'),
+            ' to those folders, comma-separated, for example ',
+            code('QLIK_LOG_DIR=/mnt/qs1/Log,/mnt/qs2/Log'),
+            '.',
+          ],
+          ['Meanwhile, paste the log lines here or run ', code('qlik-sessions analyze <folder>'), ' on the server.'],
+        ],
+      },
+    ],
+  );
 }
 
 /** The verdict for one user from the folders, with what was read. */
@@ -29,7 +43,14 @@ export function whyReply(result: WhyResult, describeEntry: (id: string) => Entry
     return simpleReply('pointer', `No line in the log folders names ${result.user} over ${span}.`, [
       {
         title: null,
-        paragraphs: [read, ['Check the spelling (DIRECTORY\\user as in the QMC), ask for a longer span (', code(`why ${result.user} 1d`), '), or check that QLIK_LOG_DIR holds every node.']],
+        paragraphs: [
+          read,
+          [
+            'Check the spelling (DIRECTORY\\user as in the QMC), ask for a longer span (',
+            code(`why ${result.user} 1d`),
+            '), or check that QLIK_LOG_DIR holds every node.',
+          ],
+        ],
         steps: [],
       },
       ...result.problems.map((problem) => ({ title: null, paragraphs: [problem], steps: [] })),

@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { toPlainText } from '../text/index.js';
 import { countSentences, parseInlineMarkdown, type KnowledgeEntry } from '../knowledge/index.js';
 
-export type ParseKnowledgeEntryResult = { readonly ok: true; readonly entry: KnowledgeEntry } | { readonly ok: false; readonly error: string };
+export type ParseKnowledgeEntryResult =
+  { readonly ok: true; readonly entry: KnowledgeEntry } | { readonly ok: false; readonly error: string };
 
 const MAX_ANSWER_SENTENCES = 3;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const idSchema = z.string().regex(ID_PATTERN, { error: 'must be a kebab-case id such as five-session-limit' });
-const text = (what: string) => z.string({ error: `must be ${what}` }).trim().min(1, { error: `must be ${what}` });
+const text = (what: string) =>
+  z
+    .string({ error: `must be ${what}` })
+    .trim()
+    .min(1, { error: `must be ${what}` });
 
 const entrySchema = z.strictObject(
   {
@@ -17,11 +22,20 @@ const entrySchema = z.strictObject(
     answer: z
       .array(text('a paragraph of text'), { error: 'must be one or more paragraphs' })
       .min(1, { error: 'must not be empty' })
-      .refine((paragraphs) => paragraphs.reduce((sum, paragraph) => sum + countSentences(toPlainText(parseInlineMarkdown(paragraph))), 0) <= MAX_ANSWER_SENTENCES, {
-        error: `must be at most ${MAX_ANSWER_SENTENCES} sentences in all (the rest belongs in the fix or how to confirm)`,
-      }),
-    fix: z.array(text('a step'), { error: 'must be a list of numbered steps' }).min(1, { error: 'must have at least one step' }),
-    confirm: z.array(text('a paragraph or list item'), { error: 'must be a list' }).min(1, { error: 'must say how to confirm the cause' }),
+      .refine(
+        (paragraphs) =>
+          paragraphs.reduce((sum, paragraph) => sum + countSentences(toPlainText(parseInlineMarkdown(paragraph))), 0) <=
+          MAX_ANSWER_SENTENCES,
+        {
+          error: `must be at most ${MAX_ANSWER_SENTENCES} sentences in all (the rest belongs in the fix or how to confirm)`,
+        },
+      ),
+    fix: z
+      .array(text('a step'), { error: 'must be a list of numbered steps' })
+      .min(1, { error: 'must have at least one step' }),
+    confirm: z
+      .array(text('a paragraph or list item'), { error: 'must be a list' })
+      .min(1, { error: 'must say how to confirm the cause' }),
     related: z.array(idSchema, { error: 'must be a list of entry ids' }).default([]),
     sources: z
       .array(
@@ -35,7 +49,10 @@ const entrySchema = z.strictObject(
     triggers: z.array(text('a phrase'), { error: 'must be a list of phrases' }).default([]),
     keywords: z.array(text('a word or phrase'), { error: 'must be a list of words' }).default([]),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : 'must be a mapping of fields') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : 'must be a mapping of fields',
+  },
 );
 
 type RawEntry = Record<string, unknown>;
@@ -84,7 +101,8 @@ function readMarkdown(text: string): { ok: true; raw: RawEntry } | { ok: false; 
     if (heading !== null) {
       const name = (heading[1] ?? '').toLowerCase();
       field = SECTION_FIELDS[name] ?? null;
-      if (field === null) return { ok: false, error: `unknown section "${heading[1] ?? ''}" (use ## Answer, ## Fix, ## How to confirm)` };
+      if (field === null)
+        return { ok: false, error: `unknown section "${heading[1] ?? ''}" (use ## Answer, ## Fix, ## How to confirm)` };
       if (field in raw || field in sections) return { ok: false, error: `field "${field}": given twice` };
       sections[field] = [];
       continue;
@@ -104,9 +122,13 @@ function readYaml(text: string): { ok: true; raw: RawEntry } | { ok: false; erro
   try {
     value = parseYaml(text);
   } catch (error) {
-    return { ok: false, error: `YAML does not parse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      ok: false,
+      error: `YAML does not parse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'must be a YAML mapping of fields' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, error: 'must be a YAML mapping of fields' };
   const raw: RawEntry = { ...(value as RawEntry) };
   // In YAML files a single paragraph may be written as a plain string.
   for (const field of ['answer', 'confirm'] as const) if (typeof raw[field] === 'string') raw[field] = [raw[field]];
@@ -125,7 +147,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function parseKnowledgeEntry(fileName: string, text: string): ParseKnowledgeEntryResult {
   const fail = (detail: string): ParseKnowledgeEntryResult => ({ ok: false, error: `${fileName}: ${detail}` });
   const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  const read = extension === 'md' ? readMarkdown(text) : extension === 'yaml' || extension === 'yml' ? readYaml(text) : null;
+  const read =
+    extension === 'md' ? readMarkdown(text) : extension === 'yaml' || extension === 'yml' ? readYaml(text) : null;
   if (read === null) return fail('not an entry file (use .md with front matter, or .yaml)');
   if (!read.ok) return fail(read.error);
 
@@ -133,7 +156,8 @@ export function parseKnowledgeEntry(fileName: string, text: string): ParseKnowle
   if (!parsed.success) return fail(parsed.error.issues.map(describeIssue).join('; '));
   const data = parsed.data;
   const baseName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  if (baseName !== data.id) return fail(`field "id": "${data.id}" must match the file name (${data.id}.${extension ?? 'md'})`);
+  if (baseName !== data.id)
+    return fail(`field "id": "${data.id}" must match the file name (${data.id}.${extension ?? 'md'})`);
   if (data.related.includes(data.id)) return fail('field "related": an entry cannot be related to itself');
 
   return {

@@ -68,18 +68,51 @@ const TOPICS: Readonly<Record<ErrorSignalCode, string>> = {
 };
 
 // Quotes of the error itself are never overruled; only paraphrases and reports are.
-const PARAPHRASES: ReadonlySet<ErrorSignalCode> = new Set(['too-many-sessions', 'parallel-sessions-report', 'denied-at-limit']);
+const PARAPHRASES: ReadonlySet<ErrorSignalCode> = new Set([
+  'too-many-sessions',
+  'parallel-sessions-report',
+  'denied-at-limit',
+]);
 
-const QLIK_CONTEXT = new Set(['qlik', 'hub', 'qmc', 'qps', 'qrs', 'proxy', 'enigma', 'mashup', 'qseow', 'analyzer', 'professional']);
+const QLIK_CONTEXT = new Set([
+  'qlik',
+  'hub',
+  'qmc',
+  'qps',
+  'qrs',
+  'proxy',
+  'enigma',
+  'mashup',
+  'qseow',
+  'analyzer',
+  'professional',
+]);
 // Not "user" or "attempt": "5 users were denied the stream" and "5 failed attempts" are other problems.
 const SESSIONISH = new Set(['session', 'login', 'connect', 'device', 'browser', 'tab', 'authentication']);
 const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
-const REPORT_WORDS = new Set([...FIRST_PERSON, 'error', 'get', 'got', 'keep', 'message', 'see', 'say', 'show', 'receiv', 'popup', 'deny']);
+const REPORT_WORDS = new Set([
+  ...FIRST_PERSON,
+  'error',
+  'get',
+  'got',
+  'keep',
+  'message',
+  'see',
+  'say',
+  'show',
+  'receiv',
+  'popup',
+  'deny',
+]);
 const TOO_MANY_SESSIONS_LITERAL = /\btoo many (?:[a-z]+ ){0,2}ses+io?ns?\b/;
 // The error's own words, as people shorten it ("the parallel sessions message"); not "concurrent connections", a database's.
 const PARALLEL_SESSIONS_LITERAL = /\bparal+el+ ses+io?ns?\b/;
-const EVENT_WORDS = new Set(['webinar', 'conference', 'attend', 'agenda', 'speaker', 'keynote', 'breakout', 'track', 'workshop', 'summit'].map(canonicalWord));
+const EVENT_WORDS = new Set(
+  ['webinar', 'conference', 'attend', 'agenda', 'speaker', 'keynote', 'breakout', 'track', 'workshop', 'summit'].map(
+    canonicalWord,
+  ),
+);
 const ERROR_WORDS = new Set(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
@@ -106,8 +139,14 @@ function hasSequence(words: readonly string[], sequence: readonly string[]): boo
 }
 
 /** Whether some word of `a` and some word of `b` are at most `window` words apart. */
-function near(words: readonly string[], a: ReadonlySet<string> | string, b: ReadonlySet<string> | string, window: number): boolean {
-  const has = (set: ReadonlySet<string> | string, word: string) => (typeof set === 'string' ? set === word : set.has(word));
+function near(
+  words: readonly string[],
+  a: ReadonlySet<string> | string,
+  b: ReadonlySet<string> | string,
+  window: number,
+): boolean {
+  const has = (set: ReadonlySet<string> | string, word: string) =>
+    typeof set === 'string' ? set === word : set.has(word);
   const left = words.flatMap((word, index) => (has(a, word) ? [index] : []));
   const right = words.flatMap((word, index) => (has(b, word) ? [index] : []));
   return left.some((i) => right.some((j) => i !== j && Math.abs(i - j) <= window));
@@ -115,7 +154,8 @@ function near(words: readonly string[], a: ReadonlySet<string> | string, b: Read
 
 /** "too many ... sessions ... parallel" in a short stretch, in any order. */
 // "to many" is the commonest misspelling of the error.
-const tooManyAt = (words: readonly string[]) => [...indexesOf(words, 'too'), ...indexesOf(words, 'to')].filter((too) => words[too + 1] === 'many');
+const tooManyAt = (words: readonly string[]) =>
+  [...indexesOf(words, 'too'), ...indexesOf(words, 'to')].filter((too) => words[too + 1] === 'many');
 
 // The hub's opening words, quoted before either error: part of the quote, not of what the person adds.
 const HUB_OPENING = ['you', 'can', 'not', 'access', 'qlik', 'because', 'you', 'have'];
@@ -124,7 +164,11 @@ const HUB_OPENING = ['you', 'can', 'not', 'access', 'qlik', 'because', 'you', 'h
 function withOpening(words: readonly string[], start: number): number {
   for (let from = Math.max(0, start - HUB_OPENING.length); from < start; from++) {
     const before = words.slice(from, start);
-    if (before.length > 0 && before.every((word, offset) => word === HUB_OPENING[HUB_OPENING.length - before.length + offset])) return from;
+    if (
+      before.length > 0 &&
+      before.every((word, offset) => word === HUB_OPENING[HUB_OPENING.length - before.length + offset])
+    )
+      return from;
   }
   return start;
 }
@@ -135,7 +179,9 @@ function parallelErrorQuote(words: readonly string[]): readonly [number, number]
     const from = Math.max(0, too - 6);
     const stretch = words.slice(from, too + 9);
     if (!stretch.includes('session') || !stretch.includes('parallel')) continue;
-    const parts = stretch.flatMap((word, index) => (['session', 'parallel', 'activ', 'active'].includes(word) ? [from + index] : []));
+    const parts = stretch.flatMap((word, index) =>
+      ['session', 'parallel', 'activ', 'active'].includes(word) ? [from + index] : [],
+    );
     const start = Math.min(too, ...parts);
     return [withOpening(words, start), Math.max(too + 1, ...parts) + 1];
   }
@@ -157,7 +203,8 @@ function tooManySessions(words: readonly string[]): boolean {
 }
 
 // The German hub ("Sie haben zu viele parallel aktive Sitzungen"), matched loosely: we could not read Qlik's own German text.
-const GERMAN_PARALLEL_ERROR = /\bzu viele?n? (?:[a-z]+ ){0,3}sitzungen\b|\bsitzungen (?:[a-z]+ ){0,2}(?:parallel|gleichzeitig) aktiv\b/;
+const GERMAN_PARALLEL_ERROR =
+  /\bzu viele?n? (?:[a-z]+ ){0,3}sitzungen\b|\bsitzungen (?:[a-z]+ ){0,2}(?:parallel|gleichzeitig) aktiv\b/;
 
 function limitNotion(words: readonly string[]): boolean {
   return (
@@ -185,28 +232,42 @@ function denyNotion(words: readonly string[]): boolean {
 const TELLS = new Set(['say', 'tell', 'show', 'message', 'popup', 'warn', 'warning']);
 
 // Another error quoted by name: the message is about that error, whatever else it shares with ours.
-const OTHER_ERRORS = /\b(?:field|table|file|path|variable|script|connection|app|object) (?:[a-z0-9]+ ){0,3}not found\b|\bsyntax error\b|\bscript error\b|\bout of memory\b|\bunexpected error\b/;
+const OTHER_ERRORS =
+  /\b(?:field|table|file|path|variable|script|connection|app|object) (?:[a-z0-9]+ ){0,3}not found\b|\bsyntax error\b|\bscript error\b|\bout of memory\b|\bunexpected error\b/;
 
 function guardsOf(words: readonly string[], text: string, qlik: boolean): GuardCode[] {
   const guards: GuardCode[] = [];
-  if (words.some((word) => ['qlikview', 'cal', 'qvs', 'qvw'].includes(word)) || hasSequence(words, ['access', 'point'])) guards.push('qlikview-cal');
+  if (words.some((word) => ['qlikview', 'cal', 'qvs', 'qvw'].includes(word)) || hasSequence(words, ['access', 'point']))
+    guards.push('qlikview-cal');
   const engine = words.includes('engin') || words.includes('engine');
   if (
     hasSequence(words, ['qlik', 'core']) ||
     words.includes('docker') ||
     words.includes('container') ||
-    (engine && (near(words, new Set(['without', 'no', 'unlicens']), 'licens', 3) || words.includes('unlicens') || hasSequence(words, ['licens', 'key'])))
+    (engine &&
+      (near(words, new Set(['without', 'no', 'unlicens']), 'licens', 3) ||
+        words.includes('unlicens') ||
+        hasSequence(words, ['licens', 'key'])))
   ) {
     guards.push('qlik-core-engine');
   }
-  if (hasSequence(words, ['login', 'access', 'pass']) || hasSequence(words, ['login', 'pass'])) guards.push('login-access-pass');
-  if (words.some((word) => OTHER_PRODUCTS.has(word)) || (!qlik && words.some((word) => HOSTING_PRODUCTS.has(word)))) guards.push('other-product');
+  if (hasSequence(words, ['login', 'access', 'pass']) || hasSequence(words, ['login', 'pass']))
+    guards.push('login-access-pass');
+  if (words.some((word) => OTHER_PRODUCTS.has(word)) || (!qlik && words.some((word) => HOSTING_PRODUCTS.has(word))))
+    guards.push('other-product');
   if (OTHER_ERRORS.test(normalizeMessage(text))) guards.push('other-error');
   // Sessions of a conference or a webinar ("too many sessions in parallel tracks").
   if (words.some((word) => EVENT_WORDS.has(word))) guards.push('event-sessions');
-  if (words.includes('password') || words.includes('lockout') || (words.includes('lock') && words.includes('attempt'))) guards.push('account-lockout');
+  if (words.includes('password') || words.includes('lockout') || (words.includes('lock') && words.includes('attempt')))
+    guards.push('account-lockout');
   const opener = words[0];
-  if (text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener) && !words.some((word) => FIRST_PERSON.has(word))) guards.push('hypothetical-question');
+  if (
+    text.includes('?') &&
+    opener !== undefined &&
+    QUESTION_OPENERS.has(opener) &&
+    !words.some((word) => FIRST_PERSON.has(word))
+  )
+    guards.push('hypothetical-question');
   return guards;
 }
 
@@ -229,7 +290,10 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
     found.push({ code: 'parallel-sessions-error', evidence: 'quotes "too many sessions active in parallel"' });
     quote(...parallelQuote);
   } else if (GERMAN_PARALLEL_ERROR.test(normalized)) {
-    found.push({ code: 'parallel-sessions-error', evidence: 'quotes the German hub: "zu viele parallel aktive Sitzungen"' });
+    found.push({
+      code: 'parallel-sessions-error',
+      evidence: 'quotes the German hub: "zu viele parallel aktive Sitzungen"',
+    });
   }
   if (
     compact.includes('onmaxparallelsessionsexceeded') ||
@@ -239,7 +303,9 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
     found.push({ code: 'max-parallel-push', evidence: 'quotes OnMaxParallelSessionsExceeded' });
   }
   // Not "cannot access Qlik Sense because": both hub errors start that way.
-  const pass = words.findIndex((word, index) => word === 'no' && words[index + 1] === 'access' && words[index + 2] === 'pass');
+  const pass = words.findIndex(
+    (word, index) => word === 'no' && words[index + 1] === 'access' && words[index + 2] === 'pass',
+  );
   if (pass >= 0) {
     found.push({ code: 'no-access-pass-error', evidence: 'quotes "no access pass"' });
     quote(withOpening(words, pass), pass + 3);
@@ -250,16 +316,30 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
     quote(...denialLineQuote(words));
   }
   const isQuoted = found.length > 0;
-  const qlik = words.some((word) => QLIK_CONTEXT.has(word)) || hasSequence(words, ['access', 'pass']) || hasSequence(words, ['virtual', 'proxy']);
-  if (!isQuoted && qlik && tooManySessions(words)) found.push({ code: 'too-many-sessions', evidence: 'reports "too many sessions" in Qlik' });
+  const qlik =
+    words.some((word) => QLIK_CONTEXT.has(word)) ||
+    hasSequence(words, ['access', 'pass']) ||
+    hasSequence(words, ['virtual', 'proxy']);
+  if (!isQuoted && qlik && tooManySessions(words))
+    found.push({ code: 'too-many-sessions', evidence: 'reports "too many sessions" in Qlik' });
   // Without a Qlik word, only the literal "sessions" (not "connections", a database's words) said as an error someone got.
-  else if (!isQuoted && TOO_MANY_SESSIONS_LITERAL.test(normalized.replace(/\bto many\b/g, 'too many')) && words.some((word) => REPORT_WORDS.has(word))) {
+  else if (
+    !isQuoted &&
+    TOO_MANY_SESSIONS_LITERAL.test(normalized.replace(/\bto many\b/g, 'too many')) &&
+    words.some((word) => REPORT_WORDS.has(word))
+  ) {
     found.push({ code: 'too-many-sessions', evidence: 'reports a "too many sessions" error' });
   }
   const opener = words[0];
   const asks = text.includes('?') && opener !== undefined && QUESTION_OPENERS.has(opener);
   const tells = words.some((word) => TELLS.has(word));
-  if (!isQuoted && !asks && PARALLEL_SESSIONS_LITERAL.test(normalized) && words.some((word) => ERROR_WORDS.has(word)) && words.some((word) => REPORT_WORDS.has(word))) {
+  if (
+    !isQuoted &&
+    !asks &&
+    PARALLEL_SESSIONS_LITERAL.test(normalized) &&
+    words.some((word) => ERROR_WORDS.has(word)) &&
+    words.some((word) => REPORT_WORDS.has(word))
+  ) {
     found.push({ code: 'parallel-sessions-report', evidence: 'reports the "parallel sessions" error' });
   } else if (!isQuoted && qlik && limitNotion(words) && (denyNotion(words) || (tells && !asks))) {
     found.push({ code: 'denied-at-limit', evidence: 'reports a refusal at the session limit' });
@@ -270,7 +350,10 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   // a conference's sessions are nobody's; only the hub's exact wording still counts then.
   const exact = /toomanysessionsactiveinparal|noaccesspass|onmaxparallelsessionsexceeded/.test(compact);
   const overrulesAll = !exact && ((guards.includes('other-product') && !qlik) || guards.includes('event-sessions'));
-  const overruled = guards.length > 0 ? found.filter((signal) => overrulesAll || PARAPHRASES.has(signal.code)).map((signal) => signal.code) : [];
+  const overruled =
+    guards.length > 0
+      ? found.filter((signal) => overrulesAll || PARAPHRASES.has(signal.code)).map((signal) => signal.code)
+      : [];
   const signals = found
     .filter((signal) => !overruled.includes(signal.code))
     .map((signal) => ({ ...signal, topic: TOPICS[signal.code], boosts: BOOSTS[signal.code] }));

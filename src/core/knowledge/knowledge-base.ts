@@ -62,7 +62,32 @@ export interface KnowledgeBase {
 }
 
 // Only filler leaves a trigger: "how many sessions" must not shrink to "sessions", nor "no access pass" to "access pass".
-const TRIGGER_FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'is', 'are', 'be', 'by', 'with', 'and', 'or', 'my', 'your', 'our', 'its', 'it', 'this', 'that', 'as', 'at']);
+const TRIGGER_FILLERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'is',
+  'are',
+  'be',
+  'by',
+  'with',
+  'and',
+  'or',
+  'my',
+  'your',
+  'our',
+  'its',
+  'it',
+  'this',
+  'that',
+  'as',
+  'at',
+]);
 // Neighbouring pairs in prose are often accidental ("user line"); they refine, single words decide.
 const PAIR_WEIGHT = 0.5;
 const MAX_MATCHES = 3;
@@ -76,19 +101,28 @@ export const MIN_MATCH_SCORE = 0.25;
  */
 export const MIN_ANSWER_SCORE = 0.45;
 // Messages about QlikView CALs, the unlicensed Qlik engine, other products, lockouts or conferences share our words, not our topic.
-const OFF_TOPIC_GUARDS: ReadonlySet<GuardCode> = new Set(['qlikview-cal', 'qlik-core-engine', 'other-product', 'account-lockout', 'event-sessions']);
+const OFF_TOPIC_GUARDS: ReadonlySet<GuardCode> = new Set([
+  'qlikview-cal',
+  'qlik-core-engine',
+  'other-product',
+  'account-lockout',
+  'event-sessions',
+]);
 const OFF_TOPIC_DAMPING = 0.15;
 const UNANCHORED_DAMPING = 0.45;
 // The entries' IDF cannot know that these fill every Qlik support thread ("the reload task failed for the app").
 const BACKGROUND_TERMS: ReadonlySet<string> = new Set(
-  'app user fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(' '),
+  'app user fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(
+    ' ',
+  ),
 );
 const BACKGROUND_FACTOR = 0.4;
 
 /** A (group) managed service account, gMSA: a Windows account type, not the Qlik service account's licence. */
 function namesManagedServiceAccount(words: readonly string[]): boolean {
   return words.some(
-    (word, index) => word === 'msa' || (word === 'manag' && words[index + 1] === 'servic' && words[index + 2] === 'account'),
+    (word, index) =>
+      word === 'msa' || (word === 'manag' && words[index + 1] === 'servic' && words[index + 2] === 'account'),
   );
 }
 // Words of our topic, sessions and licences and refusals: naming Qlik alone ("change the service account to a gMSA") is not enough.
@@ -150,10 +184,14 @@ export function indexKnowledgeEntry(entry: KnowledgeEntry): EntryIndex {
   addTerms(frequencies, entry.title, FIELD_WEIGHTS.title);
   for (const trigger of entry.triggers) addTerms(frequencies, trigger, FIELD_WEIGHTS.triggers);
   for (const keyword of entry.keywords) addTerms(frequencies, keyword, FIELD_WEIGHTS.keywords);
-  for (const text of [...entry.answer, ...entry.fix, ...entry.confirm]) addTerms(frequencies, toPlainText(text), FIELD_WEIGHTS.text);
+  for (const text of [...entry.answer, ...entry.fix, ...entry.confirm])
+    addTerms(frequencies, toPlainText(text), FIELD_WEIGHTS.text);
   const length = [...frequencies.values()].reduce((sum, count) => sum + count, 0);
   const triggers = entry.triggers
-    .map((phrase) => ({ phrase, words: [...new Set(messageWords(phrase).filter((word) => !TRIGGER_FILLERS.has(word)))] }))
+    .map((phrase) => ({
+      phrase,
+      words: [...new Set(messageWords(phrase).filter((word) => !TRIGGER_FILLERS.has(word)))],
+    }))
     .filter((trigger) => trigger.words.length > 0);
   return { terms: [...frequencies], length, triggers };
 }
@@ -208,7 +246,8 @@ export function createKnowledgeBase(
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const averageLength = items.reduce((sum, item) => sum + item.length, 0) / Math.max(items.length, 1);
   const documentFrequency = new Map<string, number>();
-  for (const item of items) for (const term of item.frequencies.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const item of items)
+    for (const term of item.frequencies.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const idf = (term: string) => {
     const df = documentFrequency.get(term) ?? 0;
     return Math.log(1 + (items.length - df + 0.5) / (df + 0.5));
@@ -230,7 +269,9 @@ export function createKnowledgeBase(
     // "run the services under a gMSA" matches the trigger "service account"; only sessions or licences make it ours.
     const accountTypeOnly = !onTopic && namesManagedServiceAccount(words);
     // "Field 'X' not found" in a Monitoring app is that error, unless the message also speaks of sessions or refusals.
-    const otherError = detected.guards.includes('other-error') && !words.some((word) => ['session', 'parallel', 'limit', 'deny', 'pass'].includes(word));
+    const otherError =
+      detected.guards.includes('other-error') &&
+      !words.some((word) => ['session', 'parallel', 'limit', 'deny', 'pass'].includes(word));
 
     const scored = items.map((item) => {
       const contributions: TermContribution[] = [];

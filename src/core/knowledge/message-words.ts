@@ -112,7 +112,24 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 };
 
 // Key words whose misspellings matter ("paralell", "sesions", "Qloik"): one edit away is the same word.
-const VOCABULARY: readonly string[] = ['session', 'parallel', 'licens', 'access', 'qlik', 'authentication', 'analyzer', 'professional', 'maximum', 'exceed', 'incognito', 'monitoring', 'mashup', 'websocket', 'proxy', 'virtual'];
+const VOCABULARY: readonly string[] = [
+  'session',
+  'parallel',
+  'licens',
+  'access',
+  'qlik',
+  'authentication',
+  'analyzer',
+  'professional',
+  'maximum',
+  'exceed',
+  'incognito',
+  'monitoring',
+  'mashup',
+  'websocket',
+  'proxy',
+  'virtual',
+];
 
 /** Kept in the word sequence (signals need them) but carry no weight when ranking. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -156,7 +173,9 @@ export function canonicalWord(word: string): string {
   let canonical = SYNONYMS[word] ?? SYNONYMS[stemmed] ?? stemmed;
   if (canonical === stemmed && canonical.length >= 4 && !VOCABULARY.includes(canonical)) {
     const limit = canonical.length >= 9 ? 2 : 1;
-    const near = VOCABULARY.find((known) => known[0] === canonical[0] && editDistance(canonical, known, limit) <= limit);
+    const near = VOCABULARY.find(
+      (known) => known[0] === canonical[0] && editDistance(canonical, known, limit) <= limit,
+    );
     if (near !== undefined) canonical = near;
   }
   // A long-running bot sees endless new words; a bounded cache keeps memory flat.

@@ -47,9 +47,36 @@ const CHANGE_WORDS = new Set(['allow', 'permit', 'increas', 'configurabl', 'conf
 const MODALS = new Set(['can', 'could', 'may', 'might', 'allow', 'possibl']);
 // The present state of one user: "has right now", "currently", "which sessions are open".
 const PRESENT_WORDS = new Set(['currently', 'current', 'now', 'active', 'live', 'still']);
-const LOOK_WORDS = new Set(['see', 'list', 'check', 'show', 'find', 'view', 'count', 'monitor', 'which', 'tell', 'get', 'who']);
+const LOOK_WORDS = new Set([
+  'see',
+  'list',
+  'check',
+  'show',
+  'find',
+  'view',
+  'count',
+  'monitor',
+  'which',
+  'tell',
+  'get',
+  'who',
+]);
 // What adds a session: the QMC, a tab, another browser or device ("does the QMC count as a session?").
-const COUNTED_THINGS = new Set(['qmc', 'hub', 'tab', 'browser', 'window', 'incognito', 'device', 'machine', 'laptop', 'tablet', 'phone', 'monitor', 'refresh']);
+const COUNTED_THINGS = new Set([
+  'qmc',
+  'hub',
+  'tab',
+  'browser',
+  'window',
+  'incognito',
+  'device',
+  'machine',
+  'laptop',
+  'tablet',
+  'phone',
+  'monitor',
+  'refresh',
+]);
 // Thrown out after a while: the inactivity timeout ("kicked out after 30 minutes", "logged out when idle").
 const DROPPED_WORDS = new Set(['kick', 'logout', 'expir', 'disconnect', 'drop']);
 const WHILE_WORDS = new Set(['minut', 'hour', 'idle', 'inactiv', 'inactivity', 'longer', 'shorter']);
@@ -86,7 +113,13 @@ function asksWhatCounts(words: readonly string[]): boolean {
     words[1] !== 'there' &&
     words.some((word) => SESSIONISH.has(word)) &&
     words.some((word) => ['new', 'count', 'own', 'separat', 'extra', 'another', 'same'].includes(word));
-  const howManyIs = words.some((word, index) => word === 'how' && words[index + 1] === 'many' && words[index + 2] === 'session' && ['is', 'are'].includes(words[index + 3] ?? ''));
+  const howManyIs = words.some(
+    (word, index) =>
+      word === 'how' &&
+      words[index + 1] === 'many' &&
+      words[index + 2] === 'session' &&
+      ['is', 'are'].includes(words[index + 3] ?? ''),
+  );
   return counts || yesNo || howManyIs;
 }
 
@@ -95,15 +128,26 @@ function hasPair(words: readonly string[], first: string, second: string): boole
 }
 
 /** Who or what the message is about, read in questions and error reports alike. */
-function contextIntents(words: readonly string[], boosts: Readonly<Record<IntentCode, Readonly<Record<string, number>>>>): QuestionIntent[] {
+function contextIntents(
+  words: readonly string[],
+  boosts: Readonly<Record<IntentCode, Readonly<Record<string, number>>>>,
+): QuestionIntent[] {
   const intents: QuestionIntent[] = [];
   const internal = words.some((word, index) => word === 'sa' && INTERNAL_ACCOUNTS.has(words[index + 1] ?? ''));
   if (internal || (words.includes('internal') && words.some((word) => word === 'account' || word === 'sa'))) {
-    intents.push({ code: 'internal-account', evidence: 'names an INTERNAL\\sa_* account of Qlik Sense', boosts: boosts['internal-account'] });
+    intents.push({
+      code: 'internal-account',
+      evidence: 'names an INTERNAL\\sa_* account of Qlik Sense',
+      boosts: boosts['internal-account'],
+    });
   }
   const monitoring = words.some((word) => MONITORING_APPS.has(word)) && words.includes('reload');
   if (monitoring && !words.some((word) => LICENSED_WORDS.has(word))) {
-    intents.push({ code: 'monitoring-reload', evidence: 'Monitoring-app reloads, no licence named', boosts: boosts['monitoring-reload'] });
+    intents.push({
+      code: 'monitoring-reload',
+      evidence: 'Monitoring-app reloads, no licence named',
+      boosts: boosts['monitoring-reload'],
+    });
   }
   return intents;
 }
@@ -122,13 +166,31 @@ export function detectQuestionIntents(words: readonly string[], reported = false
   return [...questionIntents(words, boosts), ...context];
 }
 
-function questionIntents(words: readonly string[], boosts: Readonly<Record<IntentCode, Readonly<Record<string, number>>>>): QuestionIntent[] {
+function questionIntents(
+  words: readonly string[],
+  boosts: Readonly<Record<IntentCode, Readonly<Record<string, number>>>>,
+): QuestionIntent[] {
   if (asksWhatCounts(words)) {
-    return [{ code: 'what-counts-question', evidence: 'asks what counts as a session', boosts: boosts['what-counts-question'] }];
+    return [
+      {
+        code: 'what-counts-question',
+        evidence: 'asks what counts as a session',
+        boosts: boosts['what-counts-question'],
+      },
+    ];
   }
   const dropped = words.some((word) => DROPPED_WORDS.has(word)) && words.some((word) => WHILE_WORDS.has(word));
-  if ((dropped || (words.includes('timeout') && words.some((word) => SESSIONISH.has(word)))) && !words.includes('five')) {
-    return [{ code: 'timeout-question', evidence: 'asks why sessions end after a while: the inactivity timeout', boosts: boosts['timeout-question'] }];
+  if (
+    (dropped || (words.includes('timeout') && words.some((word) => SESSIONISH.has(word)))) &&
+    !words.includes('five')
+  ) {
+    return [
+      {
+        code: 'timeout-question',
+        evidence: 'asks why sessions end after a while: the inactivity timeout',
+        boosts: boosts['timeout-question'],
+      },
+    ];
   }
   if (!words.some((word) => SESSIONISH.has(word))) return [];
   const intents: QuestionIntent[] = [];
@@ -137,19 +199,38 @@ function questionIntents(words: readonly string[], boosts: Readonly<Record<Inten
   const changeWord = words.find((word) => CHANGE_WORDS.has(word));
   const modal = words.some((word) => MODALS.has(word)) || words.includes('per');
   // "more than five sessions" asks past the limit; "more than one session" only that there are several.
-  const moreThan = words.some((word, index) => word === 'more' && words[index + 1] === 'than' && atLeastFive(words[index + 2] ?? ''));
+  const moreThan = words.some(
+    (word, index) => word === 'more' && words[index + 1] === 'than' && atLeastFive(words[index + 2] ?? ''),
+  );
   const asksLimit = limitWord !== undefined && (modal || words.includes('how') || words.includes('what'));
   const asksChange = changeWord !== undefined && words.some((word) => LIMIT_WORDS.has(word));
   if ((howMany.length > 0 && modal) || asksLimit || asksChange || moreThan) {
     // Plain words, not stems: the evidence is read by people in `ask --explain`.
-    const evidence = howMany.length > 0 && modal ? 'how many sessions one may have' : moreThan ? 'more than five' : asksChange ? 'whether it can change' : 'the limit or maximum';
-    intents.push({ code: 'limit-question', evidence: `asks about the limit itself: ${evidence}`, boosts: boosts['limit-question'] });
+    const evidence =
+      howMany.length > 0 && modal
+        ? 'how many sessions one may have'
+        : moreThan
+          ? 'more than five'
+          : asksChange
+            ? 'whether it can change'
+            : 'the limit or maximum';
+    intents.push({
+      code: 'limit-question',
+      evidence: `asks about the limit itself: ${evidence}`,
+      boosts: boosts['limit-question'],
+    });
     return intents;
   }
-  const present = words.some((word, index) => PRESENT_WORDS.has(word) || (['has', 'have'].includes(word) && words[index + 1] === 'open'));
+  const present = words.some(
+    (word, index) => PRESENT_WORDS.has(word) || (['has', 'have'].includes(word) && words[index + 1] === 'open'),
+  );
   const looks = words.some((word) => LOOK_WORDS.has(word)) && present;
   if (howMany.length > 0 || looks) {
-    intents.push({ code: 'count-question', evidence: 'asks which sessions a user has now', boosts: boosts['count-question'] });
+    intents.push({
+      code: 'count-question',
+      evidence: 'asks which sessions a user has now',
+      boosts: boosts['count-question'],
+    });
   }
   return intents;
 }

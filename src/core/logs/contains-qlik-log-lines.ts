@@ -2,7 +2,8 @@ import { normalizePastedLine } from './normalize-pasted-line.js';
 import { parseLogLine, newLineContext } from './parse-log-line.js';
 
 /** Prose that quotes the hub error or says "UsageDenied" never carries these shapes; real log lines always do. */
-const QUICK_SHAPES = /\d{8}T\d{6}\.\d{3}|SessionID: |Sequence#|got session|Start session for user|Stop session for user|due to inactivity|is invalid \(possibly|NoAvailableAccessType/;
+const QUICK_SHAPES =
+  /\d{8}T\d{6}\.\d{3}|SessionID: |Sequence#|got session|Start session for user|Stop session for user|due to inactivity|is invalid \(possibly|NoAvailableAccessType/;
 
 /**
  * True when the text holds at least one recognisable Qlik Sense log line in any shape (full row, header-less row,

@@ -25,7 +25,9 @@ export class EventDedup {
 
   isRepeat(key: number, event: LogEvent): boolean {
     if ('at' in event && Number.isNaN(event.at)) {
-      const id = JSON.stringify(event, (_, value: unknown) => (typeof value === 'number' && Number.isNaN(value) ? 'NaN' : value));
+      const id = JSON.stringify(event, (_, value: unknown) =>
+        typeof value === 'number' && Number.isNaN(value) ? 'NaN' : value,
+      );
       if (this.untimed.has(id)) return true;
       if (this.untimed.size < MAX_UNTIMED) this.untimed.add(id);
       return false;

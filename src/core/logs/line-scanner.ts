@@ -20,7 +20,9 @@ const ACCESS = Buffer.from('Access');
 const TAB = 9;
 const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 /** After `Session`/`session`: loggers, commands and messages that name a session but never say anything the parser reads. */
-const NOISE_AFTER: readonly Uint8Array[] = ['Establishment', 'ClientHandler', '.SessionClientHandler', ' will be '].map(bytesOf);
+const NOISE_AFTER: readonly Uint8Array[] = ['Establishment', 'ClientHandler', '.SessionClientHandler', ' will be '].map(
+  bytesOf,
+);
 const CLOSED_FOR = bytesOf('Closed for ');
 
 function bytesAt(buffer: Buffer, at: number, bytes: Uint8Array): boolean {
@@ -156,7 +158,9 @@ export class LineScanner {
     const take = Math.min(room, to - from);
     if (take <= 0) return;
     if (this.pendingLength + take > this.pending.length) {
-      const grown = Buffer.allocUnsafe(Math.min(MAX_LINE_BYTES, Math.max(this.pending.length * 2, this.pendingLength + take)));
+      const grown = Buffer.allocUnsafe(
+        Math.min(MAX_LINE_BYTES, Math.max(this.pending.length * 2, this.pendingLength + take)),
+      );
       this.pending.copy(grown, 0, 0, this.pendingLength);
       this.pending = grown;
     }
@@ -177,7 +181,12 @@ export class LineScanner {
   /** One line `[start, end)`, CR-split first when it holds a lone CR; decoded when it may matter. */
   private line(buffer: Buffer, start: number, end: number, checkMarkers: boolean, firstCr = -2): void {
     // The first CR at or after `start` (the caller may know it); the search never runs past the line's end twice.
-    const inner = firstCr !== -2 ? firstCr : end - start > 1 ? buffer.subarray(start, end).indexOf(CR) + (buffer.subarray(start, end).indexOf(CR) === -1 ? 0 : start) : -1;
+    const inner =
+      firstCr !== -2
+        ? firstCr
+        : end - start > 1
+          ? buffer.subarray(start, end).indexOf(CR) + (buffer.subarray(start, end).indexOf(CR) === -1 ? 0 : start)
+          : -1;
     if (inner !== -1 && inner < end - 1) {
       let from = start;
       for (let at = inner; at !== -1 && at < end; at = buffer.indexOf(CR, at + 1)) {
@@ -263,7 +272,8 @@ export class LineScanner {
           nearest = end;
           for (let index = 0; index < MARKERS.length; index++) {
             let position = next[index] as number;
-            if (position !== -1 && position < lineEnd) next[index] = position = buffer.indexOf(MARKERS[index] as Buffer, lineEnd);
+            if (position !== -1 && position < lineEnd)
+              next[index] = position = buffer.indexOf(MARKERS[index] as Buffer, lineEnd);
             if (position !== -1 && position < nearest) nearest = position;
           }
         }
@@ -278,7 +288,11 @@ export class LineScanner {
   /** Counts the lines of `[start, end)`, and the blank ones among them, without decoding any. */
   private countLines(buffer: Buffer, start: number, end: number): void {
     let lineStart = start;
-    for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1 && newline < end; newline = buffer.indexOf(NEWLINE, newline + 1)) {
+    for (
+      let newline = buffer.indexOf(NEWLINE, start);
+      newline !== -1 && newline < end;
+      newline = buffer.indexOf(NEWLINE, newline + 1)
+    ) {
       this.lines++;
       if (newline - lineStart <= 1 && (newline === lineStart || buffer[lineStart] === CR)) this.blank++;
       lineStart = newline + 1;

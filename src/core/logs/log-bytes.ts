@@ -63,7 +63,10 @@ async function* gunzipped(first: Uint8Array, rest: AsyncIterator<Chunk> | Iterat
 }
 
 /** UTF-16 text re-encoded as UTF-8 as it streams; BOMs in the middle (files joined with `copy /b`) pass as U+FEFF. */
-async function* fromUtf16(encoding: 'utf-16le' | 'utf-16be', source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* fromUtf16(
+  encoding: 'utf-16le' | 'utf-16be',
+  source: AsyncIterable<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
   for await (const chunk of source) {
     const text = decoder.decode(chunk, { stream: true });
@@ -82,7 +85,11 @@ async function* prepended(first: Uint8Array, rest: AsyncIterator<Chunk> | Iterat
   }
 }
 
-async function* capped(name: string, source: AsyncIterable<Uint8Array>, budget: ByteBudget | undefined): AsyncGenerator<Uint8Array> {
+async function* capped(
+  name: string,
+  source: AsyncIterable<Uint8Array>,
+  budget: ByteBudget | undefined,
+): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
     if (budget === undefined) {
       yield chunk;

@@ -24,7 +24,12 @@ export type LogEvent =
       readonly via: 'stop' | 'timeout';
     }
   /** The proxy service of a node stopped or started: every session it held is gone (they live in its memory). */
-  | { readonly kind: 'proxy-restart'; readonly at: number; readonly node: string | null; readonly phase: 'stopped' | 'started' }
+  | {
+      readonly kind: 'proxy-restart';
+      readonly at: number;
+      readonly node: string | null;
+      readonly phase: 'stopped' | 'started';
+    }
   | {
       readonly kind: 'license-granted';
       readonly at: number;
@@ -45,8 +50,20 @@ export type LogEvent =
       readonly reason: 'limit' | 'no-access-pass';
     }
   | { readonly kind: 'session-invalid'; readonly at: number; readonly user: string | null; readonly sessionId: string }
-  | { readonly kind: 'user-agent'; readonly at: number; readonly user: string | null; readonly sessionId: string; readonly userAgent: string }
-  | { readonly kind: 'reload'; readonly taskName: string; readonly start: number; readonly stop: number; readonly status: string }
+  | {
+      readonly kind: 'user-agent';
+      readonly at: number;
+      readonly user: string | null;
+      readonly sessionId: string;
+      readonly userAgent: string;
+    }
+  | {
+      readonly kind: 'reload';
+      readonly taskName: string;
+      readonly start: number;
+      readonly stop: number;
+      readonly status: string;
+    }
   | { readonly kind: 'service-user'; readonly user: string };
 
 export type LogEventKind = LogEvent['kind'];

@@ -24,8 +24,10 @@ const STOP = /Stop session for user '([^']+)' \. Session id = '([^']+)'/;
 const TIMEOUT = /Session (\S+) has been deleted due to inactivity/;
 const LOGIN = /User authenticated\. User '([^']+)' used authentication method '[^']*' and got session '([^']+)'/;
 const GOT_SESSION = /User '([^']+)' used '[^']*' authentication, got session: '([^']+)'/;
-const DENIED_USER = /was denied for User: '([^']+)'(?:, with AccessID '[^']*')?, SessionID: '([^']+)'(?:, SessionCount: '(\d+)')?(?:, Hostname: '([^']*)')?/;
-const GRANTED = /access granted for User: '([^']+)' with UsageID: '[^']*', SessionID: '([^']+)', SessionCount: '(\d+)'(?:, Hostname: '([^']*)')?/;
+const DENIED_USER =
+  /was denied for User: '([^']+)'(?:, with AccessID '[^']*')?, SessionID: '([^']+)'(?:, SessionCount: '(\d+)')?(?:, Hostname: '([^']*)')?/;
+const GRANTED =
+  /access granted for User: '([^']+)' with UsageID: '[^']*', SessionID: '([^']+)', SessionCount: '(\d+)'(?:, Hostname: '([^']*)')?/;
 const TRACE_GRANTED = /UsageID: \S+, SessionID: ([^,\s]+), SessionCount: (\d+)(?:, Hostname: '([^']*)')?/;
 const DENIED_NO_LICENSE = /Login access denied for SessionID: '([^']+)'(?:, Hostname: "([^"]*)")?/;
 const NO_ACCESS_TYPE = /No available access type, SessionID: ([^,\s]+)(?:, Hostname: "([^"]*)")?/;
@@ -55,7 +57,11 @@ function userAgentOf(message: string): RegExpExecArray | null {
   const agentStart = agent + USER_AGENT_IS.length;
   const agentEnd = message.indexOf("'", agentStart);
   if (agentEnd === -1) return null;
-  const match = [message.slice(opened, agentEnd + 1), message.slice(idStart, idEnd), message.slice(agentStart, agentEnd)] as unknown as RegExpExecArray;
+  const match = [
+    message.slice(opened, agentEnd + 1),
+    message.slice(idStart, idEnd),
+    message.slice(agentStart, agentEnd),
+  ] as unknown as RegExpExecArray;
   return match;
 }
 
@@ -72,7 +78,15 @@ const USER_NAME_AFTER = /\s(?:UsageDenied|UsageGranted)\s+(\S+\\\S+)/;
 const TAB = '\t';
 
 /** Audit rows with these commands never say anything about sessions or licences; they are dropped unread. */
-const SKIPPED_COMMANDS = new Set(['Close connection', 'Add session', 'Get ticket', 'Get session', 'Sync user directory', 'License maintenance', 'Audit security']);
+const SKIPPED_COMMANDS = new Set([
+  'Close connection',
+  'Add session',
+  'Get ticket',
+  'Get session',
+  'Sync user directory',
+  'License maintenance',
+  'Audit security',
+]);
 
 function userOf(directory: string | undefined, id: string | undefined): string | null {
   if (directory === undefined || id === undefined || directory === '' || id === '') return null;
@@ -153,7 +167,8 @@ class Row {
 
   constructor(readonly line: string) {
     let count = 0;
-    for (let tab = line.indexOf(TAB); tab !== -1 && count < this.tabs.length; tab = line.indexOf(TAB, tab + 1)) this.tabs[count++] = tab;
+    for (let tab = line.indexOf(TAB); tab !== -1 && count < this.tabs.length; tab = line.indexOf(TAB, tab + 1))
+      this.tabs[count++] = tab;
     this.count = count + 1;
   }
 
@@ -195,7 +210,8 @@ function resolveAuditSecurity(layout: Layout, row: Row): Layout {
   if (layout.name !== 'AuditSecurity_Repository' && layout.name !== 'AuditSecurity_Proxy') return layout;
   const service = row.field(columnsOf(layout).service);
   if (service === 'Proxy' && layout.name === 'AuditSecurity_Repository') return proxyTwin(layout);
-  if (service === 'Repository' && layout.name === 'AuditSecurity_Proxy') return { name: 'AuditSecurity_Repository', columns: layout.columns };
+  if (service === 'Repository' && layout.name === 'AuditSecurity_Proxy')
+    return { name: 'AuditSecurity_Repository', columns: layout.columns };
   return layout;
 }
 
@@ -225,7 +241,8 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
     case 'AuditSecurity_Proxy':
     case 'AuditSecurity_Repository': {
       const description = row.field(columns.description) ?? '';
-      if (description.startsWith('Command=') && SKIPPED_COMMANDS.has(description.slice(8, description.indexOf(';')))) return null;
+      if (description.startsWith('Command=') && SKIPPED_COMMANDS.has(description.slice(8, description.indexOf(';'))))
+        return null;
       const facts = {
         user: userOf(row.field(columns.userDirectory), row.field(columns.userId)),
         sessionId: sessionIdOf(row.field(columns.sessionId)),
@@ -233,8 +250,19 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
         context: orNull(row.field(columns.context)),
         node: orNull(row.field(columns.hostname)),
       };
-      if (name === 'Service_Proxy' && restartOf(description, () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts.node, emit)) return name;
-      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
+      if (
+        name === 'Service_Proxy' &&
+        restartOf(description, () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts.node, emit)
+      )
+        return name;
+      return fromMessage(
+        row.field(columns.message) ?? '',
+        () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''),
+        facts,
+        emit,
+      )
+        ? name
+        : null;
     }
     case 'Audit_Proxy': {
       const facts = {
@@ -244,24 +272,57 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
         context: null,
         node: orNull(row.field(columns.hostname)),
       };
-      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
+      return fromMessage(
+        row.field(columns.message) ?? '',
+        () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''),
+        facts,
+        emit,
+      )
+        ? name
+        : null;
     }
     case 'License_Repository': {
-      const facts = { user: orNull(row.field(columns.userName)), sessionId: sessionIdOf(row.field(columns.sessionId)), client: null, context: null, node: null };
-      return fromMessage(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts, emit) ? name : null;
+      const facts = {
+        user: orNull(row.field(columns.userName)),
+        sessionId: sessionIdOf(row.field(columns.sessionId)),
+        client: null,
+        context: null,
+        node: null,
+      };
+      return fromMessage(
+        row.field(columns.message) ?? '',
+        () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''),
+        facts,
+        emit,
+      )
+        ? name
+        : null;
     }
     case 'TaskExecution_Scheduler': {
       const start = parseQlikTimestamp(row.field(columns.startTime) ?? '');
       const stop = parseQlikTimestamp(row.field(columns.stopTime) ?? '');
       if (Number.isNaN(start) || Number.isNaN(stop)) return serviceUser === undefined ? null : name;
-      emit({ kind: 'reload', taskName: row.field(columns.taskName) ?? '', start, stop, status: row.field(columns.status) ?? '' });
+      emit({
+        kind: 'reload',
+        taskName: row.field(columns.taskName) ?? '',
+        start,
+        stop,
+        status: row.field(columns.status) ?? '',
+      });
       return name;
     }
     case 'Session_Engine':
       // Engine sessions are not proxy sessions: recognised so the reply can say so, never counted.
       return name;
     case 'System_Proxy':
-      return restartOf(row.field(columns.message) ?? '', () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), orNull(row.field(columns.hostname)), emit) ? name : null;
+      return restartOf(
+        row.field(columns.message) ?? '',
+        () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''),
+        orNull(row.field(columns.hostname)),
+        emit,
+      )
+        ? name
+        : null;
   }
 }
 
@@ -271,7 +332,12 @@ function restartOf(text: string, time: () => number, node: string | null, emit: 
   const match = PROXY_RESTART.exec(text);
   if (match === null) return false;
   const word = match[1] ?? match[2] ?? '';
-  emit({ kind: 'proxy-restart', at: time(), node, phase: word === 'Stop' || word === 'stopped' ? 'stopped' : 'started' });
+  emit({
+    kind: 'proxy-restart',
+    at: time(),
+    node,
+    phase: word === 'Stop' || word === 'stopped' ? 'stopped' : 'started',
+  });
   return true;
 }
 
@@ -291,32 +357,110 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
   let match: RegExpExecArray | null = null;
   if (message.includes('ession')) {
     if (message.includes('Start session for user') && (match = START.exec(message)) !== null) {
-      emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: facts.sessionId, via: 'start', client: facts.client, context: null, node: facts.node });
+      emit({
+        kind: 'session-opened',
+        at: time(),
+        user: match[1] ?? facts.user,
+        sessionId: facts.sessionId,
+        via: 'start',
+        client: facts.client,
+        context: null,
+        node: facts.node,
+      });
     } else if (message.includes('Stop session for user') && (match = STOP.exec(message)) !== null) {
-      emit({ kind: 'session-closed', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? '', via: 'stop' });
+      emit({
+        kind: 'session-closed',
+        at: time(),
+        user: match[1] ?? facts.user,
+        sessionId: match[2] ?? '',
+        via: 'stop',
+      });
     } else if (message.includes('due to inactivity') && (match = TIMEOUT.exec(message)) !== null) {
       emit({ kind: 'session-closed', at: time(), user: facts.user, sessionId: match[1] ?? '', via: 'timeout' });
     } else if (message.includes('got session')) {
       if ((match = LOGIN.exec(message)) !== null) {
-        emit({ kind: 'session-opened', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? null, via: 'login', client: facts.client, context: facts.context, node: facts.node });
+        emit({
+          kind: 'session-opened',
+          at: time(),
+          user: match[1] ?? facts.user,
+          sessionId: match[2] ?? null,
+          via: 'login',
+          client: facts.client,
+          context: facts.context,
+          node: facts.node,
+        });
       } else if ((match = GOT_SESSION.exec(message)) !== null) {
         const id = match[1] ?? '';
-        emit({ kind: 'session-opened', at: time(), user: id.includes('\\') ? id : facts.user, sessionId: match[2] ?? null, via: 'got-session', client: facts.client, context: null, node: facts.node });
+        emit({
+          kind: 'session-opened',
+          at: time(),
+          user: id.includes('\\') ? id : facts.user,
+          sessionId: match[2] ?? null,
+          via: 'got-session',
+          client: facts.client,
+          context: null,
+          node: facts.node,
+        });
       } else return false;
     } else if (message.includes('SessionID')) {
       if (message.includes('was denied for User') && (match = DENIED_USER.exec(message)) !== null) {
         const count = match[3] === undefined ? null : Number(match[3]);
-        emit({ kind: 'license-denied', at: time(), user: match[1] ?? facts.user, sessionId: match[2] ?? null, sessionCount: count, client: orNull(match[4]) ?? facts.client, reason: count === null ? 'no-access-pass' : 'limit' });
+        emit({
+          kind: 'license-denied',
+          at: time(),
+          user: match[1] ?? facts.user,
+          sessionId: match[2] ?? null,
+          sessionCount: count,
+          client: orNull(match[4]) ?? facts.client,
+          reason: count === null ? 'no-access-pass' : 'limit',
+        });
       } else if (message.includes(' access granted for User') && (match = GRANTED.exec(message)) !== null) {
-        emit({ kind: 'license-granted', at: time(), user: match[1] ?? '', sessionId: match[2] ?? null, sessionCount: Number(match[3]), client: orNull(match[4]) ?? facts.client });
+        emit({
+          kind: 'license-granted',
+          at: time(),
+          user: match[1] ?? '',
+          sessionId: match[2] ?? null,
+          sessionCount: Number(match[3]),
+          client: orNull(match[4]) ?? facts.client,
+        });
       } else if (message.includes('Login access denied') && (match = DENIED_NO_LICENSE.exec(message)) !== null) {
-        emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: null, client: orNull(match[2]) ?? facts.client, reason: 'no-access-pass' });
+        emit({
+          kind: 'license-denied',
+          at: time(),
+          user: facts.user,
+          sessionId: match[1] ?? null,
+          sessionCount: null,
+          client: orNull(match[2]) ?? facts.client,
+          reason: 'no-access-pass',
+        });
       } else if (message.includes('No available access type') && (match = NO_ACCESS_TYPE.exec(message)) !== null) {
-        emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: null, client: orNull(match[2]) ?? facts.client, reason: 'no-access-pass' });
-      } else if (message.includes('UsageID: ') && facts.user !== null && (match = TRACE_GRANTED.exec(message)) !== null) {
-        emit({ kind: 'license-granted', at: time(), user: facts.user, sessionId: match[1] ?? null, sessionCount: Number(match[2]), client: orNull(match[3]) ?? facts.client });
+        emit({
+          kind: 'license-denied',
+          at: time(),
+          user: facts.user,
+          sessionId: match[1] ?? null,
+          sessionCount: null,
+          client: orNull(match[2]) ?? facts.client,
+          reason: 'no-access-pass',
+        });
+      } else if (
+        message.includes('UsageID: ') &&
+        facts.user !== null &&
+        (match = TRACE_GRANTED.exec(message)) !== null
+      ) {
+        emit({
+          kind: 'license-granted',
+          at: time(),
+          user: facts.user,
+          sessionId: match[1] ?? null,
+          sessionCount: Number(match[2]),
+          client: orNull(match[3]) ?? facts.client,
+        });
       } else return false;
-    } else if (message.includes('all dependents have been deleted') && (match = DEPENDENTS_DELETED.exec(message)) !== null) {
+    } else if (
+      message.includes('all dependents have been deleted') &&
+      (match = DEPENDENTS_DELETED.exec(message)) !== null
+    ) {
       emit({ kind: 'session-closed', at: time(), user: facts.user, sessionId: match[1] ?? '', via: 'stop' });
     } else if (message.includes('is invalid (possibly') && (match = INVALID.exec(message)) !== null) {
       emit({ kind: 'session-invalid', at: time(), user: facts.user, sessionId: match[1] ?? '' });
@@ -329,7 +473,15 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
   }
   if (message.includes('AccessType')) {
     if (message.includes('NoAvailableAccessType') && APP_NO_ACCESS_TYPE.test(message)) {
-      emit({ kind: 'license-denied', at: time(), user: facts.user, sessionId: facts.sessionId, sessionCount: null, client: facts.client, reason: 'no-access-pass' });
+      emit({
+        kind: 'license-denied',
+        at: time(),
+        user: facts.user,
+        sessionId: facts.sessionId,
+        sessionCount: null,
+        client: facts.client,
+        reason: 'no-access-pass',
+      });
       return true;
     }
     if (message.includes('User access, User: ') && (match = ALLOCATION.exec(message)) !== null) {
@@ -346,10 +498,18 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
 
 /** The layout a message comes from, for lines without columns (the Message column alone, TABs lost). */
 function layoutOfMessage(line: string): LogLayoutName {
-  if (line.includes('Start session') || line.includes('Stop session') || line.includes('connection Opened')) return 'AuditActivity_Proxy';
-  if (line.includes('User authenticated.') || line.includes('NoAvailableAccessType') || line.includes('allowed with access type')) return 'AuditSecurity_Proxy';
-  if (line.includes('got session:') || line.includes('due to inactivity') || line.includes('is invalid (possibly')) return 'Audit_Proxy';
-  if (line.includes('No available access type') || (line.includes('UsageID: ') && !line.includes("UsageID: '"))) return 'License_Repository';
+  if (line.includes('Start session') || line.includes('Stop session') || line.includes('connection Opened'))
+    return 'AuditActivity_Proxy';
+  if (
+    line.includes('User authenticated.') ||
+    line.includes('NoAvailableAccessType') ||
+    line.includes('allowed with access type')
+  )
+    return 'AuditSecurity_Proxy';
+  if (line.includes('got session:') || line.includes('due to inactivity') || line.includes('is invalid (possibly'))
+    return 'Audit_Proxy';
+  if (line.includes('No available access type') || (line.includes('UsageID: ') && !line.includes("UsageID: '")))
+    return 'License_Repository';
   return 'AuditSecurity_Repository';
 }
 
@@ -378,14 +538,19 @@ function parseLoose(line: string, emit: EmitEvent): LineOutcome {
     facts = { ...NO_FACTS, user: looseTraceUser(line), node: LOOSE_HOST.exec(line)?.[1] ?? null };
   }
   if (fromMessage(line, () => at, facts, emit)) return layoutOfMessage(line);
-  return restartOf(line, () => at, LOOSE_HOST.exec(line)?.[1] ?? null, emit) ? (line.includes('Command=') ? 'Service_Proxy' : 'System_Proxy') : null;
+  return restartOf(line, () => at, LOOSE_HOST.exec(line)?.[1] ?? null, emit)
+    ? line.includes('Command=')
+      ? 'Service_Proxy'
+      : 'System_Proxy'
+    : null;
 }
 
 /** The user of a trace row without TABs: `UserName` (License_Repository) or the `ActiveUser*` pair after the session id. */
 function looseTraceUser(line: string): string | null {
   const named = USER_NAME_AFTER.exec(line);
   if (named !== null) return named[1] ?? null;
-  const session = /(?:inactivity|logged out\)|got session: '[^']+')\s+[0-9a-f-]{36}\s+(?:[0-9a-f-]{36}\s+)?(\S+)\s+(\S+)/.exec(line);
+  const session =
+    /(?:inactivity|logged out\)|got session: '[^']+')\s+[0-9a-f-]{36}\s+(?:[0-9a-f-]{36}\s+)?(\S+)\s+(\S+)/.exec(line);
   if (session === null) return null;
   const directory = session[1] ?? '';
   return /^[A-Za-z][\w.-]*$/.test(directory) ? userOf(directory, session[2]) : null;
@@ -401,4 +566,3 @@ function looseTask(line: string, emit: EmitEvent): LineOutcome {
   }
   return 'TaskExecution_Scheduler';
 }
-

@@ -32,7 +32,8 @@ function hourStart(text: string, from: number): number {
 
 /** Epoch milliseconds of a Qlik timestamp starting at `from`, or NaN; nodes in other zones merge on this instant. */
 export function parseQlikTimestamp(text: string, from = 0): number {
-  if (text.length < from + 20 || text.charCodeAt(from + 8) !== 84 /* T */ || text.charCodeAt(from + 15) !== 46 /* . */) return Number.NaN;
+  if (text.length < from + 20 || text.charCodeAt(from + 8) !== 84 /* T */ || text.charCodeAt(from + 15) !== 46 /* . */)
+    return Number.NaN;
   const minute = digits(text, from + 11, 2);
   const second = digits(text, from + 13, 2);
   const milli = digits(text, from + 16, 3);

@@ -76,7 +76,11 @@ function looksBinary(chunk: Uint8Array): boolean {
 }
 
 /** An input whose first chunk was read to look at it, with that chunk given again first. */
-function withFirst(input: LogInput, first: Uint8Array | string, rest: AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string>): LogInput {
+function withFirst(
+  input: LogInput,
+  first: Uint8Array | string,
+  rest: AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string>,
+): LogInput {
   let used = false;
   return {
     name: input.name,
@@ -121,7 +125,10 @@ async function expand(input: LogInput, stats: InputStats, maxBytes: number): Pro
     size += bytes.length;
     if (size > maxBytes) {
       await rest.return?.();
-      stats.unreadableArchives.push({ name: input.name, problem: `it is larger than ${Math.round(maxBytes / 1048576)} MB` });
+      stats.unreadableArchives.push({
+        name: input.name,
+        problem: `it is larger than ${Math.round(maxBytes / 1048576)} MB`,
+      });
       return [];
     }
     parts.push(bytes);
@@ -160,7 +167,6 @@ function seriesKeys(inputs: readonly LogInput[]): string[] {
   });
 }
 
-
 function firstSources(inputs: readonly LogInput[], spill: SpillFactory): Source[] {
   const keys = seriesKeys(inputs);
   return inputs.map((input, index) => {
@@ -187,7 +193,8 @@ function secondSources(sources: readonly Source[], cuts: readonly (readonly numb
     return edges.slice(0, -1).map((from, run) => ({
       name: source.name,
       seriesKey: points.length === 0 ? source.seriesKey : `${source.seriesKey}\u0000${run}`,
-      open: (budget: ByteBudget | undefined) => ranged(open(budget), from, edges[run + 1] as number)[Symbol.asyncIterator](),
+      open: (budget: ByteBudget | undefined) =>
+        ranged(open(budget), from, edges[run + 1] as number)[Symbol.asyncIterator](),
       from,
       to: edges[run + 1] as number,
       decodeAll: source.decodeAll,
@@ -221,7 +228,8 @@ export async function readLogInputs(
   if (options.restart === undefined || first.cuts.every((cuts) => cuts.length === 0)) return merged(stats, first.stats);
   options.restart();
   const second = await readPass(secondSources(sources, first.cuts), emit, maxBytes, false);
-  for (const [index, cuts] of first.cuts.entries()) if (cuts.length > 0) second.stats.reordered.push(sources[index]?.name ?? '');
+  for (const [index, cuts] of first.cuts.entries())
+    if (cuts.length > 0) second.stats.reordered.push(sources[index]?.name ?? '');
   return merged(stats, second.stats);
 }
 
@@ -290,7 +298,14 @@ async function readPass(
   });
   const groups = [...series.values()].map((members) => orderedByRollover(members, sources));
   const laneCount = Math.min(groups.length, MAX_OPEN_SERIES);
-  const lanes: Lane[] = Array.from({ length: laneCount }, () => ({ members: [], next: 0, open: null, high: Number.NEGATIVE_INFINITY, done: false, events: new EventQueue() }));
+  const lanes: Lane[] = Array.from({ length: laneCount }, () => ({
+    members: [],
+    next: 0,
+    open: null,
+    high: Number.NEGATIVE_INFINITY,
+    done: false,
+    events: new EventQueue(),
+  }));
   groups.forEach((members, index) => (lanes[index % laneCount] as Lane).members.push(...members));
   const dedup = new EventDedup();
   let queued = 0;
@@ -456,6 +471,12 @@ async function readPass(
 
 /** The members of one series in rollover order: archived files by their instant, the live file last. */
 function orderedByRollover(members: number[], sources: readonly Source[]): number[] {
-  const instant = (index: number): number => parseLogFileName(sources[index]?.name ?? '')?.archivedAt ?? Number.POSITIVE_INFINITY;
-  return [...members].sort((a, b) => (instant(a) < instant(b) ? -1 : instant(a) > instant(b) ? 1 : 0) || (sources[a]?.from ?? 0) - (sources[b]?.from ?? 0) || a - b);
+  const instant = (index: number): number =>
+    parseLogFileName(sources[index]?.name ?? '')?.archivedAt ?? Number.POSITIVE_INFINITY;
+  return [...members].sort(
+    (a, b) =>
+      (instant(a) < instant(b) ? -1 : instant(a) > instant(b) ? 1 : 0) ||
+      (sources[a]?.from ?? 0) - (sources[b]?.from ?? 0) ||
+      a - b,
+  );
 }

@@ -19,7 +19,11 @@ export function rolloverSeries(inputs: readonly LogInput[]): LogInput[][] {
     const named = seriesKeyOf(input.name);
     // A name that is no log file name (a pasted message) is a series of its own, even when given twice.
     const key = named.startsWith('\u0000') ? `${named}\u0000${index}` : named;
-    const member: Member = { input, index, rolled: parseLogFileName(input.name)?.archivedAt ?? Number.POSITIVE_INFINITY };
+    const member: Member = {
+      input,
+      index,
+      rolled: parseLogFileName(input.name)?.archivedAt ?? Number.POSITIVE_INFINITY,
+    };
     const members = series.get(key);
     if (members === undefined) series.set(key, [member]);
     else members.push(member);

@@ -43,7 +43,11 @@ export class AutomationFold {
     if (sessions < AUTOMATION_SESSIONS) return;
     const best = this.best.get(user);
     if (best !== undefined && sessions <= best.sessions) return;
-    this.best.set(user, { at: firstStartOf(starts, hash), sessions, client: best?.client === client ? best.client : copyString(client) });
+    this.best.set(user, {
+      at: firstStartOf(starts, hash),
+      sessions,
+      client: best?.client === client ? best.client : copyString(client),
+    });
   }
 
   burstOf(user: number): AutomationBurst | null {

@@ -31,7 +31,8 @@ export class InvalidCookieFold {
   settle(registered: number): void {
     for (let at = this.pending.peekTime(); at + BURST_WINDOW_MS < registered; at = this.pending.peekTime()) {
       const pending = this.pending.shift();
-      if (!this.bursts.has(pending.user) && pending.sessions >= BURST_SESSIONS) this.bursts.set(pending.user, { at: pending.at, sessions: pending.sessions });
+      if (!this.bursts.has(pending.user) && pending.sessions >= BURST_SESSIONS)
+        this.bursts.set(pending.user, { at: pending.at, sessions: pending.sessions });
     }
   }
 

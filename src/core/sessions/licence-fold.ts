@@ -60,6 +60,7 @@ export class LicenceFold {
   }
 
   private sessionCount(figures: LicenceFigures, count: number | null): void {
-    if (count !== null && (figures.maxSessionCount === null || count > figures.maxSessionCount)) figures.maxSessionCount = count;
+    if (count !== null && (figures.maxSessionCount === null || count > figures.maxSessionCount))
+      figures.maxSessionCount = count;
   }
 }

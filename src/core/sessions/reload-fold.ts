@@ -39,7 +39,8 @@ export class ReloadFold {
   started(user: number, at: number): void {
     if (this.active.length > 0) {
       this.active = this.active.filter((window) => window.stop + RELOAD_SLACK_MS >= at);
-      for (const window of this.active) if (at >= window.start - RELOAD_SLACK_MS) this.claim(this.retired + this.recentOpens.size, window);
+      for (const window of this.active)
+        if (at >= window.start - RELOAD_SLACK_MS) this.claim(this.retired + this.recentOpens.size, window);
     }
     this.recentOpens.push(at, user);
   }

@@ -170,7 +170,8 @@ export class SessionTracker {
     this.settle(Number.POSITIVE_INFINITY);
     const assumed = this.peaks.assumed;
     for (const session of this.sessions.values()) {
-      if (Number.isNaN(session.closedAt)) this.picture(session, Number.NaN, assumed ? 'assumed-timeout' : 'open-at-end');
+      if (Number.isNaN(session.closedAt))
+        this.picture(session, Number.NaN, assumed ? 'assumed-timeout' : 'open-at-end');
       session.indexed = false;
     }
     this.sessions.clear();
@@ -247,7 +248,13 @@ export class SessionTracker {
 
   private picture(session: SessionRecord, end: number, ending: SessionEnding): void {
     const assumedEnd = ending === 'assumed-timeout' ? session.opened + DEFAULT_INACTIVITY_TIMEOUT_MS : end;
-    this.pictures.session(session.user, { start: session.opened, end: assumedEnd, ending, node: session.node, client: session.client ?? session.userAgent });
+    this.pictures.session(session.user, {
+      start: session.opened,
+      end: assumedEnd,
+      ending,
+      node: session.node,
+      client: session.client ?? session.userAgent,
+    });
   }
 
   /** A start, once its client is known, counts towards invalid-cookie bursts, automation bursts and reload windows. */
@@ -278,14 +285,30 @@ export class SessionTracker {
   }
 
   /** The session a line names, opened at `at` when it is new (NaN: open since before the excerpt). */
-  private session(sessionId: string | null, userName: string | null, at: number, node: string | null): SessionRecord | null {
+  private session(
+    sessionId: string | null,
+    userName: string | null,
+    at: number,
+    node: string | null,
+  ): SessionRecord | null {
     if (sessionId !== null) {
       const known = this.sessions.get(sessionId);
       if (known !== undefined) return known;
     }
     if (userName === null) return null;
     const user = this.user(userName);
-    const session: SessionRecord = { keyA: 0, keyB: 0, indexed: sessionId !== null, user, opened: at, closedAt: Number.NaN, ending: null, client: null, userAgent: null, node: this.nodeOf(node) };
+    const session: SessionRecord = {
+      keyA: 0,
+      keyB: 0,
+      indexed: sessionId !== null,
+      user,
+      opened: at,
+      closedAt: Number.NaN,
+      ending: null,
+      client: null,
+      userAgent: null,
+      node: this.nodeOf(node),
+    };
     this.peaks.opened(user, at);
     if (!Number.isNaN(at)) {
       this.started[user] = (this.started[user] ?? 0) + 1;
@@ -304,7 +327,18 @@ export class SessionTracker {
       // Its end is in the excerpt but not its start: it was open at every instant before this one.
       const user = this.user(userName);
       this.peaks.discoveredBefore(user);
-      const before: SessionRecord = { keyA: 0, keyB: 0, indexed: true, user, opened: Number.NaN, closedAt: this.instantOr(at), ending, client: null, userAgent: null, node: null };
+      const before: SessionRecord = {
+        keyA: 0,
+        keyB: 0,
+        indexed: true,
+        user,
+        opened: Number.NaN,
+        closedAt: this.instantOr(at),
+        ending,
+        client: null,
+        userAgent: null,
+        node: null,
+      };
       this.sessions.add(sessionId, before);
       this.closedQueue.push(before.closedAt, before);
     } else if (Number.isNaN(session.closedAt)) {

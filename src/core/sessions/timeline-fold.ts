@@ -48,7 +48,10 @@ function nearest(sessions: RecordedSession[], keep: number, peakAt: number): Rec
 function nearestTimes(times: number[], keep: number, peakAt: number): number[] {
   if (times.length <= keep) return times;
   const centre = Number.isFinite(peakAt) ? peakAt : (times[0] ?? 0);
-  return [...times].sort((a, b) => Math.abs(a - centre) - Math.abs(b - centre) || a - b).slice(0, keep).sort((a, b) => a - b);
+  return [...times]
+    .sort((a, b) => Math.abs(a - centre) - Math.abs(b - centre) || a - b)
+    .slice(0, keep)
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -82,7 +85,8 @@ export class TimelineFold {
     }
     kept.sessions.push(session);
     this.sessionCount++;
-    if (kept.sessions.length > TIMELINE_SESSIONS_PER_USER) this.trimSessions(user, kept, Math.floor(TIMELINE_SESSIONS_PER_USER * 0.8));
+    if (kept.sessions.length > TIMELINE_SESSIONS_PER_USER)
+      this.trimSessions(user, kept, Math.floor(TIMELINE_SESSIONS_PER_USER * 0.8));
     if (this.sessionCount > SESSION_BUDGET) this.compact();
   }
 
@@ -91,7 +95,8 @@ export class TimelineFold {
     const kept = this.of(user);
     kept.refusals.push(at);
     this.refusalCount++;
-    if (kept.refusals.length > TIMELINE_REFUSALS_PER_USER) this.trimRefusals(user, kept, Math.floor(TIMELINE_REFUSALS_PER_USER * 0.8));
+    if (kept.refusals.length > TIMELINE_REFUSALS_PER_USER)
+      this.trimRefusals(user, kept, Math.floor(TIMELINE_REFUSALS_PER_USER * 0.8));
     if (this.refusalCount > REFUSAL_BUDGET) this.compact();
   }
 
@@ -116,7 +121,8 @@ export class TimelineFold {
 
   private of(user: number): Kept {
     let kept = this.kept.get(user);
-    if (kept === undefined) this.kept.set(user, (kept = { sessions: [], refusals: [], omittedSessions: 0, omittedRefusals: 0 }));
+    if (kept === undefined)
+      this.kept.set(user, (kept = { sessions: [], refusals: [], omittedSessions: 0, omittedRefusals: 0 }));
     return kept;
   }
 
@@ -140,13 +146,16 @@ export class TimelineFold {
   private compact(): void {
     const interest = new Map<number, number>();
     for (const user of this.kept.keys()) interest.set(user, this.interestOf(user));
-    const users = [...this.kept.keys()].sort((a, b) => (interest.get(b) as number) - (interest.get(a) as number) || a - b);
+    const users = [...this.kept.keys()].sort(
+      (a, b) => (interest.get(b) as number) - (interest.get(a) as number) || a - b,
+    );
     // A quarter of the budget shared by everyone else (possibly nothing each): the next compaction is far off.
     const share = Math.floor(SESSION_BUDGET / 4 / Math.max(1, users.length));
     this.share = share;
     this.fullUsers.clear();
     for (const user of users.slice(0, FULL_USERS)) this.fullUsers.add(user);
-    this.threshold = users.length > FULL_USERS ? (interest.get(users[FULL_USERS - 1] as number) as number) : Number.NEGATIVE_INFINITY;
+    this.threshold =
+      users.length > FULL_USERS ? (interest.get(users[FULL_USERS - 1] as number) as number) : Number.NEGATIVE_INFINITY;
     users.forEach((user, rank) => {
       const kept = this.kept.get(user) as Kept;
       const keep = rank < FULL_USERS ? TIMELINE_SESSIONS_PER_USER : share;

@@ -64,7 +64,14 @@ export function zonedTime(timeZone = 'UTC'): ZonedTime {
       if (!valid(at)) return 0;
       const ms = typeof at === 'number' ? at : at.getTime();
       const p = parts(ms);
-      const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+      const wall = Date.UTC(
+        Number(p.year),
+        Number(p.month) - 1,
+        Number(p.day),
+        Number(p.hour),
+        Number(p.minute),
+        Number(p.second),
+      );
       return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
     },
   };

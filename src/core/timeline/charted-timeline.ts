@@ -9,7 +9,10 @@ export interface ChartableReport {
 }
 
 /** The timeline a verdict's picture shows: the verdict user's, for the verdicts about a user's sessions. */
-export function chartedTimeline(report: ChartableReport, options: { readonly anyVerdict?: boolean } = {}): ChartTimeline | undefined {
+export function chartedTimeline(
+  report: ChartableReport,
+  options: { readonly anyVerdict?: boolean } = {},
+): ChartTimeline | undefined {
   const { verdict, timelines = [] } = report;
   if (options.anyVerdict !== true && !PICTURED.has(verdict.code)) return undefined;
   const own = timelines.find((timeline) => timeline.user === verdict.user);

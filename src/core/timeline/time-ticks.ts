@@ -9,10 +9,35 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const STEPS = [SECOND, 5 * SECOND, 10 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY];
+const STEPS = [
+  SECOND,
+  5 * SECOND,
+  10 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+];
 
 /** At most `max` ticks on round local times (whole minutes, hours in the zone) between `from` and `to`. */
-export function timeTicks(from: number, to: number, zone: ZonedTime, drawn: { readonly first: number; readonly last: number } = { first: from, last: to }, max = 8): Tick[] {
+export function timeTicks(
+  from: number,
+  to: number,
+  zone: ZonedTime,
+  drawn: { readonly first: number; readonly last: number } = { first: from, last: to },
+  max = 8,
+): Tick[] {
   const span = Math.max(to - from, SECOND);
   const step = STEPS.find((candidate) => span / candidate <= max) ?? Math.ceil(span / max / DAY) * DAY;
   const offset = zone.offsetMinutes(from) * MINUTE;

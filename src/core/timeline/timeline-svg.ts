@@ -32,7 +32,12 @@ const GRID = '#e2e8f0';
 
 /** Everything in the picture that came from a log is escaped: it is XML. */
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const num = (value: number): string => String(Math.round(value * 10) / 10);
@@ -49,7 +54,8 @@ interface Grouping {
 
 /** Nodes told apart when the sessions ran on several; otherwise clients (browsers, machines) when there are several. */
 function grouping(sessions: readonly ChartSession[]): Grouping {
-  const distinct = (key: 'node' | 'client') => [...new Set(sessions.flatMap((session) => (session[key] === undefined ? [] : [session[key]])))].sort();
+  const distinct = (key: 'node' | 'client') =>
+    [...new Set(sessions.flatMap((session) => (session[key] === undefined ? [] : [session[key]])))].sort();
   const nodes = distinct('node');
   const clients = distinct('client');
   const kind = nodes.length > 1 ? 'node' : clients.length > 1 ? 'client' : null;
@@ -57,7 +63,8 @@ function grouping(sessions: readonly ChartSession[]): Grouping {
   const values = kind === 'node' ? nodes : clients;
   const colors = new Map(values.slice(0, PALETTE.length).map((value, index) => [value, PALETTE[index] ?? OTHER]));
   const legend = [...colors].map(([value, color]) => ({ label: `${kind} ${value}`, color }));
-  if (values.length > PALETTE.length) legend.push({ label: `${values.length - PALETTE.length} other ${kind}s`, color: OTHER });
+  if (values.length > PALETTE.length)
+    legend.push({ label: `${values.length - PALETTE.length} other ${kind}s`, color: OTHER });
   return { kind, colorOf: (session) => colors.get(session[kind] ?? '') ?? OTHER, legend };
 }
 
@@ -88,9 +95,14 @@ function domain(timeline: ChartTimeline): { from: number; to: number; first: num
 }
 
 function subtitle(timeline: ChartTimeline, zone: ZonedTime, limit: number, drawn: number): string {
-  const parts = [`peak ${timeline.peak} parallel${timeline.peakAt === undefined ? '' : ` at ${zone.instant(timeline.peakAt)}`}`, `limit ${limit}`];
+  const parts = [
+    `peak ${timeline.peak} parallel${timeline.peakAt === undefined ? '' : ` at ${zone.instant(timeline.peakAt)}`}`,
+    `limit ${limit}`,
+  ];
   const total = timeline.sessions.length + timeline.omittedSessions;
-  parts.push(`${total} session${total === 1 ? '' : 's'}${drawn > 0 && drawn < total ? ` (${drawn} drawn as bars)` : ''}`);
+  parts.push(
+    `${total} session${total === 1 ? '' : 's'}${drawn > 0 && drawn < total ? ` (${drawn} drawn as bars)` : ''}`,
+  );
   if (timeline.refusals.length > 0) parts.push(`${timeline.refusals.length} refused`);
   return parts.join(' · ');
 }
@@ -103,7 +115,9 @@ function subtitle(timeline: ChartTimeline, zone: ZonedTime, limit: number, drawn
 export function timelineSvg(timeline: ChartTimeline, options: TimelineChartOptions = {}): string {
   const zone = zonedTime(options.timeZone);
   const limit = options.limit ?? 5;
-  const sessions = [...timeline.sessions].sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime());
+  const sessions = [...timeline.sessions].sort(
+    (a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime(),
+  );
   const bars = sessions.length <= MAX_BARS ? sessions : [];
   const groups = grouping(sessions);
   const { from, to, first, last } = domain(timeline);
@@ -125,17 +139,28 @@ export function timelineSvg(timeline: ChartTimeline, options: TimelineChartOptio
     legend.push(swatch(legendX, legendY), text(legendX + 20, legendY + 9, label, `class="small"`));
     legendX += width;
   };
-  const box = (fill: string, extra = '') => (lx: number, ly: number) =>
-    `<rect x="${num(lx)}" y="${ly}" width="14" height="10" fill="${fill}"${extra === '' ? '' : ` ${extra}`}/>`;
+  const box =
+    (fill: string, extra = '') =>
+    (lx: number, ly: number) =>
+      `<rect x="${num(lx)}" y="${ly}" width="14" height="10" fill="${fill}"${extra === '' ? '' : ` ${extra}`}/>`;
   for (const group of groups.legend) legendItem(box(group.color), group.label);
   if (bars.length > 0) {
     legendItem(box(MUTED), 'ended (stop, timeout)');
-    if (styles.has('assumed-timeout')) legendItem(box('url(#hatch)', `stroke="${MUTED}" stroke-dasharray="3 2"`), 'end assumed (timeout, no line)');
-    if (styles.has('open-at-end')) legendItem((lx, ly) => `<path d="M${num(lx)} ${ly}h10l4 5l-4 5h-10z" fill="${MUTED}"/>`, 'still open at the end');
-    if (before) legendItem((lx, ly) => `<path d="M${num(lx + 14)} ${ly}h-10l-4 5l4 5h10z" fill="${MUTED}"/>`, 'began before the excerpt');
+    if (styles.has('assumed-timeout'))
+      legendItem(box('url(#hatch)', `stroke="${MUTED}" stroke-dasharray="3 2"`), 'end assumed (timeout, no line)');
+    if (styles.has('open-at-end'))
+      legendItem((lx, ly) => `<path d="M${num(lx)} ${ly}h10l4 5l-4 5h-10z" fill="${MUTED}"/>`, 'still open at the end');
+    if (before)
+      legendItem(
+        (lx, ly) => `<path d="M${num(lx + 14)} ${ly}h-10l-4 5l4 5h10z" fill="${MUTED}"/>`,
+        'began before the excerpt',
+      );
   }
   if (timeline.refusals.length > 0) {
-    legendItem((lx, ly) => `<path d="M${num(lx + 2)} ${ly}l10 10m0 -10l-10 10" stroke="${REFUSED}" stroke-width="2.5"/>`, 'refused attempt');
+    legendItem(
+      (lx, ly) => `<path d="M${num(lx + 2)} ${ly}l10 10m0 -10l-10 10" stroke="${REFUSED}" stroke-width="2.5"/>`,
+      'refused attempt',
+    );
   }
 
   const barsTop = legendY + 29;
@@ -165,7 +190,9 @@ export function timelineSvg(timeline: ChartTimeline, options: TimelineChartOptio
 
   // Vertical grid at the ticks, through both panels.
   for (const tick of ticks) {
-    out.push(`<line x1="${num(x(tick.at))}" y1="${barsTop - 4}" x2="${num(x(tick.at))}" y2="${num(countBottom)}" stroke="${GRID}"/>`);
+    out.push(
+      `<line x1="${num(x(tick.at))}" y1="${barsTop - 4}" x2="${num(x(tick.at))}" y2="${num(countBottom)}" stroke="${GRID}"/>`,
+    );
     out.push(text(x(tick.at), countBottom + 16, tick.label, 'class="axis" text-anchor="middle"'));
   }
 
@@ -175,28 +202,43 @@ export function timelineSvg(timeline: ChartTimeline, options: TimelineChartOptio
     const x2 = Math.max(x(session.end.getTime()), x1 + 2);
     const color = groups.colorOf(session);
     if (session.ending === 'assumed-timeout') {
-      out.push(`<rect x="${num(x1)}" y="${top}" width="${num(x2 - x1)}" height="${BAR}" fill="url(#hatch)" stroke="${color}" stroke-dasharray="4 2"/>`);
+      out.push(
+        `<rect x="${num(x1)}" y="${top}" width="${num(x2 - x1)}" height="${BAR}" fill="url(#hatch)" stroke="${color}" stroke-dasharray="4 2"/>`,
+      );
     } else {
       out.push(`<rect x="${num(x1)}" y="${top}" width="${num(x2 - x1)}" height="${BAR}" fill="${color}"/>`);
     }
-    if (session.ending === 'open-at-end') out.push(`<path d="M${num(x2)} ${top}l6 ${BAR / 2}l-6 ${BAR / 2}z" fill="${color}"/>`);
-    if (session.startsBeforeExcerpt) out.push(`<path d="M${num(x1)} ${top}l-6 ${BAR / 2}l6 ${BAR / 2}z" fill="${color}"/>`);
+    if (session.ending === 'open-at-end')
+      out.push(`<path d="M${num(x2)} ${top}l6 ${BAR / 2}l-6 ${BAR / 2}z" fill="${color}"/>`);
+    if (session.startsBeforeExcerpt)
+      out.push(`<path d="M${num(x1)} ${top}l-6 ${BAR / 2}l6 ${BAR / 2}z" fill="${color}"/>`);
   });
   if (bars.length > 0) {
     out.push(text(LEFT - 8, barsTop + 9, 'sessions', 'class="axis" text-anchor="end"'));
     for (const refusal of timeline.refusals) {
       const rx = num(x(refusal.getTime()));
-      out.push(`<line x1="${rx}" y1="${barsTop - 4}" x2="${rx}" y2="${num(barsTop + barsHeight)}" stroke="${REFUSED}" stroke-width="1" stroke-dasharray="2 3"/>`);
+      out.push(
+        `<line x1="${rx}" y1="${barsTop - 4}" x2="${rx}" y2="${num(barsTop + barsHeight)}" stroke="${REFUSED}" stroke-width="1" stroke-dasharray="2 3"/>`,
+      );
     }
   } else if (sessions.length > 0) {
     const total = sessions.length + timeline.omittedSessions;
-    out.push(text(LEFT, barsTop + 4, `${total} sessions are too many for a bar each: the line shows how many were open at once.`, 'class="small"'));
+    out.push(
+      text(
+        LEFT,
+        barsTop + 4,
+        `${total} sessions are too many for a bar each: the line shows how many were open at once.`,
+        'class="small"',
+      ),
+    );
   }
 
   // The parallel count with the limit line.
   const yStep = yMax <= 12 ? 1 : Math.ceil(yMax / 10);
   for (let open = 0; open <= yMax; open += yStep) {
-    out.push(`<line x1="${LEFT}" y1="${num(y(open))}" x2="${LEFT + PLOT_WIDTH}" y2="${num(y(open))}" stroke="${GRID}"/>`);
+    out.push(
+      `<line x1="${LEFT}" y1="${num(y(open))}" x2="${LEFT + PLOT_WIDTH}" y2="${num(y(open))}" stroke="${GRID}"/>`,
+    );
     out.push(text(LEFT - 8, y(open) + 4, String(open), 'class="axis" text-anchor="end"'));
   }
   out.push(text(LEFT - 8, countTop - 6, 'open', 'class="axis" text-anchor="end"'));
@@ -208,11 +250,19 @@ export function timelineSvg(timeline: ChartTimeline, options: TimelineChartOptio
       previous = step.open;
     }
     const line = points.join('');
-    out.push(`<path d="${line}Z" fill="#bee3f8" stroke="none"/>`, `<path d="${line}" fill="none" stroke="#2b6cb0" stroke-width="2"/>`);
+    out.push(
+      `<path d="${line}Z" fill="#bee3f8" stroke="none"/>`,
+      `<path d="${line}" fill="none" stroke="#2b6cb0" stroke-width="2"/>`,
+    );
   }
   out.push(
     `<line x1="${LEFT}" y1="${num(y(limit))}" x2="${LEFT + PLOT_WIDTH}" y2="${num(y(limit))}" stroke="${REFUSED}" stroke-width="2" stroke-dasharray="8 4"/>`,
-    text(LEFT + PLOT_WIDTH - 4, y(limit) - 5, `limit ${limit}`, `class="small" text-anchor="end" style="fill:${REFUSED}"`),
+    text(
+      LEFT + PLOT_WIDTH - 4,
+      y(limit) - 5,
+      `limit ${limit}`,
+      `class="small" text-anchor="end" style="fill:${REFUSED}"`,
+    ),
   );
   for (const refusal of timeline.refusals) {
     const rx = x(refusal.getTime());
@@ -222,13 +272,19 @@ export function timelineSvg(timeline: ChartTimeline, options: TimelineChartOptio
   if (timeline.peakAt !== undefined && timeline.peak > 0) {
     const px = x(timeline.peakAt.getTime());
     const py = y(timeline.peak);
-    out.push(`<circle cx="${num(px)}" cy="${num(py)}" r="4" fill="${INK}"/>`, text(px + 7, py - 6, `peak ${timeline.peak}`, 'class="small"'));
+    out.push(
+      `<circle cx="${num(px)}" cy="${num(py)}" r="4" fill="${INK}"/>`,
+      text(px + 7, py - 6, `peak ${timeline.peak}`, 'class="small"'),
+    );
   }
-  out.push(`<line x1="${LEFT}" y1="${num(countBottom)}" x2="${LEFT + PLOT_WIDTH}" y2="${num(countBottom)}" stroke="${MUTED}"/>`);
+  out.push(
+    `<line x1="${LEFT}" y1="${num(countBottom)}" x2="${LEFT + PLOT_WIDTH}" y2="${num(countBottom)}" stroke="${MUTED}"/>`,
+  );
 
   const days = zone.day(first) === zone.day(last) ? zone.day(first) : `${zone.day(first)} to ${zone.day(last)}`;
   const notes = [`Times in ${zone.timeZone} (QLIK_TIME_ZONE), ${days}.`];
-  if (timeline.omittedSessions > 0) notes.push(`${timeline.omittedSessions} more sessions, away from the peak, are not in the picture.`);
+  if (timeline.omittedSessions > 0)
+    notes.push(`${timeline.omittedSessions} more sessions, away from the peak, are not in the picture.`);
   out.push(text(LEFT, height - 16, notes.join(' '), 'class="small"'), '</svg>');
   return `${out.join('\n')}\n`;
 }

@@ -109,7 +109,9 @@ export interface AnalysisReport {
 }
 
 /** The `analyze --json` object of DESIGN section 2: the report without the timelines (drawn, never printed). */
-export function reportJson(report: AnalysisReport): Omit<AnalysisReport, 'timelines' | 'refusedWithoutUser' | 'readingNotes'> {
+export function reportJson(
+  report: AnalysisReport,
+): Omit<AnalysisReport, 'timelines' | 'refusedWithoutUser' | 'readingNotes'> {
   const { verdict, findings, users, input } = report;
   return { verdict, findings, users, input };
 }

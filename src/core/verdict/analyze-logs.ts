@@ -2,7 +2,14 @@ import { readLogInputs, type InputStats, type LogInput, type SpillFactory } from
 import { SessionTracker, type SessionTimelines, type UserFigures } from '../sessions/index.js';
 import type { AnalysisReport, Finding, UserSummary, Verdict, VerdictCode } from './analysis-report.js';
 import { VERDICT_CODES } from './analysis-report.js';
-import { clientCount, findFindings, isLicensed, serviceAccountInfo, SESSION_LIMIT, type ServiceAccountInfo } from './find-findings.js';
+import {
+  clientCount,
+  findFindings,
+  isLicensed,
+  serviceAccountInfo,
+  SESSION_LIMIT,
+  type ServiceAccountInfo,
+} from './find-findings.js';
 import { plural } from '../text/index.js';
 import { formatInstant, isoOrNull } from './format-instant.js';
 import { userTimelines } from './user-timelines.js';
@@ -21,7 +28,10 @@ export interface AnalyzeOptions {
 const SEVERITY_ORDER = { problem: 0, warning: 1, info: 2 } as const;
 
 /** Reads every input as a stream and turns the lines into the verdict, findings and per-user summary of DESIGN section 3. */
-export async function analyzeLogs(inputs: Iterable<LogInput> | AsyncIterable<LogInput>, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
+export async function analyzeLogs(
+  inputs: Iterable<LogInput> | AsyncIterable<LogInput>,
+  options: AnalyzeOptions = {},
+): Promise<AnalysisReport> {
   let tracker = new SessionTracker();
   const stats = await readLogInputs(inputs, (event) => tracker.add(event), {
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
@@ -35,14 +45,26 @@ export async function analyzeLogs(inputs: Iterable<LogInput> | AsyncIterable<Log
 
 function reportFrom(timelines: SessionTimelines, stats: InputStats, options: AnalyzeOptions): AnalysisReport {
   const configured = new Set((options.serviceAccounts ?? []).map((account) => account.trim().toLowerCase()));
-  const accounts = new Map<string, ServiceAccountInfo>(timelines.users.map((timeline) => [timeline.user, serviceAccountInfo(timeline, configured, timelines.serviceUsers)]));
+  const accounts = new Map<string, ServiceAccountInfo>(
+    timelines.users.map((timeline) => [
+      timeline.user,
+      serviceAccountInfo(timeline, configured, timelines.serviceUsers),
+    ]),
+  );
   const findings = findFindings(timelines, accounts).sort(
     // Ties go by user, so the order does not depend on which file was read first.
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || VERDICT_ORDER(a) - VERDICT_ORDER(b) || (a.at ?? '').localeCompare(b.at ?? '') || (a.user ?? '').localeCompare(b.user ?? ''),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      VERDICT_ORDER(a) - VERDICT_ORDER(b) ||
+      (a.at ?? '').localeCompare(b.at ?? '') ||
+      (a.user ?? '').localeCompare(b.user ?? ''),
   );
   const users = timelines.users
     .map((timeline) => summary(timeline, accounts.get(timeline.user)?.serviceAccount ?? false))
-    .sort((a, b) => b.peak - a.peak || b.denied - a.denied || b.sessionsStarted - a.sessionsStarted || a.user.localeCompare(b.user));
+    .sort(
+      (a, b) =>
+        b.peak - a.peak || b.denied - a.denied || b.sessionsStarted - a.sessionsStarted || a.user.localeCompare(b.user),
+    );
   const verdict = pickVerdict(findings, timelines, stats, accounts, options);
   return {
     verdict,
@@ -101,7 +123,9 @@ function pickVerdict(
   options: AnalyzeOptions,
 ): Verdict {
   for (const code of VERDICT_CODES) {
-    const first = findings.filter((candidate) => candidate.code === code).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))[0];
+    const first = findings
+      .filter((candidate) => candidate.code === code)
+      .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))[0];
     if (first === undefined) continue;
     return { code, user: first.user, at: first.at, title: TITLES[code], detail: first.detail, entries: first.entries };
   }
@@ -154,10 +178,14 @@ function pickVerdict(
 function notReadText(stats: InputStats): string {
   const parts: string[] = [];
   if (stats.binaryInputs.length > 0) {
-    parts.push(` Not read, because ${stats.binaryInputs.join(', ')} ${stats.binaryInputs.length === 1 ? 'is' : 'are'} binary, not a text log.`);
+    parts.push(
+      ` Not read, because ${stats.binaryInputs.join(', ')} ${stats.binaryInputs.length === 1 ? 'is' : 'are'} binary, not a text log.`,
+    );
   }
   for (const archive of stats.unreadableArchives) {
-    parts.push(` Not read: ${archive.name} looks like a zip archive, but ${archive.problem}; unzip it and give the folder, or a fresh copy of the archive.`);
+    parts.push(
+      ` Not read: ${archive.name} looks like a zip archive, but ${archive.problem}; unzip it and give the folder, or a fresh copy of the archive.`,
+    );
   }
   return parts.join('');
 }
@@ -166,10 +194,14 @@ function notReadText(stats: InputStats): string {
 function readingNotes(stats: InputStats): string[] {
   const notes: string[] = [];
   if (stats.cappedInputs.length > 0) {
-    notes.push(`Only the first part of ${stats.cappedInputs.join(', ')} was read: the unpacked logs reached the size cap. Send a shorter excerpt or fewer files for the rest.`);
+    notes.push(
+      `Only the first part of ${stats.cappedInputs.join(', ')} was read: the unpacked logs reached the size cap. Send a shorter excerpt or fewer files for the rest.`,
+    );
   }
   if (stats.reordered.length > 0) {
-    notes.push(`${stats.reordered.join(', ')} held several runs of lines in time order (files or pastes joined one after another); they were merged on the instant.`);
+    notes.push(
+      `${stats.reordered.join(', ')} held several runs of lines in time order (files or pastes joined one after another); they were merged on the instant.`,
+    );
   }
   return notes;
 }

@@ -12,7 +12,11 @@ export interface ServiceAccountInfo {
   readonly how: 'configured' | 'service-user-column' | 'likely' | null;
 }
 
-export function serviceAccountInfo(timeline: UserFigures, configured: ReadonlySet<string>, serviceUsers: ReadonlySet<string>): ServiceAccountInfo {
+export function serviceAccountInfo(
+  timeline: UserFigures,
+  configured: ReadonlySet<string>,
+  serviceUsers: ReadonlySet<string>,
+): ServiceAccountInfo {
   const key = timeline.user.toLowerCase();
   if (configured.has(key)) return { serviceAccount: true, how: 'configured' };
   if (serviceUsers.has(key)) return { serviceAccount: true, how: 'service-user-column' };
@@ -33,7 +37,14 @@ export function clientCount(timeline: UserFigures): number {
   return Math.max(timeline.clients.addressCount, timeline.clients.userAgentCount);
 }
 
-function finding(code: Finding['code'], severity: Finding['severity'], user: string | null, at: number, detail: string, entries: readonly string[]): Finding {
+function finding(
+  code: Finding['code'],
+  severity: Finding['severity'],
+  user: string | null,
+  at: number,
+  detail: string,
+  entries: readonly string[],
+): Finding {
   return { code, severity, user, at: isoOrNull(at), detail, entries };
 }
 
@@ -42,14 +53,21 @@ export function peakAboveLimitWhy(timeline: UserFigures): string {
   if (timeline.peak <= SESSION_LIMIT) return '';
   const reasons: string[] = [];
   if (timeline.denied > 0) {
-    reasons.push(`the proxy opens a session before the licence check, so the ${plural(timeline.denied, 'refused attempt')} ${timeline.denied === 1 ? 'is' : 'are'} counted too`);
+    reasons.push(
+      `the proxy opens a session before the licence check, so the ${plural(timeline.denied, 'refused attempt')} ${timeline.denied === 1 ? 'is' : 'are'} counted too`,
+    );
   }
   if (timeline.sessionsBeforeExcerpt > 0) {
-    reasons.push(`${plural(timeline.sessionsBeforeExcerpt, 'session')} opened before the excerpt ${timeline.sessionsBeforeExcerpt === 1 ? 'is' : 'are'} counted as open from its start`);
+    reasons.push(
+      `${plural(timeline.sessionsBeforeExcerpt, 'session')} opened before the excerpt ${timeline.sessionsBeforeExcerpt === 1 ? 'is' : 'are'} counted as open from its start`,
+    );
   }
   const nodes = new Set(timeline.sessions.map((session) => session.node).filter((node) => node !== null));
   if (nodes.size >= 2) reasons.push(`the lines of ${nodes.size} proxy nodes overlap in time`);
-  if (reasons.length === 0) reasons.push('these sessions hold no licence (a service account or an unlicensed user), or the licence lines are missing from the excerpt');
+  if (reasons.length === 0)
+    reasons.push(
+      'these sessions hold no licence (a service account or an unlicensed user), or the licence lines are missing from the excerpt',
+    );
   return `The peak of ${timeline.peak} is above the limit of ${SESSION_LIMIT} because ${reasons.join('; ')}.`;
 }
 
@@ -59,7 +77,9 @@ function aboveLimit(timeline: UserFigures): string {
 }
 
 function peakText(timeline: UserFigures): string {
-  return Number.isNaN(timeline.peakAt) ? `peak ${timeline.peak}` : `peak ${timeline.peak} at ${formatInstant(timeline.peakAt)}`;
+  return Number.isNaN(timeline.peakAt)
+    ? `peak ${timeline.peak}`
+    : `peak ${timeline.peak} at ${formatInstant(timeline.peakAt)}`;
 }
 
 /** Ties the service account's sessions to the reload windows of TaskExecution_Scheduler, or asks for that log. */
@@ -74,7 +94,11 @@ function reloadText(timeline: UserFigures, reloads: readonly ReloadWindow[]): st
   return '';
 }
 
-function serviceAccountSessionsDetail(timeline: UserFigures, info: ServiceAccountInfo, reloads: readonly ReloadWindow[]): string {
+function serviceAccountSessionsDetail(
+  timeline: UserFigures,
+  info: ServiceAccountInfo,
+  reloads: readonly ReloadWindow[],
+): string {
   const how =
     info.how === 'configured'
       ? 'the configured Qlik service account'
@@ -87,7 +111,10 @@ function serviceAccountSessionsDetail(timeline: UserFigures, info: ServiceAccoun
       ? `It opened ${plural(timeline.sessionsStarted, 'proxy session')} (${peakText(timeline)}) for the Monitoring apps' REST calls to the repository.`
       : "Its licence requests come from the Monitoring apps' REST calls to the repository (add the proxy logs to count its sessions).";
   const parts = [`${timeline.user} is ${how}. ${activity}`];
-  if (timeline.denied > 0) parts.push(`Its ${plural(timeline.denied, 'licence denial')} are expected: the account has no access pass and the reloads still succeed.`);
+  if (timeline.denied > 0)
+    parts.push(
+      `Its ${plural(timeline.denied, 'licence denial')} are expected: the account has no access pass and the reloads still succeed.`,
+    );
   const reload = reloadText(timeline, reloads).trim();
   if (reload !== '') parts.push(reload);
   parts.push('Nothing to fix, as long as this account holds no licence allocation.');
@@ -168,7 +195,16 @@ export function findFindings(
       );
     }
     if (info.serviceAccount && licensed !== true && (timeline.sessionsStarted > 0 || timeline.denied > 0)) {
-      findings.push(finding('service-account-sessions', 'info', user, timeline.peakAt, serviceAccountSessionsDetail(timeline, info, timelines.reloads), ['monitoring-app-reload', 'service-account-license']));
+      findings.push(
+        finding(
+          'service-account-sessions',
+          'info',
+          user,
+          timeline.peakAt,
+          serviceAccountSessionsDetail(timeline, info, timelines.reloads),
+          ['monitoring-app-reload', 'service-account-license'],
+        ),
+      );
     }
     const automation = info.serviceAccount ? null : timeline.automationBurst;
     if (automation !== null) {
@@ -202,7 +238,16 @@ export function findFindings(
         timeline.sessionsBeforeExcerpt > 0
           ? `${plural(timeline.sessionsBeforeExcerpt, 'session')} of ${user} ended in the excerpt but started before it`
           : `the SessionCount of ${user} (${timeline.maxSessionCount ?? 0}) is higher than the ${timeline.peak} sessions seen`;
-      findings.push(finding('sessions-before-excerpt', 'info', user, timelines.from, `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}: the counts are lower bounds. Include the log from earlier in the day for exact numbers.`, ['count-sessions']));
+      findings.push(
+        finding(
+          'sessions-before-excerpt',
+          'info',
+          user,
+          timelines.from,
+          `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}: the counts are lower bounds. Include the log from earlier in the day for exact numbers.`,
+          ['count-sessions'],
+        ),
+      );
     }
   }
   if (timelines.anonymousNoPassDenials > 0) {

@@ -33,7 +33,11 @@ function timelineOf(figures: UserFigures, timelines: SessionTimelines): UserTime
 }
 
 /** Timelines of the verdict's user first, then of the users the findings name in their order, at most five. */
-export function userTimelines(verdict: Verdict, findings: readonly Finding[], timelines: SessionTimelines): UserTimeline[] {
+export function userTimelines(
+  verdict: Verdict,
+  findings: readonly Finding[],
+  timelines: SessionTimelines,
+): UserTimeline[] {
   const byName = new Map(timelines.users.map((figures) => [figures.user, figures]));
   const named = new Set<string>();
   const picked: UserFigures[] = [];

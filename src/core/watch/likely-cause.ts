@@ -22,7 +22,8 @@ function burstFromOneClient(sessions: readonly SessionFacts[]): boolean {
   for (const times of byClient.values()) {
     times.sort((a, b) => a - b);
     for (let first = 0; first + AUTOMATION_SESSIONS - 1 < times.length; first++) {
-      if ((times[first + AUTOMATION_SESSIONS - 1] as number) - (times[first] as number) <= AUTOMATION_WINDOW_MS) return true;
+      if ((times[first + AUTOMATION_SESSIONS - 1] as number) - (times[first] as number) <= AUTOMATION_WINDOW_MS)
+        return true;
     }
   }
   return false;
@@ -33,7 +34,8 @@ function burstFromOneClient(sessions: readonly SessionFacts[]): boolean {
  * client), then several clients (other browsers, machines, incognito windows), else one client.
  */
 export function likelyCause(sessions: readonly SessionFacts[], serviceAccount: boolean): LikelyCause {
-  if (serviceAccount || (sessions.length > 0 && sessions.every((session) => session.localQrs))) return 'service-account';
+  if (serviceAccount || (sessions.length > 0 && sessions.every((session) => session.localQrs)))
+    return 'service-account';
   if (burstFromOneClient(sessions)) return 'script';
   const clients = new Set(sessions.map((session) => session.client).filter((client) => client !== null));
   return clients.size > 1 ? 'several-clients' : 'one-client';

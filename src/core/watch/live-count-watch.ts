@@ -38,7 +38,11 @@ export function countLiveSessions(sessions: readonly LiveSessionEntry[]): LiveUs
     entry.ids.add(`${session.proxy}\n${session.sessionId}`);
     entry.nodes.add(session.proxy);
   }
-  return [...users.values()].map((entry) => ({ user: entry.user, count: entry.ids.size, nodes: [...entry.nodes].sort() }));
+  return [...users.values()].map((entry) => ({
+    user: entry.user,
+    count: entry.ids.size,
+    nodes: [...entry.nodes].sort(),
+  }));
 }
 
 /**
@@ -59,7 +63,8 @@ export class LiveCountWatch {
   }
 
   restore(snapshot: Readonly<Record<string, number>>): void {
-    for (const [user, count] of Object.entries(snapshot)) if (count >= SESSION_LIMIT) this.reported.set(user.toLowerCase(), { user, count });
+    for (const [user, count] of Object.entries(snapshot))
+      if (count >= SESSION_LIMIT) this.reported.set(user.toLowerCase(), { user, count });
   }
 
   update(round: LiveRound): WatchAlert[] {
@@ -87,8 +92,15 @@ export class LiveCountWatch {
     return alerts;
   }
 
-  private alert(cause: 'at-limit' | 'count-dropped', user: string, at: number, count: number, nodes: readonly string[]): WatchAlert {
-    const likely = cause === 'count-dropped' ? null : this.serviceAccounts.has(user.toLowerCase()) ? 'service-account' : null;
+  private alert(
+    cause: 'at-limit' | 'count-dropped',
+    user: string,
+    at: number,
+    count: number,
+    nodes: readonly string[],
+  ): WatchAlert {
+    const likely =
+      cause === 'count-dropped' ? null : this.serviceAccounts.has(user.toLowerCase()) ? 'service-account' : null;
     return { cause, user, at, count, nodes, clients: [], likely, source: 'live' };
   }
 }

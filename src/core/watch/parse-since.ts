@@ -10,7 +10,10 @@ export type SinceResult = { readonly ok: true; readonly ms: number } | { readonl
 /** A duration as people type it; a bare number is hours. Errors say how to write it. */
 export function parseSince(text: string): SinceResult {
   const trimmed = text.trim().toLowerCase();
-  const bad: SinceResult = { ok: false, error: `"${text}" is not a time span; write it like 2h, 90m, 1d or 1h30m (at most 7d).` };
+  const bad: SinceResult = {
+    ok: false,
+    error: `"${text}" is not a time span; write it like 2h, 90m, 1d or 1h30m (at most 7d).`,
+  };
   if (trimmed === '') return bad;
   let ms = 0;
   if (/^\d+(?:\.\d+)?$/.test(trimmed)) ms = Number(trimmed) * UNIT_MS.h;
@@ -24,7 +27,11 @@ export function parseSince(text: string): SinceResult {
     if (end !== trimmed.length) return bad;
   }
   if (!(ms > 0)) return bad;
-  if (ms > MAX_SINCE_MS) return { ok: false, error: `"${text}" is longer than 7 days; ask for at most 7d, or run qlik-sessions analyze on the archived logs.` };
+  if (ms > MAX_SINCE_MS)
+    return {
+      ok: false,
+      error: `"${text}" is longer than 7 days; ask for at most 7d, or run qlik-sessions analyze on the archived logs.`,
+    };
   return { ok: true, ms: Math.round(ms) };
 }
 
@@ -32,7 +39,12 @@ export function parseSince(text: string): SinceResult {
 export function formatSince(ms: number): string {
   const parts: string[] = [];
   let rest = Math.round(ms / 1000);
-  for (const [unit, seconds] of [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, seconds] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     const count = Math.floor(rest / seconds);
     if (count > 0) parts.push(`${count}${unit}`);
     rest -= count * seconds;

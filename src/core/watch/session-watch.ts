@@ -120,7 +120,8 @@ export class SessionWatch {
         return;
       case 'license-denied': {
         if (event.reason !== 'limit') return;
-        const name = event.user ?? (event.sessionId === null ? null : (this.sessions.get(event.sessionId)?.user.name ?? null));
+        const name =
+          event.user ?? (event.sessionId === null ? null : (this.sessions.get(event.sessionId)?.user.name ?? null));
         if (name === null || this.isRepeatedDenial(event.sessionId, at)) return;
         this.alert('refused', this.user(name), at, event.sessionCount);
         return;
@@ -184,7 +185,14 @@ export class SessionWatch {
     }
   }
 
-  private opened(id: string | null, name: string | null, at: number, node: string, client: string | null, context: string | null): void {
+  private opened(
+    id: string | null,
+    name: string | null,
+    at: number,
+    node: string,
+    client: string | null,
+    context: string | null,
+  ): void {
     if (id === null) return;
     const known = this.sessions.get(id);
     if (known !== undefined) {
@@ -195,7 +203,15 @@ export class SessionWatch {
     }
     if (name === null || this.closed.has(id)) return;
     const user = this.user(name);
-    const session: OpenSession = { user, node, opened: at, lastSeen: at, client, agent: null, localQrs: context?.startsWith('/qrs/') === true && client !== null && LOCAL.has(client) };
+    const session: OpenSession = {
+      user,
+      node,
+      opened: at,
+      lastSeen: at,
+      client,
+      agent: null,
+      localQrs: context?.startsWith('/qrs/') === true && client !== null && LOCAL.has(client),
+    };
     this.sessions.set(id, session);
     user.open.set(id, session);
     this.peakAt(user, user.open.size, at);
@@ -225,8 +241,14 @@ export class SessionWatch {
   private alert(cause: WatchAlert['cause'], user: UserEntry, at: number, count: number | null): boolean {
     if (!Number.isNaN(at) && at < this.quietBefore) return false;
     const open = [...user.open.values()];
-    const clients = [...new Set(open.flatMap((session) => [session.client, session.agent]).filter((client) => client !== null))];
-    const facts: SessionFacts[] = open.map((session) => ({ opened: session.opened, client: session.client ?? session.agent, localQrs: session.localQrs }));
+    const clients = [
+      ...new Set(open.flatMap((session) => [session.client, session.agent]).filter((client) => client !== null)),
+    ];
+    const facts: SessionFacts[] = open.map((session) => ({
+      opened: session.opened,
+      client: session.client ?? session.agent,
+      localQrs: session.localQrs,
+    }));
     this.alerts.push({
       cause,
       user: user.name,
@@ -255,7 +277,8 @@ export class SessionWatch {
     for (const [id, at] of this.denials) if (at < now - 2 * DENIAL_COPY_MS) this.denials.delete(id);
     for (const [key, user] of this.users) {
       user.pendingInvalid = user.pendingInvalid.filter((pending) => pending.at + BURST_WINDOW_MS >= now);
-      if (user.open.size === 0 && user.reported === 0 && user.pendingInvalid.length === 0 && !this.changed.has(user)) this.users.delete(key);
+      if (user.open.size === 0 && user.reported === 0 && user.pendingInvalid.length === 0 && !this.changed.has(user))
+        this.users.delete(key);
     }
   }
 }

@@ -1,5 +1,11 @@
 /** Why the watch speaks up (the `cause` of `watch:recent-alerts`, DESIGN contract shared with App Home). */
-export const ALERT_CAUSES = ['at-limit', 'refused', 'service-account-licensed', 'cookie-burst', 'count-dropped'] as const;
+export const ALERT_CAUSES = [
+  'at-limit',
+  'refused',
+  'service-account-licensed',
+  'cookie-burst',
+  'count-dropped',
+] as const;
 export type AlertCause = (typeof ALERT_CAUSES)[number];
 
 /** What most likely opened a user's sessions, read from their clients and how fast the sessions came. */

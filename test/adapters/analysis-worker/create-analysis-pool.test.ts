@@ -61,7 +61,9 @@ function countingMetrics() {
 
 /** The pool's log lines about replaced workers, as `reason key=value`. */
 const replacements = (logger: RecordingLogger): string[] =>
-  logger.records.filter((record) => record.msg === 'analysis worker replaced').map((record) => String(record['reason']));
+  logger.records
+    .filter((record) => record.msg === 'analysis worker replaced')
+    .map((record) => String(record['reason']));
 
 let pools: AnalysisPool[] = [];
 const poolOf = (options: Parameters<typeof createAnalysisPool>[0]): AnalysisPool => {

@@ -9,6 +9,13 @@ describe('consoleMessage', () => {
     ['why am I refused?', 'direct-message', 'why am I refused?'],
     ['/qlik-sessionsfoo', 'direct-message', '/qlik-sessionsfoo'],
   ] as const)('%j is a %s', ([typed, kind, text]) => {
-    expect(consoleMessage(typed)).toEqual({ kind, text, files: [], senderId: 'console', channelId: 'console', threadId: null });
+    expect(consoleMessage(typed)).toEqual({
+      kind,
+      text,
+      files: [],
+      senderId: 'console',
+      channelId: 'console',
+      threadId: null,
+    });
   });
 });

@@ -22,7 +22,14 @@ const pictured: Bot = {
       entries: [],
       caveats: [],
       actions: [],
-      pictures: [{ name: 'timeline-CORP-mweber', title: 'Proxy sessions of CORP\\mweber', altText: 'Timeline', svg: timelineSvg(LIMIT_TIMELINE) }],
+      pictures: [
+        {
+          name: 'timeline-CORP-mweber',
+          title: 'Proxy sessions of CORP\\mweber',
+          altText: 'Timeline',
+          svg: timelineSvg(LIMIT_TIMELINE),
+        },
+      ],
     },
   }),
   endSessions: async () => {
@@ -38,7 +45,14 @@ describe('console pictures', () => {
     let seen = '';
     output.on('data', (chunk: Buffer) => (seen += chunk.toString('utf8')));
     input.end('analyze this\n');
-    await runConsole({ bot: pictured, input, output, color: false, isLogLine: isPastedLogLine, savePicture: pictureSaver(folder, () => new Date('2024-03-12T08:10:00Z')) });
+    await runConsole({
+      bot: pictured,
+      input,
+      output,
+      color: false,
+      isLogLine: isPastedLogLine,
+      savePicture: pictureSaver(folder, () => new Date('2024-03-12T08:10:00Z')),
+    });
     const [file] = readdirSync(folder);
     expect(file).toBe('timeline-CORP-mweber-2024-03-12T08-10-00-000Z.png');
     expect(seen).toContain(`Proxy sessions of CORP\\mweber: saved to ${join(folder, file ?? '')}`);
@@ -51,7 +65,14 @@ describe('console pictures', () => {
     let seen = '';
     output.on('data', (chunk: Buffer) => (seen += chunk.toString('utf8')));
     input.end('analyze this\n');
-    await runConsole({ bot: pictured, input, output, color: false, isLogLine: isPastedLogLine, savePicture: pictureSaver(join(tmpdir(), 'no-such-folder-qlik', 'x')) });
+    await runConsole({
+      bot: pictured,
+      input,
+      output,
+      color: false,
+      isLogLine: isPastedLogLine,
+      savePicture: pictureSaver(join(tmpdir(), 'no-such-folder-qlik', 'x')),
+    });
     expect(seen).toContain('CORP\\mweber hit the limit');
     expect(seen).toMatch(/was not saved: .*ENOENT/);
   });

@@ -6,9 +6,27 @@ import { link } from '../../../src/bot/index.js';
 const reply: Reply = {
   tone: 'verdict',
   headline: 'CORP\\jdoe was denied at the five-session limit at 2024-03-12 08:08:47 UTC.',
-  sections: [{ title: 'Fix', paragraphs: ['Close the other browsers.'], steps: ['Log out everywhere.', ['Read ', link('How to count sessions', 'https://example.test/count')]] }],
-  facts: { columns: ['user', 'peak'], rows: [['CORP\\jdoe', '5'], ['CORP\\anna\u001b[31m', '1']] },
-  entries: [{ id: 'five-session-limit', title: 'Five sessions', sources: [{ title: 'Qlik help', url: 'https://help.example.test' }] }],
+  sections: [
+    {
+      title: 'Fix',
+      paragraphs: ['Close the other browsers.'],
+      steps: ['Log out everywhere.', ['Read ', link('How to count sessions', 'https://example.test/count')]],
+    },
+  ],
+  facts: {
+    columns: ['user', 'peak'],
+    rows: [
+      ['CORP\\jdoe', '5'],
+      ['CORP\\anna\u001b[31m', '1'],
+    ],
+  },
+  entries: [
+    {
+      id: 'five-session-limit',
+      title: 'Five sessions',
+      sources: [{ title: 'Qlik help', url: 'https://help.example.test' }],
+    },
+  ],
   caveats: ['Counts are lower bounds.'],
   actions: [],
 };
@@ -59,13 +77,19 @@ describe('renderReplyText sources', () => {
   });
 
   it('shows every source of a single entry, but only the first two of each when several entries are cited', () => {
-    const sources = (prefix: string) => [1, 2, 3].map((n) => ({ title: `${prefix} ${n}`, url: `https://example.test/${prefix}/${n}` }));
+    const sources = (prefix: string) =>
+      [1, 2, 3].map((n) => ({ title: `${prefix} ${n}`, url: `https://example.test/${prefix}/${n}` }));
     const single = renderReplyText({ ...reply, entries: [{ id: 'a', title: 'A', sources: sources('a') }] });
     expect(single).toContain('https://example.test/a/3');
-    const several = renderReplyText({ ...reply, entries: [{ id: 'a', title: 'A', sources: sources('a') }, { id: 'b', title: 'B', sources: sources('b') }] });
+    const several = renderReplyText({
+      ...reply,
+      entries: [
+        { id: 'a', title: 'A', sources: sources('a') },
+        { id: 'b', title: 'B', sources: sources('b') },
+      ],
+    });
     expect(several).toContain('https://example.test/b/2');
     expect(several).not.toContain('https://example.test/a/3');
     expect(several).not.toContain('https://example.test/b/3');
   });
 });
-

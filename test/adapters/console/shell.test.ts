@@ -13,12 +13,18 @@ function replies(stdout: string): string[] {
 
 /** Lines of a real log, without the header row and the BOM, as someone would copy them out of an editor. */
 function realLogLines(): string[] {
-  return readFileSync(REPOSITORY_AUDIT, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter((line) => line !== '');
+  return readFileSync(REPOSITORY_AUDIT, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => line !== '');
 }
 
 /** What a paste looks like after Slack: TABs turned into spaces, &, <, > escaped, inside ``` fences. */
 function slackMangled(lines: readonly string[]): string {
-  const escaped = lines.map((line) => line.replace(/\t/g, '    ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  const escaped = lines.map((line) =>
+    line.replace(/\t/g, '    ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
   return ['why does the hub refuse this user? ```', ...escaped, '```'].join('\n');
 }
 
@@ -34,7 +40,10 @@ describe('qlik-sessions shell, piped', () => {
   });
 
   it('answers the hub error with the five-session entry', async () => {
-    const run = await runCli(['shell'], 'You cannot access Qlik Sense because you have too many sessions active in parallel\n');
+    const run = await runCli(
+      ['shell'],
+      'You cannot access Qlik Sense because you have too many sessions active in parallel\n',
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Knowledge: five-session-limit/);
   });
@@ -50,7 +59,11 @@ describe('qlik-sessions shell, piped', () => {
   it('runs each line as a message, in order, and exits 0 at the end of input without a final newline', async () => {
     const run = await runCli(['shell'], 'help\nkb\n/qlik-sessions sessions CORP\\jdoe');
     expect(run.code).toBe(0);
-    expect(replies(run.stdout).map((reply) => reply.split('\n')[0])).toEqual(['> help', '> kb', '> /qlik-sessions sessions CORP\\jdoe']);
+    expect(replies(run.stdout).map((reply) => reply.split('\n')[0])).toEqual([
+      '> help',
+      '> kb',
+      '> /qlik-sessions sessions CORP\\jdoe',
+    ]);
     expect(run.stdout).toContain('kb five-session-limit');
     expect(run.stdout).toContain('QLIK_PROXY_URLS');
   });
@@ -81,7 +94,9 @@ describe.skipIf(!hasSharedFixture(REPOSITORY_AUDIT))('qlik-sessions shell with r
     const [help, verdict = '', kb] = replies(run.stdout);
     expect(help).toMatch(/^> help\n/);
     expect(verdict.split('\n')[0]).toBe(`> why was this user refused? (+${lines.length} more lines)`);
-    expect(verdict.split('\n')[1]).toMatch(/^DOMAIN\\administrator was refused access .* because no access pass \(licence\) was available to them\.$/);
+    expect(verdict.split('\n')[1]).toMatch(
+      /^DOMAIN\\administrator was refused access .* because no access pass \(licence\) was available to them\.$/,
+    );
     expect(kb).toMatch(/^> kb\n/);
   });
 
@@ -91,7 +106,12 @@ describe.skipIf(!hasSharedFixture(REPOSITORY_AUDIT))('qlik-sessions shell with r
     const mangled = replies((await runCli(['shell'], slackMangled(lines))).stdout);
     expect(mangled).toHaveLength(1);
     // Same verdict either way; only the echo and the line counts differ (the question and the fences are lines too).
-    const verdictOf = (reply: string) => reply.split('\n').slice(1).join('\n').replace(/\b\d+ (of \d+ )?lines\b/g, 'N lines');
+    const verdictOf = (reply: string) =>
+      reply
+        .split('\n')
+        .slice(1)
+        .join('\n')
+        .replace(/\b\d+ (of \d+ )?lines\b/g, 'N lines');
     expect(verdictOf(mangled[0] ?? '')).toEqual(verdictOf(plain));
     expect(plain.split('\n')[1]).toContain('DOMAIN\\administrator');
   });

@@ -2,8 +2,15 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMPILED_KNOWLEDGE_PATH, compileKnowledge, loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
-import { BUILT_IN_KNOWLEDGE_DIR, type CompiledKnowledge } from '../../../src/adapters/knowledge-files/load-knowledge-base.js';
+import {
+  COMPILED_KNOWLEDGE_PATH,
+  compileKnowledge,
+  loadKnowledgeBase,
+} from '../../../src/adapters/knowledge-files/index.js';
+import {
+  BUILT_IN_KNOWLEDGE_DIR,
+  type CompiledKnowledge,
+} from '../../../src/adapters/knowledge-files/load-knowledge-base.js';
 
 describe('the compiled built-in knowledge (dist/knowledge.json)', () => {
   let dir: string;
@@ -54,7 +61,9 @@ describe('the compiled built-in knowledge (dist/knowledge.json)', () => {
     const marked = {
       ...compiled,
       files: compiled.files.map((file) =>
-        file.entry.id === 'count-sessions' ? { ...file, index: { ...file.index, terms: [...file.index.terms, ['zyxwvut', 50]] } } : file,
+        file.entry.id === 'count-sessions'
+          ? { ...file, index: { ...file.index, terms: [...file.index.terms, ['zyxwvut', 50]] } }
+          : file,
       ),
     };
     await writeFile(compiledPath, JSON.stringify(marked));

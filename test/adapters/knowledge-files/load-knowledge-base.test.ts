@@ -56,30 +56,50 @@ describe('loadKnowledgeBase', () => {
     }
   });
 
-  it("cites the Qlik Fix article for the service-account and Monitoring-app entries", async () => {
+  it('cites the Qlik Fix article for the service-account and Monitoring-app entries', async () => {
     const loaded = await loadKnowledgeBase({});
     if (!loaded.ok) throw new Error(loaded.error);
     for (const id of ['service-account-license', 'monitoring-app-reload']) {
-      expect(loaded.knowledge.get(id)?.sources.map((source) => source.title).join(' ')).toContain('Qlik Fix');
+      expect(
+        loaded.knowledge
+          .get(id)
+          ?.sources.map((source) => source.title)
+          .join(' '),
+      ).toContain('Qlik Fix');
     }
   });
 
   it("adds a site's own entries and overrides a built-in one by id", async () => {
     await writeFile(join(siteDir, 'badge-reader.md'), siteEntry('badge-reader', 'Badge reader kiosks share one user'));
-    await writeFile(join(siteDir, 'five-session-limit.md'), siteEntry('five-session-limit', 'ACME: the five-session limit, our runbook', '[badge-reader]'));
+    await writeFile(
+      join(siteDir, 'five-session-limit.md'),
+      siteEntry('five-session-limit', 'ACME: the five-session limit, our runbook', '[badge-reader]'),
+    );
     const loaded = await loadKnowledgeBase({ siteDir });
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     expect(loaded.knowledge.entries).toHaveLength(KNOWLEDGE_IDS.length + 1);
     expect(loaded.knowledge.get('five-session-limit')?.title).toBe('ACME: the five-session limit, our runbook');
-    expect(loaded.knowledge.get('five-session-limit')?.sources[0]?.url).toBe('https://wiki.example.test/qlik/five-session-limit');
+    expect(loaded.knowledge.get('five-session-limit')?.sources[0]?.url).toBe(
+      'https://wiki.example.test/qlik/five-session-limit',
+    );
     expect(loaded.knowledge.entries.at(-1)?.id).toBe('badge-reader');
     expect(loaded.knowledge.match('the badge reader sessions pile up').matches[0]?.id).toBe('badge-reader');
   });
 
   it.for([
-    { name: 'a broken entry', file: 'broken.md', text: siteEntry('broken', 'Broken').replace(/ {4}url: .*\n/, ''), error: 'broken.md: field "sources.0.url"' },
-    { name: 'an unknown related id', file: 'lonely.md', text: siteEntry('lonely', 'Lonely', '[no-such-entry]'), error: 'lonely.md: field "related": unknown entry id(s) no-such-entry' },
+    {
+      name: 'a broken entry',
+      file: 'broken.md',
+      text: siteEntry('broken', 'Broken').replace(/ {4}url: .*\n/, ''),
+      error: 'broken.md: field "sources.0.url"',
+    },
+    {
+      name: 'an unknown related id',
+      file: 'lonely.md',
+      text: siteEntry('lonely', 'Lonely', '[no-such-entry]'),
+      error: 'lonely.md: field "related": unknown entry id(s) no-such-entry',
+    },
     {
       name: 'the same id twice',
       file: 'badge-reader.yaml',
@@ -99,6 +119,9 @@ describe('loadKnowledgeBase', () => {
   it('says which folder cannot be read', async () => {
     const missing = join(siteDir, 'nope');
     const loaded = await loadKnowledgeBase({ siteDir: missing });
-    expect(loaded).toEqual({ ok: false, error: expect.stringContaining(`QLIK_KB_DIR ${missing} cannot be read (ENOENT)`) });
+    expect(loaded).toEqual({
+      ok: false,
+      error: expect.stringContaining(`QLIK_KB_DIR ${missing} cannot be read (ENOENT)`),
+    });
   });
 });

@@ -15,15 +15,24 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function opens(events: readonly NodeEvent[]): string[] {
-  return events.flatMap(({ event, node }) => (event.kind === 'session-opened' && event.via === 'start' ? [`${node}:${event.sessionId ?? ''}`] : []));
+  return events.flatMap(({ event, node }) =>
+    event.kind === 'session-opened' && event.via === 'start' ? [`${node}:${event.sessionId ?? ''}`] : [],
+  );
 }
 
 function logins(events: readonly NodeEvent[]): string[] {
-  return events.flatMap(({ event }) => (event.kind === 'session-opened' && event.via === 'login' ? [`${event.sessionId ?? ''}@${event.client ?? ''}`] : []));
+  return events.flatMap(({ event }) =>
+    event.kind === 'session-opened' && event.via === 'login' ? [`${event.sessionId ?? ''}@${event.client ?? ''}`] : [],
+  );
 }
 
 async function feed(stateFile = join(dir, 'state.json'), tailBytes?: number): Promise<LogFeed> {
-  return followLogFolders({ folders: [join(dir, 'Log')], state: createFileWatchState(stateFile).section('positions'), now: () => NOW, ...(tailBytes === undefined ? {} : { tailBytes }) });
+  return followLogFolders({
+    folders: [join(dir, 'Log')],
+    state: createFileWatchState(stateFile).section('positions'),
+    now: () => NOW,
+    ...(tailBytes === undefined ? {} : { tailBytes }),
+  });
 }
 
 describe('followLogFolders', () => {
@@ -66,7 +75,8 @@ describe('followLogFolders', () => {
 
   it('reads only the end of big files at the first start, from a whole line', async () => {
     const node = new QlikNodeLogs(join(dir, 'Log'), 'QS1', 0);
-    for (let index = 0; index < 200; index++) node.start(NOW - 3_600_000 + index * 1000, 'CORP\\old', `old${index}`, '10.0.0.1');
+    for (let index = 0; index < 200; index++)
+      node.start(NOW - 3_600_000 + index * 1000, 'CORP\\old', `old${index}`, '10.0.0.1');
     node.start(NOW, 'CORP\\mweber', 'recent', '10.0.0.1');
     const events = (await (await feed(join(dir, 'state.json'), 2048)).read()).events;
     expect(opens(events)).toContain('QS1:recent');
@@ -76,7 +86,11 @@ describe('followLogFolders', () => {
   it('merges two nodes in different time zones on the instant, and names a folder it cannot read', async () => {
     new QlikNodeLogs(join(dir, 'Log', 'QS1'), 'QS1', 60).start(NOW + 2000, 'CORP\\mweber', 'late', '10.0.0.1');
     new QlikNodeLogs(join(dir, 'Log', 'QS2'), 'QS2', -300).start(NOW, 'CORP\\mweber', 'early', '10.0.0.2');
-    const follower = await followLogFolders({ folders: [join(dir, 'Log'), join(dir, 'missing')], state: createFileWatchState(join(dir, 's.json')).section('positions'), now: () => NOW });
+    const follower = await followLogFolders({
+      folders: [join(dir, 'Log'), join(dir, 'missing')],
+      state: createFileWatchState(join(dir, 's.json')).section('positions'),
+      now: () => NOW,
+    });
     const batch = await follower.read();
     expect(opens(batch.events)).toEqual(['QS2:early', 'QS1:late']);
     expect(batch.problems.join('\n')).toMatch(/missing cannot be read \(ENOENT\).*QLIK_LOG_DIR/);

@@ -9,7 +9,13 @@ describe('createPinoLogger', () => {
     logger.info({ channel: 'C1', files: 2 }, 'replied');
     logger.debug('plain message');
     expect(logger.records).toHaveLength(2);
-    expect(logger.records[0]).toMatchObject({ level: 'info', msg: 'replied', channel: 'C1', files: 2, service: 'qlik-sessions' });
+    expect(logger.records[0]).toMatchObject({
+      level: 'info',
+      msg: 'replied',
+      channel: 'C1',
+      files: 2,
+      service: 'qlik-sessions',
+    });
     expect(new Date(logger.records[0]?.time ?? '').toISOString()).toBe(logger.records[0]?.time);
     expect(logger.records[1]).toMatchObject({ level: 'debug', msg: 'plain message' });
   });
@@ -27,15 +33,26 @@ describe('createPinoLogger', () => {
 
   it('scrubs tokens from messages and string fields, and censors fields that would carry content', () => {
     const logger = recordingLogger();
-    logger.warn({ detail: 'auth with xoxb-1234-5678-abcdef failed', text: 'the pasted log', token: 'xapp-1-A1-2' }, 'Bearer abc.def failed for xapp-1-A0-99');
+    logger.warn(
+      { detail: 'auth with xoxb-1234-5678-abcdef failed', text: 'the pasted log', token: 'xapp-1-A1-2' },
+      'Bearer abc.def failed for xapp-1-A0-99',
+    );
     const line = JSON.stringify(logger.records);
     expect(line).not.toMatch(/xoxb-|xapp-|abc\.def|pasted log/);
-    expect(logger.records[0]).toMatchObject({ detail: 'auth with [redacted] failed', text: '[redacted]', token: '[redacted]', msg: '[redacted] failed for [redacted]' });
+    expect(logger.records[0]).toMatchObject({
+      detail: 'auth with [redacted] failed',
+      text: '[redacted]',
+      token: '[redacted]',
+      msg: '[redacted] failed for [redacted]',
+    });
   });
 
   it('keeps a value with line breaks inside one line', () => {
     const chunks: string[] = [];
-    const logger = createPinoLogger({ level: 'info', destination: { write: (chunk: string) => void chunks.push(chunk) } });
+    const logger = createPinoLogger({
+      level: 'info',
+      destination: { write: (chunk: string) => void chunks.push(chunk) },
+    });
     logger.info({ user: 'x\n{"level":"error"}' }, 'end-sessions refused');
     expect(chunks.join('').trimEnd().split('\n')).toHaveLength(1);
   });

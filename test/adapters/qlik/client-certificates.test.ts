@@ -32,14 +32,30 @@ describe('loadClientCertificates', () => {
   it('names only the files that are missing', async () => {
     const cert = await readFile(join(certificates.clientDir, 'client.pem'), 'utf8');
     const result = await loadClientCertificates('/certs', readerOf({ '/certs/client.pem': cert }));
-    expect(result).toEqual({ ok: false, error: { code: 'certificates-missing', message: expect.stringContaining('/certs/client_key.pem, /certs/root.pem.') } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'certificates-missing',
+        message: expect.stringContaining('/certs/client_key.pem, /certs/root.pem.'),
+      },
+    });
   });
 
   it('says which file is not PEM', async () => {
     const read = (name: string) => readFile(join(certificates.clientDir, name), 'utf8');
-    const files = { '/certs/client.pem': await read('client.pem'), '/certs/client_key.pem': 'not a key', '/certs/root.pem': await read('root.pem') };
+    const files = {
+      '/certs/client.pem': await read('client.pem'),
+      '/certs/client_key.pem': 'not a key',
+      '/certs/root.pem': await read('root.pem'),
+    };
     const result = await loadClientCertificates('/certs', readerOf(files));
-    expect(result).toEqual({ ok: false, error: { code: 'certificate-invalid', message: expect.stringContaining('/certs/client_key.pem is not a PEM private key') } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'certificate-invalid',
+        message: expect.stringContaining('/certs/client_key.pem is not a PEM private key'),
+      },
+    });
   });
 });
 
@@ -61,8 +77,13 @@ describe('createLiveQlik certificate loading', () => {
     const first = await live.doctor();
     expect(first.ok || first.error.code).toBe('certificates-missing');
 
-    for (const name of ['client.pem', 'client_key.pem', 'root.pem']) files[`/certs/${name}`] = await readFile(join(certificates.clientDir, name), 'utf8');
+    for (const name of ['client.pem', 'client_key.pem', 'root.pem'])
+      files[`/certs/${name}`] = await readFile(join(certificates.clientDir, name), 'utf8');
     const second = await live.doctor();
-    expect(second.ok && second.value.findings.map((finding) => finding.code)).toEqual(['certificate-valid', 'repository-not-configured', 'proxies-not-configured']);
+    expect(second.ok && second.value.findings.map((finding) => finding.code)).toEqual([
+      'certificate-valid',
+      'repository-not-configured',
+      'proxies-not-configured',
+    ]);
   });
 });

@@ -20,7 +20,14 @@ const mweber = (sessionId: string) => ({ sessionId, userDirectory: 'CORP', userI
 /** Two proxy nodes, two virtual proxies ('' and 'sales'); CORP\mweber has five sessions across them. */
 function twoNodes(): NodeSessions[] {
   return [
-    { '': [mweber('n1-default-a'), mweber('n1-default-b'), { sessionId: 'n1-other', userDirectory: 'CORP', userId: 'ajones' }], sales: [mweber('n1-sales-a')] },
+    {
+      '': [
+        mweber('n1-default-a'),
+        mweber('n1-default-b'),
+        { sessionId: 'n1-other', userDirectory: 'CORP', userId: 'ajones' },
+      ],
+      sales: [mweber('n1-sales-a')],
+    },
     { '': [mweber('n2-default-a')], sales: [mweber('n2-sales-a')] },
   ];
 }
@@ -86,11 +93,17 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
   });
 
   it('passes over a discovered virtual proxy that a node does not serve, but not a configured one', async () => {
-    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: { ...repository(), virtualProxies: ['', 'sales', 'hr'] } });
+    site = await startFakeQlikSite({
+      certificates,
+      sessions: twoNodes(),
+      repository: { ...repository(), virtualProxies: ['', 'sales', 'hr'] },
+    });
     const discovered = valueOf(await createLiveQlik(site.config()).sessions('CORP\\mweber'));
     expect(discovered).toMatchObject({ total: 5, errors: [] });
 
-    const configured = valueOf(await createLiveQlik(site.config({ virtualProxies: ['', 'hr'] })).sessions('CORP\\mweber'));
+    const configured = valueOf(
+      await createLiveQlik(site.config({ virtualProxies: ['', 'hr'] })).sessions('CORP\\mweber'),
+    );
     expect(configured.total).toBe(3);
     expect(configured.errors.map((error) => [error.virtualProxy, error.message])).toEqual([
       ['hr', expect.stringContaining('404 Not Found')],
@@ -102,7 +115,9 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     const sessions = twoNodes();
     sessions[0] = { '': [mweber('shared')], sales: [mweber('shared')] };
     site = await startFakeQlikSite({ certificates, sessions, repository: repository() });
-    const report = valueOf(await createLiveQlik(site.config({ virtualProxies: ['', 'sales'] })).sessions('corp\\MWEBER'));
+    const report = valueOf(
+      await createLiveQlik(site.config({ virtualProxies: ['', 'sales'] })).sessions('corp\\MWEBER'),
+    );
 
     expect(report.total).toBe(3);
     expect(site.repository.requests).toEqual([]);
@@ -132,8 +147,15 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     const ended = valueOf(await live.endSessions('CORP\\mweber'));
 
     expect(ended).toEqual({ user: 'CORP\\mweber', ended: 5, errors: [] });
-    const deletes = site.proxies.flatMap((proxy) => proxy.requests.filter((request) => request.method === 'DELETE').map((request) => request.path));
-    expect(deletes.sort()).toEqual(['/qps/sales/user/CORP/mweber', '/qps/sales/user/CORP/mweber', '/qps/user/CORP/mweber', '/qps/user/CORP/mweber']);
+    const deletes = site.proxies.flatMap((proxy) =>
+      proxy.requests.filter((request) => request.method === 'DELETE').map((request) => request.path),
+    );
+    expect(deletes.sort()).toEqual([
+      '/qps/sales/user/CORP/mweber',
+      '/qps/sales/user/CORP/mweber',
+      '/qps/user/CORP/mweber',
+      '/qps/user/CORP/mweber',
+    ]);
     expect(valueOf(await live.sessions('CORP\\mweber')).total).toBe(0);
     expect(site.sessions[0]?.['']).toEqual([{ sessionId: 'n1-other', userDirectory: 'CORP', userId: 'ajones' }]);
   });
@@ -149,15 +171,23 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
         { type: 'login', id: 'login-mweber' },
       ],
     });
-    expect(site.repository.requests.map((request) => request.query.get('filter'))).toEqual(Array(4).fill("user.userDirectory eq 'CORP' and user.userId eq 'mweber'"));
+    expect(site.repository.requests.map((request) => request.query.get('filter'))).toEqual(
+      Array(4).fill("user.userDirectory eq 'CORP' and user.userId eq 'mweber'"),
+    );
   });
 
   it('has the doctor find a licensed service account and pass an unlicensed one', async () => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
-    const report = valueOf(await createLiveQlik(site.config({ serviceAccounts: ['DOMAIN\\qvservice', 'DOMAIN\\sa_scheduler'] })).doctor());
+    const report = valueOf(
+      await createLiveQlik(site.config({ serviceAccounts: ['DOMAIN\\qvservice', 'DOMAIN\\sa_scheduler'] })).doctor(),
+    );
 
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'service-account-licensed', severity: 'problem', user: 'DOMAIN\\qvservice' }));
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'service-account-unlicensed', severity: 'info', user: 'DOMAIN\\sa_scheduler' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'service-account-licensed', severity: 'problem', user: 'DOMAIN\\qvservice' }),
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'service-account-unlicensed', severity: 'info', user: 'DOMAIN\\sa_scheduler' }),
+    );
     expect(report.findings).toContainEqual(expect.objectContaining({ code: 'proxies-answer', severity: 'info' }));
     expect(report.findings).toContainEqual(expect.objectContaining({ code: 'certificate-valid', severity: 'info' }));
     expect(report.findings.filter((finding) => finding.code === 'proxy-unreachable')).toEqual([]);
@@ -167,12 +197,21 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     site = await startFakeQlikSite({
       certificates,
       sessions: twoNodes(),
-      repository: { ...repository(), overview: { professionalAccess: { enabled: true, total: 10, allocated: 10, used: 9, available: 0 } } },
+      repository: {
+        ...repository(),
+        overview: { professionalAccess: { enabled: true, total: 10, allocated: 10, used: 9, available: 0 } },
+      },
     });
     const down = await closedPortUrl();
-    const report = valueOf(await createLiveQlik(site.config({ proxyUrls: [site.proxies[0]?.url ?? '', down], virtualProxies: [''] })).doctor());
+    const report = valueOf(
+      await createLiveQlik(
+        site.config({ proxyUrls: [site.proxies[0]?.url ?? '', down], virtualProxies: [''] }),
+      ).doctor(),
+    );
 
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'no-access-passes-left', severity: 'warning' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'no-access-passes-left', severity: 'warning' }),
+    );
     const unreachable = report.findings.filter((finding) => finding.code === 'proxy-unreachable');
     expect(unreachable).toHaveLength(1);
     expect(unreachable[0]?.detail).toContain(down);
@@ -194,7 +233,9 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
   it('gives a partial answer that names the node that is down', async () => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
     const down = await closedPortUrl();
-    const report = valueOf(await createLiveQlik(site.config({ proxyUrls: [site.proxies[0]?.url ?? '', down] })).sessions('CORP\\mweber'));
+    const report = valueOf(
+      await createLiveQlik(site.config({ proxyUrls: [site.proxies[0]?.url ?? '', down] })).sessions('CORP\\mweber'),
+    );
 
     expect(report.total).toBe(3);
     expect(report.errors.map((error) => [error.proxy, error.virtualProxy])).toEqual([
@@ -205,9 +246,16 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
   });
 
   it('refuses a server certificate that root.pem does not vouch for, even with QLIK_TLS_INSECURE', async () => {
-    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository(), tls: certificates.untrustedServer });
+    site = await startFakeQlikSite({
+      certificates,
+      sessions: twoNodes(),
+      repository: repository(),
+      tls: certificates.untrustedServer,
+    });
     for (const tlsInsecure of [false, true]) {
-      const failure = failureOf(await createLiveQlik(site.config({ virtualProxies: [''], tlsInsecure })).sessions('CORP\\mweber'));
+      const failure = failureOf(
+        await createLiveQlik(site.config({ virtualProxies: [''], tlsInsecure })).sessions('CORP\\mweber'),
+      );
       expect(failure.code).toBe('server-certificate-untrusted');
       expect(failure.message).toContain('root.pem');
     }
@@ -217,7 +265,9 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
   it('warns once when QLIK_TLS_INSECURE relaxes the host-name check', async () => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
     const warnings: string[] = [];
-    const live = createLiveQlik(site.config({ virtualProxies: [''], tlsInsecure: true }), { logger: { warn: (message) => warnings.push(message) } });
+    const live = createLiveQlik(site.config({ virtualProxies: [''], tlsInsecure: true }), {
+      logger: { warn: (message) => warnings.push(message) },
+    });
     expect(valueOf(await live.sessions('CORP\\mweber')).total).toBe(3);
     expect(valueOf(await live.sessions('CORP\\mweber')).total).toBe(3);
     expect(warnings).toHaveLength(1);
@@ -225,12 +275,19 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
   });
 
   it('refuses a server certificate for another host name unless QLIK_TLS_INSECURE relaxes that check', async () => {
-    site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository(), tls: certificates.misnamedServer });
+    site = await startFakeQlikSite({
+      certificates,
+      sessions: twoNodes(),
+      repository: repository(),
+      tls: certificates.misnamedServer,
+    });
     const strict = failureOf(await createLiveQlik(site.config({ virtualProxies: [''] })).sessions('CORP\\mweber'));
     expect(strict.code).toBe('server-name-mismatch');
     expect(strict.message).toContain('QLIK_TLS_INSECURE=true');
 
-    const relaxed = valueOf(await createLiveQlik(site.config({ virtualProxies: [''], tlsInsecure: true })).sessions('CORP\\mweber'));
+    const relaxed = valueOf(
+      await createLiveQlik(site.config({ virtualProxies: [''], tlsInsecure: true })).sessions('CORP\\mweber'),
+    );
     expect(relaxed.total).toBe(3);
   });
 
@@ -238,15 +295,23 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
     const slow = site.proxies[1];
     if (slow !== undefined) slow.override = () => ({ status: 200, body: '', hang: true });
-    const report = valueOf(await createLiveQlik(site.config({ virtualProxies: [''], timeoutMs: 300 })).sessions('CORP\\mweber'));
+    const report = valueOf(
+      await createLiveQlik(site.config({ virtualProxies: [''], timeoutMs: 300 })).sessions('CORP\\mweber'),
+    );
 
     expect(report.total).toBe(2);
-    expect(report.errors).toEqual([{ proxy: slow?.url, virtualProxy: '', message: expect.stringContaining('QLIK_API_TIMEOUT_SECONDS') }]);
+    expect(report.errors).toEqual([
+      { proxy: slow?.url, virtualProxy: '', message: expect.stringContaining('QLIK_API_TIMEOUT_SECONDS') },
+    ]);
   });
 
   it('explains a client certificate the servers do not accept', async () => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
-    const failure = failureOf(await createLiveQlik(site.config({ virtualProxies: [''], certDir: certificates.strangerClientDir })).sessions('CORP\\mweber'));
+    const failure = failureOf(
+      await createLiveQlik(site.config({ virtualProxies: [''], certDir: certificates.strangerClientDir })).sessions(
+        'CORP\\mweber',
+      ),
+    );
     expect(failure.code).toBe('client-certificate-rejected');
     expect(failure.message).toContain('QMC');
   });
@@ -264,9 +329,19 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
   });
 
   it.for([
-    { name: 'malformed JSON', answer: { status: 200, body: '<html>Qlik Sense hub</html>' }, code: 'malformed-json', says: 'not JSON' },
+    {
+      name: 'malformed JSON',
+      answer: { status: 200, body: '<html>Qlik Sense hub</html>' },
+      code: 'malformed-json',
+      says: 'not JSON',
+    },
     { name: '403', answer: { status: 403, body: '' }, code: 'forbidden', says: 'Xrfkey' },
-    { name: 'an unexpected shape', answer: { status: 200, body: '{"sessions": 3}' }, code: 'unexpected-response', says: 'unexpected shape' },
+    {
+      name: 'an unexpected shape',
+      answer: { status: 200, body: '{"sessions": 3}' },
+      code: 'unexpected-response',
+      says: 'unexpected shape',
+    },
   ])('answers $name from every node clearly', async ({ answer, code, says }) => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
     for (const proxy of site.proxies) proxy.override = () => answer;
@@ -280,8 +355,13 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
   it('does not follow a redirect, so the certificate and X-Qlik-User go nowhere else', async () => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
     const [first, second] = site.proxies;
-    if (first !== undefined) first.override = () => ({ status: 302, body: '', headers: { Location: `${second?.url}/qps/user/CORP/mweber` } });
-    const failure = failureOf(await createLiveQlik(site.config({ proxyUrls: [first?.url ?? ''], virtualProxies: [''] })).sessions('CORP\\mweber'));
+    if (first !== undefined)
+      first.override = () => ({ status: 302, body: '', headers: { Location: `${second?.url}/qps/user/CORP/mweber` } });
+    const failure = failureOf(
+      await createLiveQlik(site.config({ proxyUrls: [first?.url ?? ''], virtualProxies: [''] })).sessions(
+        'CORP\\mweber',
+      ),
+    );
 
     expect(failure.code).toBe('redirected');
     expect(failure.message).toContain(`redirected GET /qps/user/CORP/mweber to ${second?.url}`);
@@ -295,12 +375,18 @@ describe('createLiveQlik against local HTTPS servers that demand client certific
     const report = valueOf(await createLiveQlik(site.config({ virtualProxies: [''] })).sessions('CORP\\mweber'));
 
     expect(report.total).toBe(2);
-    expect(report.errors).toEqual([{ proxy: broken?.url, virtualProxy: '', message: expect.stringContaining('not JSON') }]);
+    expect(report.errors).toEqual([
+      { proxy: broken?.url, virtualProxy: '', message: expect.stringContaining('not JSON') },
+    ]);
   });
 
   it('reads camelCase answers as well as PascalCase ones', async () => {
     site = await startFakeQlikSite({ certificates, sessions: twoNodes(), repository: repository() });
-    for (const proxy of site.proxies) proxy.override = () => ({ status: 200, body: JSON.stringify([{ sessionId: `camel-${proxy.url}`, userDirectory: 'CORP', userId: 'mweber' }]) });
+    for (const proxy of site.proxies)
+      proxy.override = () => ({
+        status: 200,
+        body: JSON.stringify([{ sessionId: `camel-${proxy.url}`, userDirectory: 'CORP', userId: 'mweber' }]),
+      });
     const report = valueOf(await createLiveQlik(site.config({ virtualProxies: [''] })).sessions('CORP\\mweber'));
     expect(report.total).toBe(2);
   });

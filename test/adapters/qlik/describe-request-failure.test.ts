@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeHttpStatus, describeNetworkError } from '../../../src/adapters/qlik/describe-request-failure.js';
 
-const context = { origin: 'https://qs1:4243', method: 'GET', path: '/qps/user/CORP/mweber', certDir: '/etc/qlik', timeoutMs: 10_000 };
+const context = {
+  origin: 'https://qs1:4243',
+  method: 'GET',
+  path: '/qps/user/CORP/mweber',
+  certDir: '/etc/qlik',
+  timeoutMs: 10_000,
+};
 
 function networkError(code: string): Error {
   return Object.assign(new Error(`request failed, reason: ${code}`), { code });

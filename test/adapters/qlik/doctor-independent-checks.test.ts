@@ -3,7 +3,13 @@ import { createLiveQlik } from '../../../src/adapters/qlik/index.js';
 import type { DoctorReport, LiveResult } from '../../../src/core/live/index.js';
 import { doctorReply } from '../../../src/bot/doctor-reply.js';
 import { renderDoctorText } from '../../../src/cli/render-live-report-text.js';
-import { createTestCertificates, startFakeQlikSite, type FakeQlikSite, type RepositoryState, type TestCertificates } from '../../support/fake-qlik-servers.js';
+import {
+  createTestCertificates,
+  startFakeQlikSite,
+  type FakeQlikSite,
+  type RepositoryState,
+  type TestCertificates,
+} from '../../support/fake-qlik-servers.js';
 
 function valueOf(result: LiveResult<DoctorReport>): DoctorReport {
   if (!result.ok) throw new Error(`expected an answer, got ${result.error.code}: ${result.error.message}`);
@@ -39,10 +45,19 @@ describe('doctor: each check on its own', () => {
 
   it('still checks the service account when the licence overview answers something unexpected', async () => {
     site = await startFakeQlikSite({ certificates, sessions: [{ '': [] }], repository: REPOSITORY });
-    site.repository.override = (request) => (request.path === '/qrs/license/accesstypeoverview' ? { status: 200, body: '["not", "an", "overview"]' } : undefined);
-    const report = valueOf(await createLiveQlik(site.config({ serviceAccounts: ['DOMAIN\\qvservice'], virtualProxies: [''] })).doctor());
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'licence-overview-unreadable', severity: 'warning' }));
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'service-account-licensed', severity: 'problem', user: 'DOMAIN\\qvservice' }));
+    site.repository.override = (request) =>
+      request.path === '/qrs/license/accesstypeoverview'
+        ? { status: 200, body: '["not", "an", "overview"]' }
+        : undefined;
+    const report = valueOf(
+      await createLiveQlik(site.config({ serviceAccounts: ['DOMAIN\\qvservice'], virtualProxies: [''] })).doctor(),
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'licence-overview-unreadable', severity: 'warning' }),
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'service-account-licensed', severity: 'problem', user: 'DOMAIN\\qvservice' }),
+    );
     expect(report.findings.map((finding) => finding.code)).not.toContain('repository-unreachable');
   });
 
@@ -62,11 +77,19 @@ describe('doctor: each check on its own', () => {
   });
 
   it('says so when no RootAdmin holds a licence, and when the RootAdmins cannot be listed', async () => {
-    site = await startFakeQlikSite({ certificates, sessions: [{ '': [] }], repository: { ...REPOSITORY, allocations: {} } });
+    site = await startFakeQlikSite({
+      certificates,
+      sessions: [{ '': [] }],
+      repository: { ...REPOSITORY, allocations: {} },
+    });
     const none = valueOf(await createLiveQlik(site.config({ virtualProxies: [''] })).doctor());
-    expect(none.findings.find((finding) => finding.code === 'no-service-accounts')?.detail).toContain('None of the 2 RootAdmins holds a licence');
+    expect(none.findings.find((finding) => finding.code === 'no-service-accounts')?.detail).toContain(
+      'None of the 2 RootAdmins holds a licence',
+    );
     site.repository.override = (request) => (request.path === '/qrs/user/full' ? { status: 403, body: '' } : undefined);
     const refused = valueOf(await createLiveQlik(site.config({ virtualProxies: [''] })).doctor());
-    expect(refused.findings.find((finding) => finding.code === 'no-service-accounts')?.detail).toContain('The RootAdmins could not be listed');
+    expect(refused.findings.find((finding) => finding.code === 'no-service-accounts')?.detail).toContain(
+      'The RootAdmins could not be listed',
+    );
   });
 });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveQlik } from '../../../src/adapters/qlik/index.js';
 import { proxyFor } from '../../../src/config/index.js';
 import { startConnectProxy, type ConnectProxy } from '../../support/connect-proxy.js';
-import { createTestCertificates, startFakeQlikSite, type FakeQlikSite, type TestCertificates } from '../../support/fake-qlik-servers.js';
+import {
+  createTestCertificates,
+  startFakeQlikSite,
+  type FakeQlikSite,
+  type TestCertificates,
+} from '../../support/fake-qlik-servers.js';
 
 describe('the Qlik APIs through HTTPS_PROXY (a real CONNECT proxy)', () => {
   let certificates: TestCertificates;
@@ -39,7 +44,12 @@ describe('the Qlik APIs through HTTPS_PROXY (a real CONNECT proxy)', () => {
   });
 
   it('still checks the server certificate through the tunnel', async () => {
-    const stranger = await startFakeQlikSite({ certificates, sessions: [{ '': [] }], repository: { virtualProxies: [''], allocations: {} }, tls: certificates.untrustedServer });
+    const stranger = await startFakeQlikSite({
+      certificates,
+      sessions: [{ '': [] }],
+      repository: { virtualProxies: [''], allocations: {} },
+      tls: certificates.untrustedServer,
+    });
     try {
       const live = createLiveQlik(stranger.config({ virtualProxies: [''] }), { proxyFor: () => proxy.url });
       const answer = await live.sessions('CORP\\mweber');
@@ -52,7 +62,9 @@ describe('the Qlik APIs through HTTPS_PROXY (a real CONNECT proxy)', () => {
 
   it('goes direct to a host in NO_PROXY', async () => {
     const before = proxy.tunnels.length;
-    const live = createLiveQlik(site.config({ virtualProxies: [''] }), { proxyFor: (url) => proxyFor({ httpsProxy: proxy.url, noProxy: ['127.0.0.1'] }, url) });
+    const live = createLiveQlik(site.config({ virtualProxies: [''] }), {
+      proxyFor: (url) => proxyFor({ httpsProxy: proxy.url, noProxy: ['127.0.0.1'] }, url),
+    });
     expect((await live.sessions('CORP\\mweber')).ok).toBe(true);
     expect(proxy.tunnels.length).toBe(before);
   });

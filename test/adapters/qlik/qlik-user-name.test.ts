@@ -15,7 +15,9 @@ describe('Qlik user names', () => {
   });
 
   it('URL-encodes both parts of the X-Qlik-User header', () => {
-    expect(qlikUserHeader({ directory: 'CORP;X', id: 'jürgen müller' })).toBe('UserDirectory=CORP%3BX; UserId=j%C3%BCrgen%20m%C3%BCller');
+    expect(qlikUserHeader({ directory: 'CORP;X', id: 'jürgen müller' })).toBe(
+      'UserDirectory=CORP%3BX; UserId=j%C3%BCrgen%20m%C3%BCller',
+    );
   });
 
   it('compares users without regard to case', () => {

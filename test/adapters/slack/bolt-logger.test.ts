@@ -5,12 +5,30 @@ import { recordingLogger } from '../../support/recording-logger.js';
 
 describe('the Bolt logger adapter', () => {
   it.for([
-    { name: 'a WebSocket payload', args: ['Received a message on the WebSocket: {"envelope_id":"1","payload":{"event":{"text":"CORP\\\\mweber is stuck"}}}'], kept: 'Received a message on the WebSocket:' },
+    {
+      name: 'a WebSocket payload',
+      args: [
+        'Received a message on the WebSocket: {"envelope_id":"1","payload":{"event":{"text":"CORP\\\\mweber is stuck"}}}',
+      ],
+      kept: 'Received a message on the WebSocket:',
+    },
     { name: 'a request body', args: ['http request body: {"channel":"C1","text":"Hello Anna"}'], kept: 'http request' },
     { name: 'an ack body', args: ['ack() response sent (body: Thanks, noted)'], kept: 'ack() response sent (' },
-    { name: 'a stored response', args: ['Error details: Error: boom, storedResponse: Thanks Anna'], kept: 'Error details: Error: boom,' },
-    { name: 'ping data', args: ['WebSocket received ping from Slack server (data: 1234)'], kept: 'WebSocket received ping from Slack server (' },
-    { name: 'an object argument', args: ['http request failed', { text: 'secret words' }], kept: 'http request failed (object omitted)' },
+    {
+      name: 'a stored response',
+      args: ['Error details: Error: boom, storedResponse: Thanks Anna'],
+      kept: 'Error details: Error: boom,',
+    },
+    {
+      name: 'ping data',
+      args: ['WebSocket received ping from Slack server (data: 1234)'],
+      kept: 'WebSocket received ping from Slack server (',
+    },
+    {
+      name: 'an object argument',
+      args: ['http request failed', { text: 'secret words' }],
+      kept: 'http request failed (object omitted)',
+    },
   ])('cuts $name out of the line', ({ args, kept }) => {
     const line = boltLine(args);
     expect(line.startsWith(kept)).toBe(true);
@@ -18,9 +36,9 @@ describe('the Bolt logger adapter', () => {
   });
 
   it('keeps an error as its name and message, and short lines whole', () => {
-    expect(boltLine(['Slack API error: channel_not_found', new Error('An API error occurred: channel_not_found')])).toBe(
-      'Slack API error: channel_not_found Error: An API error occurred: channel_not_found',
-    );
+    expect(
+      boltLine(['Slack API error: channel_not_found', new Error('An API error occurred: channel_not_found')]),
+    ).toBe('Slack API error: channel_not_found Error: An API error occurred: channel_not_found');
     expect(boltLine(['Initializing HTTPReceiver'])).toBe('Initializing HTTPReceiver');
   });
 

@@ -29,7 +29,18 @@ function create(env: Environment) {
   const config = slackConfig(env);
   const checked = slackCredentials(config);
   if (!checked.ok) return checked;
-  return { ok: true as const, app: createSlackApp({ config, credentials: checked.credentials, logLevel: 'error', bot, logger: recordingLogger(), fetchFile, state: createMemoryStateStore() }) };
+  return {
+    ok: true as const,
+    app: createSlackApp({
+      config,
+      credentials: checked.credentials,
+      logLevel: 'error',
+      bot,
+      logger: recordingLogger(),
+      fetchFile,
+      state: createMemoryStateStore(),
+    }),
+  };
 }
 
 describe('createSlackApp transport, from the credentials slackCredentials checked', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkFileUrl, downloadSlackFile, FileDownloadFailure, type FileFetch, type FileFetchResponse } from '../../../src/adapters/slack/download-slack-file.js';
+import {
+  checkFileUrl,
+  downloadSlackFile,
+  FileDownloadFailure,
+  type FileFetch,
+  type FileFetchResponse,
+} from '../../../src/adapters/slack/download-slack-file.js';
 import { isFileStub, isLogFile } from '../../../src/adapters/slack/slack-file.js';
 
 const HOSTS = ['files.slack.com', '127.0.0.1:4000'];
@@ -73,7 +79,9 @@ describe('downloadSlackFile', () => {
 
   it('refuses a foreign host without contacting it', async () => {
     const { fetch, asked } = fakeFetch({});
-    expect(await failure(downloadSlackFile('https://evil.example/a.log', 'xoxb-1', policy, fetch))).toBe('host-not-allowed');
+    expect(await failure(downloadSlackFile('https://evil.example/a.log', 'xoxb-1', policy, fetch))).toBe(
+      'host-not-allowed',
+    );
     expect(asked).toEqual([]);
   });
 
@@ -85,9 +93,24 @@ describe('downloadSlackFile', () => {
   });
 
   it.for([
-    { name: 'declared too large', headers: { 'content-length': '11', 'content-type': 'text/plain' }, chunks: ['x'], code: 'too-large' },
-    { name: 'larger than declared while streaming', headers: { 'content-type': 'text/plain' }, chunks: ['123456', '789012'], code: 'too-large' },
-    { name: 'a login page', headers: { 'content-type': 'text/html; charset=utf-8' }, chunks: ['<html>'], code: 'login-page' },
+    {
+      name: 'declared too large',
+      headers: { 'content-length': '11', 'content-type': 'text/plain' },
+      chunks: ['x'],
+      code: 'too-large',
+    },
+    {
+      name: 'larger than declared while streaming',
+      headers: { 'content-type': 'text/plain' },
+      chunks: ['123456', '789012'],
+      code: 'too-large',
+    },
+    {
+      name: 'a login page',
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      chunks: ['<html>'],
+      code: 'login-page',
+    },
   ])('stops on $name', async ({ headers, chunks, code }) => {
     const url = 'https://files.slack.com/files-pri/a.log';
     const { fetch } = fakeFetch({ [url]: response(200, headers, chunks) });

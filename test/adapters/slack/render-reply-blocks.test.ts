@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_KIT_LIMITS, clampText, fitBlocks, splitSectionText } from '../../../src/adapters/slack/block-kit-limits.js';
+import {
+  BLOCK_KIT_LIMITS,
+  clampText,
+  fitBlocks,
+  splitSectionText,
+} from '../../../src/adapters/slack/block-kit-limits.js';
 import { renderNotice, renderReplyBlocks } from '../../../src/adapters/slack/render-reply-blocks.js';
 import type { Reply } from '../../../src/bot/reply.js';
 import { link } from '../../../src/bot/index.js';
@@ -12,13 +17,31 @@ const verdict: Reply = {
     {
       title: 'Fix',
       paragraphs: [['Each browser counts as one session; ', strong('tabs do not'), '.']],
-      steps: ['Close the other browsers & incognito windows.', ['Count live sessions: ', code('qlik-sessions sessions CORP\\mweber')]],
+      steps: [
+        'Close the other browsers & incognito windows.',
+        ['Count live sessions: ', code('qlik-sessions sessions CORP\\mweber')],
+      ],
     },
   ],
-  facts: { columns: ['user', 'peak', 'denied'], rows: [['CORP\\mweber', '5', '1'], ['CORP\\anna', '2', '0']] },
-  entries: [{ id: 'five-session-limit', title: 'The five-session limit', sources: [{ title: 'Qlik help', url: 'https://help.qlik.com/x' }] }],
+  facts: {
+    columns: ['user', 'peak', 'denied'],
+    rows: [
+      ['CORP\\mweber', '5', '1'],
+      ['CORP\\anna', '2', '0'],
+    ],
+  },
+  entries: [
+    {
+      id: 'five-session-limit',
+      title: 'The five-session limit',
+      sources: [{ title: 'Qlik help', url: 'https://help.qlik.com/x' }],
+    },
+  ],
   caveats: ['Sessions opened before the excerpt are not counted.'],
-  actions: [{ kind: 'feedback', topic: 'limit-reached' }, { kind: 'end-sessions', user: 'CORP\\mweber', liveSessions: 5 }],
+  actions: [
+    { kind: 'feedback', topic: 'limit-reached' },
+    { kind: 'end-sessions', user: 'CORP\\mweber', liveSessions: 5 },
+  ],
 };
 
 function allText(value: unknown): string {
@@ -29,7 +52,8 @@ function assertWithinLimits(blocks: readonly { type: string; text?: { text: stri
   expect(blocks.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.blocksPerMessage);
   for (const block of blocks) {
     if (block.type === 'header') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.headerText);
-    if (block.type === 'section') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.sectionText);
+    if (block.type === 'section')
+      expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.sectionText);
   }
 }
 
@@ -72,7 +96,12 @@ describe('renderReplyBlocks', () => {
   });
 
   it('keeps our own links as links', () => {
-    const json = allText(renderReplyBlocks({ ...verdict, sections: [{ title: null, paragraphs: [[link('Qlik', 'https://help.qlik.com/a')]], steps: [] }] }));
+    const json = allText(
+      renderReplyBlocks({
+        ...verdict,
+        sections: [{ title: null, paragraphs: [[link('Qlik', 'https://help.qlik.com/a')]], steps: [] }],
+      }),
+    );
     expect(json).toContain('<https://help.qlik.com/a|Qlik>');
   });
 
@@ -82,17 +111,29 @@ describe('renderReplyBlocks', () => {
     assertWithinLimits(message.blocks as never);
   });
 
-  it('bolds a long headline line by line, since Slack\'s bold does not span lines', () => {
+  it("bolds a long headline line by line, since Slack's bold does not span lines", () => {
     const headline = `I could not count the sessions of CORP\\mweber: No proxy node answered:\n- ${'https://qs1:4243 refused the connection. '.repeat(3)}\n- https://qs2:4243 timed out`;
     const [first] = renderReplyBlocks({ ...verdict, headline }).blocks;
-    expect(first?.type === 'section' ? first.text?.text : undefined).toBe(headline.split('\n').map((line) => `*${line.trim()}*`).join('\n'));
+    expect(first?.type === 'section' ? first.text?.text : undefined).toBe(
+      headline
+        .split('\n')
+        .map((line) => `*${line.trim()}*`)
+        .join('\n'),
+    );
   });
 
   it('splits long sections, shortens long tables and stays within 50 blocks with the buttons kept', () => {
     const huge: Reply = {
       ...verdict,
-      sections: Array.from({ length: 80 }, (_, index) => ({ title: `Part ${index}`, paragraphs: ['word '.repeat(1000)], steps: [] })),
-      facts: { columns: ['user', 'peak'], rows: Array.from({ length: 500 }, (_, index) => [`CORP\\user${index}`, '3']) },
+      sections: Array.from({ length: 80 }, (_, index) => ({
+        title: `Part ${index}`,
+        paragraphs: ['word '.repeat(1000)],
+        steps: [],
+      })),
+      facts: {
+        columns: ['user', 'peak'],
+        rows: Array.from({ length: 500 }, (_, index) => [`CORP\\user${index}`, '3']),
+      },
     };
     const message = renderReplyBlocks(huge);
     assertWithinLimits(message.blocks as never);
@@ -127,7 +168,8 @@ describe('Block Kit limits', () => {
     const user = `AZUREAD\\${'firstname.lastname'.repeat(8)}@example.onmicrosoft.com`;
     const message = renderReplyBlocks({ ...verdict, actions: [{ kind: 'end-sessions', user, liveSessions: 5 }] });
     const [end] = message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
-    if (end?.type !== 'button' || end.confirm?.text === undefined) throw new Error('expected the end button with its confirmation');
+    if (end?.type !== 'button' || end.confirm?.text === undefined)
+      throw new Error('expected the end button with its confirmation');
     expect(end.text.text.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.buttonText);
     expect(end.confirm.text.text.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.confirmText);
     expect(end.confirm.text.text).toMatch(/^End all 5 live proxy sessions of AZUREAD/);
@@ -136,13 +178,28 @@ describe('Block Kit limits', () => {
 
   it('leaves the "End sessions" button out rather than cut a user name that does not fit a button value', () => {
     const user = `CORP\\${'x'.repeat(3000)}`;
-    const message = renderReplyBlocks({ ...verdict, actions: [{ kind: 'feedback', topic: 'limit-reached' }, { kind: 'end-sessions', user, liveSessions: 5 }] });
+    const message = renderReplyBlocks({
+      ...verdict,
+      actions: [
+        { kind: 'feedback', topic: 'limit-reached' },
+        { kind: 'end-sessions', user, liveSessions: 5 },
+      ],
+    });
     const buttons = message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
-    expect(buttons.map((element) => (element.type === 'button' ? element.action_id : element.type))).toEqual(['qlik_sessions_helpful', 'qlik_sessions_not_helpful']);
-    for (const element of buttons) if (element.type === 'button') expect(element.value?.length ?? 0).toBeLessThan(BLOCK_KIT_LIMITS.buttonValue);
-    expect(allText(message.blocks)).toContain('The End sessions button is left out: the user name is longer than a Slack button can carry.');
+    expect(buttons.map((element) => (element.type === 'button' ? element.action_id : element.type))).toEqual([
+      'qlik_sessions_helpful',
+      'qlik_sessions_not_helpful',
+    ]);
+    for (const element of buttons)
+      if (element.type === 'button') expect(element.value?.length ?? 0).toBeLessThan(BLOCK_KIT_LIMITS.buttonValue);
+    expect(allText(message.blocks)).toContain(
+      'The End sessions button is left out: the user name is longer than a Slack button can carry.',
+    );
     // Even the escaping can push a name over: 500 ampersands become 2,500 characters.
-    const escaped = renderReplyBlocks({ ...verdict, actions: [{ kind: 'end-sessions', user: `CORP\\${'&'.repeat(500)}`, liveSessions: 1 }] });
+    const escaped = renderReplyBlocks({
+      ...verdict,
+      actions: [{ kind: 'end-sessions', user: `CORP\\${'&'.repeat(500)}`, liveSessions: 1 }],
+    });
     expect(escaped.blocks.some((block) => block.type === 'actions')).toBe(false);
   });
 

@@ -33,17 +33,55 @@ describe.skipIf(!hasSharedFixture(PROXY_LOG))('acknowledgement while a large sha
     });
     const channel = 'DBIGFILE1';
     const ts = `${Math.floor(Date.now() / 1000)}.000777`;
-    const file = { id: 'F0BIG', name: 'QLIKSERVER1_AuditActivity_Proxy.txt', mimetype: 'text/plain', size: copies * log.length, url_private_download: `${harness.slack.url}/files-pri/big/QLIKSERVER1_AuditActivity_Proxy.txt` };
-    const event = { type: 'message', subtype: 'file_share', channel, channel_type: 'im', user: 'U1', text: '', ts, files: [file] };
-    const shared = await postSigned(harness.eventsUrl, JSON.stringify({ type: 'event_callback', event_id: 'EvBIG1', event_time: Math.floor(Date.now() / 1000), event }));
+    const file = {
+      id: 'F0BIG',
+      name: 'QLIKSERVER1_AuditActivity_Proxy.txt',
+      mimetype: 'text/plain',
+      size: copies * log.length,
+      url_private_download: `${harness.slack.url}/files-pri/big/QLIKSERVER1_AuditActivity_Proxy.txt`,
+    };
+    const event = {
+      type: 'message',
+      subtype: 'file_share',
+      channel,
+      channel_type: 'im',
+      user: 'U1',
+      text: '',
+      ts,
+      files: [file],
+    };
+    const shared = await postSigned(
+      harness.eventsUrl,
+      JSON.stringify({ type: 'event_callback', event_id: 'EvBIG1', event_time: Math.floor(Date.now() / 1000), event }),
+    );
     expect(shared.status).toBe(200);
     await vi.waitFor(() => expect(streamed).toBe(1), { timeout: 20_000, interval: 10 });
 
-    const verdictPosted = () => harness.slack.callsTo('chat.postMessage').some((call) => call.args['channel'] === channel);
+    const verdictPosted = () =>
+      harness.slack.callsTo('chat.postMessage').some((call) => call.args['channel'] === channel);
     const probe = (index: number) =>
       index % 2 === 0
-        ? postSigned(harness.eventsUrl, form({ command: '/qlik-sessions', text: 'help', user_id: 'U2', channel_id: 'C2', team_id: 'T1', response_url: `${harness.slack.url}/probe/${index}`, trigger_id: 't' }), { contentType: 'application/x-www-form-urlencoded' })
-        : postSigned(harness.eventsUrl, JSON.stringify({ type: 'event_callback', event_id: `EvPROBE${index}`, event: { type: 'message', channel: 'CPROBE', user: 'U3', text: 'lunch?', ts: `${index}.1` } }));
+        ? postSigned(
+            harness.eventsUrl,
+            form({
+              command: '/qlik-sessions',
+              text: 'help',
+              user_id: 'U2',
+              channel_id: 'C2',
+              team_id: 'T1',
+              response_url: `${harness.slack.url}/probe/${index}`,
+              trigger_id: 't',
+            }),
+            { contentType: 'application/x-www-form-urlencoded' },
+          )
+        : postSigned(
+            harness.eventsUrl,
+            JSON.stringify({
+              type: 'event_callback',
+              event_id: `EvPROBE${index}`,
+              event: { type: 'message', channel: 'CPROBE', user: 'U3', text: 'lunch?', ts: `${index}.1` },
+            }),
+          );
 
     const samples: { elapsedMs: number; duringAnalysis: boolean }[] = [];
     const first = await probe(0);

@@ -32,11 +32,23 @@ function liveQlik(ended: string[]): LiveQlik {
 
 describe('a shared-file host that accepts and never answers', () => {
   it('is given up: the message gets a clear reply, the hourglass goes, and stopping does not wait for ever', async () => {
-    const harness = await startHarness({ bot: (context) => realBot(context), progressThresholdBytes: 0, fileIdleTimeoutMs: 300 });
+    const harness = await startHarness({
+      bot: (context) => realBot(context),
+      progressThresholdBytes: 0,
+      fileIdleTimeoutMs: 300,
+    });
     // The stand-in sends the headers and then nothing at all.
-    harness.slack.files.set('hang.log', { body: () => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => undefined) }) }) });
+    harness.slack.files.set('hang.log', {
+      body: () => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => undefined) }) }),
+    });
     const channel = 'D0HANG001';
-    const file = { id: 'F0HANG', name: 'hang.log', mimetype: 'text/plain', size: 5000, url_private_download: `${harness.slack.url}/files-pri/hang.log` };
+    const file = {
+      id: 'F0HANG',
+      name: 'hang.log',
+      mimetype: 'text/plain',
+      size: 5000,
+      url_private_download: `${harness.slack.url}/files-pri/hang.log`,
+    };
     const { body, ts } = messageDelivery({ channel, user: 'U0ASKER1', text: '', subtype: 'file_share', files: [file] });
     expect((await postSigned(harness.eventsUrl, body)).status).toBe(200);
     await vi.waitFor(() => expect(harness.slack.callsTo('file')).toHaveLength(1), { timeout: 10_000, interval: 20 });
@@ -45,7 +57,9 @@ describe('a shared-file host that accepts and never answers', () => {
 
     const posts = postsIn(harness, channel);
     expect(posts).toHaveLength(1);
-    expect(textOf(posts[0])).toContain('hang.log could not be read (the file host sent nothing for 0.3 seconds, so the download was given up)');
+    expect(textOf(posts[0])).toContain(
+      'hang.log could not be read (the file host sent nothing for 0.3 seconds, so the download was given up)',
+    );
     expect(posts[0]?.args['thread_ts']).toBe(ts);
     const reactions = (method: string) => harness.slack.callsTo(method).filter((call) => call.args['timestamp'] === ts);
     expect(reactions('reactions.add')).toHaveLength(1);
@@ -81,13 +95,22 @@ describe('Slack-side hardening through the real Bolt receiver', () => {
   it('acknowledges a signed event with "event": null (no 500, so Slack does not retry) and ignores it', async () => {
     const before = harness.slack.calls.length;
     for (const event of [null, 'text', { channel: 'C1' }]) {
-      const body = JSON.stringify({ type: 'event_callback', team_id: 'T0STORE01', api_app_id: 'A0STORE01', event_id: `EvNull${String(event).length}`, event_time: 1, event });
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T0STORE01',
+        api_app_id: 'A0STORE01',
+        event_id: `EvNull${String(event).length}`,
+        event_time: 1,
+        event,
+      });
       const response = await postSigned(harness.eventsUrl, body);
       expect(response.status).toBe(200);
     }
     await settled(harness);
     expect(harness.slack.calls.length).toBe(before);
-    expect(harness.logger.lines.filter((line) => line.startsWith('warn acknowledged and ignored a signed event'))).toEqual([
+    expect(
+      harness.logger.lines.filter((line) => line.startsWith('warn acknowledged and ignored a signed event')),
+    ).toEqual([
       'warn acknowledged and ignored a signed event: "event" is null',
       'warn acknowledged and ignored a signed event: "event" is string',
       'warn acknowledged and ignored a signed event: "event" has no type',
@@ -99,16 +122,30 @@ describe('Slack-side hardening through the real Bolt receiver', () => {
     const channel = 'D0FILES01';
     const files = [
       { id: 'F0GONE', file_access: 'check_file_info' },
-      { id: 'F0GOOD', name: 'audit.log', mimetype: 'text/plain', size: DENIAL_LINE.length + 1, url_private_download: `${harness.slack.url}/files-pri/audit.log` },
+      {
+        id: 'F0GOOD',
+        name: 'audit.log',
+        mimetype: 'text/plain',
+        size: DENIAL_LINE.length + 1,
+        url_private_download: `${harness.slack.url}/files-pri/audit.log`,
+      },
     ];
-    const { body } = messageDelivery({ channel, user: 'U0ASKER1', text: 'the proxy log from this morning', subtype: 'file_share', files });
+    const { body } = messageDelivery({
+      channel,
+      user: 'U0ASKER1',
+      text: 'the proxy log from this morning',
+      subtype: 'file_share',
+      files,
+    });
     await postSigned(harness.eventsUrl, body);
     await settled(harness);
     const posts = postsIn(harness, channel);
     expect(posts).toHaveLength(1);
     const text = textOf(posts[0]);
     expect(text).toContain('CORP\\mweber hit the limit of 5 parallel sessions');
-    expect(text).toContain('Slack did not give me one shared file: F0GONE (files.info: file_not_found). Share it again, or paste the log lines.');
+    expect(text).toContain(
+      'Slack did not give me one shared file: F0GONE (files.info: file_not_found). Share it again, or paste the log lines.',
+    );
     expect(harness.slack.callsTo('files.info').map((call) => call.args['file'])).toEqual(['F0GONE']);
   });
 

@@ -24,16 +24,21 @@ describe('Slack app logs at LOG_LEVEL=debug', () => {
     for (const [n, text] of [QUESTION, `${QUESTION}\n${DENIAL_LINE}`].entries()) {
       expect((await postSigned(harness.eventsUrl, directMessage(text, n + 1))).status).toBe(200);
     }
-    await vi.waitFor(() => expect(harness.slack.callsTo('chat.postMessage')).toHaveLength(2), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(() => expect(harness.slack.callsTo('chat.postMessage')).toHaveLength(2), {
+      timeout: 20_000,
+      interval: 20,
+    });
     await vi.waitFor(() => expect(harness.app.inFlight()).toBe(0), { timeout: 20_000, interval: 20 });
   });
   afterAll(async () => {
     await harness.close();
   });
 
-  it('writes JSON lines only, ours and Bolt\'s alike (the recording logger parses each one)', () => {
+  it("writes JSON lines only, ours and Bolt's alike (the recording logger parses each one)", () => {
     expect(harness.logger.records.length).toBeGreaterThan(0);
-    expect(harness.logger.records.some((record) => record['component'] === 'bolt' && record.level === 'debug')).toBe(true);
+    expect(harness.logger.records.some((record) => record['component'] === 'bolt' && record.level === 'debug')).toBe(
+      true,
+    );
     expect(harness.logger.records.some((record) => record.msg.startsWith('replied'))).toBe(true);
   });
 

@@ -9,7 +9,8 @@ import { messageDelivery, nextTs, slashCommandForm } from '../../support/slack-d
 import { HARNESS_ADMIN, realBot, startHarness, type Harness } from '../../support/slack-harness.js';
 import { textOf, type RecordedCall } from '../../support/slack-stand-in.js';
 
-const HUB_ERROR = 'Users get "You cannot access Qlik Sense because you have too many sessions active in parallel" since this morning';
+const HUB_ERROR =
+  'Users get "You cannot access Qlik Sense because you have too many sessions active in parallel" since this morning';
 const FORM = { contentType: 'application/x-www-form-urlencoded' };
 
 /** Two replicas, as behind a load balancer in HTTP mode: the same Bolt app twice, one Redis, each its own Slack stand-in. */
@@ -51,19 +52,33 @@ describe.runIf(hasRedisServer())('two replicas sharing one redis-server', () => 
     return found;
   };
   const posts = (channel: string): RecordedCall[] =>
-    replicas.flatMap((each) => each.slack.callsTo('chat.postMessage').filter((call) => call.args['channel'] === channel));
-  const settled = () => vi.waitFor(() => expect(replicas.map((each) => each.app.inFlight())).toEqual([0, 0]), { timeout: 20_000, interval: 20 });
+    replicas.flatMap((each) =>
+      each.slack.callsTo('chat.postMessage').filter((call) => call.args['channel'] === channel),
+    );
+  const settled = () =>
+    vi.waitFor(() => expect(replicas.map((each) => each.app.inFlight())).toEqual([0, 0]), {
+      timeout: 20_000,
+      interval: 20,
+    });
 
   it('answers every message exactly once when each delivery reaches both replicas', async () => {
     const channels = Array.from({ length: 12 }, (_, n) => `D0REPL${String(n).padStart(3, '0')}`);
     const deliveries = channels.map((channel) => messageDelivery({ channel, user: 'U0ASKER1', text: HUB_ERROR }));
     // Slack's retry (same event_id) lands on the other replica, at the same moment as the first delivery.
-    const statuses = await Promise.all(deliveries.flatMap(({ body }) => [postSigned(replica(a).eventsUrl, body), postSigned(replica(b).eventsUrl, body)]));
+    const statuses = await Promise.all(
+      deliveries.flatMap(({ body }) => [
+        postSigned(replica(a).eventsUrl, body),
+        postSigned(replica(b).eventsUrl, body),
+      ]),
+    );
     expect(statuses.every((response) => response.status === 200)).toBe(true);
     await settled();
     for (const channel of channels) expect(posts(channel)).toHaveLength(1);
     // Both replicas did part of the work: the load was shared, the answers were not doubled.
-    const answeredBy = replicas.map((each) => each.slack.callsTo('chat.postMessage').filter((call) => channels.includes(String(call.args['channel']))).length);
+    const answeredBy = replicas.map(
+      (each) =>
+        each.slack.callsTo('chat.postMessage').filter((call) => channels.includes(String(call.args['channel']))).length,
+    );
     expect(answeredBy.reduce((sum, count) => sum + count, 0)).toBe(channels.length);
   });
 
@@ -73,7 +88,10 @@ describe.runIf(hasRedisServer())('two replicas sharing one redis-server', () => 
     const text = `<@UBOT0001> ${HUB_ERROR}`;
     const asMessage = messageDelivery({ channel, user: 'U0ASKER1', text, ts });
     const asMention = messageDelivery({ channel, user: 'U0ASKER1', text, ts, type: 'app_mention' });
-    await Promise.all([postSigned(replica(a).eventsUrl, asMessage.body), postSigned(replica(b).eventsUrl, asMention.body)]);
+    await Promise.all([
+      postSigned(replica(a).eventsUrl, asMessage.body),
+      postSigned(replica(b).eventsUrl, asMention.body),
+    ]);
     await settled();
     expect(posts(channel)).toHaveLength(1);
   });
@@ -92,11 +110,18 @@ describe.runIf(hasRedisServer())('two replicas sharing one redis-server', () => 
     const answerPath = '/commands/share-1';
     await postSigned(
       replica(a).eventsUrl,
-      slashCommandForm({ text: 'why five sessions', user: 'U0ASKER1', channel: 'C0SUPPORT', responseUrl: `${replica(a).slack.url}${answerPath}` }),
+      slashCommandForm({
+        text: 'why five sessions',
+        user: 'U0ASKER1',
+        channel: 'C0SUPPORT',
+        responseUrl: `${replica(a).slack.url}${answerPath}`,
+      }),
       FORM,
     );
     await settled();
-    const answer = replica(a).slack.callsTo('response_url').find((call) => call.path === answerPath);
+    const answer = replica(a)
+      .slack.callsTo('response_url')
+      .find((call) => call.path === answerPath);
     expect(answer?.args['response_type']).toBe('ephemeral');
     const share = (answer?.args['blocks'] as { type: string; elements?: { action_id: string; value: string }[] }[])
       .flatMap((block) => block.elements ?? [])
@@ -106,12 +131,20 @@ describe.runIf(hasRedisServer())('two replicas sharing one redis-server', () => 
     const click = (n: number, path: string) =>
       postSigned(
         replica(n).eventsUrl,
-        buttonClickForm({ actionId: 'qlik_sessions_share', value: share?.value ?? '', user: 'U0ASKER1', channel: { id: 'C0SUPPORT', name: 'qlik-support' }, responseUrl: `${replica(n).slack.url}${path}` }),
+        buttonClickForm({
+          actionId: 'qlik_sessions_share',
+          value: share?.value ?? '',
+          user: 'U0ASKER1',
+          channel: { id: 'C0SUPPORT', name: 'qlik-support' },
+          responseUrl: `${replica(n).slack.url}${path}`,
+        }),
         FORM,
       );
     await click(b, '/actions/share-on-b');
     await settled();
-    const shared = replica(b).slack.callsTo('response_url').find((call) => call.path === '/actions/share-on-b');
+    const shared = replica(b)
+      .slack.callsTo('response_url')
+      .find((call) => call.path === '/actions/share-on-b');
     expect(shared?.args['response_type']).toBe('in_channel');
     // The same answer as the ephemeral one, in public, without its share button.
     expect(shared?.args['text']).toBe(answer?.args['text']);
@@ -120,7 +153,9 @@ describe.runIf(hasRedisServer())('two replicas sharing one redis-server', () => 
 
     await click(a, '/actions/share-again-on-a');
     await settled();
-    const again = replica(a).slack.callsTo('response_url').find((call) => call.path === '/actions/share-again-on-a');
+    const again = replica(a)
+      .slack.callsTo('response_url')
+      .find((call) => call.path === '/actions/share-again-on-a');
     expect(again?.args['response_type']).toBe('ephemeral');
     expect(textOf(again)).toContain('no longer available to share');
   });
@@ -136,7 +171,10 @@ describe.runIf(hasRedisServer())('two replicas sharing one redis-server', () => 
         triggerId: '111.222.replayed-across-replicas',
       });
     // The response_url differs only because each replica has its own stand-in; Slack's would be the same.
-    await Promise.all([postSigned(replica(a).eventsUrl, body(a), FORM), postSigned(replica(b).eventsUrl, body(b), FORM)]);
+    await Promise.all([
+      postSigned(replica(a).eventsUrl, body(a), FORM),
+      postSigned(replica(b).eventsUrl, body(b), FORM),
+    ]);
     await settled();
     expect(ended).toEqual(['CORP\\mweber']);
   });
@@ -174,8 +212,12 @@ describe('a replica whose Redis is unreachable', () => {
     await postSigned(harness.eventsUrl, body);
     await postSigned(harness.eventsUrl, body);
     await settled();
-    expect(harness.slack.callsTo('chat.postMessage').filter((call) => call.args['channel'] === channel)).toHaveLength(1);
-    const degraded = harness.logger.lines.filter((line) => line.includes("state store failed, using this replica's memory"));
+    expect(harness.slack.callsTo('chat.postMessage').filter((call) => call.args['channel'] === channel)).toHaveLength(
+      1,
+    );
+    const degraded = harness.logger.lines.filter((line) =>
+      line.includes("state store failed, using this replica's memory"),
+    );
     expect(degraded).toHaveLength(1);
     expect(degraded[0]).toMatch(/is unreachable \(.*ECONNREFUSED.*\): check REDIS_URL/);
   });

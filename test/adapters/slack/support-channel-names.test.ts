@@ -7,7 +7,8 @@ import { readConfig } from '../../../src/config/index.js';
 import { recordingLogger } from '../../support/recording-logger.js';
 import type { Bot } from '../../../src/bot/index.js';
 
-const QUESTION = 'Users get "You cannot access Qlik Sense because you have too many sessions active in parallel" since this morning';
+const QUESTION =
+  'Users get "You cannot access Qlik Sense because you have too many sessions active in parallel" since this morning';
 
 function channelMessage(channel: string, n: number): string {
   const ts = `${Math.floor(Date.now() / 1000)}.00${n}100`;
@@ -19,13 +20,33 @@ function channelMessage(channel: string, n: number): string {
   });
 }
 
-const silentBot: Bot = { handle: async () => ({ kind: 'quiet', reason: 'test' }), endSessions: async () => ({ tone: 'error', headline: '', sections: [], facts: null, entries: [], caveats: [], actions: [] }) };
+const silentBot: Bot = {
+  handle: async () => ({ kind: 'quiet', reason: 'test' }),
+  endSessions: async () => ({
+    tone: 'error',
+    headline: '',
+    sections: [],
+    facts: null,
+    entries: [],
+    caveats: [],
+    actions: [],
+  }),
+};
 
 /** Starts the real Slack app (HTTP mode on a free port) and stops it again; the start-up error, if any. */
 async function startWith(slack: SlackStandIn, channels: string): Promise<string | undefined> {
-  const read = readConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: `${slack.url}/api/`, QLIK_SUPPORT_CHANNELS: channels });
+  const read = readConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: 's',
+    SLACK_API_URL: `${slack.url}/api/`,
+    QLIK_SUPPORT_CHANNELS: channels,
+  });
   if (!read.ok) throw new Error(read.errors.join('; '));
-  const started = await buildApp(read.config, { logger: recordingLogger(), bot: silentBot, webApiRetries: 0 }).startSlack({ port: 0 });
+  const started = await buildApp(read.config, {
+    logger: recordingLogger(),
+    bot: silentBot,
+    webApiRetries: 0,
+  }).startSlack({ port: 0 });
   if (!started.ok) return started.error;
   await started.app.stop();
   return undefined;
@@ -46,12 +67,18 @@ describe('QLIK_SUPPORT_CHANNELS by name', () => {
   });
 
   it('resolves #names to ids at start (across pages) and auto-replies there, not elsewhere', async () => {
-    const harness = await startHarness({ bot: (context) => realBot(context), env: { SLACK_API_URL: `${slack.url}/api/`, QLIK_SUPPORT_CHANNELS: '#qlik-support' } });
+    const harness = await startHarness({
+      bot: (context) => realBot(context),
+      env: { SLACK_API_URL: `${slack.url}/api/`, QLIK_SUPPORT_CHANNELS: '#qlik-support' },
+    });
     try {
       expect(slack.callsTo('conversations.list').length).toBe(2);
       expect((await postSigned(harness.eventsUrl, channelMessage('C0RANDOM01', 1))).status).toBe(200);
       expect((await postSigned(harness.eventsUrl, channelMessage('C0QLIKSUP1', 2))).status).toBe(200);
-      await vi.waitFor(() => expect(slack.callsTo('chat.postMessage')).toHaveLength(1), { timeout: 20_000, interval: 20 });
+      await vi.waitFor(() => expect(slack.callsTo('chat.postMessage')).toHaveLength(1), {
+        timeout: 20_000,
+        interval: 20,
+      });
       await vi.waitFor(() => expect(harness.app.inFlight()).toBe(0), { timeout: 20_000, interval: 20 });
       expect(slack.callsTo('chat.postMessage').map((call) => call.args['channel'])).toEqual(['C0QLIKSUP1']);
     } finally {

@@ -9,7 +9,11 @@ const adminAnswer: Reply = {
   facts: null,
   entries: [],
   caveats: [],
-  actions: [{ kind: 'feedback', topic: 'sessions' }, { kind: 'share-in-channel' }, { kind: 'end-sessions', user: 'CORP\\mweber', liveSessions: 5 }],
+  actions: [
+    { kind: 'feedback', topic: 'sessions' },
+    { kind: 'share-in-channel' },
+    { kind: 'end-sessions', user: 'CORP\\mweber', liveSessions: 5 },
+  ],
 };
 
 describe('withoutShare', () => {

@@ -22,7 +22,9 @@ describe.runIf(withRedis)('createRedisStateStore against a real redis-server', (
   });
 
   // Each store gets its own prefix: the contract's keys never meet across tests.
-  describeStateStoreContract('Redis store', async () => createRedisStateStore(redis.url, { keyPrefix: `test-${randomUUID()}:` }));
+  describeStateStoreContract('Redis store', async () =>
+    createRedisStateStore(redis.url, { keyPrefix: `test-${randomUUID()}:` }),
+  );
 
   it('claims with SET NX PX: the key carries the TTL and the prefix', async () => {
     const store = createRedisStateStore(redis.url, { keyPrefix: 'ttl-check:' });
@@ -41,7 +43,10 @@ describe.runIf(withRedis)('createRedisStateStore against a real redis-server', (
   it('forgets a claim when its TTL has passed', async () => {
     const store = createRedisStateStore(redis.url, { keyPrefix: `expiry-${randomUUID()}:` });
     expect(await store.claim('short', 1)).toBe(true);
-    await vi.waitFor(async () => expect(await store.claim('short', 60_000)).toBe(true), { timeout: 5000, interval: 20 });
+    await vi.waitFor(async () => expect(await store.claim('short', 60_000)).toBe(true), {
+      timeout: 5000,
+      interval: 20,
+    });
     await store.close();
   });
 
@@ -50,7 +55,10 @@ describe.runIf(withRedis)('createRedisStateStore against a real redis-server', (
     const first = createRedisStateStore(redis.url, { keyPrefix: prefix });
     const second = createRedisStateStore(redis.url, { keyPrefix: prefix });
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, n) => [first.claim(`event:${n}`, 60_000), second.claim(`event:${n}`, 60_000)]).flat(),
+      Array.from({ length: 50 }, (_, n) => [
+        first.claim(`event:${n}`, 60_000),
+        second.claim(`event:${n}`, 60_000),
+      ]).flat(),
     );
     expect(results.filter(Boolean)).toHaveLength(50);
     await first.close();
@@ -69,11 +77,15 @@ describe('createRedisStateStore when Redis is not there', () => {
   it('fails each command quickly with a message that names the server and what to check', async () => {
     const port = await freePortNobodyListensOn();
     const problems: string[] = [];
-    const store = createRedisStateStore(`redis://:s3cret@127.0.0.1:${port}`, { onConnectionProblem: (line) => problems.push(line) });
+    const store = createRedisStateStore(`redis://:s3cret@127.0.0.1:${port}`, {
+      onConnectionProblem: (line) => problems.push(line),
+    });
     const failure = await store.claim('dedup:Ev1', 60_000).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).name).toBe('StateStoreUnavailable');
-    expect((failure as Error).message).toMatch(new RegExp(`Redis at redis://:\\*\\*\\*@127\\.0\\.0\\.1:${port} is unreachable`));
+    expect((failure as Error).message).toMatch(
+      new RegExp(`Redis at redis://:\\*\\*\\*@127\\.0\\.0\\.1:${port} is unreachable`),
+    );
     expect((failure as Error).message).toMatch(/ECONNREFUSED/);
     expect((failure as Error).message).toMatch(/check REDIS_URL and that Redis is running/);
     await expect(store.get('anything')).rejects.toThrow(/is unreachable/);

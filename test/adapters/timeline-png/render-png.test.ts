@@ -17,7 +17,9 @@ describe('renderPng', () => {
 
   it('draws the text with the bundled font, which ships with its licence', async () => {
     expect(existsSync(CHART_FONT_FILE)).toBe(true);
-    expect(readFileSync(new URL('../../../assets/fonts/LICENSE-DejaVu.txt', import.meta.url), 'utf8')).toContain('Bitstream');
+    expect(readFileSync(new URL('../../../assets/fonts/LICENSE-DejaVu.txt', import.meta.url), 'utf8')).toContain(
+      'Bitstream',
+    );
     // Without any font the title would draw nothing: text makes the picture heavier than the same one without it.
     const withText = (await renderPng(timelineSvg(LIMIT_TIMELINE))).length;
     const noText = (await renderPng(timelineSvg(LIMIT_TIMELINE).replace(/<text[^>]*>[^<]*<\/text>/g, ''))).length;

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../src/adapters/knowledge-files/index.js';
-import { createKnowledgeBase, MIN_ANSWER_SCORE, type KnowledgeBase, type KnowledgeEntry } from '../../../src/core/knowledge/index.js';
+import {
+  createKnowledgeBase,
+  MIN_ANSWER_SCORE,
+  type KnowledgeBase,
+  type KnowledgeEntry,
+} from '../../../src/core/knowledge/index.js';
 import { MIN_MATCH_SCORE } from '../../../src/core/knowledge/knowledge-base.js';
 
 let knowledge: KnowledgeBase;
@@ -12,68 +17,211 @@ beforeAll(async () => {
 
 // Our own phrasings of each way people quote or report the errors; every one must get an automatic reply.
 const TRIGGER_FAMILIES: readonly { family: string; text: string; top: string }[] = [
-  { family: 'the full hub message', text: 'You cannot access Qlik Sense because you have too many sessions active in parallel', top: 'five-session-limit' },
+  {
+    family: 'the full hub message',
+    text: 'You cannot access Qlik Sense because you have too many sessions active in parallel',
+    top: 'five-session-limit',
+  },
   { family: "Qlik's spelling paralell", text: 'hub: too many sessions active in paralell', top: 'five-session-limit' },
-  { family: 'parallell and sesions', text: 'Too many sesions active in parallell again for the sales team', top: 'five-session-limit' },
-  { family: 'another word order', text: 'our users see "too many active sessions in parallel" since Monday', top: 'five-session-limit' },
-  { family: 'short form', text: 'getting the too many parallel sessions error when I open the QMC', top: 'five-session-limit' },
+  {
+    family: 'parallell and sesions',
+    text: 'Too many sesions active in parallell again for the sales team',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'another word order',
+    text: 'our users see "too many active sessions in parallel" since Monday',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'short form',
+    text: 'getting the too many parallel sessions error when I open the QMC',
+    top: 'five-session-limit',
+  },
   { family: 'upper case', text: 'TOO MANY SESSIONS ACTIVE IN PARALLEL!!!', top: 'five-session-limit' },
-  { family: 'inside a code span', text: 'error: `Too many sessions active in parallel` when opening an app', top: 'five-session-limit' },
-  { family: 'inside a code fence', text: '```\nYou cannot access Qlik Sense because you have too many sessions active in parallel\n```', top: 'five-session-limit' },
-  { family: 'Slack bold and italics', text: 'the hub says *too many sessions* _active in parallel_ ~again~', top: 'five-session-limit' },
-  { family: 'a Slack link label', text: 'seeing <https://community.qlik.com/t5/x|too many sessions active in parallel> for jdoe', top: 'five-session-limit' },
-  { family: 'emoji around it', text: ':rotating_light: too many sessions active in parallel :scream:', top: 'five-session-limit' },
-  { family: 'HTML entities and smart quotes', text: '&quot;Too many sessions active in parallel&quot; &amp; “can’t get in”', top: 'five-session-limit' },
-  { family: 'the websocket push message from a script', text: 'our enigma.js script gets OnMaxParallelSessionsExceeded', top: 'api-automation-sessions' },
-  { family: 'the push message in lower case', text: 'got onmaxparallelsessionsexceeded from the proxy', top: 'five-session-limit' },
-  { family: 'the no-access-pass message', text: 'You cannot access Qlik Sense because you have no access pass', top: 'no-access-pass-message' },
-  { family: 'no access pass paraphrased', text: 'a user gets "you have no access pass" although licensed', top: 'no-access-pass-message' },
-  { family: 'the SessionCount 5 log line', text: "Access was denied for User: 'CORP\\jdoe', SessionCount: '5', OperationType: 'UsageDenied'", top: 'five-session-limit' },
-  { family: 'denied at the limit, reported', text: "users can't log in to Qlik Sense after opening 5 sessions, the 6th is refused", top: 'five-session-limit' },
-  { family: 'denied at the limit by a script', text: 'my nightly enigma.js job connects through the Qlik Sense proxy and is rejected after the fifth session', top: 'api-automation-sessions' },
-  { family: 'too many sessions in the hub', text: 'our CFO gets too many sessions in the hub every morning', top: 'five-session-limit' },
-  { family: '"too many sessions" as an error, without naming Qlik', text: "I keep getting 'too many sesions' after a few logins", top: 'five-session-limit' },
-  { family: 'a why-question that reports it', text: 'How come users get denied after 5 sessions in the hub?', top: 'five-session-limit' },
-  { family: 'the limit reached, with a synonym', text: 'the session cap was hit again in the QMC this morning', top: 'five-session-limit' },
-  { family: 'the error named by its key words', text: 'I get kicked out with the parallel sessions error whenever I open a fifth window', top: 'five-session-limit' },
-  { family: 'turned away at five', text: 'our planners are turned away by the Qlik proxy once they have 5 sessions', top: 'five-session-limit' },
-  { family: 'the SessionCount line without its ending', text: "AuditSecurity_Repository keeps logging SessionCount: '5' for the night shift", top: 'five-session-limit' },
-  { family: 'to for too, session for sessions', text: 'you have to many session active in paralel', top: 'five-session-limit' },
-  { family: 'the German hub', text: 'Sie haben zu viele parallel aktive Sitzungen, was tun?', top: 'five-session-limit' },
+  {
+    family: 'inside a code span',
+    text: 'error: `Too many sessions active in parallel` when opening an app',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'inside a code fence',
+    text: '```\nYou cannot access Qlik Sense because you have too many sessions active in parallel\n```',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'Slack bold and italics',
+    text: 'the hub says *too many sessions* _active in parallel_ ~again~',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'a Slack link label',
+    text: 'seeing <https://community.qlik.com/t5/x|too many sessions active in parallel> for jdoe',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'emoji around it',
+    text: ':rotating_light: too many sessions active in parallel :scream:',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'HTML entities and smart quotes',
+    text: '&quot;Too many sessions active in parallel&quot; &amp; “can’t get in”',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'the websocket push message from a script',
+    text: 'our enigma.js script gets OnMaxParallelSessionsExceeded',
+    top: 'api-automation-sessions',
+  },
+  {
+    family: 'the push message in lower case',
+    text: 'got onmaxparallelsessionsexceeded from the proxy',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'the no-access-pass message',
+    text: 'You cannot access Qlik Sense because you have no access pass',
+    top: 'no-access-pass-message',
+  },
+  {
+    family: 'no access pass paraphrased',
+    text: 'a user gets "you have no access pass" although licensed',
+    top: 'no-access-pass-message',
+  },
+  {
+    family: 'the SessionCount 5 log line',
+    text: "Access was denied for User: 'CORP\\jdoe', SessionCount: '5', OperationType: 'UsageDenied'",
+    top: 'five-session-limit',
+  },
+  {
+    family: 'denied at the limit, reported',
+    text: "users can't log in to Qlik Sense after opening 5 sessions, the 6th is refused",
+    top: 'five-session-limit',
+  },
+  {
+    family: 'denied at the limit by a script',
+    text: 'my nightly enigma.js job connects through the Qlik Sense proxy and is rejected after the fifth session',
+    top: 'api-automation-sessions',
+  },
+  {
+    family: 'too many sessions in the hub',
+    text: 'our CFO gets too many sessions in the hub every morning',
+    top: 'five-session-limit',
+  },
+  {
+    family: '"too many sessions" as an error, without naming Qlik',
+    text: "I keep getting 'too many sesions' after a few logins",
+    top: 'five-session-limit',
+  },
+  {
+    family: 'a why-question that reports it',
+    text: 'How come users get denied after 5 sessions in the hub?',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'the limit reached, with a synonym',
+    text: 'the session cap was hit again in the QMC this morning',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'the error named by its key words',
+    text: 'I get kicked out with the parallel sessions error whenever I open a fifth window',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'turned away at five',
+    text: 'our planners are turned away by the Qlik proxy once they have 5 sessions',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'the SessionCount line without its ending',
+    text: "AuditSecurity_Repository keeps logging SessionCount: '5' for the night shift",
+    top: 'five-session-limit',
+  },
+  {
+    family: 'to for too, session for sessions',
+    text: 'you have to many session active in paralel',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'the German hub',
+    text: 'Sie haben zu viele parallel aktive Sitzungen, was tun?',
+    top: 'five-session-limit',
+  },
   { family: 'a bare question about the missing access pass', text: 'no access pass??', top: 'no-access-pass-message' },
-  { family: 'the limit in own words', text: 'Qlik says I already have the most sessions allowed and will not let me in', top: 'five-session-limit' },
-  { family: 'Citrix on a Qlik message', text: 'citrix farm users: You cannot access Qlik Sense because you have too many sessions active in parallel', top: 'tabs-vs-browsers' },
-  { family: 'the exact error despite a database named', text: "our SQL source is fine, but the hub says 'too many sessions active in parallel'", top: 'five-session-limit' },
+  {
+    family: 'the limit in own words',
+    text: 'Qlik says I already have the most sessions allowed and will not let me in',
+    top: 'five-session-limit',
+  },
+  {
+    family: 'Citrix on a Qlik message',
+    text: 'citrix farm users: You cannot access Qlik Sense because you have too many sessions active in parallel',
+    top: 'tabs-vs-browsers',
+  },
+  {
+    family: 'the exact error despite a database named',
+    text: "our SQL source is fine, but the hub says 'too many sessions active in parallel'",
+    top: 'five-session-limit',
+  },
 ];
 
 // Close neighbours: they mention sessions, limits, licences or denials, but not the Qlik Sense session limit.
 const NEGATIVE_FAMILIES: readonly { family: string; text: string }[] = [
   { family: 'QlikView CAL', text: 'QlikView: Access denied, the server has no CAL available for your account' },
   { family: 'QlikView named CAL', text: 'the QVS dropped a named user CAL from my second laptop' },
-  { family: 'QlikView document sessions', text: 'Max concurrent sessions in QlikView server document properties, we hit the limit' },
-  { family: 'Qlik Core engine without licence', text: 'the Qlik Associative Engine without a license refuses a 6th session, fine for dev' },
+  {
+    family: 'QlikView document sessions',
+    text: 'Max concurrent sessions in QlikView server document properties, we hit the limit',
+  },
+  {
+    family: 'Qlik Core engine without licence',
+    text: 'the Qlik Associative Engine without a license refuses a 6th session, fine for dev',
+  },
   { family: 'Qlik Core in docker', text: 'qlik core docker container only allows 5 sessions and then fails' },
   { family: 'login access pass question', text: 'How many sessions does a login access pass allow?' },
   { family: 'login passes consumed', text: 'one user consumed 3 login passes today, is that expected?' },
-  { family: "another product's session limit", text: 'Tableau server says too many sessions for this user and denies access' },
-  { family: "a database's connection limit", text: 'MySQL refuses connections: too many connections (max 5 sessions per user reached)' },
+  {
+    family: "another product's session limit",
+    text: 'Tableau server says too many sessions for this user and denies access',
+  },
+  {
+    family: "a database's connection limit",
+    text: 'MySQL refuses connections: too many connections (max 5 sessions per user reached)',
+  },
   { family: 'session timed out', text: 'Your session has timed out. Please log in again.' },
   { family: 'timeout question', text: 'what is the default session inactivity timeout in Qlik Sense?' },
   { family: 'reload failure', text: 'Reload failed for the Operations Monitor app last night' },
-  { family: 'reload error in a task', text: 'The task fails with "Reload failed!" but the script runs fine in the editor' },
+  {
+    family: 'reload error in a task',
+    text: 'The task fails with "Reload failed!" but the script runs fine in the editor',
+  },
   { family: 'access denied to a stream', text: 'Access denied to the Finance stream for one user in Qlik Sense' },
   { family: 'access denied to an app', text: 'Qlik Sense App "Access Denied" for a new developer, why?' },
   { family: 'inactive account', text: 'a disabled user is told her Qlik account is inactive and blocked' },
   { family: 'a hypothetical about the limit', text: 'Is the limit of 5 sessions per user configurable in Qlik Sense?' },
   { family: 'a statement about the limit', text: 'Qlik Sense counts every browser as one session toward the limit.' },
-  { family: 'licence capacity question', text: 'can the License Monitor show analyzer capacity minutes used by each person?' },
+  {
+    family: 'licence capacity question',
+    text: 'can the License Monitor show analyzer capacity minutes used by each person?',
+  },
   { family: 'websocket closed', text: 'enigma websocket gets socket closed error on slow networks' },
   { family: 'a database error without a name', text: 'ERROR 1040: Too many connections, I get this every night' },
   { family: 'account lockout', text: 'After 5 failed login attempts in Qlik Sense the user is locked out' },
-  { family: 'a database connection limit in a reload', text: 'Qlik Sense reload fails: ODBC says too many connections' },
+  {
+    family: 'a database connection limit in a reload',
+    text: 'Qlik Sense reload fails: ODBC says too many connections',
+  },
   { family: 'several users denied an app', text: 'Five users get access denied on the Sales app in Qlik Sense' },
-  { family: "another product's paraphrase of our error", text: 'SAP GUI: too many sessions in parallel for my account' },
-  { family: 'conference sessions', text: 'too many sessions in parallel tracks at the Qlik summit, which one do I attend?' },
+  {
+    family: "another product's paraphrase of our error",
+    text: 'SAP GUI: too many sessions in parallel for my account',
+  },
+  {
+    family: 'conference sessions',
+    text: 'too many sessions in parallel tracks at the Qlik summit, which one do I attend?',
+  },
   { family: 'a webinar', text: 'webinar today: 5 sessions on the Qlik Sense hub, sign up' },
   { family: "ServiceNow's own limit", text: 'ServiceNow: Maximum number of sessions exceeded for my account' },
   { family: "VMware's own limit", text: 'VMware Horizon says you have reached the maximum number of sessions' },
@@ -83,12 +231,36 @@ const NEGATIVE_FAMILIES: readonly { family: string; text: string }[] = [
 
 // The error quoted with a cause beside it: the cause first, the limit explained right after it.
 const CAUSE_FAMILIES: readonly { family: string; text: string; cause: string }[] = [
-  { family: 'two virtual proxies', text: 'too many sessions active in parallel for people who use both of our virtual proxies', cause: 'virtual-proxy-sessions' },
-  { family: 'an iFrame mashup', text: 'our portal embeds eight iframes and users get too many sessions active in parallel', cause: 'mashup-iframe-sessions' },
-  { family: 'incognito windows', text: 'you have too many sessions active in parallel, after a few incognito windows in chrome and edge', cause: 'tabs-vs-browsers' },
-  { family: 'the service account', text: 'too many sessions active in parallel when I develop apps in the hub as the service account', cause: 'service-account-license' },
-  { family: 'a VPN drop', text: 'after the VPN reconnects the hub says too many sessions active in parallel, network dropped for a minute', cause: 'disconnect-cookie-burst' },
-  { family: 'Qlik Cloud', text: 'a user on our Qlik Cloud tenant reports too many sessions active in parallel, is there a limit in SaaS?', cause: 'qlik-cloud-sessions' },
+  {
+    family: 'two virtual proxies',
+    text: 'too many sessions active in parallel for people who use both of our virtual proxies',
+    cause: 'virtual-proxy-sessions',
+  },
+  {
+    family: 'an iFrame mashup',
+    text: 'our portal embeds eight iframes and users get too many sessions active in parallel',
+    cause: 'mashup-iframe-sessions',
+  },
+  {
+    family: 'incognito windows',
+    text: 'you have too many sessions active in parallel, after a few incognito windows in chrome and edge',
+    cause: 'tabs-vs-browsers',
+  },
+  {
+    family: 'the service account',
+    text: 'too many sessions active in parallel when I develop apps in the hub as the service account',
+    cause: 'service-account-license',
+  },
+  {
+    family: 'a VPN drop',
+    text: 'after the VPN reconnects the hub says too many sessions active in parallel, network dropped for a minute',
+    cause: 'disconnect-cookie-burst',
+  },
+  {
+    family: 'Qlik Cloud',
+    text: 'a user on our Qlik Cloud tenant reports too many sessions active in parallel, is there a limit in SaaS?',
+    cause: 'qlik-cloud-sessions',
+  },
 ];
 
 describe('knowledge matcher: the cause first, the limit after it', () => {
@@ -129,15 +301,23 @@ describe('knowledge matcher: ranking questions', () => {
     { text: 'after a VPN reconnect the user got a burst of new sessions', expected: 'disconnect-cookie-burst' },
     { text: 'what is the session limit per user in Qlik Cloud tenants?', expected: 'qlik-cloud-sessions' },
     { text: 'how can I see how many sessions a user has open right now?', expected: 'count-sessions' },
-    { text: 'my python script opens a new engine websocket session for every app and JWT auth', expected: 'api-automation-sessions' },
+    {
+      text: 'my python script opens a new engine websocket session for every app and JWT auth',
+      expected: 'api-automation-sessions',
+    },
     { text: 'users go through two virtual proxies with different prefixes', expected: 'virtual-proxy-sessions' },
-    { text: 'the user was never assigned a licence, NoAvailableAccessType in the proxy log', expected: 'no-license-assigned' },
+    {
+      text: 'the user was never assigned a licence, NoAvailableAccessType in the proxy log',
+      expected: 'no-license-assigned',
+    },
   ])('ranks $expected in the top three for "$text"', ({ text, expected }) => {
     expect(knowledge.match(text).matches.map((match) => match.id)).toContain(expected);
   });
 
   it('returns at most three matches, best first, with scores between 0 and 1', () => {
-    const { matches } = knowledge.match('too many sessions active in parallel: count and end the sessions of the service account');
+    const { matches } = knowledge.match(
+      'too many sessions active in parallel: count and end the sessions of the service account',
+    );
     expect(matches.length).toBeLessThanOrEqual(3);
     expect(matches.length).toBeGreaterThan(0);
     for (const match of matches) {
@@ -165,7 +345,9 @@ describe('knowledge matcher: ranking questions', () => {
   );
 
   it('ranks qlik-cloud-sessions first for the limit question about Qlik Cloud', () => {
-    expect(knowledge.match('what is the maximum of parallel sessions per user in a Qlik Cloud tenant?').matches[0]?.id).toBe('qlik-cloud-sessions');
+    expect(
+      knowledge.match('what is the maximum of parallel sessions per user in a Qlik Cloud tenant?').matches[0]?.id,
+    ).toBe('qlik-cloud-sessions');
   });
 
   it('keeps a floor below the answer threshold', () => {
@@ -183,7 +365,10 @@ describe('knowledge matcher: ranking questions', () => {
     { text: 'how do I log a user out of every proxy session?', id: 'end-sessions' },
     { text: 'our enigma.js script opens a proxy session per app, how to reuse one?', id: 'api-automation-sessions' },
     { text: 'do iframes in a mashup each open their own session?', id: 'mashup-iframe-sessions' },
-    { text: 'users reach the hub through two virtual proxies, are those separate sessions?', id: 'virtual-proxy-sessions' },
+    {
+      text: 'users reach the hub through two virtual proxies, are those separate sessions?',
+      id: 'virtual-proxy-sessions',
+    },
     { text: 'after a VPN drop the proxy opens a burst of new sessions for the user', id: 'disconnect-cookie-burst' },
     { text: 'is there a parallel session limit in Qlik Cloud?', id: 'qlik-cloud-sessions' },
   ])('scores a clear question about $id at or above MIN_ANSWER_SCORE', ({ text, id }) => {
@@ -273,10 +458,14 @@ describe('createKnowledgeBase', () => {
   });
 
   it('keeps the small words that make a trigger specific ("how many", "no")', () => {
-    const counting = createKnowledgeBase([entry('counting', 'Counting', { triggers: ['how many sessions', 'no access pass'] })]);
+    const counting = createKnowledgeBase([
+      entry('counting', 'Counting', { triggers: ['how many sessions', 'no access pass'] }),
+    ]);
     expect(counting.match('sessions are fine today').explanation.entries).toEqual([]);
     expect(counting.match('which login access pass?').explanation.entries).toEqual([]);
-    expect(counting.match('how many sessions are open?').explanation.entries[0]?.triggers).toEqual(['how many sessions']);
+    expect(counting.match('how many sessions are open?').explanation.entries[0]?.triggers).toEqual([
+      'how many sessions',
+    ]);
   });
 
   it('matches triggers in any word order, and only quoted or reported errors auto-reply', () => {
@@ -300,7 +489,9 @@ describe('knowledge matcher: a gMSA is not the licensed service account', () => 
   });
 
   it('still answers a gMSA that holds a licence with the service-account entry first', () => {
-    const result = knowledge.match('our gMSA that runs the Qlik services got a professional licence allocated, is that a problem?');
+    const result = knowledge.match(
+      'our gMSA that runs the Qlik services got a professional licence allocated, is that a problem?',
+    );
     expect(result.matches[0]?.id).toBe('service-account-license');
     expect(result.matches[0]?.score ?? 0).toBeGreaterThanOrEqual(MIN_ANSWER_SCORE);
   });

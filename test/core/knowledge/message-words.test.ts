@@ -7,10 +7,22 @@ describe('normalizeMessage', () => {
     { name: 'emoji go', text: ':warning: paralell :x:', expected: 'paralell' },
     { name: 'HTML entities are decoded', text: 'A &amp; B &lt;ok&gt; &quot;q&quot;', expected: 'a b ok q' },
     { name: 'code spans and formatting go', text: '*bold* _it_ ~st~ `code`', expected: 'bold it st code' },
-    { name: 'camelCase is split', text: 'OnMaxParallelSessionsExceeded', expected: 'on max parallel sessions exceeded' },
-    { name: 'QlikView stays one product, QlikSense two words', text: 'QlikView vs QlikSense', expected: 'qlikview vs qlik sense' },
+    {
+      name: 'camelCase is split',
+      text: 'OnMaxParallelSessionsExceeded',
+      expected: 'on max parallel sessions exceeded',
+    },
+    {
+      name: 'QlikView stays one product, QlikSense two words',
+      text: 'QlikView vs QlikSense',
+      expected: 'qlikview vs qlik sense',
+    },
     { name: 'contractions become not', text: "can't won't doesn't", expected: 'can not will not does not' },
-    { name: 'plural acronyms and Apple devices stay one word', text: 'two PCs, an iPad and the APIs', expected: 'two pcs an ipad and the apis' },
+    {
+      name: 'plural acronyms and Apple devices stay one word',
+      text: 'two PCs, an iPad and the APIs',
+      expected: 'two pcs an ipad and the apis',
+    },
   ])('$name', ({ text, expected }) => {
     expect(normalizeMessage(text)).toBe(expected);
   });

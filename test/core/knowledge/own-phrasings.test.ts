@@ -48,8 +48,13 @@ describe('the matcher on our own phrasings (same scoring as npm run eval)', () =
 });
 
 // The hub's own messages (and the word order the issue names) are quoted by everyone: they are the errors, not anybody's phrasing.
-const HUB_MESSAGES = /you cannot access qlik sense because you have (?:no access pass|too many sessions active in paral+el+)|too many active sessions in paral+el+/g;
-const wordsOf = (text: string) => text.toLowerCase().replace(HUB_MESSAGES, ' ').match(/[a-z0-9]+/g) ?? [];
+const HUB_MESSAGES =
+  /you cannot access qlik sense because you have (?:no access pass|too many sessions active in paral+el+)|too many active sessions in paral+el+/g;
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(HUB_MESSAGES, ' ')
+    .match(/[a-z0-9]+/g) ?? [];
 
 describe.skipIf(!hasSharedFixture(DEV_SET))('our phrasings are our own', () => {
   it('share no run of six words with a dev message', () => {

@@ -21,7 +21,9 @@ describe('detectQuestionIntents', () => {
   });
 
   it('points limit questions about Qlik Cloud at the Qlik Cloud entry', () => {
-    const [intent] = detectQuestionIntents(messageWords('what is the session limit per user in our Qlik Cloud tenant?'));
+    const [intent] = detectQuestionIntents(
+      messageWords('what is the session limit per user in our Qlik Cloud tenant?'),
+    );
     expect(intent?.code).toBe('limit-question');
     expect(Object.entries(intent?.boosts ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0]).toBe('qlik-cloud-sessions');
   });

@@ -11,7 +11,9 @@ import { APRIL_2018_LOG_DIR, hasSharedFixture } from '../../support/shared-fixtu
 function filesUnder(folder: string): string[] {
   return readdirSync(folder)
     .sort()
-    .flatMap((name) => (statSync(join(folder, name)).isDirectory() ? filesUnder(join(folder, name)) : [join(folder, name)]));
+    .flatMap((name) =>
+      statSync(join(folder, name)).isDirectory() ? filesUnder(join(folder, name)) : [join(folder, name)],
+    );
 }
 
 /** A stream read once, as stdin is. */
@@ -25,7 +27,14 @@ function once(name: string, bytes: Uint8Array, size = 4096): LogInput {
 /** The figures a person reads, whatever the input's shape (line counts differ with fences and headers). */
 function figures(report: AnalysisReport): unknown {
   const json = reportJson(report);
-  return { verdict: json.verdict, findings: json.findings, users: json.users, formats: json.input.formats, from: json.input.from, to: json.input.to };
+  return {
+    verdict: json.verdict,
+    findings: json.findings,
+    users: json.users,
+    formats: json.input.formats,
+    from: json.input.from,
+    to: json.input.to,
+  };
 }
 
 describe('encodings and line endings', () => {
@@ -37,12 +46,16 @@ describe('encodings and line endings', () => {
     'mixed-endings_AuditActivity_Proxy.txt',
   ])('reads CORP\\jürgen.müller and both sessions from %s', async (file) => {
     const report = await analyzeLogs(fileInputs(scenario(join('encodings', file))));
-    expect(report.users).toEqual([expect.objectContaining({ user: 'CORP\\jürgen.müller', sessionsStarted: 2, peak: 2 })]);
+    expect(report.users).toEqual([
+      expect.objectContaining({ user: 'CORP\\jürgen.müller', sessionsStarted: 2, peak: 2 }),
+    ]);
     expect(report.input).toMatchObject({ lines: 5, recognized: 5, skipped: 0 });
   });
 
   it('reads two files joined with copy /b (a BOM and a header in the middle) as one log', async () => {
-    const report = await analyzeLogs(fileInputs(scenario('encodings/copy-b-joined-bom-mid-stream_AuditActivity_Proxy.txt')));
+    const report = await analyzeLogs(
+      fileInputs(scenario('encodings/copy-b-joined-bom-mid-stream_AuditActivity_Proxy.txt')),
+    );
     expect(report.users).toEqual([expect.objectContaining({ user: 'CORP\\anna', sessionsStarted: 2, peak: 2 })]);
     expect(report.input).toMatchObject({ lines: 6, recognized: 6, skipped: 0 });
   });
@@ -57,7 +70,9 @@ describe('encodings and line endings', () => {
 describe('archives', () => {
   const folder = scenario('service-account-licensed-log-collector');
   const entries = (root: string): Record<string, Uint8Array> =>
-    Object.fromEntries(filesUnder(root).map((path) => [relative(root, path).replaceAll('/', '\\'), readFileSync(path)]));
+    Object.fromEntries(
+      filesUnder(root).map((path) => [relative(root, path).replaceAll('/', '\\'), readFileSync(path)]),
+    );
 
   it('reads a Log Collector zip as the folder: Windows separators, nested folders, JSON and ini passed over quietly', async () => {
     const zip = zipSync({
@@ -82,8 +97,12 @@ describe('archives', () => {
     const [header, ...rows] = text.filter((line) => line !== '');
     const half = Math.floor(rows.length / 2);
     const zip = zipSync({
-      'ArchivedLogs\\QS1\\Proxy\\Audit\\QS1_AuditActivity_Proxy_2024-03-12T09.00.00Z.log': new TextEncoder().encode([header, ...rows.slice(0, half)].join('\r\n')),
-      'Log\\Proxy\\Audit\\QS1_AuditActivity_Proxy.txt': new TextEncoder().encode([header, ...rows.slice(half)].join('\r\n')),
+      'ArchivedLogs\\QS1\\Proxy\\Audit\\QS1_AuditActivity_Proxy_2024-03-12T09.00.00Z.log': new TextEncoder().encode(
+        [header, ...rows.slice(0, half)].join('\r\n'),
+      ),
+      'Log\\Proxy\\Audit\\QS1_AuditActivity_Proxy.txt': new TextEncoder().encode(
+        [header, ...rows.slice(half)].join('\r\n'),
+      ),
     });
     const fromZip = await analyzeLogs([{ name: 'logs.zip', chunks: [zip] }]);
     const whole = await analyzeLogs(fileInputs(scenario('within-limit_AuditActivity_Proxy.txt')));
@@ -99,14 +118,18 @@ describe('archives', () => {
   it('applies the size cap after inflating and says what was cut', async () => {
     const zip = zipSync(entries(folder));
     const report = await analyzeLogs([{ name: 'big.zip', chunks: [zip] }], { maxBytes: 2000 });
-    expect(report.readingNotes.join(' ')).toMatch(/^Only the first part of .* was read: the unpacked logs reached the size cap/);
+    expect(report.readingNotes.join(' ')).toMatch(
+      /^Only the first part of .* was read: the unpacked logs reached the size cap/,
+    );
   });
 });
 
 describe('service restarts', () => {
   it('ends every session of the node when its proxy stops (Service_Proxy Stop proxy, System_Proxy Proxy has stopped)', async () => {
     const report = await analyzeLogs(fileInputs(scenario('proxy-restart-ends-sessions')));
-    expect(report.users).toEqual([expect.objectContaining({ user: 'DOMAIN\\administrator', sessionsStarted: 2, peak: 1 })]);
+    expect(report.users).toEqual([
+      expect.objectContaining({ user: 'DOMAIN\\administrator', sessionsStarted: 2, peak: 1 }),
+    ]);
     const sessions = report.timelines.find((timeline) => timeline.user === 'DOMAIN\\administrator')?.sessions ?? [];
     expect(sessions[0]).toMatchObject({ ending: 'proxy-stopped', end: new Date('2019-01-31T15:22:50.400Z') });
     expect(report.input.formats).toEqual(['AuditActivity_Proxy', 'Service_Proxy', 'System_Proxy']);
@@ -137,30 +160,37 @@ describe('order-free input', () => {
   });
 });
 
-describe.skipIf(!hasSharedFixture(APRIL_2018_LOG_DIR))('the same verdict however the real April 2018 lines arrive', () => {
-  const paths = filesUnder(APRIL_2018_LOG_DIR);
-  const texts = paths.map((path) => readFileSync(path));
-  const slack = (text: string): string => `\`\`\`\n${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}\n\`\`\``;
+describe.skipIf(!hasSharedFixture(APRIL_2018_LOG_DIR))(
+  'the same verdict however the real April 2018 lines arrive',
+  () => {
+    const paths = filesUnder(APRIL_2018_LOG_DIR);
+    const texts = paths.map((path) => readFileSync(path));
+    const slack = (text: string): string =>
+      `\`\`\`\n${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}\n\`\`\``;
 
-  it('folder = every sampled concatenation order on stdin = the fenced, escaped paste = three thread messages', async () => {
-    const folder = figures(await analyzeLogs(fileInputs(APRIL_2018_LOG_DIR)));
-    // mulberry32 orders: the same on every run.
-    let seed = 2018;
-    const random = (): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const orders = [paths.map((_, index) => index), paths.map((_, index) => paths.length - 1 - index)];
-    for (let run = 0; run < 6; run++) orders.push(paths.map((_, index) => index).sort(() => random() - 0.5));
-    for (const order of orders) {
-      const joined = Buffer.concat(order.map((index) => texts[index] as Buffer));
-      expect(figures(await analyzeLogs([once('stdin', joined, 65_536)]))).toEqual(folder);
-    }
-    const all = texts.map((text) => text.toString('utf8'));
-    expect(figures(await analyzeLogs([{ name: 'message', chunks: [slack(all.join(''))] }]))).toEqual(folder);
-    const messages = [all.slice(0, 3), all.slice(3, 6), all.slice(6)].map((part) => ({ name: 'message', chunks: [slack(part.join(''))] }));
-    expect(figures(await analyzeLogs(messages))).toEqual(folder);
-  });
-});
+    it('folder = every sampled concatenation order on stdin = the fenced, escaped paste = three thread messages', async () => {
+      const folder = figures(await analyzeLogs(fileInputs(APRIL_2018_LOG_DIR)));
+      // mulberry32 orders: the same on every run.
+      let seed = 2018;
+      const random = (): number => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const orders = [paths.map((_, index) => index), paths.map((_, index) => paths.length - 1 - index)];
+      for (let run = 0; run < 6; run++) orders.push(paths.map((_, index) => index).sort(() => random() - 0.5));
+      for (const order of orders) {
+        const joined = Buffer.concat(order.map((index) => texts[index] as Buffer));
+        expect(figures(await analyzeLogs([once('stdin', joined, 65_536)]))).toEqual(folder);
+      }
+      const all = texts.map((text) => text.toString('utf8'));
+      expect(figures(await analyzeLogs([{ name: 'message', chunks: [slack(all.join(''))] }]))).toEqual(folder);
+      const messages = [all.slice(0, 3), all.slice(3, 6), all.slice(6)].map((part) => ({
+        name: 'message',
+        chunks: [slack(part.join(''))],
+      }));
+      expect(figures(await analyzeLogs(messages))).toEqual(folder);
+    });
+  },
+);

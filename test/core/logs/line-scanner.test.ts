@@ -20,11 +20,14 @@ describe('LineScanner', () => {
   });
 
   it.for([1, 2, 3, 7, 64])('gives the same lines whatever the chunk size (%i bytes)', (size) => {
-    const text = 'x\nStart session for user: \'CORP\\ä\'\nnoise\n\nSession s has been deleted due to inactivity\n';
+    const text = "x\nStart session for user: 'CORP\\ä'\nnoise\n\nSession s has been deleted due to inactivity\n";
     const all = bytes(text);
     const chunks: Uint8Array[] = [];
     for (let offset = 0; offset < all.length; offset += size) chunks.push(all.subarray(offset, offset + size));
-    expect(scan(chunks)).toEqual({ lines: 5, handed: ["Start session for user: 'CORP\\ä'", 'Session s has been deleted due to inactivity'] });
+    expect(scan(chunks)).toEqual({
+      lines: 5,
+      handed: ["Start session for user: 'CORP\\ä'", 'Session s has been deleted due to inactivity'],
+    });
   });
 
   it('cuts a long line to the cap and goes on with the next one', () => {

@@ -24,7 +24,9 @@ describe('logFileKind: the one "is this a log file name"', () => {
 
 describe('parseLogFileName: which log, which node, which rollover, by name', () => {
   it('reads the host, the layout and the rollover instant of an archived file inside a zip path', () => {
-    expect(parseLogFileName('LogCollector.zip/ArchivedLogs\\QS1\\QS1_AuditActivity_Proxy_2019-02-01T03.59.01Z.log')).toEqual({
+    expect(
+      parseLogFileName('LogCollector.zip/ArchivedLogs\\QS1\\QS1_AuditActivity_Proxy_2019-02-01T03.59.01Z.log'),
+    ).toEqual({
       stem: 'QS1_AuditActivity_Proxy',
       host: 'QS1',
       layout: 'AuditActivity_Proxy',
@@ -36,7 +38,13 @@ describe('parseLogFileName: which log, which node, which rollover, by name', () 
 
   it('gives the live file the stem of its archives, and no instant', () => {
     const live = parseLogFileName('Log/Proxy/Trace/qlikserver1_audit_proxy.txt.gz');
-    expect(live).toMatchObject({ stem: 'qlikserver1_audit_proxy', host: 'qlikserver1', layout: 'Audit_Proxy', archivedAt: null, gzipped: true });
+    expect(live).toMatchObject({
+      stem: 'qlikserver1_audit_proxy',
+      host: 'qlikserver1',
+      layout: 'Audit_Proxy',
+      archivedAt: null,
+      gzipped: true,
+    });
   });
 
   it('tells AuditSecurity_Proxy from Audit_Proxy and leaves an unknown layout without host', () => {

@@ -5,7 +5,7 @@ import { newLineContext, parseLogLine, type LogEvent } from '../../../src/core/l
 const LOGIN_ROW =
   "124\t11.41.1.0\t20190201T045901.524+0100\tQlikServer1\t6f79ef57-4530-4f49-b248-1e64a7572a67\tCommand=Login;Result=0;ResultText=Success\tea16b266-4dba-4468-bcc2-fe78dc120799\t0b79c806-dacd-47f5-8da1-f6f1df040eb0\t0\tDOMAIN\tqvservice\t0\tNot available\tSecurity\t::1\tProxy\tManagementAccess\t/qrs/license/useraccesstype/full?xrfkey=0000000000000000\tLogin\t0\tUser authenticated. User 'DOMAIN\\qvservice' used authentication method 'ticket' and got session 'ea16b266-4dba-4468-bcc2-fe78dc120799'\t45768214b9e085a17afccc30360176560ba4f4ba";
 const DENIED_NO_LICENSE_ROW =
-  '187\t20.4.2.0\t20190201T080842.467+0100\tQlikServer1\t0e0a1c0a-f2de-414a-b913-2fb38b7e28e9\tCommand=License user access;Result=403;ResultText=Error: Access denied\t8d7541cb-4205-4e57-b6ea-668edc0b5704\t0ebdba6c-74f9-44c1-9b8c-cc0a0f2b343d\t0\tDOMAIN\tadministrator\t0\tNot available\tLicense\tNot available\tRepository\tAppAccess\t/qrs/requestaccesstype\tLicense user access\t403\tLogin access denied for SessionID: \'8d7541cb-4205-4e57-b6ea-668edc0b5704\', Hostname: "::ffff:172.16.16.100", OperationType: \'UsageDenied\'\t4f20885da4ded855c9ecdb6e0cbe1374bae6a60d';
+  "187\t20.4.2.0\t20190201T080842.467+0100\tQlikServer1\t0e0a1c0a-f2de-414a-b913-2fb38b7e28e9\tCommand=License user access;Result=403;ResultText=Error: Access denied\t8d7541cb-4205-4e57-b6ea-668edc0b5704\t0ebdba6c-74f9-44c1-9b8c-cc0a0f2b343d\t0\tDOMAIN\tadministrator\t0\tNot available\tLicense\tNot available\tRepository\tAppAccess\t/qrs/requestaccesstype\tLicense user access\t403\tLogin access denied for SessionID: '8d7541cb-4205-4e57-b6ea-668edc0b5704', Hostname: \"::ffff:172.16.16.100\", OperationType: 'UsageDenied'\t4f20885da4ded855c9ecdb6e0cbe1374bae6a60d";
 const START_ROW =
   "379\t11.41.1.0\t20190201T045901.524+0100\tQlikServer1\tcd1bfd3e-391e-47c4-9cf9-a7398c267057\tCommand=Start session;Result=0;ResultText=Success\tea16b266-4dba-4468-bcc2-fe78dc120799\t0\t0\tDOMAIN\tqvservice\t0\tDOMAIN\\qvservice\tProxy\tNot available\t/qps/sessionstart/qvservice\tStart session\t0\tStart session for user: 'DOMAIN\\qvservice'\tcd1bfd3e-391e-47c4-9cf9-a7398c267057";
 const TIMEOUT_ROW =
@@ -26,7 +26,8 @@ function parse(line: string): { outcome: ReturnType<typeof parseLogLine>; events
 }
 
 const spaced = (row: string) => row.replaceAll('\t', '   ');
-const slack = (row: string) => `\`\`\`${row.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}\`\`\``;
+const slack = (row: string) =>
+  `\`\`\`${row.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}\`\`\``;
 
 describe('parseLogLine', () => {
   it.for([
@@ -38,7 +39,18 @@ describe('parseLogLine', () => {
   ])('reads Start session from a $shape', ({ line }) => {
     expect(parse(line)).toEqual({
       outcome: 'AuditActivity_Proxy',
-      events: [{ kind: 'session-opened', at: AT_0459, user: 'DOMAIN\\qvservice', sessionId: 'ea16b266-4dba-4468-bcc2-fe78dc120799', via: 'start', client: null, context: null, node: 'QlikServer1' }],
+      events: [
+        {
+          kind: 'session-opened',
+          at: AT_0459,
+          user: 'DOMAIN\\qvservice',
+          sessionId: 'ea16b266-4dba-4468-bcc2-fe78dc120799',
+          via: 'start',
+          client: null,
+          context: null,
+          node: 'QlikServer1',
+        },
+      ],
     });
   });
 
@@ -85,7 +97,15 @@ describe('parseLogLine', () => {
   ])('reads a timeout with the active user from a $shape', ({ line }) => {
     expect(parse(line)).toEqual({
       outcome: 'Audit_Proxy',
-      events: [{ kind: 'session-closed', at: Date.UTC(2019, 1, 1, 4, 29, 1, 791), user: 'DOMAIN\\qvservice', sessionId: 'ea16b266-4dba-4468-bcc2-fe78dc120799', via: 'timeout' }],
+      events: [
+        {
+          kind: 'session-closed',
+          at: Date.UTC(2019, 1, 1, 4, 29, 1, 791),
+          user: 'DOMAIN\\qvservice',
+          sessionId: 'ea16b266-4dba-4468-bcc2-fe78dc120799',
+          via: 'timeout',
+        },
+      ],
     });
   });
 
@@ -94,7 +114,16 @@ describe('parseLogLine', () => {
     { shape: 'TABs as spaces', line: spaced(GOT_SESSION_ROW), client: null },
   ])('reads got session with the directory from the columns from a $shape', ({ line, client }) => {
     expect(parse(line).events).toEqual([
-      { kind: 'session-opened', at: Date.UTC(2019, 1, 1, 7, 8, 42, 307), user: 'DOMAIN\\administrator', sessionId: '8d7541cb-4205-4e57-b6ea-668edc0b5704', via: 'got-session', client, context: null, node: 'QlikServer1' },
+      {
+        kind: 'session-opened',
+        at: Date.UTC(2019, 1, 1, 7, 8, 42, 307),
+        user: 'DOMAIN\\administrator',
+        sessionId: '8d7541cb-4205-4e57-b6ea-668edc0b5704',
+        via: 'got-session',
+        client,
+        context: null,
+        node: 'QlikServer1',
+      },
     ]);
   });
 
@@ -102,7 +131,10 @@ describe('parseLogLine', () => {
     { shape: 'full row', line: NO_ACCESS_TYPE_ROW },
     { shape: 'TABs as spaces', line: spaced(NO_ACCESS_TYPE_ROW) },
   ])('reads License_Repository "No available access type" with UserName from a $shape', ({ line }) => {
-    expect(parse(line)).toMatchObject({ outcome: 'License_Repository', events: [{ kind: 'license-denied', user: 'DOMAIN\\qvservice', reason: 'no-access-pass', client: '::1' }] });
+    expect(parse(line)).toMatchObject({
+      outcome: 'License_Repository',
+      events: [{ kind: 'license-denied', user: 'DOMAIN\\qvservice', reason: 'no-access-pass', client: '::1' }],
+    });
   });
 
   it.for([
@@ -110,16 +142,34 @@ describe('parseLogLine', () => {
     { shape: 'quoted in a Slack fence', line: `see this: \`\`\`${KB_DENIED}\`\`\` weird` },
   ])('reads the too-many-sessions denial from the $shape', ({ line }) => {
     expect(parse(line).events).toEqual([
-      { kind: 'license-denied', at: Number.NaN, user: 'Domain\\USER', sessionId: 'e3cd957b-a501-4bec-a3f8-d35170a73efa', sessionCount: 5, client: '::1', reason: 'limit' },
+      {
+        kind: 'license-denied',
+        at: Number.NaN,
+        user: 'Domain\\USER',
+        sessionId: 'e3cd957b-a501-4bec-a3f8-d35170a73efa',
+        sessionCount: 5,
+        client: '::1',
+        reason: 'limit',
+      },
     ]);
   });
 
   it.for([
-    { message: "Stop session for user 'CORP\\a' . Session id = 's1' and all dependents will be deleted.", kind: 'session-closed' },
+    {
+      message: "Stop session for user 'CORP\\a' . Session id = 's1' and all dependents will be deleted.",
+      kind: 'session-closed',
+    },
     { message: 'Session s1 has been deleted due to inactivity', kind: 'session-closed' },
     { message: "Session 's1' is invalid (possibly timed out or logged out)", kind: 'session-invalid' },
-    { message: "Professional access granted for User: 'CORP\\a' with UsageID: 'u', SessionID: 's1', SessionCount: '2', Hostname: '::1', OperationType: 'UsageGranted'", kind: 'license-granted' },
-    { message: "User access, User: 'CORP\\a', LicenseProfessionalAccessTypeId: 'x', Added by: 'CORP\\admin'", kind: 'license-allocated' },
+    {
+      message:
+        "Professional access granted for User: 'CORP\\a' with UsageID: 'u', SessionID: 's1', SessionCount: '2', Hostname: '::1', OperationType: 'UsageGranted'",
+      kind: 'license-granted',
+    },
+    {
+      message: "User access, User: 'CORP\\a', LicenseProfessionalAccessTypeId: 'x', Added by: 'CORP\\admin'",
+      kind: 'license-allocated',
+    },
   ])('reads the Message column alone: $kind', ({ message, kind }) => {
     expect(parse(message).events.map((event) => event.kind)).toEqual([kind]);
   });

@@ -12,12 +12,17 @@ describe('parseQlikTimestamp', () => {
     expect(new Date(parseQlikTimestamp(text)).toISOString()).toBe(iso);
   });
 
-  it.for(['', '2019-02-01T04:59:01Z', '20190201T0459', 'Timestamp', '20190201T045901.569 0100'])('gives NaN for %j', (text) => {
-    expect(parseQlikTimestamp(text)).toBeNaN();
-  });
+  it.for(['', '2019-02-01T04:59:01Z', '20190201T0459', 'Timestamp', '20190201T045901.569 0100'])(
+    'gives NaN for %j',
+    (text) => {
+      expect(parseQlikTimestamp(text)).toBeNaN();
+    },
+  );
 
   it('finds the first timestamp inside a row whose TABs became spaces', () => {
-    expect(new Date(findQlikTimestamp('124 11.41.1.0 20190201T045901.524+0100 QlikServer1')).toISOString()).toBe('2019-02-01T03:59:01.524Z');
+    expect(new Date(findQlikTimestamp('124 11.41.1.0 20190201T045901.524+0100 QlikServer1')).toISOString()).toBe(
+      '2019-02-01T03:59:01.524Z',
+    );
     expect(findQlikTimestamp('no time here')).toBeNaN();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_OPEN_SERIES, readLogInputs, rolloverSeries, type LogEvent, type LogInput } from '../../../src/core/logs/index.js';
+import {
+  MAX_OPEN_SERIES,
+  readLogInputs,
+  rolloverSeries,
+  type LogEvent,
+  type LogInput,
+} from '../../../src/core/logs/index.js';
 import { SessionTracker } from '../../../src/core/sessions/index.js';
 
 const HEADER =
@@ -14,8 +20,17 @@ function stamp(at: number, offsetMinutes: number): string {
   return `${local.getUTCFullYear()}${two(local.getUTCMonth() + 1)}${two(local.getUTCDate())}T${two(local.getUTCHours())}${two(local.getUTCMinutes())}${two(local.getUTCSeconds())}.${String(local.getUTCMilliseconds()).padStart(3, '0')}${offsetMinutes < 0 ? '-' : '+'}${two(Math.floor(offset / 60))}${two(offset % 60)}`;
 }
 
-function row(at: number, offsetMinutes: number, command: 'Start session' | 'Stop session', sessionId: string, user: string): string {
-  const message = command === 'Start session' ? `Start session for user: 'CORP\\${user}'` : `Stop session for user 'CORP\\${user}' . Session id = '${sessionId}' and all dependents will be deleted.`;
+function row(
+  at: number,
+  offsetMinutes: number,
+  command: 'Start session' | 'Stop session',
+  sessionId: string,
+  user: string,
+): string {
+  const message =
+    command === 'Start session'
+      ? `Start session for user: 'CORP\\${user}'`
+      : `Stop session for user 'CORP\\${user}' . Session id = '${sessionId}' and all dependents will be deleted.`;
   return `1\t11.41.1.0\t${stamp(at, offsetMinutes)}\tQS1\tid\tCommand=${command};Result=0;ResultText=Success\t${sessionId}\t0\t0\tCORP\t${user}\t0\tCORP\\${user}\tProxy\tNot available\t/qps/\t${command}\t0\t${message}\tid2`;
 }
 
@@ -23,14 +38,35 @@ const START = Date.UTC(2024, 2, 12, 8, 0, 0);
 const MINUTE = 60_000;
 
 function sessionsOf(event: LogEvent): string {
-  return event.kind === 'session-opened' || event.kind === 'session-closed' ? `${event.kind === 'session-opened' ? '+' : '-'}${event.sessionId ?? ''}` : event.kind;
+  return event.kind === 'session-opened' || event.kind === 'session-closed'
+    ? `${event.kind === 'session-opened' ? '+' : '-'}${event.sessionId ?? ''}`
+    : event.kind;
 }
 
 describe('readLogInputs', () => {
   it('merges the inputs on the instant: nodes in other zones, files given in any order, ends before starts', async () => {
     // QS2 writes 5 hours behind UTC, QS1 one hour ahead; QS2's file comes first but its lines are later.
-    const qs2: LogInput = { name: 'QS2_AuditActivity_Proxy.txt', chunks: [[HEADER, row(START + 10 * MINUTE, -300, 'Stop session', 'a', 'anna'), row(START + 20 * MINUTE, -300, 'Start session', 'c', 'anna')].join('\r\n')] };
-    const qs1: LogInput = { name: 'QS1_AuditActivity_Proxy.txt', chunks: [[HEADER, row(START, 60, 'Start session', 'a', 'anna'), row(START + 10 * MINUTE, 60, 'Start session', 'b', 'anna'), ''].join('\r\n')] };
+    const qs2: LogInput = {
+      name: 'QS2_AuditActivity_Proxy.txt',
+      chunks: [
+        [
+          HEADER,
+          row(START + 10 * MINUTE, -300, 'Stop session', 'a', 'anna'),
+          row(START + 20 * MINUTE, -300, 'Start session', 'c', 'anna'),
+        ].join('\r\n'),
+      ],
+    };
+    const qs1: LogInput = {
+      name: 'QS1_AuditActivity_Proxy.txt',
+      chunks: [
+        [
+          HEADER,
+          row(START, 60, 'Start session', 'a', 'anna'),
+          row(START + 10 * MINUTE, 60, 'Start session', 'b', 'anna'),
+          '',
+        ].join('\r\n'),
+      ],
+    };
     const events: LogEvent[] = [];
     const stats = await readLogInputs([qs2, qs1], (event) => events.push(event));
     expect(events.map(sessionsOf)).toEqual(['+a', '-a', '+b', '+c']);
@@ -83,7 +119,11 @@ describe('rolloverSeries', () => {
     ];
     const series = rolloverSeries(names.map((name) => ({ name, chunks: [] })));
     expect(series.map((members) => members.map((input) => input.name))).toEqual([
-      ['Log/Proxy/Audit/QS1_AuditActivity_Proxy_2024-03-12T08.00.00Z.log', 'Log/Proxy/Audit/QS1_AuditActivity_Proxy_2024-03-12T10.00.00Z.log', 'Log/Proxy/Audit/QS1_AuditActivity_Proxy.txt'],
+      [
+        'Log/Proxy/Audit/QS1_AuditActivity_Proxy_2024-03-12T08.00.00Z.log',
+        'Log/Proxy/Audit/QS1_AuditActivity_Proxy_2024-03-12T10.00.00Z.log',
+        'Log/Proxy/Audit/QS1_AuditActivity_Proxy.txt',
+      ],
       ['Log/Proxy/Trace/QS1_Audit_Proxy.txt'],
       ['pasted message'],
     ]);

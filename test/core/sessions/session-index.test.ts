@@ -31,7 +31,9 @@ describe('SessionIndex', () => {
         expect(index.size).toBe(reference.size);
       }
     }
-    expect([...index.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...reference.values()].sort((a, b) => a.id.localeCompare(b.id)));
+    expect([...index.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...reference.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    );
     expect(index.get('never-added')).toBeUndefined();
   });
 

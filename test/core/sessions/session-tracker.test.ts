@@ -16,8 +16,11 @@ function closed(at: number, sessionId: string, user = 'CORP\\anna'): LogEvent {
 
 /** Events in time order, ends before starts at one instant: the order `readLogInputs` delivers them in. */
 function inTimeOrder(events: LogEvent[]): LogEvent[] {
-  const at = (event: LogEvent): number => (event.kind === 'reload' ? event.stop : event.kind === 'service-user' ? 0 : event.at);
-  return events.sort((a, b) => at(a) - at(b) || (a.kind === 'session-closed' ? 0 : 1) - (b.kind === 'session-closed' ? 0 : 1));
+  const at = (event: LogEvent): number =>
+    event.kind === 'reload' ? event.stop : event.kind === 'service-user' ? 0 : event.at;
+  return events.sort(
+    (a, b) => at(a) - at(b) || (a.kind === 'session-closed' ? 0 : 1) - (b.kind === 'session-closed' ? 0 : 1),
+  );
 }
 
 /** mulberry32: the same sessions on every run. */
@@ -56,20 +59,23 @@ function randomSessions(seed: number): { spans: SessionSpan[]; events: LogEvent[
 }
 
 describe('SessionTracker', () => {
-  it.for([1, 2, 3, 4, 5, 6, 7, 8])('counts the same peak as peakParallel over all the sessions at once (seed %i)', (seed) => {
-    const { spans, events } = randomSessions(seed);
-    const tracker = new SessionTracker();
-    for (const event of events) tracker.add(event);
-    const timelines = tracker.timelines();
-    const expected = peakParallel(spans);
-    // A peak reached before the excerpt is reported at its first instant.
-    expect(timelines.users[0]).toMatchObject({
-      peak: expected.peak,
-      peakAt: Number.isFinite(expected.peakAt) ? expected.peakAt : timelines.from,
-      sessionsStarted: spans.filter((span) => !Number.isNaN(span.opened)).length,
-      sessionsBeforeExcerpt: spans.filter((span) => Number.isNaN(span.opened)).length,
-    });
-  });
+  it.for([1, 2, 3, 4, 5, 6, 7, 8])(
+    'counts the same peak as peakParallel over all the sessions at once (seed %i)',
+    (seed) => {
+      const { spans, events } = randomSessions(seed);
+      const tracker = new SessionTracker();
+      for (const event of events) tracker.add(event);
+      const timelines = tracker.timelines();
+      const expected = peakParallel(spans);
+      // A peak reached before the excerpt is reported at its first instant.
+      expect(timelines.users[0]).toMatchObject({
+        peak: expected.peak,
+        peakAt: Number.isFinite(expected.peakAt) ? expected.peakAt : timelines.from,
+        sessionsStarted: spans.filter((span) => !Number.isNaN(span.opened)).length,
+        sessionsBeforeExcerpt: spans.filter((span) => Number.isNaN(span.opened)).length,
+      });
+    },
+  );
 
   it('takes every session to end 30 minutes after its start when no line ends any', () => {
     const tracker = new SessionTracker();
@@ -93,7 +99,14 @@ describe('SessionTracker', () => {
         const at = START + index * 2 * MINUTE;
         const user = users[index % users.length] as string;
         yield opened(at, `s${index}`, user);
-        yield { kind: 'license-granted', at: at + 60, user, sessionId: `s${index}`, sessionCount: 1, client: '10.0.0.7' };
+        yield {
+          kind: 'license-granted',
+          at: at + 60,
+          user,
+          sessionId: `s${index}`,
+          sessionCount: 1,
+          client: '10.0.0.7',
+        };
         yield closed(at + MINUTE, `s${index}`, user);
       }
     }
@@ -112,7 +125,15 @@ describe('SessionTracker', () => {
 
   it('counts a denial written to several files within a second once, and again when it is repeated later', () => {
     const tracker = new SessionTracker();
-    const denial = (at: number): LogEvent => ({ kind: 'license-denied', at, user: 'CORP\\anna', sessionId: 's1', sessionCount: 5, client: null, reason: 'limit' });
+    const denial = (at: number): LogEvent => ({
+      kind: 'license-denied',
+      at,
+      user: 'CORP\\anna',
+      sessionId: 's1',
+      sessionCount: 5,
+      client: null,
+      reason: 'limit',
+    });
     for (const at of [START, START + 400, START + 900, START + 10 * MINUTE]) tracker.add(denial(at));
     expect(tracker.timelines().users[0]).toMatchObject({ denied: 2, limitDenials: 2, firstLimitDenialAt: START });
   });
@@ -124,7 +145,13 @@ describe('SessionTracker', () => {
       { kind: 'session-invalid', at: START, user: 'CORP\\kim', sessionId: 'old' },
       ...[1, 2, 3].map((second) => opened(START + second * 1000, `k${second}`, 'CORP\\kim')),
       ...[5, 7, 9].map((second) => opened(START + second * 1000, `q${second}`, service)),
-      { kind: 'reload', taskName: 'Reload License Monitor', start: START, stop: START + 14_000, status: 'FinishedSuccess' },
+      {
+        kind: 'reload',
+        taskName: 'Reload License Monitor',
+        start: START,
+        stop: START + 14_000,
+        status: 'FinishedSuccess',
+      },
       opened(START + 18_000, 'q18', service),
       opened(START + 40_000, 'q40', service),
     ];
@@ -166,9 +193,17 @@ describe('SessionTracker automation bursts', () => {
   });
 
   it('does not count starts more than a minute apart into one burst, and starts over after a quiet minute', () => {
-    const slow = [0, 20_000, 40_000, 60_000, 61_000].map((offset, index) => from(START + offset, `s${index}`, 'CORP\\anna', '10.0.0.1'));
+    const slow = [0, 20_000, 40_000, 60_000, 61_000].map((offset, index) =>
+      from(START + offset, `s${index}`, 'CORP\\anna', '10.0.0.1'),
+    );
     expect(burstsOf(slow).get('CORP\\anna')).toBeNull();
-    const later = [0, 1, 2, 3, 4].map((index) => from(START + 10 * MINUTE + index * 1000, `t${index}`, 'CORP\\anna', '10.0.0.1'));
-    expect(burstsOf([...slow, ...later]).get('CORP\\anna')).toEqual({ sessions: 5, at: START + 10 * MINUTE, client: '10.0.0.1' });
+    const later = [0, 1, 2, 3, 4].map((index) =>
+      from(START + 10 * MINUTE + index * 1000, `t${index}`, 'CORP\\anna', '10.0.0.1'),
+    );
+    expect(burstsOf([...slow, ...later]).get('CORP\\anna')).toEqual({
+      sessions: 5,
+      at: START + 10 * MINUTE,
+      client: '10.0.0.1',
+    });
   });
 });

@@ -23,7 +23,10 @@ describe('timelineSvg', () => {
 
   it('tells the nodes apart, or the clients when there is one node', () => {
     expect(timelineSvg(LIMIT_TIMELINE)).toContain('node QS2');
-    const oneNode = { ...LIMIT_TIMELINE, sessions: LIMIT_TIMELINE.sessions.map((session) => ({ ...session, node: 'QS1' })) };
+    const oneNode = {
+      ...LIMIT_TIMELINE,
+      sessions: LIMIT_TIMELINE.sessions.map((session) => ({ ...session, node: 'QS1' })),
+    };
     const svg = timelineSvg(oneNode);
     expect(svg).not.toContain('node QS1');
     expect(svg).toContain('client 10.0.0.35');
@@ -56,7 +59,13 @@ describe('timelineSvg', () => {
   });
 
   it('draws refusals alone (no sessions) without failing', () => {
-    const svg = timelineSvg({ user: 'CORP\\new', sessions: [], omittedSessions: 0, refusals: [new Date('2024-03-12T08:00:00Z')], peak: 0 });
+    const svg = timelineSvg({
+      user: 'CORP\\new',
+      sessions: [],
+      omittedSessions: 0,
+      refusals: [new Date('2024-03-12T08:00:00Z')],
+      peak: 0,
+    });
     expect(svg).toContain('1 refused');
     expect(svg.startsWith('<svg')).toBe(true);
   });

@@ -13,27 +13,109 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { path: 'service-account-licensed-log-collector', verdict: 'service-account-licensed', user: 'DOMAIN\\qvservice', at: '2024-03-12T08:59:01.100Z', findings: ['service-account-licensed', 'limit-reached'] },
-  { path: 'limit-reached-header-bom-crlf_AuditSecurity_Repository.txt', verdict: 'limit-reached', user: 'CORP\\mweber', at: '2024-03-12T08:08:47.120Z', findings: ['limit-reached', 'many-clients'] },
-  { path: 'no-license-archived-name_AuditSecurity_Repository_2024-03-12T08.00.00Z.log', verdict: 'no-license', user: 'CORP\\jdoe', at: '2024-03-12T07:15:00.250Z', findings: ['no-license'] },
-  { path: 'invalid-cookie-burst-headerless_Audit_Proxy.txt', verdict: 'invalid-cookie-burst', user: 'CORP\\kim', at: '2024-03-12T10:00:00.000Z', findings: ['invalid-cookie-burst', 'near-limit'] },
-  { path: 'near-limit-tabs-as-spaces_AuditActivity_Proxy.txt', verdict: 'near-limit', user: 'CORP\\anna', at: '2024-03-12T08:00:30.000Z', findings: ['near-limit'] },
-  { path: 'within-limit_AuditActivity_Proxy.txt', verdict: 'within-limit', user: 'CORP\\lee', at: '2024-03-12T07:10:00.000Z', findings: [] },
+  {
+    path: 'service-account-licensed-log-collector',
+    verdict: 'service-account-licensed',
+    user: 'DOMAIN\\qvservice',
+    at: '2024-03-12T08:59:01.100Z',
+    findings: ['service-account-licensed', 'limit-reached'],
+  },
+  {
+    path: 'limit-reached-header-bom-crlf_AuditSecurity_Repository.txt',
+    verdict: 'limit-reached',
+    user: 'CORP\\mweber',
+    at: '2024-03-12T08:08:47.120Z',
+    findings: ['limit-reached', 'many-clients'],
+  },
+  {
+    path: 'no-license-archived-name_AuditSecurity_Repository_2024-03-12T08.00.00Z.log',
+    verdict: 'no-license',
+    user: 'CORP\\jdoe',
+    at: '2024-03-12T07:15:00.250Z',
+    findings: ['no-license'],
+  },
+  {
+    path: 'invalid-cookie-burst-headerless_Audit_Proxy.txt',
+    verdict: 'invalid-cookie-burst',
+    user: 'CORP\\kim',
+    at: '2024-03-12T10:00:00.000Z',
+    findings: ['invalid-cookie-burst', 'near-limit'],
+  },
+  {
+    path: 'near-limit-tabs-as-spaces_AuditActivity_Proxy.txt',
+    verdict: 'near-limit',
+    user: 'CORP\\anna',
+    at: '2024-03-12T08:00:30.000Z',
+    findings: ['near-limit'],
+  },
+  {
+    path: 'within-limit_AuditActivity_Proxy.txt',
+    verdict: 'within-limit',
+    user: 'CORP\\lee',
+    at: '2024-03-12T07:10:00.000Z',
+    findings: [],
+  },
   { path: 'no-qlik-lines-iis-log.txt', verdict: 'no-qlik-lines', user: null, at: null, findings: [] },
-  { path: 'automation-sessions_AuditSecurity_Proxy.txt', verdict: 'near-limit', user: 'CORP\\svc_report', at: '2024-03-12T11:00:25.000Z', findings: ['near-limit', 'automation-sessions'] },
-  { path: 'many-clients_Audit_Proxy.txt', verdict: 'within-limit', user: 'CORP\\anna', at: '2024-03-12T08:20:00.000Z', findings: ['many-clients'] },
-  { path: 'sessions-before-excerpt_AuditActivity_Proxy.txt', verdict: 'within-limit', user: 'CORP\\omar', at: '2024-03-12T13:00:00.000Z', findings: ['sessions-before-excerpt'] },
-  { path: 'slack-message-escaped-fenced.txt', verdict: 'limit-reached', user: 'CORP\\r&d_lead', at: '2024-03-12T08:05:00.000Z', findings: ['limit-reached', 'sessions-before-excerpt'] },
-  { path: 'message-column-alone.txt', verdict: 'limit-reached', user: 'CORP\\jdoe', at: null, findings: ['limit-reached', 'sessions-before-excerpt'] },
-  { path: 'two-nodes-time-zones', verdict: 'near-limit', user: 'CORP\\anna', at: '2024-03-12T08:03:00.000Z', findings: ['near-limit'] },
+  {
+    path: 'automation-sessions_AuditSecurity_Proxy.txt',
+    verdict: 'near-limit',
+    user: 'CORP\\svc_report',
+    at: '2024-03-12T11:00:25.000Z',
+    findings: ['near-limit', 'automation-sessions'],
+  },
+  {
+    path: 'many-clients_Audit_Proxy.txt',
+    verdict: 'within-limit',
+    user: 'CORP\\anna',
+    at: '2024-03-12T08:20:00.000Z',
+    findings: ['many-clients'],
+  },
+  {
+    path: 'sessions-before-excerpt_AuditActivity_Proxy.txt',
+    verdict: 'within-limit',
+    user: 'CORP\\omar',
+    at: '2024-03-12T13:00:00.000Z',
+    findings: ['sessions-before-excerpt'],
+  },
+  {
+    path: 'slack-message-escaped-fenced.txt',
+    verdict: 'limit-reached',
+    user: 'CORP\\r&d_lead',
+    at: '2024-03-12T08:05:00.000Z',
+    findings: ['limit-reached', 'sessions-before-excerpt'],
+  },
+  {
+    path: 'message-column-alone.txt',
+    verdict: 'limit-reached',
+    user: 'CORP\\jdoe',
+    at: null,
+    findings: ['limit-reached', 'sessions-before-excerpt'],
+  },
+  {
+    path: 'two-nodes-time-zones',
+    verdict: 'near-limit',
+    user: 'CORP\\anna',
+    at: '2024-03-12T08:03:00.000Z',
+    findings: ['near-limit'],
+  },
   { path: 'engine-sessions-only_Session_Engine.txt', verdict: 'no-qlik-lines', user: null, at: null, findings: [] },
-  { path: 'service-account-likely-local-qrs_AuditSecurity_Proxy.txt', verdict: 'within-limit', user: 'CORP\\qlikservice', at: '2024-03-12T04:59:06.000Z', findings: ['service-account-sessions'] },
+  {
+    path: 'service-account-likely-local-qrs_AuditSecurity_Proxy.txt',
+    verdict: 'within-limit',
+    user: 'CORP\\qlikservice',
+    at: '2024-03-12T04:59:06.000Z',
+    findings: ['service-account-sessions'],
+  },
 ];
 
 describe('analyzeLogs on the scenario files', () => {
   it.for(CASES)('$path gives $verdict', async ({ path, verdict, user, at, findings }) => {
     const report = await analyzeLogs(fileInputs(scenario(path)));
-    expect({ code: report.verdict.code, user: report.verdict.user, at: report.verdict.at }).toEqual({ code: verdict, user, at });
+    expect({ code: report.verdict.code, user: report.verdict.user, at: report.verdict.at }).toEqual({
+      code: verdict,
+      user,
+      at,
+    });
     expect(report.findings.map((finding) => finding.code).sort()).toEqual([...findings].sort());
   });
 
@@ -54,15 +136,26 @@ describe('analyzeLogs on the scenario files', () => {
   it('merges two nodes on the instant, not on the printed time', async () => {
     const report = await analyzeLogs(fileInputs(scenario('two-nodes-time-zones')));
     // 09:00+0100 on QS1 and 03:02-0500 on QS2 are minutes apart; as printed text they would be six hours apart.
-    expect(report.users).toEqual([expect.objectContaining({ user: 'CORP\\anna', sessionsStarted: 4, peak: 4, peakAt: '2024-03-12T08:03:00.000Z' })]);
+    expect(report.users).toEqual([
+      expect.objectContaining({ user: 'CORP\\anna', sessionsStarted: 4, peak: 4, peakAt: '2024-03-12T08:03:00.000Z' }),
+    ]);
     expect(report.input).toMatchObject({ from: '2024-03-12T08:00:00.000Z', to: '2024-03-12T08:31:00.000Z' });
   });
 
   it('reads a Log Collector folder: the service account from ServiceUser, the reload window from the scheduler', async () => {
     const report = await analyzeLogs(fileInputs(scenario('service-account-licensed-log-collector')));
-    expect(report.users[0]).toMatchObject({ user: 'DOMAIN\\qvservice', serviceAccount: true, licensed: true, peak: 6, limitDenials: 1, maxSessionCount: 5 });
+    expect(report.users[0]).toMatchObject({
+      user: 'DOMAIN\\qvservice',
+      serviceAccount: true,
+      licensed: true,
+      peak: 6,
+      limitDenials: 1,
+      maxSessionCount: 5,
+    });
     expect(report.verdict.entries).toEqual(['service-account-license', 'monitoring-app-reload']);
-    expect(report.verdict.detail).toContain("6 of its 6 sessions opened while 'Reload License Monitor' ran (TaskExecution_Scheduler).");
+    expect(report.verdict.detail).toContain(
+      "6 of its 6 sessions opened while 'Reload License Monitor' ran (TaskExecution_Scheduler).",
+    );
     expect(report.input.formats).toEqual(['AuditSecurity_Repository', 'Audit_Proxy', 'TaskExecution_Scheduler']);
   });
 
@@ -79,7 +172,9 @@ describe('analyzeLogs on the scenario files', () => {
   });
 
   it('takes the service account from --service-account even without any hint in the lines', async () => {
-    const report = await analyzeLogs(fileInputs(scenario('near-limit-tabs-as-spaces_AuditActivity_Proxy.txt')), { serviceAccounts: ['CORP\\anna'] });
+    const report = await analyzeLogs(fileInputs(scenario('near-limit-tabs-as-spaces_AuditActivity_Proxy.txt')), {
+      serviceAccounts: ['CORP\\anna'],
+    });
     expect(report.verdict.code).toBe('within-limit');
     expect(report.findings.map((finding) => finding.code)).toEqual(['service-account-sessions']);
   });
@@ -98,7 +193,9 @@ describe('analyzeLogs on bad input', () => {
 
   it('calls binary input binary and does not parse it', async () => {
     const bytes = new Uint8Array(64 * 1024).map((_, index) => (index * 7919) % 256);
-    const report = await analyzeLogs([{ name: 'qlik.zip', chunks: [bytes, new TextEncoder().encode("Start session for user: 'CORP\\anna'\n")] }]);
+    const report = await analyzeLogs([
+      { name: 'qlik.zip', chunks: [bytes, new TextEncoder().encode("Start session for user: 'CORP\\anna'\n")] },
+    ]);
     expect(report.verdict.code).toBe('no-qlik-lines');
     expect(report.verdict.detail).toContain('qlik.zip is binary');
     expect(report.users).toEqual([]);
@@ -109,7 +206,11 @@ describe('analyzeLogs on bad input', () => {
     huge.set(new TextEncoder().encode("Start session for user: 'CORP\\x'"), 100);
     const chunks: Uint8Array[] = [];
     for (let offset = 0; offset < huge.length; offset += 65536) chunks.push(huge.subarray(offset, offset + 65536));
-    chunks.push(new TextEncoder().encode("\nAccess was denied for User: 'CORP\\y', with AccessID 'a', SessionID: 'b', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'\n"));
+    chunks.push(
+      new TextEncoder().encode(
+        "\nAccess was denied for User: 'CORP\\y', with AccessID 'a', SessionID: 'b', SessionCount: '5', Hostname: '::1', OperationType: 'UsageDenied'\n",
+      ),
+    );
     const report = await analyzeLogs([{ name: 'huge.txt', chunks }]);
     expect(report.input.lines).toBe(2);
     expect(report.verdict).toMatchObject({ code: 'limit-reached', user: 'CORP\\y' });
@@ -124,7 +225,9 @@ describe('analyzeLogs on bad input', () => {
     const line =
       "504\t11.41.1.0\t20190201T082214.107+0100\tQlikServer1\t3afd36a0-75f8-46e8-954d-ab87ad500c68\tCommand=Open connection;Result=0;ResultText=Success\ta9e8cc34-7fde-477d-896c-f7c2a32ea34b\t1c6a89a2-1d04-467f-84d3-71c28adff12d\t0\tDOMAIN\tadministrator\t1a13fc0d-f928-48ee-8cc2-a18f7099d9e2\tNot available\tProxy\tAppAccess\t/app/1a13fc0d\tOpen connection\t0\tBackend web socket connection Opened for session 'a9e8cc34-7fde-477d-896c-f7c2a32ea34b'. App id: '1a13fc0d-f928-48ee-8cc2-a18f7099d9e2'. UserAgent: 'Mozilla/5.0 (Windows NT 6.3; Win64; x64)'\t3afd36a0-75f8-46e8-954d-ab87ad500c68";
     const report = await analyzeLogs([textInput(line)]);
-    expect(report.users).toEqual([expect.objectContaining({ user: 'DOMAIN\\administrator', sessionsStarted: 0, peak: 0, clients: 1 })]);
+    expect(report.users).toEqual([
+      expect.objectContaining({ user: 'DOMAIN\\administrator', sessionsStarted: 0, peak: 0, clients: 1 }),
+    ]);
   });
 
   it('keeps denials of different users apart when their rows carry ProxySessionId 0', async () => {
@@ -138,7 +241,12 @@ describe('analyzeLogs on bad input', () => {
   });
 
   it('reads on after an engine log pasted before other logs in one message', async () => {
-    const text = ['engine-sessions-only_Session_Engine.txt', 'limit-reached-header-bom-crlf_AuditSecurity_Repository.txt'].map((name) => readFileSync(scenario(name), 'utf8')).join('\n');
+    const text = [
+      'engine-sessions-only_Session_Engine.txt',
+      'limit-reached-header-bom-crlf_AuditSecurity_Repository.txt',
+    ]
+      .map((name) => readFileSync(scenario(name), 'utf8'))
+      .join('\n');
     const report = await analyzeLogs([textInput(text)]);
     expect(report.verdict).toMatchObject({ code: 'limit-reached', user: 'CORP\\mweber' });
     expect(report.input.formats).toEqual(['AuditSecurity_Repository', 'Session_Engine']);

@@ -29,19 +29,24 @@ describe('timelines of the users the verdict names', () => {
   it('marks sessions that began before the excerpt and those still open at its end', async () => {
     const report = await analyzeLogs(fileInputs(scenario('sessions-before-excerpt_AuditActivity_Proxy.txt')));
     const sessions = report.timelines.flatMap((timeline) => timeline.sessions);
-    expect(sessions.some((session) => session.startsBeforeExcerpt && session.start.toISOString() === report.input.from)).toBe(true);
+    expect(
+      sessions.some((session) => session.startsBeforeExcerpt && session.start.toISOString() === report.input.from),
+    ).toBe(true);
     for (const session of sessions) expect(session.end.getTime()).toBeGreaterThanOrEqual(session.start.getTime());
   });
 
-  it.skipIf(!hasSharedFixture(APRIL_2018_LOG_DIR))('holds all 100 sessions of the service account on the real April 2018 logs: 90 timed out, 10 open at the end', async () => {
-    const report = await analyzeLogs(fileInputs(APRIL_2018_LOG_DIR));
-    const service = report.timelines.find((timeline) => timeline.user === 'DOMAIN\\qvservice');
-    expect(service?.sessions).toHaveLength(100);
-    expect(service?.peak).toBe(10);
-    const endings = service?.sessions.map((session) => session.ending) ?? [];
-    expect(endings.filter((ending) => ending === 'timed-out')).toHaveLength(90);
-    expect(endings.filter((ending) => ending === 'open-at-end')).toHaveLength(10);
-    expect(service?.refusals).toHaveLength(100);
-    expect(report.timelines[0]?.user).toBe('DOMAIN\\administrator');
-  });
+  it.skipIf(!hasSharedFixture(APRIL_2018_LOG_DIR))(
+    'holds all 100 sessions of the service account on the real April 2018 logs: 90 timed out, 10 open at the end',
+    async () => {
+      const report = await analyzeLogs(fileInputs(APRIL_2018_LOG_DIR));
+      const service = report.timelines.find((timeline) => timeline.user === 'DOMAIN\\qvservice');
+      expect(service?.sessions).toHaveLength(100);
+      expect(service?.peak).toBe(10);
+      const endings = service?.sessions.map((session) => session.ending) ?? [];
+      expect(endings.filter((ending) => ending === 'timed-out')).toHaveLength(90);
+      expect(endings.filter((ending) => ending === 'open-at-end')).toHaveLength(10);
+      expect(service?.refusals).toHaveLength(100);
+      expect(report.timelines[0]?.user).toBe('DOMAIN\\administrator');
+    },
+  );
 });

@@ -83,12 +83,28 @@ export function registerAppHomeListeners(app: App, deps: AppHomeDeps): void {
     await ack();
     const id = (action.value ?? '').slice(0, 80);
     try {
-      const outcome = await deps.bot.handle({ kind: 'command', text: `kb ${id}`, files: [], senderId: body.user.id, channelId: body.user.id, threadId: null });
+      const outcome = await deps.bot.handle({
+        kind: 'command',
+        text: `kb ${id}`,
+        files: [],
+        senderId: body.user.id,
+        channelId: body.user.id,
+        threadId: null,
+      });
       // Buttons in a modal have no message to answer: the entry is shown without them.
-      const rendered = outcome.kind === 'reply' ? renderReplyBlocks({ ...outcome.reply, actions: [] }) : renderNotice('That entry is no longer there.');
+      const rendered =
+        outcome.kind === 'reply'
+          ? renderReplyBlocks({ ...outcome.reply, actions: [] })
+          : renderNotice('That entry is no longer there.');
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: { type: 'modal', callback_id: ENTRY_MODAL.callbackId, title: { type: 'plain_text', text: 'Knowledge' }, close: { type: 'plain_text', text: 'Close' }, blocks: rendered.blocks },
+        view: {
+          type: 'modal',
+          callback_id: ENTRY_MODAL.callbackId,
+          title: { type: 'plain_text', text: 'Knowledge' },
+          close: { type: 'plain_text', text: 'Close' },
+          blocks: rendered.blocks,
+        },
       });
     } catch (error) {
       deps.logger.error(`opening knowledge entry ${JSON.stringify(id)} failed: ${describeError(error)}`);

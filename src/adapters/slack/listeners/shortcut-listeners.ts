@@ -36,14 +36,29 @@ async function analyzeMessage(
   const files = resolved.files.flatMap((file) => deps.attachments.attach(file) ?? []);
   const text = typeof message.text === 'string' ? decodeSlackText(message.text) : '';
   // The person asked for it: answered like a mention, so a message without log lines still gets an answer, never silence.
-  const incoming: IncomingMessage = { kind: 'mention', text, files, senderId: body.user.id, channelId: channel, threadId: threadTs };
+  const incoming: IncomingMessage = {
+    kind: 'mention',
+    text,
+    files,
+    senderId: body.user.id,
+    channelId: channel,
+    threadId: threadTs,
+  };
   const outcome = await deps.bot.handle(incoming);
   const reply = outcome.kind === 'reply' ? outcome.reply : null;
   if (reply === null) {
-    await respond({ response_type: 'ephemeral', ...renderNotice('I found nothing to analyse in that message. Paste Qlik Sense log lines or share the log files, then try again.') });
+    await respond({
+      response_type: 'ephemeral',
+      ...renderNotice(
+        'I found nothing to analyse in that message. Paste Qlik Sense log lines or share the log files, then try again.',
+      ),
+    });
     return;
   }
-  const answer = resolved.unresolved.length === 0 ? reply : { ...reply, caveats: [...reply.caveats, unresolvedNote(resolved.unresolved)] };
+  const answer =
+    resolved.unresolved.length === 0
+      ? reply
+      : { ...reply, caveats: [...reply.caveats, unresolvedNote(resolved.unresolved)] };
   const delivered = await deps.deliver(client, { channel, threadTs }, answer);
   if (delivered.ok) {
     deps.logger.info({ channel, user: body.user.id }, `answered the message shortcut with ${reply.tone}`);
@@ -52,27 +67,46 @@ async function analyzeMessage(
   deps.logger.warn(`posting the shortcut verdict in ${channel} failed: ${describeError(delivered.error)}`);
   // Where the bot is not a member (or may not post), the person still sees the verdict, only they do.
   const rendered = renderReplyBlocks(answer);
-  const note = delivered.cannotPost ? 'Only you see this: I am not in this channel. Invite me (/invite @qlik-sessions) to answer in the thread.' : 'Only you see this: Slack refused my reply in the thread.';
-  await respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: [...renderNotice(note).blocks, ...rendered.blocks].slice(0, 50) });
+  const note = delivered.cannotPost
+    ? 'Only you see this: I am not in this channel. Invite me (/invite @qlik-sessions) to answer in the thread.'
+    : 'Only you see this: Slack refused my reply in the thread.';
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: rendered.text,
+    blocks: [...renderNotice(note).blocks, ...rendered.blocks].slice(0, 50),
+  });
 }
 
 /** The message shortcut and the global shortcut (which opens the analyze form). */
 export function registerShortcutListeners(app: App, deps: ShortcutListenerDeps): void {
-  app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: SHORTCUTS.analyzeMessage }, async ({ ack, shortcut, client, respond }) => {
-    await ack();
-    deps.tracker.run(
-      async () => {
-        try {
-          await analyzeMessage(shortcut, client, deps, respond as Respond);
-        } catch (error) {
-          deps.logger.error(`the message shortcut failed: ${describeError(error)}`);
-          const reason = error instanceof Error && error.name === 'FileDownloadFailure' ? error.message : 'something went wrong on my side.';
-          await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(`Sorry, I could not analyse that message: ${reason} Try again, or paste the log lines in a DM to me.`) });
-        }
-      },
-      (error) => deps.logger.error(`answering the message shortcut failed: ${describeError(error)}`),
-    );
-  });
+  app.shortcut<MessageShortcut>(
+    { type: 'message_action', callback_id: SHORTCUTS.analyzeMessage },
+    async ({ ack, shortcut, client, respond }) => {
+      await ack();
+      deps.tracker.run(
+        async () => {
+          try {
+            await analyzeMessage(shortcut, client, deps, respond as Respond);
+          } catch (error) {
+            deps.logger.error(`the message shortcut failed: ${describeError(error)}`);
+            const reason =
+              error instanceof Error && error.name === 'FileDownloadFailure'
+                ? error.message
+                : 'something went wrong on my side.';
+            await respond({
+              response_type: 'ephemeral',
+              replace_original: false,
+              ...renderNotice(
+                `Sorry, I could not analyse that message: ${reason} Try again, or paste the log lines in a DM to me.`,
+              ),
+            });
+          }
+        },
+        (error) => deps.logger.error(`answering the message shortcut failed: ${describeError(error)}`),
+      );
+    },
+  );
 
   app.shortcut({ type: 'shortcut', callback_id: SHORTCUTS.analyzeForm }, async ({ ack, shortcut, client }) => {
     await ack();
