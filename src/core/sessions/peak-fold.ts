@@ -84,12 +84,25 @@ export class PeakFold {
 
   /** The peak and when it was first reached (-Infinity: at the start of the excerpt, NaN: no session). */
   peakOf(user: number): { peak: number; peakAt: number } {
-    const before = this.before[user] ?? 0;
-    // Assumed ends: sessions before the excerpt never end, each start counts for 30 minutes.
-    const gain = this.endsSeen ? (this.maxGain[user] ?? 0) : (this.maxAssumed[user] ?? 0);
-    const gainAt = this.endsSeen ? (this.maxGainAt[user] ?? Number.NaN) : (this.maxAssumedAt[user] ?? Number.NaN);
-    if (gain > 0) return { peak: before + gain, peakAt: gainAt };
-    return before > 0 ? { peak: before, peakAt: Number.NEGATIVE_INFINITY } : { peak: 0, peakAt: Number.NaN };
+    return { peak: this.peak(user), peakAt: this.peakAt(user) };
+  }
+
+  /** The peak alone: asked for at every session the picture may keep, so nothing is allocated. */
+  peak(user: number): number {
+    return (this.before[user] ?? 0) + this.gain(user);
+  }
+
+  /** When the peak was first reached, as `peakOf` says it. */
+  peakAt(user: number): number {
+    if (this.gain(user) > 0) {
+      // Assumed ends: sessions before the excerpt never end, each start counts for 30 minutes.
+      return this.endsSeen ? (this.maxGainAt[user] ?? Number.NaN) : (this.maxAssumedAt[user] ?? Number.NaN);
+    }
+    return (this.before[user] ?? 0) > 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
+  }
+
+  private gain(user: number): number {
+    return this.endsSeen ? (this.maxGain[user] ?? 0) : (this.maxAssumed[user] ?? 0);
   }
 
   heldEntries(): number {

@@ -60,10 +60,10 @@ export class SessionTracker {
   private readonly denialCopies = new DenialDedup();
   private readonly anonymous = new AnonymousDenials();
   private readonly pictures = new TimelineFold(
-    (user) => this.peaks.peakOf(user).peakAt,
+    (user) => this.peaks.peakAt(user),
     (user) => {
       const licence = this.licences.of(user);
-      return licence.limitDenials * 1e9 + this.peaks.peakOf(user).peak * 1e6 + licence.denied;
+      return licence.limitDenials * 1e9 + this.peaks.peak(user) * 1e6 + licence.denied;
     },
   );
   private readonly started: number[] = [];
@@ -248,13 +248,14 @@ export class SessionTracker {
 
   private picture(session: SessionRecord, end: number, ending: SessionEnding): void {
     const assumedEnd = ending === 'assumed-timeout' ? session.opened + DEFAULT_INACTIVITY_TIMEOUT_MS : end;
-    this.pictures.session(session.user, {
-      start: session.opened,
-      end: assumedEnd,
+    this.pictures.session(
+      session.user,
+      session.opened,
+      assumedEnd,
       ending,
-      node: session.node,
-      client: session.client ?? session.userAgent,
-    });
+      session.node,
+      session.client ?? session.userAgent,
+    );
   }
 
   /** A start, once its client is known, counts towards invalid-cookie bursts, automation bursts and reload windows. */

@@ -28,9 +28,13 @@ interface Kept {
 
 /** Distance of a session from the peak instant: 0 when it was open then. */
 function distance(session: RecordedSession, peakAt: number): number {
-  if (!Number.isFinite(peakAt)) return Number.isNaN(session.start) ? 0 : session.start;
-  const start = Number.isNaN(session.start) ? Number.NEGATIVE_INFINITY : session.start;
-  const end = Number.isNaN(session.end) ? Number.POSITIVE_INFINITY : session.end;
+  return distanceOf(session.start, session.end, peakAt);
+}
+
+function distanceOf(sessionStart: number, sessionEnd: number, peakAt: number): number {
+  if (!Number.isFinite(peakAt)) return Number.isNaN(sessionStart) ? 0 : sessionStart;
+  const start = Number.isNaN(sessionStart) ? Number.NEGATIVE_INFINITY : sessionStart;
+  const end = Number.isNaN(sessionEnd) ? Number.POSITIVE_INFINITY : sessionEnd;
   if (start <= peakAt && peakAt <= end) return 0;
   return Math.min(Math.abs(start - peakAt), Math.abs(end - peakAt));
 }
@@ -75,15 +79,27 @@ export class TimelineFold {
     private readonly interestOf: (user: number) => number,
   ) {}
 
-  session(user: number, session: RecordedSession): void {
+  /** A session that ended (or is open at the end); the record is made only when it is kept. */
+  session(
+    user: number,
+    start: number,
+    end: number,
+    ending: SessionEnding,
+    node: string | null,
+    client: string | null,
+  ): void {
     const kept = this.of(user);
-    if (kept.sessions.length >= this.share && !this.mayBeNamed(user) && distance(session, this.peakAtOf(user)) !== 0) {
+    if (
+      kept.sessions.length >= this.share &&
+      !this.mayBeNamed(user) &&
+      distanceOf(start, end, this.peakAtOf(user)) !== 0
+    ) {
       // Once the budget has been spent, a user unlikely to be named keeps only its share and the sessions of its
       // peak: the rest would be trimmed at the next compaction anyway, and not keeping them spares the garbage.
       kept.omittedSessions++;
       return;
     }
-    kept.sessions.push(session);
+    kept.sessions.push({ start, end, ending, node, client });
     this.sessionCount++;
     if (kept.sessions.length > TIMELINE_SESSIONS_PER_USER)
       this.trimSessions(user, kept, Math.floor(TIMELINE_SESSIONS_PER_USER * 0.8));
