@@ -1,15 +1,15 @@
-/**
- * Proxy sessions by id without keeping the id: each id is reduced to two independent 32-bit hashes (FNV-1a and
- * a multiply-rotate hash), and the pair is the key of an open-addressing table in typed arrays. No string of the
- * input is copied or retained per session, and a lookup allocates nothing. Two ids of the sessions held at once
- * sharing both hashes is about one in 10^11 for ten thousand sessions.
- */
 /** What the index keeps on each value: its id's hashes, so it can be removed without the id. */
 export interface IndexedValue {
   keyA: number;
   keyB: number;
 }
 
+/**
+ * Proxy sessions by id without keeping the id: each id is reduced to two independent 32-bit hashes (FNV-1a and
+ * a multiply-xorshift hash), and the pair is the key of an open-addressing table in typed arrays. No string of the
+ * input is copied or retained per session, and a lookup allocates nothing. Two ids of the sessions held at once
+ * sharing both hashes is about one in 10^11 for ten thousand sessions.
+ */
 export class SessionIndex<T extends IndexedValue> {
   private hashA = new Int32Array(1024);
   private hashB = new Int32Array(1024);
