@@ -41,7 +41,8 @@ export class ClientFold {
   address(user: number, address: string): void {
     const count = this.addressHashes.sizeOf(user);
     if (!this.addressHashes.add(user, clientHash(address))) return;
-    if (!isLocalAddress(address)) this.markNotLocal(user);
+    // One address that is not the server settles it: the pattern is not run again for the user.
+    if ((this.notLocal[user] ?? 0) === 0 && !isLocalAddress(address)) this.markNotLocal(user);
     if (count < SHOWN) this.addresses[user * SHOWN + count] = copyString(address);
   }
 
