@@ -250,19 +250,8 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
         context: orNull(row.field(columns.context)),
         node: orNull(row.field(columns.hostname)),
       };
-      if (
-        name === 'Service_Proxy' &&
-        restartOf(description, () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''), facts.node, emit)
-      )
-        return name;
-      return fromMessage(
-        row.field(columns.message) ?? '',
-        () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''),
-        facts,
-        emit,
-      )
-        ? name
-        : null;
+      if (name === 'Service_Proxy' && restartOf(description, timeOf(row, columns), facts.node, emit)) return name;
+      return fromRowMessage(row, columns, facts, emit) ? name : null;
     }
     case 'Audit_Proxy': {
       const facts = {
@@ -272,14 +261,7 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
         context: null,
         node: orNull(row.field(columns.hostname)),
       };
-      return fromMessage(
-        row.field(columns.message) ?? '',
-        () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''),
-        facts,
-        emit,
-      )
-        ? name
-        : null;
+      return fromRowMessage(row, columns, facts, emit) ? name : null;
     }
     case 'License_Repository': {
       const facts = {
@@ -289,14 +271,7 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
         context: null,
         node: null,
       };
-      return fromMessage(
-        row.field(columns.message) ?? '',
-        () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''),
-        facts,
-        emit,
-      )
-        ? name
-        : null;
+      return fromRowMessage(row, columns, facts, emit) ? name : null;
     }
     case 'TaskExecution_Scheduler': {
       const start = parseQlikTimestamp(row.field(columns.startTime) ?? '');
@@ -317,13 +292,23 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
     case 'System_Proxy':
       return restartOf(
         row.field(columns.message) ?? '',
-        () => parseQlikTimestamp(row.field(columns.timestamp) ?? ''),
+        timeOf(row, columns),
         orNull(row.field(columns.hostname)),
         emit,
       )
         ? name
         : null;
   }
+}
+
+/** The row's instant, parsed only when a message turns out to say something. */
+function timeOf(row: Row, columns: Columns): () => number {
+  return () => parseQlikTimestamp(row.field(columns.timestamp) ?? '');
+}
+
+/** The events of a row's Message column, with the facts its other columns gave. */
+function fromRowMessage(row: Row, columns: Columns, facts: RowFacts, emit: EmitEvent): boolean {
+  return fromMessage(row.field(columns.message) ?? '', timeOf(row, columns), facts, emit);
 }
 
 /** A proxy stop or start; true when the text is one. */
