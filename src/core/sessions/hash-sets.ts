@@ -24,9 +24,10 @@ export class HashSets {
   add(user: number, hash: number): boolean {
     this.ensureUser(user);
     const size = this.sizes[user] as number;
+    // A full set takes nothing more, held or not: no need to look.
+    if (size >= this.cap) return false;
     const start = this.starts[user] as number;
     for (let index = start; index < start + size; index++) if (this.pool[index] === hash) return false;
-    if (size >= this.cap) return false;
     if (size === this.capacities[user]) this.move(user, Math.min(this.cap, Math.max(BLOCK, size * 2)));
     this.pool[(this.starts[user] as number) + size] = hash;
     this.sizes[user] = size + 1;

@@ -267,12 +267,16 @@ export class SessionTracker {
   }
 
   private user(name: string): number {
-    return this.users.id(name, () => {
+    const known = this.users.size;
+    const user = this.users.id(name);
+    // A new user: every fold gets its slot (no closure is made for the lookups of users already known).
+    if (user === known) {
       this.peaks.addUser();
       this.licences.addUser();
       this.started.push(0);
       this.qrsContext.push(false);
-    });
+    }
+    return user;
   }
 
   private nodeOf(node: string | null): string | null {

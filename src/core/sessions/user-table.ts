@@ -14,8 +14,8 @@ export class UserTable {
     return this.names.length;
   }
 
-  /** The number of `name`, given a new one when it is new; `created` is called once for each new user. */
-  id(name: string, created: (id: number) => void): number {
+  /** The number of `name`, given a new one (the next of `size`) when it is new. */
+  id(name: string): number {
     const spelled = this.bySpelling.get(name);
     if (spelled !== undefined) return spelled;
     const key = name.toLowerCase();
@@ -24,7 +24,6 @@ export class UserTable {
       id = this.names.length;
       this.names.push(copyString(name));
       this.byKey.set(copyString(key), id);
-      created(id);
     }
     if (this.bySpelling.size < 4 * (this.names.length + 64)) this.bySpelling.set(copyString(name), id);
     return id;
