@@ -1,6 +1,6 @@
 /**
- * Session starts in time order (instant, user, client hash) in typed arrays used as a ring: pushed at the back,
- * dropped from the front once out of a window. Nothing is allocated per start, whatever the rate.
+ * Session starts in time order (instant, user, and a client hash where one is needed) in typed arrays used as a
+ * ring: pushed at the back, dropped from the front once out of a window. Nothing is allocated per start.
  */
 export class StartRing {
   private times = new Float64Array(1024);
