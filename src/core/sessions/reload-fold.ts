@@ -1,3 +1,4 @@
+import { copyString } from './copy-string.js';
 import { StartRing } from './start-ring.js';
 
 /** Reload windows are matched with a little slack: the REST calls start right after the task does. */
@@ -26,7 +27,7 @@ export class ReloadFold {
   private readonly tasks = new Map<number, Set<string>>();
 
   reload(window: ReloadWindow): void {
-    const kept = { ...window, taskName: (' ' + window.taskName).slice(1), status: (' ' + window.status).slice(1) };
+    const kept = { ...window, taskName: copyString(window.taskName), status: copyString(window.status) };
     this.reloads.push(kept);
     this.active.push(kept);
     const opens = this.recentOpens;
