@@ -48,6 +48,9 @@ describe('canonical words', () => {
     ['Qloik', 'qlik'],
     ['analyser', 'analyzer'],
     ['embedded', 'embed'],
+    // A plural is its singular: "apps" meets "app", and "API calls" is not a QlikView CAL.
+    ['apps', 'app'],
+    ['calls', 'call'],
   ])('%s -> %s', ([word, canonical]) => {
     expect(canonicalWord((word ?? '').toLowerCase())).toBe(canonical);
   });
