@@ -53,7 +53,9 @@ function renderMatch(decision: ChannelDecision, explain: boolean): string {
         lines.push(`  triggers: ${entry.triggers.map((trigger) => `"${trigger}"`).join(', ')}`);
       if (entry.intentBoost > 0) lines.push(`  question boost: ${entry.intentBoost}`);
       if (entry.damping < 1)
-        lines.push(`  damped x${entry.damping} (another product, a topic no entry covers, or no word of the Qlik session domain)`);
+        lines.push(
+          `  damped x${entry.damping} (another product, a topic no entry covers, or no word of the Qlik session domain)`,
+        );
       if (entry.signalBoost > 0) lines.push(`  signal boost: ${entry.signalBoost}`);
       if (entry.causeOf !== undefined)
         lines.push(

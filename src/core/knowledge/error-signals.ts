@@ -421,7 +421,6 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
     .filter((signal) => !overruled.includes(signal.code))
     .map((signal) => ({ ...signal, topic: TOPICS[signal.code], boosts: BOOSTS[signal.code] }));
   // A paraphrase's "too many sessions" is the error too: what else the message says tells the cause.
-  if (signals.some((signal) => PARAPHRASES.has(signal.code)))
-    for (const span of errorWordSpans(words)) quote(...span);
+  if (signals.some((signal) => PARAPHRASES.has(signal.code))) for (const span of errorWordSpans(words)) quote(...span);
   return { signals, quoted: signals.length > 0 ? quoted : new Set(), guards, overruled, qlikContext: qlik };
 }

@@ -257,7 +257,9 @@ function questionIntents(
     words.some((word) => WHO_WORDS.has(word)) &&
     words.some((word) => SEE_WORDS.has(word));
   if (howMany.length > 0 || (lookWord && (present || signedIn))) {
-    return [{ code: 'count-question', evidence: 'asks which sessions a user has now', boosts: boosts['count-question'] }];
+    return [
+      { code: 'count-question', evidence: 'asks which sessions a user has now', boosts: boosts['count-question'] },
+    ];
   }
   return [];
 }

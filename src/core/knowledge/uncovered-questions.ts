@@ -22,7 +22,9 @@ const SESSION_WORDS = canonical('session sessions login logout connect device br
 const SIZE_WORDS = canonical('gb mb tb size storage disk memory ram');
 const LIMIT_WORDS = canonical('limit maximum parallel restrict exceed quota');
 // What else people find limited: reloads, apps per stream, rows, requests ("the limit" alone is the session limit).
-const OTHER_OBJECTS = canonical('reload reloads task tasks app apps row rows stream request requests call calls job node');
+const OTHER_OBJECTS = canonical(
+  'reload reloads task tasks app apps row rows stream request requests call calls job node',
+);
 const SOCKET_WORDS = canonical('websocket socket');
 const CLOSE_WORDS = canonical('close closed closes drop dropped disconnect disconnected lost 1006');
 // A dropped socket that speaks of the limit or of sessions left behind is ours after all.
