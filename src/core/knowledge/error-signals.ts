@@ -119,8 +119,11 @@ const EVENT_WORDS = new Set(
 const ERROR_WORDS = stems(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
-// Where Qlik Sense runs (a Citrix farm, a VMware desktop, remote desktop): with a Qlik word the message is still Qlik's.
-const HOSTING_PRODUCTS: ReadonlySet<string> = new Set('citrix vmware horizon rdp'.split(' ').map(canonicalWord));
+// Where Qlik Sense runs (a Citrix farm, a VMware desktop, remote desktop, a VPN), each with session limits of its own:
+// with a Qlik word the message is still Qlik's.
+const HOSTING_PRODUCTS: ReadonlySet<string> = new Set(
+  'citrix vmware horizon rdp rds vpn'.split(' ').map(canonicalWord),
+);
 // Other products, and databases whose own connection limits show up in reload logs.
 // Canonical forms, as the words arrive stemmed ("Oracle" -> "oracl"); "ora" is Oracle's error prefix (ORA-00018).
 const OTHER_PRODUCTS: ReadonlySet<string> = new Set(

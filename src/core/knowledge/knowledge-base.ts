@@ -121,7 +121,7 @@ const OFF_TOPIC_DAMPING = 0.15;
 const UNANCHORED_DAMPING = 0.45;
 // The entries' IDF cannot know that these fill every Qlik support thread ("the reload task failed for the app").
 const BACKGROUND_TERMS: ReadonlySet<string> = new Set(
-  'app user peopl fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(
+  'app user peopl fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work run receiv community'.split(
     ' ',
   ),
 );
@@ -143,7 +143,7 @@ const TOPIC_WORDS: ReadonlySet<string> = new Set(
 );
 // A named cause goes first only with this much evidence beyond the error's own entry; "no access pass" has one usual
 // cause, a missing licence.
-const CAUSE_MIN: Readonly<Record<string, number>> = { 'five-session-limit': 7, 'no-access-pass-message': 3 };
+const CAUSE_MIN: Readonly<Record<string, number>> = { 'five-session-limit': 6, 'no-access-pass-message': 3 };
 // The causes each hub error has; counting and ending sessions say what to do, not why, so they follow the error's entry.
 const CAUSES: Readonly<Record<string, readonly string[]>> = {
   'five-session-limit': [
@@ -242,6 +242,17 @@ function writtenTerms(tokens: readonly MessageToken[]): Map<string, string> {
   return written;
 }
 
+/** "only one chrome tab", "just a single browser": what the message rules out is no cause of the error. */
+function ruledOut(words: readonly string[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  words.forEach((word, index) => {
+    if (!['one', '1', 'singl'].includes(word)) return;
+    const only = words.slice(Math.max(0, index - 2), index).some((before) => before === 'only' || before === 'just');
+    if (only || word === 'singl') for (const next of words.slice(index + 1, index + 3)) out.add(next);
+  });
+  return out;
+}
+
 /** Words every Qlik support thread uses weigh less than the 13 entries alone would say. */
 function backgroundFactor(term: string): number {
   return term.split(' ').every((part) => BACKGROUND_TERMS.has(part)) ? BACKGROUND_FACTOR : 1;
@@ -309,7 +320,8 @@ export function createKnowledgeBase(
       const termScore = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
       // Without a word of our topic, a trigger or a quoted error, shared words alone ("reload failed", "connector") prove little.
       const anchored = onTopic || (triggers.length > 0 && !accountTypeOnly) || signalBoost > 0;
-      const damping = offTopic || otherError ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
+      // A Windows account type with no word of sessions or licences is as off-topic as another product.
+      const damping = offTopic || otherError || accountTypeOnly ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
       const own = (termScore + triggerScore + intentBoost) * damping;
       const result: ScoredEntry = {
         id: item.entry.id,
@@ -332,12 +344,12 @@ export function createKnowledgeBase(
       const topic = scored.find((item) => item.id === signal.topic);
       if (topic === undefined) continue;
       const topicWeights = new Map(topic.terms.map((term) => [term.term, term.weight]));
+      const excluded = ruledOut(rest);
       const causes = scored.filter((item) => (CAUSES[signal.topic] ?? []).includes(item.id));
       for (const item of causes) {
-        const beyond = item.terms.reduce(
-          (sum, term) => sum + (term.weight > (topicWeights.get(term.term) ?? 0) ? term.weight : 0),
-          0,
-        );
+        const beyond = item.terms
+          .filter((term) => !term.term.split(' ').some((part) => excluded.has(part)))
+          .reduce((sum, term) => sum + (term.weight > (topicWeights.get(term.term) ?? 0) ? term.weight : 0), 0);
         const own = (beyond + item.triggerScore + item.intentBoost) * item.damping;
         item.causeEvidence = Math.max(item.causeEvidence, round(own, 3));
       }

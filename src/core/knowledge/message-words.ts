@@ -25,6 +25,8 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bleft (?:open|behind|over|hanging)\b/g, 'leftover'],
   [/\b(?:leave|leaves|leaving) ((?:[a-z0-9]+ ){0,3})(?:behind|open)\b/g, 'leftover $1'],
   // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
+  // Client-managed Qlik Sense by its names is plain Qlik Sense here: "enterprise" must not point at Qlik Cloud.
+  [/\b(?:qlik sense |qlik )?enterprise on windows\b|\bclient ?managed(?: qlik sense| qlik)?\b|\bqseow\b/g, 'qlik'],
   [/\bqlik sense\b/g, 'qlik'],
   [/\b(?:qlik )?management console\b/g, 'qmc'],
   [/\bhalf an hour\b/g, '30 minutes'],

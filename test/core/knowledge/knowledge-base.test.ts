@@ -558,3 +558,27 @@ describe('knowledge matcher: questions no entry covers', () => {
     ).toEqual([]);
   });
 });
+
+describe('knowledge matcher: what the message rules out or only sets the scene', () => {
+  it('does not make a cause of what the message rules out ("only one chrome tab")', () => {
+    const result = knowledge.match('hub says too many sessions active in parallel, and I have only one edge tab open');
+    expect(result.matches[0]?.id).toBe('five-session-limit');
+  });
+
+  it('reads "Enterprise on Windows" and QSEoW as client-managed Qlik Sense, not as Qlik Cloud', () => {
+    for (const text of [
+      'On Qlik Sense Enterprise on Windows the users get too many sessions active in parallel',
+      'QSEoW Nov 2024: too many sessions active in parallel for a few users',
+    ]) {
+      const result = knowledge.match(text);
+      expect(result.matches[0]?.id).toBe('five-session-limit');
+      expect(result.matches.map((match) => match.id)).not.toContain('qlik-cloud-sessions');
+    }
+  });
+
+  it("reads a VPN limit without a Qlik word as the VPN's own", () => {
+    const result = knowledge.match('the VPN says I have reached the maximum of 5 sessions, please help');
+    expect(result.autoReply).toBe(false);
+    expect(result.explanation.guards).toContain('other-product');
+  });
+});

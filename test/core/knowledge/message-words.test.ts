@@ -101,3 +101,15 @@ describe('canonical words', () => {
     expect(contentTerms(words).filter((term) => !term.includes(' '))).toEqual(['hub', 'user', 'error']);
   });
 });
+
+describe('messageWords: product names', () => {
+  it('reads client-managed Qlik Sense by any of its names as Qlik', () => {
+    expect(messageWords('Qlik Sense Enterprise on Windows')).toEqual(['qlik']);
+    expect(messageWords('QSEoW')).toEqual(['qlik']);
+    expect(messageWords('client-managed Qlik Sense')).toEqual(['qlik']);
+  });
+
+  it('reads "end up" as where something lands, not as ending a session', () => {
+    expect(messageWords('users end up with two sessions')).not.toContain('end');
+  });
+});
