@@ -16,6 +16,8 @@ const DEFAULT_SETS = [
   resolve(root, '..', 'shared', 'eval', 'phrasings-dev.jsonl'),
   resolve(root, 'test', 'fixtures', 'matcher', 'own-phrasings.jsonl'),
   resolve(root, 'test', 'fixtures', 'matcher', 'cause-phrasings.jsonl'),
+  resolve(root, 'test', 'fixtures', 'matcher', 'community-phrasings.jsonl'),
+  resolve(root, 'test', 'fixtures', 'matcher', 'probe-phrasings.jsonl'),
 ];
 const files = given.length > 0 ? given : DEFAULT_SETS;
 // The targets the issue sets for held-out messages; "unanswered" is reported, not targeted.

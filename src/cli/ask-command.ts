@@ -37,6 +37,10 @@ function renderMatch(decision: ChannelDecision, explain: boolean): string {
     lines.push(
       `Question: ${explanation.intents.map((intent) => `${intent.code} (${intent.evidence})`).join('; ') || 'none'}`,
     );
+    if (explanation.uncovered.length > 0)
+      lines.push(
+        `Not covered by any entry: ${explanation.uncovered.map((item) => `${item.code} (${item.evidence})`).join('; ')}`,
+      );
     for (const entry of explanation.entries) {
       // The user's own words first; the canonical form only where it differs ("licences (licens)").
       const terms = entry.terms
@@ -49,10 +53,17 @@ function renderMatch(decision: ChannelDecision, explain: boolean): string {
         lines.push(`  triggers: ${entry.triggers.map((trigger) => `"${trigger}"`).join(', ')}`);
       if (entry.intentBoost > 0) lines.push(`  question boost: ${entry.intentBoost}`);
       if (entry.damping < 1)
-        lines.push(`  damped x${entry.damping} (another product, or no word of the Qlik session domain)`);
+        lines.push(
+          `  damped x${entry.damping} (another product, a topic no entry covers, or no word of the Qlik session domain)`,
+        );
       if (entry.signalBoost > 0) lines.push(`  signal boost: ${entry.signalBoost}`);
       if (entry.causeOf !== undefined)
-        lines.push(`  the cause named beside the quoted error: ranked before ${entry.causeOf}`);
+        lines.push(
+          `  the cause named beside the quoted error (${entry.causeEvidence.toFixed(2)} beyond its words): ` +
+            `ranked before ${entry.causeOf}`,
+        );
+      else if (entry.causeEvidence > 0)
+        lines.push(`  beyond the error's own entry: ${entry.causeEvidence.toFixed(2)}, too little to name a cause`);
     }
   }
   return `${lines.join('\n')}\n`;

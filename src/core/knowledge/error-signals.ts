@@ -23,6 +23,7 @@ export const GUARD_CODES = [
   'event-sessions',
   'hypothetical-question',
   'other-error',
+  'foreign-error',
 ] as const;
 export type GuardCode = (typeof GUARD_CODES)[number];
 
@@ -88,10 +89,12 @@ const QLIK_CONTEXT = new Set([
   'professional',
 ]);
 // Not "user" or "attempt": "5 users were denied the stream" and "5 failed attempts" are other problems.
-const SESSIONISH = new Set(['session', 'login', 'connect', 'device', 'browser', 'tab', 'authentication']);
+// Written as people write them, read as canonical stems ("device" arrives as "devic", "message" as "messag").
+const stems = (words: readonly string[]): ReadonlySet<string> => new Set(words.map(canonicalWord));
+const SESSIONISH = stems(['session', 'login', 'connect', 'device', 'browser', 'tab', 'authentication']);
 const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'im', 'ive']);
-const REPORT_WORDS = new Set([
+const REPORT_WORDS = stems([
   ...FIRST_PERSON,
   'error',
   'get',
@@ -113,16 +116,20 @@ const EVENT_WORDS = new Set(
     canonicalWord,
   ),
 );
-const ERROR_WORDS = new Set(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
+const ERROR_WORDS = stems(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
-// Where Qlik Sense runs (a Citrix farm, a VMware desktop, remote desktop): with a Qlik word the message is still Qlik's.
-const HOSTING_PRODUCTS: ReadonlySet<string> = new Set('citrix vmware horizon rdp'.split(' ').map(canonicalWord));
+// Where Qlik Sense runs (a Citrix farm, a VMware desktop, remote desktop, a VPN), each with session limits of its own:
+// with a Qlik word the message is still Qlik's.
+const HOSTING_PRODUCTS: ReadonlySet<string> = new Set(
+  'citrix vmware horizon rdp rds vpn'.split(' ').map(canonicalWord),
+);
 // Other products, and databases whose own connection limits show up in reload logs.
 // Canonical forms, as the words arrive stemmed ("Oracle" -> "oracl"); "ora" is Oracle's error prefix (ORA-00018).
 const OTHER_PRODUCTS: ReadonlySet<string> = new Set(
   (
     'tableau powerbi looker spotfire cognos microstrategy sisense sap salesforce servicenow workday jira confluence ' +
+    'gitlab zoom webex teamviewer ' +
     'mysql postgres postgresql oracle ora mssql sql odbc oledb jdbc database snowflake redshift bigquery databricks teradata mongodb'
   )
     .split(' ')
@@ -198,6 +205,37 @@ function denialLineQuote(words: readonly string[]): readonly [number, number] {
   return [start, end];
 }
 
+/** The error's own words in a paraphrase ("too many active sessions", "the parallel sessions message"): word spans. */
+function errorWordSpans(words: readonly string[]): (readonly [number, number])[] {
+  const spans: (readonly [number, number])[] = [];
+  for (const too of tooManyAt(words)) {
+    const session = words.findIndex((word, index) => index >= too + 2 && index <= too + 4 && word === 'session');
+    if (session < 0) continue;
+    // "... active in parallel" after it is the hub's wording too.
+    let end = session + 1;
+    while (['activ', 'active', 'in', 'parallel'].includes(words[end] ?? '') && end < session + 4) end++;
+    spans.push([too, end]);
+  }
+  words.forEach((word, index) => {
+    if (word === 'parallel' && words[index + 1] === 'session') spans.push([index, index + 2]);
+  });
+  return spans;
+}
+
+// How a websocket client tells of the push message ("websocket closed with event ..."): the error's channel, not a cause.
+const PUSH_LEAD_WORDS: ReadonlySet<string> = new Set(['websocket', 'socket', 'clos', 'with', 'event', 'receiv', 'the']);
+
+/** OnMaxParallelSessionsExceeded as words ("on maximum parallel session exceed") and the words that lead to it. */
+function pushMessageQuote(words: readonly string[]): readonly [number, number] | null {
+  const at = words.findIndex(
+    (word, index) => word === 'maximum' && words[index + 1] === 'parallel' && words[index + 2] === 'session',
+  );
+  if (at < 0 || words[at + 3] !== 'exceed') return null;
+  let from = words[at - 1] === 'on' ? at - 1 : at;
+  while (from > 0 && from > at - 6 && PUSH_LEAD_WORDS.has(words[from - 1] ?? '')) from--;
+  return [from, at + 4];
+}
+
 function tooManySessions(words: readonly string[]): boolean {
   return tooManyAt(words).some((too) => words.slice(too + 2, too + 5).includes('session'));
 }
@@ -229,15 +267,35 @@ function denyNotion(words: readonly string[]): boolean {
 }
 
 // Someone telling what Qlik said to them: "it says", "keeps telling me", "the hub shows".
-const TELLS = new Set(['say', 'tell', 'show', 'message', 'popup', 'warn', 'warning']);
+const TELLS = stems(['say', 'tell', 'show', 'message', 'popup', 'warn', 'warning']);
 
 // Another error quoted by name: the message is about that error, whatever else it shares with ours.
+// Failed sign-ins are theirs too: a bad JWT signature or a 401/403 is not a session limit.
 const OTHER_ERRORS =
-  /\b(?:field|table|file|path|variable|script|connection|app|object) (?:[a-z0-9]+ ){0,3}not found\b|\bsyntax error\b|\bscript error\b|\bout of memory\b|\bunexpected error\b/;
+  /\b(?:field|table|file|path|variable|script|connection|app|object) (?:[a-z0-9]+ ){0,3}not found\b|\bsyntax error\b|\bscript error\b|\bout of memory\b|\bunexpected error\b|\binvalid (?:signature|token|jwt|certificate)\b|\b40[13]\b|\bunauthori[sz]ed\b/;
+
+// An error quoted in quotation marks (an apostrophe inside a word does not open one).
+const QUOTED_TEXT = /(?:^|[\s(:])["“'`]([^"“”'`]{6,120})["”'`](?=$|[\s.,;:!?)])/g;
+// The hub's and the proxy's own messages, and the repository's denial line.
+const OUR_ERRORS = /too many sessions? active|in paral+el+|no access pass|maxparallelsessions|session ?count/i;
+const SESSION_LIMIT_WORDS = /\bsessions?\b|\bconcurrent\b|\blimit\b|\bmaximum\b/i;
+
+/** A session-limit error quoted in words the hub never uses ("Concurrent session limit reached"): another system's. */
+function quotesForeignSessionError(text: string): boolean {
+  return [...text.matchAll(QUOTED_TEXT)].some((found) => {
+    const inside = found[1] ?? '';
+    return SESSION_LIMIT_WORDS.test(inside) && !OUR_ERRORS.test(inside.replace(/\s+/g, ' '));
+  });
+}
 
 function guardsOf(words: readonly string[], text: string, qlik: boolean): GuardCode[] {
   const guards: GuardCode[] = [];
-  if (words.some((word) => ['qlikview', 'cal', 'qvs', 'qvw'].includes(word)) || hasSequence(words, ['access', 'point']))
+  // "Document timeout" is a QlikView server setting, like the Access Point and CALs.
+  if (
+    words.some((word) => ['qlikview', 'cal', 'qvs', 'qvw'].includes(word)) ||
+    hasSequence(words, ['access', 'point']) ||
+    hasSequence(words, ['document', 'timeout'])
+  )
     guards.push('qlikview-cal');
   const engine = words.includes('engin') || words.includes('engine');
   if (
@@ -256,6 +314,7 @@ function guardsOf(words: readonly string[], text: string, qlik: boolean): GuardC
   if (words.some((word) => OTHER_PRODUCTS.has(word)) || (!qlik && words.some((word) => HOSTING_PRODUCTS.has(word))))
     guards.push('other-product');
   if (OTHER_ERRORS.test(normalizeMessage(text))) guards.push('other-error');
+  if (!qlik && quotesForeignSessionError(text)) guards.push('foreign-error');
   // Sessions of a conference or a webinar ("too many sessions in parallel tracks").
   if (words.some((word) => EVENT_WORDS.has(word))) guards.push('event-sessions');
   if (words.includes('password') || words.includes('lockout') || (words.includes('lock') && words.includes('attempt')))
@@ -301,6 +360,8 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
     hasSequence(words, ['maximum', 'parallel', 'session', 'exceed'])
   ) {
     found.push({ code: 'max-parallel-push', evidence: 'quotes OnMaxParallelSessionsExceeded' });
+    const push = pushMessageQuote(words);
+    if (push !== null) quote(...push);
   }
   // Not "cannot access Qlik Sense because": both hub errors start that way.
   const pass = words.findIndex(
@@ -345,11 +406,16 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
     found.push({ code: 'denied-at-limit', evidence: 'reports a refusal at the session limit' });
   }
 
-  const guards = guardsOf(words, text, qlik);
   // Another product's message that happens to share our words ("SAP: too many sessions in parallel") is theirs, not Qlik's;
   // a conference's sessions are nobody's; only the hub's exact wording still counts then.
   const exact = /toomanysessionsactiveinparal|noaccesspass|onmaxparallelsessionsexceeded/.test(compact);
-  const overrulesAll = !exact && ((guards.includes('other-product') && !qlik) || guards.includes('event-sessions'));
+  // The hub's own words are Qlik context too: "citrix users: too many sessions active in parallel" is about Qlik on Citrix.
+  const guards = guardsOf(words, text, qlik || exact);
+  const overrulesAll =
+    !exact &&
+    ((guards.includes('other-product') && !qlik) ||
+      guards.includes('event-sessions') ||
+      guards.includes('foreign-error'));
   const overruled =
     guards.length > 0
       ? found.filter((signal) => overrulesAll || PARAPHRASES.has(signal.code)).map((signal) => signal.code)
@@ -357,5 +423,7 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   const signals = found
     .filter((signal) => !overruled.includes(signal.code))
     .map((signal) => ({ ...signal, topic: TOPICS[signal.code], boosts: BOOSTS[signal.code] }));
+  // A paraphrase's "too many sessions" is the error too: what else the message says tells the cause.
+  if (signals.some((signal) => PARAPHRASES.has(signal.code))) for (const span of errorWordSpans(words)) quote(...span);
   return { signals, quoted: signals.length > 0 ? quoted : new Set(), guards, overruled, qlikContext: qlik };
 }

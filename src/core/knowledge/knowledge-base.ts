@@ -3,6 +3,7 @@ import { detectErrorSignals, type ErrorSignalCode, type GuardCode } from './erro
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { contentTerms, isContentWord, messageTokens, messageWords, type MessageToken } from './message-words.js';
 import { detectQuestionIntents, type IntentCode } from './question-intents.js';
+import { detectUncoveredQuestions, type UncoveredCode } from './uncovered-questions.js';
 
 export interface KnowledgeMatchItem {
   readonly id: string;
@@ -26,6 +27,11 @@ export interface EntryExplanation {
   readonly signalBoost: number;
   /** What the message's own words give this entry (terms, triggers, question), apart from any quoted error. */
   readonly evidence: number;
+  /**
+   * With an error quoted or reported: what the message's words give this entry where they say more of it than of the
+   * error's own entry (a word the error's entry explains as well, "maximum", "per user", names no cause). 0 without.
+   */
+  readonly causeEvidence: number;
   /** The cause the message names for a quoted error: ranked just above the entry that explains the error. */
   readonly causeOf?: string;
   /** What the question asks about (the limit, the sessions a user has now) adds this. */
@@ -42,6 +48,8 @@ export interface MatchExplanation {
   readonly guards: readonly GuardCode[];
   readonly overruled: readonly ErrorSignalCode[];
   readonly intents: readonly { readonly code: IntentCode; readonly evidence: string }[];
+  /** A session or licence topic no entry covers (read only when no error is quoted): every entry is damped. */
+  readonly uncovered: readonly { readonly code: UncoveredCode; readonly evidence: string }[];
   /** The words as the user wrote them, in the order of `words`. */
   readonly written: readonly string[];
   readonly entries: readonly EntryExplanation[];
@@ -107,12 +115,13 @@ const OFF_TOPIC_GUARDS: ReadonlySet<GuardCode> = new Set([
   'other-product',
   'account-lockout',
   'event-sessions',
+  'foreign-error',
 ]);
 const OFF_TOPIC_DAMPING = 0.15;
 const UNANCHORED_DAMPING = 0.45;
 // The entries' IDF cannot know that these fill every Qlik support thread ("the reload task failed for the app").
 const BACKGROUND_TERMS: ReadonlySet<string> = new Set(
-  'app user fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work'.split(
+  'app user peopl fail error reload task open data server script file connector load sheet chart field table minut hour access deny log work run receiv community'.split(
     ' ',
   ),
 );
@@ -128,12 +137,13 @@ function namesManagedServiceAccount(words: readonly string[]): boolean {
 // Words of our topic, sessions and licences and refusals: naming Qlik alone ("change the service account to a gMSA") is not enough.
 const TOPIC_WORDS: ReadonlySet<string> = new Set(
   (
-    'session licens pass allocat token limit maximum parallel five six exhaust deny kick logout login ' +
+    'session connect licens pass allocat token limit maximum parallel five six exhaust deny kick logout login ' +
     'incognito mashup iframe embed enigma websocket jwt analyzer professional tenant saas qps monitoring'
   ).split(' '),
 );
-// A named cause goes first only with this much evidence of its own; "no access pass" has one usual cause, a missing licence.
-const CAUSE_MIN: Readonly<Record<string, number>> = { 'five-session-limit': 7, 'no-access-pass-message': 3 };
+// A named cause goes first only with this much evidence beyond the error's own entry; "no access pass" has one usual
+// cause, a missing licence.
+const CAUSE_MIN: Readonly<Record<string, number>> = { 'five-session-limit': 6, 'no-access-pass-message': 3 };
 // The causes each hub error has; counting and ending sessions say what to do, not why, so they follow the error's entry.
 const CAUSES: Readonly<Record<string, readonly string[]>> = {
   'five-session-limit': [
@@ -153,6 +163,9 @@ const K1 = 1.2;
 const B = 0.6;
 // How much each part of an entry counts: curated triggers and the title say most about what it answers.
 const FIELD_WEIGHTS = { title: 3, triggers: 3, keywords: 2, text: 1 } as const;
+
+/** An entry's score while ranking: mutable, since a named cause is moved up after all are scored. */
+type ScoredEntry = { -readonly [K in keyof EntryExplanation]: EntryExplanation[K] } & { readonly triggerScore: number };
 
 interface Trigger {
   readonly phrase: string;
@@ -229,6 +242,17 @@ function writtenTerms(tokens: readonly MessageToken[]): Map<string, string> {
   return written;
 }
 
+/** "only one chrome tab", "just a single browser": what the message rules out is no cause of the error. */
+function ruledOut(words: readonly string[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  words.forEach((word, index) => {
+    if (!['one', '1', 'singl'].includes(word)) return;
+    const only = words.slice(Math.max(0, index - 2), index).some((before) => before === 'only' || before === 'just');
+    if (only || word === 'singl') for (const next of words.slice(index + 1, index + 3)) out.add(next);
+  });
+  return out;
+}
+
 /** Words every Qlik support thread uses weigh less than the 13 entries alone would say. */
 function backgroundFactor(term: string): number {
   return term.split(' ').every((part) => BACKGROUND_TERMS.has(part)) ? BACKGROUND_FACTOR : 1;
@@ -264,14 +288,17 @@ export function createKnowledgeBase(
     const terms = [...writtenOf.keys()];
     // A quoted or reported error is not a question: only who or what it is about adds to the ranking.
     const intents = detectQuestionIntents(words, detected.signals.length > 0);
-    const offTopic = detected.guards.some((guard) => OFF_TOPIC_GUARDS.has(guard));
+    // A quoted error is answered whatever else is asked; without one, a topic no entry covers gets no neighbour's entry.
+    const uncovered = detected.signals.length === 0 ? detectUncoveredQuestions(words) : [];
+    const offTopic = detected.guards.some((guard) => OFF_TOPIC_GUARDS.has(guard)) || uncovered.length > 0;
     const onTopic = words.some((word) => TOPIC_WORDS.has(word));
     // "run the services under a gMSA" matches the trigger "service account"; only sessions or licences make it ours.
     const accountTypeOnly = !onTopic && namesManagedServiceAccount(words);
-    // "Field 'X' not found" in a Monitoring app is that error, unless the message also speaks of sessions or refusals.
+    // "Field 'X' not found" in a Monitoring app is that error, unless the message also speaks of sessions, refusals or
+    // the Proxy API (a 403 from /qps is about its certificate, which the session entries explain).
     const otherError =
       detected.guards.includes('other-error') &&
-      !words.some((word) => ['session', 'parallel', 'limit', 'deny', 'pass'].includes(word));
+      !words.some((word) => ['session', 'parallel', 'limit', 'deny', 'pass', 'qps'].includes(word));
 
     const scored = items.map((item) => {
       const contributions: TermContribution[] = [];
@@ -293,30 +320,45 @@ export function createKnowledgeBase(
       const termScore = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
       // Without a word of our topic, a trigger or a quoted error, shared words alone ("reload failed", "connector") prove little.
       const anchored = onTopic || (triggers.length > 0 && !accountTypeOnly) || signalBoost > 0;
-      const damping = offTopic || otherError ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
+      // A Windows account type with no word of sessions or licences is as off-topic as another product.
+      const damping = offTopic || otherError || accountTypeOnly ? OFF_TOPIC_DAMPING : anchored ? 1 : UNANCHORED_DAMPING;
       const own = (termScore + triggerScore + intentBoost) * damping;
-      return {
+      const result: ScoredEntry = {
         id: item.entry.id,
         terms: contributions.sort((a, b) => b.weight - a.weight),
         triggers: triggers.map((trigger) => trigger.phrase),
         signalBoost,
         intentBoost,
         damping,
-        own,
+        triggerScore,
         evidence: round(own, 3),
+        causeEvidence: 0,
         total: round(own + signalBoost, 3),
       };
+      return result;
     });
 
-    // A quoted error with a cause named beside it: the cause first, the error's own entry right after it.
+    // A quoted error with a cause named beside it: the cause first, the error's own entry right after it. Only words
+    // that say more of the cause than of the error's entry count: telling the limit in general terms names no cause.
     for (const signal of detected.signals) {
       const topic = scored.find((item) => item.id === signal.topic);
-      const causes = CAUSES[signal.topic] ?? [];
-      const cause = scored
-        .filter((item) => causes.includes(item.id) && item.own >= (CAUSE_MIN[signal.topic] ?? 0))
-        .sort((a, b) => b.own - a.own)[0];
-      if (topic === undefined || cause === undefined || 'causeOf' in cause) continue;
-      Object.assign(cause, { causeOf: topic.id, total: Math.max(cause.total, round(topic.total + cause.own / 10, 3)) });
+      if (topic === undefined) continue;
+      const topicWeights = new Map(topic.terms.map((term) => [term.term, term.weight]));
+      const excluded = ruledOut(rest);
+      const causes = scored.filter((item) => (CAUSES[signal.topic] ?? []).includes(item.id));
+      for (const item of causes) {
+        const beyond = item.terms
+          .filter((term) => !term.term.split(' ').some((part) => excluded.has(part)))
+          .reduce((sum, term) => sum + (term.weight > (topicWeights.get(term.term) ?? 0) ? term.weight : 0), 0);
+        const own = (beyond + item.triggerScore + item.intentBoost) * item.damping;
+        item.causeEvidence = Math.max(item.causeEvidence, round(own, 3));
+      }
+      const cause = causes
+        .filter((item) => item.causeEvidence >= (CAUSE_MIN[signal.topic] ?? 0))
+        .sort((a, b) => b.causeEvidence - a.causeEvidence)[0];
+      if (cause === undefined || cause.causeOf !== undefined) continue;
+      cause.causeOf = topic.id;
+      cause.total = Math.max(cause.total, round(topic.total + cause.causeEvidence / 10, 3));
     }
 
     const ranked = scored.filter((item) => scoreOf(item.total) >= MIN_MATCH_SCORE).sort((a, b) => b.total - a.total);
@@ -325,7 +367,7 @@ export function createKnowledgeBase(
     const chosen: EntryExplanation[] = ranked
       .filter((item) => item.total >= best * RELATIVE_CUTOFF || item.signalBoost > 0)
       .slice(0, MAX_MATCHES)
-      .map(({ own: _own, ...item }) => item);
+      .map(({ triggerScore: _triggerScore, ...item }) => item);
     const matches = chosen.map((item) => ({
       id: item.id,
       title: byId.get(item.id)?.title ?? item.id,
@@ -341,6 +383,7 @@ export function createKnowledgeBase(
         guards: detected.guards,
         overruled: detected.overruled,
         intents: intents.map(({ code, evidence }) => ({ code, evidence })),
+        uncovered,
         entries: chosen,
       },
     };

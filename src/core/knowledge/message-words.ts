@@ -25,11 +25,15 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bleft (?:open|behind|over|hanging)\b/g, 'leftover'],
   [/\b(?:leave|leaves|leaving) ((?:[a-z0-9]+ ){0,3})(?:behind|open)\b/g, 'leftover $1'],
   // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
+  // Client-managed Qlik Sense by its names is plain Qlik Sense here: "enterprise" must not point at Qlik Cloud.
+  [/\b(?:qlik sense |qlik )?enterprise on windows\b|\bclient ?managed(?: qlik sense| qlik)?\b|\bqseow\b/g, 'qlik'],
   [/\bqlik sense\b/g, 'qlik'],
   [/\b(?:qlik )?management console\b/g, 'qmc'],
   [/\bhalf an hour\b/g, '30 minutes'],
   // "at the moment", "right now": the present state, as the questions about who is connected ask it.
   [/\bat the moment\b|\bright now\b/g, 'now'],
+  // "end up with sessions on both" is where they land, not ending a session.
+  [/\b(?:end|ends|ended|ending) up\b/g, 'become'],
 ];
 
 // Same idea, one canonical stem (after stemming): synonyms and the spellings people use.
@@ -72,6 +76,8 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   qsense: 'qlik',
   privat: 'incognito',
   cap: 'limit',
+  limitation: 'limit',
+  limited: 'limit',
   quota: 'limit',
   // The stem of "increase" itself, so "raise the limit" and "increase the limit" meet.
   raise: 'increas',
@@ -154,10 +160,11 @@ function stem(word: string): string {
   let w = word;
   if (w.length > 4 && /(?:ies|ied)$/.test(w)) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
+  const singular = w;
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2);
-  // "embedded" -> "embedd" -> "embed", but "parallel" and "access" keep their doubles.
-  if (/([b-df-hj-km-rt-y])\1$/.test(w) && w !== word) w = w.slice(0, -1);
+  // "embedded" -> "embedd" -> "embed", but "parallel", "access" and a plural ("apps", "calls") keep their doubles.
+  if (/([b-df-hj-km-rt-y])\1$/.test(w) && w !== singular) w = w.slice(0, -1);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }

@@ -26,6 +26,8 @@ export function normalizeMessage(text: string): string {
       // Before camelCase splitting, so QlikView stays one product and QlikSense becomes two words.
       .replace(/qlik\s*view/gi, ' qlikview ')
       .replace(/qlik\s*sense/gi, ' qlik sense ')
+      // Qlik Sense Enterprise on Windows, abbreviated: one word, not "qs eo w".
+      .replace(/\bqseow\b/gi, ' qseow ')
       // Camel-cased product names are one word each: "ServiceNow" is not "service now", "VMware" not "v mware".
       .replace(PRODUCT_NAMES, (name: string) => ` ${name.toLowerCase()} `)
       // Plural acronyms ("PCs", "APIs") and Apple's devices ("iPad") are one word each, not "p cs" or "i pad".

@@ -1,6 +1,7 @@
 /** What a question asks about sessions, when its words alone would not tell the entries apart. */
 export const INTENT_CODES = [
   'limit-question',
+  'limit-named',
   'count-question',
   'what-counts-question',
   'timeout-question',
@@ -19,6 +20,7 @@ export interface QuestionIntent {
 
 const BOOSTS: Readonly<Record<IntentCode, Readonly<Record<string, number>>>> = {
   'limit-question': { 'five-session-limit': 10 },
+  'limit-named': { 'five-session-limit': 10 },
   'count-question': { 'count-sessions': 6 },
   'what-counts-question': { 'tabs-vs-browsers': 8, 'five-session-limit': 2 },
   'timeout-question': { 'count-sessions': 8 },
@@ -30,6 +32,7 @@ export const CONTEXT_INTENTS: ReadonlySet<IntentCode> = new Set(['internal-accou
 // The same questions about Qlik Cloud have their own answer: it has no per-user limit.
 const CLOUD_BOOSTS: Readonly<Record<IntentCode, Readonly<Record<string, number>>>> = {
   'limit-question': { 'qlik-cloud-sessions': 10, 'five-session-limit': 3 },
+  'limit-named': { 'qlik-cloud-sessions': 10, 'five-session-limit': 3 },
   'count-question': { 'qlik-cloud-sessions': 4, 'count-sessions': 3 },
   'what-counts-question': { 'qlik-cloud-sessions': 4, 'tabs-vs-browsers': 4 },
   'timeout-question': { 'qlik-cloud-sessions': 10, 'count-sessions': 2 },
@@ -123,6 +126,19 @@ function asksWhatCounts(words: readonly string[]): boolean {
   return counts || yesNo || howManyIs;
 }
 
+// Words that state a bound: "a maximum of five", "limited to five", "up to 5 sessions", "at most five".
+const BOUND_WORDS = new Set(['limit', 'maximum', 'restrict', 'allow', 'permit', 'only', 'up', 'most']);
+
+/** The limit told in one's own words: a bound and the number five, next to sessions ("capped at 5 connections"). */
+function namesTheLimit(words: readonly string[]): boolean {
+  return words.some(
+    (word, index) =>
+      word === 'five' &&
+      words.slice(Math.max(0, index - 4), index + 5).some((near) => BOUND_WORDS.has(near)) &&
+      sessionsWithin(words, index - 3, index + 4),
+  );
+}
+
 function hasPair(words: readonly string[], first: string, second: string): boolean {
   return words.some((word, index) => word === first && words[index + 1] === second);
 }
@@ -166,10 +182,46 @@ export function detectQuestionIntents(words: readonly string[], reported = false
   return [...questionIntents(words, boosts), ...context];
 }
 
+/** What a question asks about the limit itself ("how many may I have", "can it change"), as evidence, or undefined. */
+function limitAsked(words: readonly string[]): string | undefined {
+  if (!words.some((word) => SESSIONISH.has(word))) return undefined;
+  const howMany = howManyAt(words).filter((index) => sessionsWithin(words, index + 2, index + 5));
+  const limitWord = words.find((word) => LIMIT_WORDS.has(word) && word !== 'number');
+  const changeWord = words.find((word) => CHANGE_WORDS.has(word));
+  const modal = words.some((word) => MODALS.has(word)) || words.includes('per');
+  // "more than five sessions" asks past the limit; "more than one session" only that there are several.
+  const moreThan = words.some(
+    (word, index) => word === 'more' && words[index + 1] === 'than' && atLeastFive(words[index + 2] ?? ''),
+  );
+  const asksLimit = limitWord !== undefined && (modal || words.includes('how') || words.includes('what'));
+  const asksChange = changeWord !== undefined && words.some((word) => LIMIT_WORDS.has(word));
+  // Plain words, not stems: the evidence is read by people in `ask --explain`.
+  if (howMany.length > 0 && modal) return 'how many sessions one may have';
+  if (moreThan) return 'more than five';
+  if (asksChange) return 'whether it can change';
+  if (asksLimit) return 'the limit or maximum';
+  return undefined;
+}
+
+// Who signed in, asked of the past ("which users logged in this week"): the proxy audit log answers it.
+const WHO_WORDS = new Set(['who', 'which', 'everyone', 'everybody']);
+const SEE_WORDS = new Set(['see', 'list', 'check', 'show', 'find', 'view', 'tell', 'get']);
+
 function questionIntents(
   words: readonly string[],
   boosts: Readonly<Record<IntentCode, Readonly<Record<string, number>>>>,
 ): QuestionIntent[] {
+  const asked = limitAsked(words);
+  // Told, not asked: with no error reported, a message that names the limit of five is about the limit, whatever
+  // script, tool or QMC it mentions on the way ("each app opens a session, and five is the most a user may hold").
+  if (asked === undefined && namesTheLimit(words)) {
+    return [{ code: 'limit-named', evidence: 'names the limit of five sessions', boosts: boosts['limit-named'] }];
+  }
+  if (asked !== undefined) {
+    return [
+      { code: 'limit-question', evidence: `asks about the limit itself: ${asked}`, boosts: boosts['limit-question'] },
+    ];
+  }
   if (asksWhatCounts(words)) {
     return [
       {
@@ -193,44 +245,21 @@ function questionIntents(
     ];
   }
   if (!words.some((word) => SESSIONISH.has(word))) return [];
-  const intents: QuestionIntent[] = [];
   const howMany = howManyAt(words).filter((index) => sessionsWithin(words, index + 2, index + 5));
-  const limitWord = words.find((word) => LIMIT_WORDS.has(word) && word !== 'number');
-  const changeWord = words.find((word) => CHANGE_WORDS.has(word));
-  const modal = words.some((word) => MODALS.has(word)) || words.includes('per');
-  // "more than five sessions" asks past the limit; "more than one session" only that there are several.
-  const moreThan = words.some(
-    (word, index) => word === 'more' && words[index + 1] === 'than' && atLeastFive(words[index + 2] ?? ''),
-  );
-  const asksLimit = limitWord !== undefined && (modal || words.includes('how') || words.includes('what'));
-  const asksChange = changeWord !== undefined && words.some((word) => LIMIT_WORDS.has(word));
-  if ((howMany.length > 0 && modal) || asksLimit || asksChange || moreThan) {
-    // Plain words, not stems: the evidence is read by people in `ask --explain`.
-    const evidence =
-      howMany.length > 0 && modal
-        ? 'how many sessions one may have'
-        : moreThan
-          ? 'more than five'
-          : asksChange
-            ? 'whether it can change'
-            : 'the limit or maximum';
-    intents.push({
-      code: 'limit-question',
-      evidence: `asks about the limit itself: ${evidence}`,
-      boosts: boosts['limit-question'],
-    });
-    return intents;
-  }
   const present = words.some(
     (word, index) => PRESENT_WORDS.has(word) || (['has', 'have'].includes(word) && words[index + 1] === 'open'),
   );
-  const looks = words.some((word) => LOOK_WORDS.has(word)) && present;
-  if (howMany.length > 0 || looks) {
-    intents.push({
-      code: 'count-question',
-      evidence: 'asks which sessions a user has now',
-      boosts: boosts['count-question'],
-    });
+  const lookWord = words.some((word) => LOOK_WORDS.has(word));
+  // Not "which login pass is better": a pass is a licence, not a sign-in.
+  const signedIn =
+    words.includes('login') &&
+    !words.includes('pass') &&
+    words.some((word) => WHO_WORDS.has(word)) &&
+    words.some((word) => SEE_WORDS.has(word));
+  if (howMany.length > 0 || (lookWord && (present || signedIn))) {
+    return [
+      { code: 'count-question', evidence: 'asks which sessions a user has now', boosts: boosts['count-question'] },
+    ];
   }
-  return intents;
+  return [];
 }

@@ -20,7 +20,9 @@ describe.skipIf(!hasSharedFixture(DEV_SET))(
       expect(report.top3.rate).toBeGreaterThanOrEqual(0.97);
       expect(report.recall.rate).toBeGreaterThanOrEqual(0.97);
       expect(report.quiet.rate).toBeGreaterThanOrEqual(0.99);
-      expect(report.top1.rate).toBeGreaterThanOrEqual(0.55);
+      expect(report.top1.rate).toBeGreaterThanOrEqual(0.65);
+      // Its session and licence questions that no entry covers get the pointer to help, not a neighbour.
+      expect(report.unanswered.rate).toBeGreaterThanOrEqual(0.85);
     });
   },
 );

@@ -496,3 +496,89 @@ describe('knowledge matcher: a gMSA is not the licensed service account', () => 
     expect(result.matches[0]?.score ?? 0).toBeGreaterThanOrEqual(MIN_ANSWER_SCORE);
   });
 });
+
+// Words the limit's own entry explains as well as a cause's ("maximum", "per user", "authentication") name no cause.
+describe('knowledge matcher: the limit told in general terms', () => {
+  it.for([
+    'Heads-up: Qlik Sense lets each user hold five sessions, and the sixth authentication is refused until one ends.',
+    'Remember the proxy caps every user at five concurrent sessions, and nobody can change that in the QMC.',
+    'every app our tool processes opens its own session, and a user is limited to 5 sessions at a time',
+  ])('ranks five-session-limit first for "%s"', (text) => {
+    const result = knowledge.match(text);
+    expect(result.matches[0]?.id).toBe('five-session-limit');
+    expect(result.explanation.entries.every((entry) => entry.causeOf === undefined)).toBe(true);
+  });
+
+  it('still ranks a concrete cause first when the error is quoted beside it', () => {
+    const result = knowledge.match(
+      'each authentication through our JWT virtual proxy ends in too many sessions active in parallel',
+    );
+    expect(result.matches[0]?.id).toBe('api-automation-sessions');
+    expect(result.explanation.entries[0]?.causeEvidence).toBeGreaterThan(0);
+  });
+
+  it('does not read a cause into the words of a paraphrased error ("closed", "opening the app")', () => {
+    for (const text of [
+      'the hub keeps telling me I have too many sessions, though I closed all of them',
+      'kicked out with the parallel sessions message when opening one more app',
+    ])
+      expect(knowledge.match(text).matches[0]?.id).toBe('five-session-limit');
+  });
+
+  it('reads a Citrix user quoting the hub error as a Qlik message', () => {
+    const result = knowledge.match('our Citrix people: too many sessions active in parallel, local chrome works');
+    expect(result.explanation.guards).not.toContain('other-product');
+    expect(result.matches[0]?.id).toBe('tabs-vs-browsers');
+  });
+});
+
+// Session and licence questions no entry answers get the pointer to help, not a neighbouring entry.
+describe('knowledge matcher: questions no entry covers', () => {
+  it.for([
+    'How does the Document Timeout differ from the session timeout on the server?',
+    'My VPN client pops up "Concurrent session limit reached" when I log on from a hotel',
+    'can I make sure every user has only one session at a time?',
+    'does a login pass cover several log-ins within its 60 minutes, or is a new one consumed each time?',
+    'Qlik Cloud app size limit of 5 GB: per app or per tenant?',
+    'the engine websocket keeps closing with 1006 on slow networks',
+    'is there a limit on parallel reload tasks per node?',
+    'JWT login fails with invalid signature on the portal virtual proxy',
+  ])('does not answer "%s" with an entry', (text) => {
+    const result = knowledge.match(text);
+    expect(result.autoReply).toBe(false);
+    expect(result.matches[0]?.score ?? 0).toBeLessThan(MIN_ANSWER_SCORE);
+  });
+
+  it('says which uncovered topic it saw, and reads none when an error is quoted', () => {
+    expect(knowledge.match('is there a limit on parallel reload tasks per node?').explanation.uncovered).toEqual([
+      { code: 'other-limit', evidence: 'a limit on something other than sessions' },
+    ]);
+    expect(
+      knowledge.match('websocket closed, then too many sessions active in parallel').explanation.uncovered,
+    ).toEqual([]);
+  });
+});
+
+describe('knowledge matcher: what the message rules out or only sets the scene', () => {
+  it('does not make a cause of what the message rules out ("only one chrome tab")', () => {
+    const result = knowledge.match('hub says too many sessions active in parallel, and I have only one edge tab open');
+    expect(result.matches[0]?.id).toBe('five-session-limit');
+  });
+
+  it('reads "Enterprise on Windows" and QSEoW as client-managed Qlik Sense, not as Qlik Cloud', () => {
+    for (const text of [
+      'On Qlik Sense Enterprise on Windows the users get too many sessions active in parallel',
+      'QSEoW Nov 2024: too many sessions active in parallel for a few users',
+    ]) {
+      const result = knowledge.match(text);
+      expect(result.matches[0]?.id).toBe('five-session-limit');
+      expect(result.matches.map((match) => match.id)).not.toContain('qlik-cloud-sessions');
+    }
+  });
+
+  it("reads a VPN limit without a Qlik word as the VPN's own", () => {
+    const result = knowledge.match('the VPN says I have reached the maximum of 5 sessions, please help');
+    expect(result.autoReply).toBe(false);
+    expect(result.explanation.guards).toContain('other-product');
+  });
+});

@@ -48,6 +48,9 @@ describe('canonical words', () => {
     ['Qloik', 'qlik'],
     ['analyser', 'analyzer'],
     ['embedded', 'embed'],
+    // A plural is its singular: "apps" meets "app", and "API calls" is not a QlikView CAL.
+    ['apps', 'app'],
+    ['calls', 'call'],
   ])('%s -> %s', ([word, canonical]) => {
     expect(canonicalWord((word ?? '').toLowerCase())).toBe(canonical);
   });
@@ -96,5 +99,17 @@ describe('canonical words', () => {
     const words = messageWords('the hub says two users keep getting 30 errors every day');
     expect(words).toContain('say');
     expect(contentTerms(words).filter((term) => !term.includes(' '))).toEqual(['hub', 'user', 'error']);
+  });
+});
+
+describe('messageWords: product names', () => {
+  it('reads client-managed Qlik Sense by any of its names as Qlik', () => {
+    expect(messageWords('Qlik Sense Enterprise on Windows')).toEqual(['qlik']);
+    expect(messageWords('QSEoW')).toEqual(['qlik']);
+    expect(messageWords('client-managed Qlik Sense')).toEqual(['qlik']);
+  });
+
+  it('reads "end up" as where something lands, not as ending a session', () => {
+    expect(messageWords('users end up with two sessions')).not.toContain('end');
   });
 });

@@ -9,14 +9,24 @@ import { hasSharedFixture, REPO_ROOT, sharedPath } from '../../support/shared-fi
 const OWN_SET = join(REPO_ROOT, 'test', 'fixtures', 'matcher', 'own-phrasings.jsonl');
 // Written for issue 11 before the matcher was tuned for it: one group of phrasings per cause the issue names.
 const CAUSE_SET = join(REPO_ROOT, 'test', 'fixtures', 'matcher', 'cause-phrasings.jsonl');
+// Written for the second round of issue 11, before tuning: the limit told in general terms, causes beside the quoted
+// error, and session or licence questions no entry covers (which must get the pointer to help, not a neighbour).
+const COMMUNITY_SET = join(REPO_ROOT, 'test', 'fixtures', 'matcher', 'community-phrasings.jsonl');
+// Probes written while tuning that round (long Community posts, other products' limits): a few rules were fixed after
+// they failed, so they guard against falling back rather than measure held-out quality.
+const PROBE_SET = join(REPO_ROOT, 'test', 'fixtures', 'matcher', 'probe-phrasings.jsonl');
 const DEV_SET = sharedPath('eval', 'phrasings-dev.jsonl');
 
 let knowledge: KnowledgeBase;
 let own: EvalCase[];
 let causes: EvalCase[];
+let community: EvalCase[];
+let probes: EvalCase[];
 beforeAll(async () => {
+  probes = readEvalCases(PROBE_SET);
   own = readEvalCases(OWN_SET);
   causes = readEvalCases(CAUSE_SET);
+  community = readEvalCases(COMMUNITY_SET);
   knowledge = await builtInKnowledge();
 });
 
@@ -24,7 +34,7 @@ describe('the matcher on our own phrasings (same scoring as npm run eval)', () =
   it('covers every entry, with at least 120 messages and 40 close negatives in the older set', () => {
     expect(own.length).toBeGreaterThanOrEqual(120);
     expect(own.filter((item) => item.expect.length === 0 && item.auto === false).length).toBeGreaterThanOrEqual(40);
-    const expected = new Set([...own, ...causes].flatMap((item) => item.expect));
+    const expected = new Set([...own, ...causes, ...community, ...probes].flatMap((item) => item.expect));
     expect([...KNOWLEDGE_IDS].filter((id) => !expected.has(id))).toEqual([]);
     expect([...expected].filter((id) => !(KNOWLEDGE_IDS as readonly string[]).includes(id))).toEqual([]);
   });
@@ -45,6 +55,26 @@ describe('the matcher on our own phrasings (same scoring as npm run eval)', () =
     expect(report.recall.rate).toBeGreaterThanOrEqual(0.97);
     expect(report.quiet.rate).toBeGreaterThanOrEqual(0.99);
   });
+
+  it('reaches the targets on the second-round set, and gives no entry to most questions no entry covers', () => {
+    const report = evaluateMatcher(botDecision(knowledge), community);
+    expect(report.top1.total).toBeGreaterThanOrEqual(60);
+    expect(report.unanswered.total).toBeGreaterThanOrEqual(40);
+    expect(report.top1.rate).toBeGreaterThanOrEqual(0.9);
+    expect(report.top3.rate).toBeGreaterThanOrEqual(0.97);
+    expect(report.recall.rate).toBeGreaterThanOrEqual(0.97);
+    expect(report.quiet.rate).toBeGreaterThanOrEqual(0.99);
+    expect(report.unanswered.rate).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('stays quiet on every probe negative and answers every probe report', () => {
+    const report = evaluateMatcher(botDecision(knowledge), probes);
+    expect(report.quiet.total).toBeGreaterThanOrEqual(35);
+    expect(report.quiet.rate).toBe(1);
+    expect(report.recall.rate).toBe(1);
+    expect(report.top1.rate).toBeGreaterThanOrEqual(0.9);
+    expect(report.top3.rate).toBeGreaterThanOrEqual(0.97);
+  });
 });
 
 // The hub's own messages (and the word order the issue names) are quoted by everyone: they are the errors, not anybody's phrasing.
@@ -60,7 +90,7 @@ describe.skipIf(!hasSharedFixture(DEV_SET))('our phrasings are our own', () => {
   it('share no run of six words with a dev message', () => {
     const size = 6;
     const runs = new Set<string>();
-    for (const item of [...own, ...causes]) {
+    for (const item of [...own, ...causes, ...community, ...probes]) {
       const words = wordsOf(item.text);
       for (let i = 0; i + size <= words.length; i++) runs.add(words.slice(i, i + size).join(' '));
     }
