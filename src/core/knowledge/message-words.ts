@@ -21,10 +21,14 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   // Turned away at the door: the words people use for a refusal.
   [/\b(?:turn|turns|turned|turning) (?:away|down)\b|\b(?:shut|shuts) out\b/g, 'deny'],
   [/\b(?:run|runs|ran|running) out of\b|\bused up\b|\buse up\b/g, 'exhaust'],
+  // "I'm out of sessions": none left.
+  [/\bout of (?:free |available )?sessions\b/g, 'exhaust sessions'],
   // Sessions nobody closed: "left open", "left behind", "left over".
   [/\bleft (?:open|behind|over|hanging)\b/g, 'leftover'],
   [/\b(?:leave|leaves|leaving) ((?:[a-z0-9]+ ){0,3})(?:behind|open)\b/g, 'leftover $1'],
   // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
+  // Qlik's conferences have sessions too, many in parallel.
+  [/\bqlik (?:connect|world|world tour|summit)\b/g, 'conference'],
   // Client-managed Qlik Sense by its names is plain Qlik Sense here: "enterprise" must not point at Qlik Cloud.
   [/\b(?:qlik sense |qlik )?enterprise on windows\b|\bclient ?managed(?: qlik sense| qlik)?\b|\bqseow\b/g, 'qlik'],
   [/\bqlik sense\b/g, 'qlik'],

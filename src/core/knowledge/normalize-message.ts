@@ -9,8 +9,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '#x27': "'",
 };
 
+// "GitHub" and "HubSpot" must not become "git hub" and "hub spot": the hub is Qlik's.
 const PRODUCT_NAMES =
-  /\b(?:ServiceNow|VMware|MicroStrategy|BigQuery|MongoDB|MySQL|PostgreSQL|SalesForce|SharePoint|NetScaler|PowerBI|JavaScript|TypeScript|WebSocket)\b/gi;
+  /\b(?:ServiceNow|VMware|MicroStrategy|BigQuery|MongoDB|MySQL|PostgreSQL|SalesForce|SharePoint|NetScaler|PowerBI|JavaScript|TypeScript|WebSocket|GitHub|GitLab|HubSpot|OneDrive|PowerShell|NetSuite|WebEx|YouTube|LinkedIn)\b/gi;
 
 /**
  * A chat message as plain words (a chat's own markup, such as Slack's links and mentions, is decoded by its adapter):
@@ -26,6 +27,7 @@ export function normalizeMessage(text: string): string {
       // Before camelCase splitting, so QlikView stays one product and QlikSense becomes two words.
       .replace(/qlik\s*view/gi, ' qlikview ')
       .replace(/qlik\s*sense/gi, ' qlik sense ')
+      .replace(/qlik\s*core/gi, ' qlik core ')
       // Qlik Sense Enterprise on Windows, abbreviated: one word, not "qs eo w".
       .replace(/\bqseow\b/gi, ' qseow ')
       // Camel-cased product names are one word each: "ServiceNow" is not "service now", "VMware" not "v mware".
