@@ -89,7 +89,7 @@ const QLIK_CONTEXT = new Set([
   'professional',
 ]);
 // Not "user" or "attempt": "5 users were denied the stream" and "5 failed attempts" are other problems.
-// Written as people write them, read as canonical stems ("device" arrives as "devic", "message" as "messag").
+// Written as people write them, read as canonical stems ("message" arrives as "messag", "kicked" as "kick").
 const stems = (words: readonly string[]): ReadonlySet<string> => new Set(words.map(canonicalWord));
 const SESSIONISH = stems(['session', 'login', 'connect', 'device', 'browser', 'tab', 'authentication']);
 const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);

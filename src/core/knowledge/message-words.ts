@@ -94,6 +94,10 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   bounc: 'deny',
   exhausted: 'exhaust',
   // Devices, as people name them; the entries say machine, laptop, phone, tablet.
+  // The stems of the targets too, so "machine" in an entry and "PC" in a message meet.
+  machin: 'machine',
+  phon: 'phone',
+  devic: 'device',
   pc: 'machine',
   pcs: 'machine',
   computer: 'machine',
@@ -156,6 +160,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 const FILLER_WORDS: readonly string[] = (
   'say see seen saw show every day today yesterday tomorrow week morning lot bit thing guy team everyone anything something everything ' +
   'single time since last next ok okay pls plz appreciate advice advise idea issue problem question keep wonder look go come ' +
+  'instead plus ' +
   // Counts other than five and six (the limit and the refused one) say nothing about the topic.
   'two three four seven eight nine ten twice'
 ).split(' ');

@@ -22,6 +22,8 @@ export function normalizeMessage(text: string): string {
     text
       .replace(/&(amp|lt|gt|quot|apos|nbsp|#39|#x27);/gi, (_, name: string) => ENTITIES[name.toLowerCase()] ?? ' ')
       .replace(/:[a-z0-9_+-]+:/gi, ' ')
+      // A virtual proxy prefix's own name ("the /mobile prefix") says nothing of devices or causes.
+      .replace(/(^|\s)\/[a-z][\w-]*(?=\s+prefix)/gi, '$1')
       .replace(/[`*~]+/g, ' ')
       .replace(/[‘’`´]/g, "'")
       // Before camelCase splitting, so QlikView stays one product and QlikSense becomes two words.
