@@ -1,6 +1,7 @@
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, processIo, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { COMMAND_LOADERS } from './command-loaders.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { usage } from './usage.js';
 import { versionLine } from './version.js';
 
@@ -27,6 +28,7 @@ async function usageText(): Promise<string> {
 }
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  limitHeapGrowth();
   const [name, ...args] = argv;
   if (name !== undefined && VERSION.includes(name)) {
     await write(io.stdout, versionLine());

@@ -1,6 +1,6 @@
 import { clientHash } from './client-hash.js';
 import { copyString } from './copy-string.js';
-import { TimeQueue } from './time-queue.js';
+import { StartRing } from './start-ring.js';
 
 /** Automation: this many sessions from one client within a minute. */
 export const AUTOMATION_SESSIONS = 5;
@@ -12,39 +12,38 @@ export interface AutomationBurst {
   readonly client: string;
 }
 
-/** One user's starts of the last minute (each with its client's hash) and how many each client has among them. */
-interface UserWindow {
-  readonly starts: TimeQueue<number>;
-  readonly perClient: Map<number, number>;
-}
-
 /**
  * The most sessions one client of a user opened within AUTOMATION_WINDOW_MS, when at least AUTOMATION_SESSIONS.
- * Only users who started a session in the last minute hold a window, with just those starts: memory follows the
- * starts of the last minute, not the users or their clients.
+ * Every start of the last minute is in one ring of typed arrays, and each user has a count of them: a user with fewer
+ * than AUTOMATION_SESSIONS starts in the window cannot have a burst, so only users above it count per client
+ * (the few scripts and service accounts). Nothing is allocated for a start of anyone else.
  */
 export class AutomationFold {
-  private readonly windows = new Map<number, UserWindow>();
-  /** Every user's starts of the last minute, oldest first (the user of each): windows empty and go in this order. */
-  private readonly recent = new TimeQueue<number>();
+  private readonly recent = new StartRing();
+  /** Per user: its starts in the window. */
+  private inWindow = new Int32Array(256);
+  /** Users with AUTOMATION_SESSIONS starts or more in the window: their starts per client hash. */
+  private readonly perClient = new Map<number, Map<number, number>>();
   private readonly best = new Map<number, AutomationBurst>();
 
   /** A start of the user from `client` ('' when unknown), in time order. */
   started(user: number, client: string, at: number): void {
     this.expire(at);
-    let window = this.windows.get(user);
-    if (window === undefined) this.windows.set(user, (window = { starts: new TimeQueue(), perClient: new Map() }));
-    const { starts, perClient } = window;
-    this.recent.push(at, user);
+    if (user >= this.inWindow.length) this.growTo(user);
     const hash = clientHash(client);
-    const sessions = (perClient.get(hash) ?? 0) + 1;
-    perClient.set(hash, sessions);
-    starts.push(at, hash);
+    this.recent.push(at, user, hash);
+    const starts = (this.inWindow[user] as number) + 1;
+    this.inWindow[user] = starts;
+    if (starts < AUTOMATION_SESSIONS) return;
+    let counts = this.perClient.get(user);
+    if (counts === undefined) this.perClient.set(user, (counts = this.countsOf(user)));
+    else counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    const sessions = counts.get(hash) as number;
     if (sessions < AUTOMATION_SESSIONS) return;
     const best = this.best.get(user);
     if (best !== undefined && sessions <= best.sessions) return;
     this.best.set(user, {
-      at: firstStartOf(starts, hash),
+      at: this.firstStartOf(user, hash),
       sessions,
       client: best?.client === client ? best.client : copyString(client),
     });
@@ -56,27 +55,51 @@ export class AutomationFold {
 
   heldEntries(): number {
     let held = this.best.size + this.recent.size;
-    for (const window of this.windows.values()) held += window.starts.size + window.perClient.size;
+    for (const counts of this.perClient.values()) held += counts.size;
     return held;
   }
 
-  /** Starts more than a minute before `at` leave their user's window, and windows left empty go. */
+  /** Starts more than a minute before `at` leave the window; a user falling below the burst size stops counting. */
   private expire(at: number): void {
-    while (this.recent.size > 0 && at - this.recent.peekTime() > AUTOMATION_WINDOW_MS) {
-      const user = this.recent.shift();
-      const window = this.windows.get(user);
-      if (window === undefined) continue;
-      const gone = window.starts.shift();
-      const left = (window.perClient.get(gone) ?? 1) - 1;
-      if (left === 0) window.perClient.delete(gone);
-      else window.perClient.set(gone, left);
-      if (window.starts.size === 0) this.windows.delete(user);
+    while (this.recent.size > 0 && at - this.recent.oldestTime() > AUTOMATION_WINDOW_MS) {
+      const user = this.recent.oldestUser();
+      const hash = this.recent.oldestHash();
+      this.recent.dropOldest();
+      const starts = (this.inWindow[user] as number) - 1;
+      this.inWindow[user] = starts;
+      const counts = this.perClient.get(user);
+      if (counts === undefined) continue;
+      if (starts < AUTOMATION_SESSIONS) {
+        this.perClient.delete(user);
+        continue;
+      }
+      const left = (counts.get(hash) ?? 1) - 1;
+      if (left === 0) counts.delete(hash);
+      else counts.set(hash, left);
     }
   }
-}
 
-/** The earliest start of the client within the window: where its burst began. */
-function firstStartOf(starts: TimeQueue<number>, hash: number): number {
-  for (let index = 0; index < starts.size; index++) if (starts.itemAt(index) === hash) return starts.timeAt(index);
-  return Number.NaN;
+  /** The user's starts in the window per client, counted once when the user reaches the burst size. */
+  private countsOf(user: number): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (let index = 0; index < this.recent.size; index++) {
+      if (this.recent.userAt(index) !== user) continue;
+      const hash = this.recent.hashAt(index);
+      counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** The earliest start of the client within the window: where its burst began. */
+  private firstStartOf(user: number, hash: number): number {
+    for (let index = 0; index < this.recent.size; index++)
+      if (this.recent.userAt(index) === user && this.recent.hashAt(index) === hash) return this.recent.timeAt(index);
+    return Number.NaN;
+  }
+
+  private growTo(user: number): void {
+    const grown = new Int32Array(Math.max(user + 1, this.inWindow.length * 2));
+    grown.set(this.inWindow);
+    this.inWindow = grown;
+  }
 }

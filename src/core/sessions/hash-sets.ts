@@ -4,11 +4,13 @@ const BLOCK = 8;
 /**
  * A small set of 32-bit hashes per user, capped at `cap`, all kept in typed arrays: no object per user, and the
  * memory sits outside the garbage-collected heap. A user's hashes live in one block of the pool, moved to a block
- * twice as large when full (the old block is left behind: at most as much again as what is held).
+ * twice as large when full; the blocks left behind are dropped when the pool fills.
  */
 export class HashSets {
   private pool = new Uint32Array(BLOCK * 256);
   private poolUsed = 0;
+  /** Slots of the users' current blocks (the rest of `poolUsed` is blocks left behind). */
+  private live = 0;
   /** Per user: where its block starts, its capacity, and how many hashes it holds. */
   private starts = new Int32Array(256);
   private capacities = new Uint16Array(256);
@@ -24,9 +26,10 @@ export class HashSets {
   add(user: number, hash: number): boolean {
     this.ensureUser(user);
     const size = this.sizes[user] as number;
+    // A full set takes nothing more, held or not: no need to look.
+    if (size >= this.cap) return false;
     const start = this.starts[user] as number;
     for (let index = start; index < start + size; index++) if (this.pool[index] === hash) return false;
-    if (size >= this.cap) return false;
     if (size === this.capacities[user]) this.move(user, Math.min(this.cap, Math.max(BLOCK, size * 2)));
     this.pool[(this.starts[user] as number) + size] = hash;
     this.sizes[user] = size + 1;
@@ -39,17 +42,35 @@ export class HashSets {
   }
 
   private move(user: number, capacity: number): void {
-    if (this.poolUsed + capacity > this.pool.length) {
-      const grown = new Uint32Array(Math.max(this.pool.length * 2, this.poolUsed + capacity));
-      grown.set(this.pool.subarray(0, this.poolUsed));
-      this.pool = grown;
-    }
+    if (this.poolUsed + capacity > this.pool.length) this.repack(capacity);
     const from = this.starts[user] as number;
     const size = this.sizes[user] as number;
     this.pool.copyWithin(this.poolUsed, from, from + size);
+    this.live += capacity - (this.capacities[user] as number);
     this.starts[user] = this.poolUsed;
     this.capacities[user] = capacity;
     this.poolUsed += capacity;
+  }
+
+  /**
+   * The pool is full: the users' blocks are copied into a fresh pool, leaving out the ones left behind, so it holds
+   * at most twice what is live. It doubles only when the live blocks (and `room` more) fill half of it.
+   */
+  private repack(room: number): void {
+    const length =
+      (this.live + room) * 2 > this.pool.length ? Math.max(this.pool.length * 2, this.live + room) : this.pool.length;
+    const pool = new Uint32Array(length);
+    let used = 0;
+    for (let user = 0; user < this.sizes.length; user++) {
+      const capacity = this.capacities[user] as number;
+      if (capacity === 0) continue;
+      const start = this.starts[user] as number;
+      pool.set(this.pool.subarray(start, start + (this.sizes[user] as number)), used);
+      this.starts[user] = used;
+      used += capacity;
+    }
+    this.pool = pool;
+    this.poolUsed = used;
   }
 
   private ensureUser(user: number): void {

@@ -16,51 +16,89 @@ function earliest(a: number, b: number): number {
   return Math.min(a, b);
 }
 
+/** A typed array of one figure per user, grown as users come. */
+function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, users: number, make: (n: number) => T): T {
+  if (users <= array.length) return array;
+  const bigger = make(Math.max(users, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * The licence figures of every user in typed arrays, one slot per user: no object and no boxed number per user.
+ * A highest SessionCount of -1 stands for none seen.
+ */
 export class LicenceFold {
-  private readonly figures: LicenceFigures[] = [];
+  private users = 0;
+  private deniedCounts = new Int32Array(256);
+  private limitCounts = new Int32Array(256);
+  private noPassCounts = new Int32Array(256);
+  private maxSessionCounts = new Float64Array(256).fill(-1);
+  private allocatedFlags = new Uint8Array(256);
+  private firstLimitAt = new Float64Array(256).fill(Number.NaN);
+  private firstNoPassAt = new Float64Array(256).fill(Number.NaN);
+  private firstGrant = new Float64Array(256).fill(Number.NaN);
 
   addUser(): void {
-    this.figures.push({
-      denied: 0,
-      limitDenials: 0,
-      noPassDenials: 0,
-      firstLimitDenialAt: Number.NaN,
-      firstNoPassDenialAt: Number.NaN,
-      maxSessionCount: null,
-      firstGrantAt: Number.NaN,
-      allocated: false,
-    });
+    const users = ++this.users;
+    if (users <= this.deniedCounts.length) return;
+    const ints = (n: number) => new Int32Array(n);
+    const instants = (n: number) => new Float64Array(n).fill(Number.NaN);
+    this.deniedCounts = grown(this.deniedCounts, users, ints);
+    this.limitCounts = grown(this.limitCounts, users, ints);
+    this.noPassCounts = grown(this.noPassCounts, users, ints);
+    this.maxSessionCounts = grown(this.maxSessionCounts, users, (n) => new Float64Array(n).fill(-1));
+    this.allocatedFlags = grown(this.allocatedFlags, users, (n) => new Uint8Array(n));
+    this.firstLimitAt = grown(this.firstLimitAt, users, instants);
+    this.firstNoPassAt = grown(this.firstNoPassAt, users, instants);
+    this.firstGrant = grown(this.firstGrant, users, instants);
   }
 
+  /** The user's figures as one object (made afresh: for the report, not for every event). */
   of(user: number): Readonly<LicenceFigures> {
-    return this.figures[user] as LicenceFigures;
+    const count = this.maxSessionCounts[user] as number;
+    return {
+      denied: this.denied(user),
+      limitDenials: this.limitDenials(user),
+      noPassDenials: this.noPassCounts[user] as number,
+      firstLimitDenialAt: this.firstLimitAt[user] as number,
+      firstNoPassDenialAt: this.firstNoPassAt[user] as number,
+      maxSessionCount: count === -1 ? null : count,
+      firstGrantAt: this.firstGrant[user] as number,
+      allocated: this.allocatedFlags[user] === 1,
+    };
+  }
+
+  denied(user: number): number {
+    return this.deniedCounts[user] as number;
+  }
+
+  limitDenials(user: number): number {
+    return this.limitCounts[user] as number;
   }
 
   granted(user: number, at: number, sessionCount: number | null): void {
-    const figures = this.figures[user] as LicenceFigures;
-    figures.firstGrantAt = earliest(figures.firstGrantAt, at);
-    this.sessionCount(figures, sessionCount);
+    this.firstGrant[user] = earliest(this.firstGrant[user] as number, at);
+    this.sessionCount(user, sessionCount);
   }
 
   allocated(user: number): void {
-    (this.figures[user] as LicenceFigures).allocated = true;
+    this.allocatedFlags[user] = 1;
   }
 
-  denied(user: number, at: number, reason: 'limit' | 'no-access-pass', sessionCount: number | null): void {
-    const figures = this.figures[user] as LicenceFigures;
-    figures.denied++;
-    this.sessionCount(figures, sessionCount);
+  deniedAt(user: number, at: number, reason: 'limit' | 'no-access-pass', sessionCount: number | null): void {
+    this.deniedCounts[user] = this.denied(user) + 1;
+    this.sessionCount(user, sessionCount);
     if (reason === 'limit') {
-      figures.limitDenials++;
-      figures.firstLimitDenialAt = earliest(figures.firstLimitDenialAt, at);
+      this.limitCounts[user] = this.limitDenials(user) + 1;
+      this.firstLimitAt[user] = earliest(this.firstLimitAt[user] as number, at);
     } else {
-      figures.noPassDenials++;
-      figures.firstNoPassDenialAt = earliest(figures.firstNoPassDenialAt, at);
+      this.noPassCounts[user] = (this.noPassCounts[user] as number) + 1;
+      this.firstNoPassAt[user] = earliest(this.firstNoPassAt[user] as number, at);
     }
   }
 
-  private sessionCount(figures: LicenceFigures, count: number | null): void {
-    if (count !== null && (figures.maxSessionCount === null || count > figures.maxSessionCount))
-      figures.maxSessionCount = count;
+  private sessionCount(user: number, count: number | null): void {
+    if (count !== null && count > (this.maxSessionCounts[user] as number)) this.maxSessionCounts[user] = count;
   }
 }

@@ -1,4 +1,5 @@
-import { TimeQueue } from './time-queue.js';
+import { copyString } from './copy-string.js';
+import { StartRing } from './start-ring.js';
 
 /** Reload windows are matched with a little slack: the REST calls start right after the task does. */
 export const RELOAD_SLACK_MS = 5_000;
@@ -18,7 +19,7 @@ export class ReloadFold {
   /** Reloads whose window may still hold starts not yet registered. */
   private active: ReloadWindow[] = [];
   /** Registered starts of the last three hours (the user of each), oldest first; numbered from `retired` on. */
-  private readonly recentOpens = new TimeQueue<number>();
+  private readonly recentOpens = new StartRing();
   private retired = 0;
   /** The window that claimed a start, by the start's number: only the few starts inside a reload are here. */
   private readonly claims = new Map<number, ReloadWindow>();
@@ -26,7 +27,7 @@ export class ReloadFold {
   private readonly tasks = new Map<number, Set<string>>();
 
   reload(window: ReloadWindow): void {
-    const kept = { ...window, taskName: (' ' + window.taskName).slice(1), status: (' ' + window.status).slice(1) };
+    const kept = { ...window, taskName: copyString(window.taskName), status: copyString(window.status) };
     this.reloads.push(kept);
     this.active.push(kept);
     const opens = this.recentOpens;
@@ -42,12 +43,14 @@ export class ReloadFold {
       for (const window of this.active)
         if (at >= window.start - RELOAD_SLACK_MS) this.claim(this.retired + this.recentOpens.size, window);
     }
-    this.recentOpens.push(at, user);
+    this.recentOpens.push(at, user, 0);
   }
 
   settle(now: number): void {
-    for (let at = this.recentOpens.peekTime(); at < now - RELOAD_LOOKBACK_MS; at = this.recentOpens.peekTime()) {
-      this.retire(this.retired, this.recentOpens.shift());
+    const opens = this.recentOpens;
+    for (let at = opens.oldestTime(); at < now - RELOAD_LOOKBACK_MS; at = opens.oldestTime()) {
+      this.retire(this.retired, opens.oldestUser());
+      opens.dropOldest();
       this.retired++;
     }
   }
@@ -82,7 +85,7 @@ export class ReloadFold {
 }
 
 /** The index of the first start at or after `at` (starts are in time order). */
-function firstAtOrAfter(opens: TimeQueue<number>, at: number): number {
+function firstAtOrAfter(opens: StartRing, at: number): number {
   let low = 0;
   let high = opens.size;
   while (low < high) {

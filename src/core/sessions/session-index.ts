@@ -16,7 +16,8 @@ export class SessionIndex<T extends IndexedValue> {
   private slots: (T | undefined)[] = new Array<T | undefined>(1024).fill(undefined);
   private mask = 1023;
   private count = 0;
-  /** The hashes of the id asked for last. */
+  /** The id hashed last and its hashes: a new session is looked up, then added under the same id. */
+  private lastId: string | null = null;
   private a = 0;
   private b = 0;
 
@@ -65,6 +66,8 @@ export class SessionIndex<T extends IndexedValue> {
   }
 
   private hash(id: string): void {
+    if (id === this.lastId) return;
+    this.lastId = id;
     let a = 0x811c9dc5;
     let b = 0x9e3779b9 ^ id.length;
     for (let index = 0; index < id.length; index++) {

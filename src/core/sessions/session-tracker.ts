@@ -62,8 +62,8 @@ export class SessionTracker {
   private readonly pictures = new TimelineFold(
     (user) => this.peaks.peakAt(user),
     (user) => {
-      const licence = this.licences.of(user);
-      return licence.limitDenials * 1e9 + this.peaks.peak(user) * 1e6 + licence.denied;
+      const licences = this.licences;
+      return licences.limitDenials(user) * 1e9 + this.peaks.peak(user) * 1e6 + licences.denied(user);
     },
   );
   private readonly started: number[] = [];
@@ -121,7 +121,7 @@ export class SessionTracker {
           this.anonymous.denied(event.at);
           return;
         }
-        this.licences.denied(user, event.at, event.reason, event.sessionCount);
+        this.licences.deniedAt(user, event.at, event.reason, event.sessionCount);
         this.pictures.refused(user, event.at);
         if (event.client !== null) this.clients.address(user, event.client);
         return;
@@ -267,12 +267,16 @@ export class SessionTracker {
   }
 
   private user(name: string): number {
-    return this.users.id(name, () => {
+    const known = this.users.size;
+    const user = this.users.id(name);
+    // A new user: every fold gets its slot (no closure is made for the lookups of users already known).
+    if (user === known) {
       this.peaks.addUser();
       this.licences.addUser();
       this.started.push(0);
       this.qrsContext.push(false);
-    });
+    }
+    return user;
   }
 
   private nodeOf(node: string | null): string | null {

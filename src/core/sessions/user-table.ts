@@ -14,19 +14,21 @@ export class UserTable {
     return this.names.length;
   }
 
-  /** The number of `name`, given a new one when it is new; `created` is called once for each new user. */
-  id(name: string, created: (id: number) => void): number {
+  /** The number of `name`, given a new one (the next of `size`) when it is new. */
+  id(name: string): number {
     const spelled = this.bySpelling.get(name);
     if (spelled !== undefined) return spelled;
     const key = name.toLowerCase();
     let id = this.byKey.get(key);
+    // One copy serves as the name, its spelling and (when it is already lower case) its key: 20,000 users, 20,000 strings.
+    let spelling: string | null = null;
     if (id === undefined) {
       id = this.names.length;
-      this.names.push(copyString(name));
-      this.byKey.set(copyString(key), id);
-      created(id);
+      spelling = copyString(name);
+      this.names.push(spelling);
+      this.byKey.set(key === name ? spelling : copyString(key), id);
     }
-    if (this.bySpelling.size < 4 * (this.names.length + 64)) this.bySpelling.set(copyString(name), id);
+    if (this.bySpelling.size < 4 * (this.names.length + 64)) this.bySpelling.set(spelling ?? copyString(name), id);
     return id;
   }
 
