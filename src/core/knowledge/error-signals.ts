@@ -89,7 +89,7 @@ const QLIK_CONTEXT = new Set([
   'professional',
 ]);
 // Not "user" or "attempt": "5 users were denied the stream" and "5 failed attempts" are other problems.
-// Written as people write them, read as canonical stems ("device" arrives as "devic", "message" as "messag").
+// Written as people write them, read as canonical stems ("message" arrives as "messag", "kicked" as "kick").
 const stems = (words: readonly string[]): ReadonlySet<string> => new Set(words.map(canonicalWord));
 const SESSIONISH = stems(['session', 'login', 'connect', 'device', 'browser', 'tab', 'authentication']);
 const DENY_WORDS = new Set(['deny', 'fail', 'error', 'unable', 'kick', 'exceed', 'reach', 'hit', 'lock']);
@@ -111,11 +111,11 @@ const REPORT_WORDS = stems([
 const TOO_MANY_SESSIONS_LITERAL = /\btoo many (?:[a-z]+ ){0,2}ses+io?ns?\b/;
 // The error's own words, as people shorten it ("the parallel sessions message"); not "concurrent connections", a database's.
 const PARALLEL_SESSIONS_LITERAL = /\bparal+el+ ses+io?ns?\b/;
-const EVENT_WORDS = new Set(
-  ['webinar', 'conference', 'attend', 'agenda', 'speaker', 'keynote', 'breakout', 'track', 'workshop', 'summit'].map(
-    canonicalWord,
-  ),
-);
+const EVENT_WORDS = stems(['webinar', 'conference', 'attend', 'agenda', 'speaker', 'keynote', 'breakout', 'summit']);
+// "parallel tracks", "workshops": an event's only beside another event word ("keep track", "track down" are not).
+const EVENT_HINTS = stems(['track', 'workshop']);
+// Failed or expired passwords lock accounts; "after I changed my password" alone locks nobody out.
+const PASSWORD_TROUBLE = stems(['lock', 'attempt', 'wrong', 'incorrect', 'invalid', 'expired', 'fail', 'reset']);
 const ERROR_WORDS = stems(['error', 'message', 'popup', 'warn', 'warning', 'deny', 'kick', 'fail']);
 // Yes/no and conditional questions ask about the limit; "why/how come ... denied" usually reports it.
 const QUESTION_OPENERS = new Set(['is', 'are', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'if']);
@@ -316,8 +316,13 @@ function guardsOf(words: readonly string[], text: string, qlik: boolean): GuardC
   if (OTHER_ERRORS.test(normalizeMessage(text))) guards.push('other-error');
   if (!qlik && quotesForeignSessionError(text)) guards.push('foreign-error');
   // Sessions of a conference or a webinar ("too many sessions in parallel tracks").
-  if (words.some((word) => EVENT_WORDS.has(word))) guards.push('event-sessions');
-  if (words.includes('password') || words.includes('lockout') || (words.includes('lock') && words.includes('attempt')))
+  const events = words.filter((word) => EVENT_WORDS.has(word) || EVENT_HINTS.has(word));
+  if (events.some((word) => EVENT_WORDS.has(word)) || new Set(events).size >= 2) guards.push('event-sessions');
+  if (
+    (words.includes('password') && words.some((word) => PASSWORD_TROUBLE.has(word))) ||
+    words.includes('lockout') ||
+    (words.includes('lock') && words.includes('attempt'))
+  )
     guards.push('account-lockout');
   const opener = words[0];
   if (
@@ -413,7 +418,8 @@ export function detectErrorSignals(text: string, words: readonly string[]): Erro
   const guards = guardsOf(words, text, qlik || exact);
   const overrulesAll =
     !exact &&
-    ((guards.includes('other-product') && !qlik) ||
+    // QlikView has session limits of its own: its messages are QlikView's unless Qlik Sense is named too.
+    (((guards.includes('other-product') || guards.includes('qlikview-cal')) && !qlik) ||
       guards.includes('event-sessions') ||
       guards.includes('foreign-error'));
   const overruled =

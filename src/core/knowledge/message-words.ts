@@ -21,10 +21,14 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   // Turned away at the door: the words people use for a refusal.
   [/\b(?:turn|turns|turned|turning) (?:away|down)\b|\b(?:shut|shuts) out\b/g, 'deny'],
   [/\b(?:run|runs|ran|running) out of\b|\bused up\b|\buse up\b/g, 'exhaust'],
+  // "I'm out of sessions": none left.
+  [/\bout of (?:free |available )?sessions\b/g, 'exhaust sessions'],
   // Sessions nobody closed: "left open", "left behind", "left over".
   [/\bleft (?:open|behind|over|hanging)\b/g, 'leftover'],
   [/\b(?:leave|leaves|leaving) ((?:[a-z0-9]+ ){0,3})(?:behind|open)\b/g, 'leftover $1'],
   // The product's name says "Qlik", not "sense": "sens" must not match "single integration" or "makes sense".
+  // Qlik's conferences have sessions too, many in parallel.
+  [/\bqlik (?:connect|world|world tour|summit)\b/g, 'conference'],
   // Client-managed Qlik Sense by its names is plain Qlik Sense here: "enterprise" must not point at Qlik Cloud.
   [/\b(?:qlik sense |qlik )?enterprise on windows\b|\bclient ?managed(?: qlik sense| qlik)?\b|\bqseow\b/g, 'qlik'],
   [/\bqlik sense\b/g, 'qlik'],
@@ -90,6 +94,10 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   bounc: 'deny',
   exhausted: 'exhaust',
   // Devices, as people name them; the entries say machine, laptop, phone, tablet.
+  // The stems of the targets too, so "machine" in an entry and "PC" in a message meet.
+  machin: 'machine',
+  phon: 'phone',
+  devic: 'device',
   pc: 'machine',
   pcs: 'machine',
   computer: 'machine',
@@ -152,6 +160,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 const FILLER_WORDS: readonly string[] = (
   'say see seen saw show every day today yesterday tomorrow week morning lot bit thing guy team everyone anything something everything ' +
   'single time since last next ok okay pls plz appreciate advice advise idea issue problem question keep wonder look go come ' +
+  'instead plus ' +
   // Counts other than five and six (the limit and the refused one) say nothing about the topic.
   'two three four seven eight nine ten twice'
 ).split(' ');

@@ -9,8 +9,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '#x27': "'",
 };
 
+// "GitHub" and "HubSpot" must not become "git hub" and "hub spot": the hub is Qlik's.
 const PRODUCT_NAMES =
-  /\b(?:ServiceNow|VMware|MicroStrategy|BigQuery|MongoDB|MySQL|PostgreSQL|SalesForce|SharePoint|NetScaler|PowerBI|JavaScript|TypeScript|WebSocket)\b/gi;
+  /\b(?:ServiceNow|VMware|MicroStrategy|BigQuery|MongoDB|MySQL|PostgreSQL|SalesForce|SharePoint|NetScaler|PowerBI|JavaScript|TypeScript|WebSocket|GitHub|GitLab|HubSpot|OneDrive|PowerShell|NetSuite|WebEx|YouTube|LinkedIn)\b/gi;
 
 /**
  * A chat message as plain words (a chat's own markup, such as Slack's links and mentions, is decoded by its adapter):
@@ -21,11 +22,14 @@ export function normalizeMessage(text: string): string {
     text
       .replace(/&(amp|lt|gt|quot|apos|nbsp|#39|#x27);/gi, (_, name: string) => ENTITIES[name.toLowerCase()] ?? ' ')
       .replace(/:[a-z0-9_+-]+:/gi, ' ')
+      // A virtual proxy prefix's own name ("the /mobile prefix") says nothing of devices or causes.
+      .replace(/(^|\s)\/[a-z][\w-]*(?=\s+prefix)/gi, '$1')
       .replace(/[`*~]+/g, ' ')
       .replace(/[‘’`´]/g, "'")
       // Before camelCase splitting, so QlikView stays one product and QlikSense becomes two words.
       .replace(/qlik\s*view/gi, ' qlikview ')
       .replace(/qlik\s*sense/gi, ' qlik sense ')
+      .replace(/qlik\s*core/gi, ' qlik core ')
       // Qlik Sense Enterprise on Windows, abbreviated: one word, not "qs eo w".
       .replace(/\bqseow\b/gi, ' qseow ')
       // Camel-cased product names are one word each: "ServiceNow" is not "service now", "VMware" not "v mware".

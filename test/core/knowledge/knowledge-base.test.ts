@@ -582,3 +582,24 @@ describe('knowledge matcher: what the message rules out or only sets the scene',
     expect(result.explanation.guards).toContain('other-product');
   });
 });
+
+describe('knowledge matcher: guards that must not misfire, and those that must fire', () => {
+  it.for([
+    'hub says too many sessions, how do I track down which ones are open?',
+    'Qlik Sense refuses me since I changed my password: too many sessions',
+    'the hub says I am out of sessions',
+  ])('answers the report "%s"', (text) => {
+    const result = knowledge.match(text);
+    expect(result.autoReply).toBe(true);
+    expect(result.matches[0]?.id).toBe('five-session-limit');
+  });
+
+  it.for([
+    'QlikView: too many sessions in parallel on the sales document',
+    'So many talks at Qlik Connect, too many sessions in parallel to see them all',
+    'GitHub Actions: too many sessions, please wait',
+    'the hub account is locked after three wrong password attempts',
+  ])('stays quiet on "%s"', (text) => {
+    expect(knowledge.match(text).autoReply).toBe(false);
+  });
+});

@@ -113,3 +113,10 @@ describe('messageWords: product names', () => {
     expect(messageWords('users end up with two sessions')).not.toContain('end');
   });
 });
+
+describe('normalizeMessage: prefixes', () => {
+  it('drops the name of a virtual proxy prefix, keeps API paths', () => {
+    expect(normalizeMessage('users of the /mobile prefix')).toBe('users of the prefix');
+    expect(normalizeMessage('DELETE /qps/user returns 403')).toBe('delete qps user returns 403');
+  });
+});
