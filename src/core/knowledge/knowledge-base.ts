@@ -289,7 +289,7 @@ export function createKnowledgeBase(
     // A quoted or reported error is not a question: only who or what it is about adds to the ranking.
     const intents = detectQuestionIntents(words, detected.signals.length > 0);
     // A quoted error is answered whatever else is asked; without one, a topic no entry covers gets no neighbour's entry.
-    const uncovered = detected.signals.length === 0 ? detectUncoveredQuestions(words) : [];
+    const uncovered = detected.signals.length === 0 ? detectUncoveredQuestions(words, detected.qlikContext) : [];
     const offTopic = detected.guards.some((guard) => OFF_TOPIC_GUARDS.has(guard)) || uncovered.length > 0;
     const onTopic = words.some((word) => TOPIC_WORDS.has(word));
     // "run the services under a gMSA" matches the trigger "service account"; only sessions or licences make it ours.

@@ -36,6 +36,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bhalf an hour\b/g, '30 minutes'],
   // "at the moment", "right now": the present state, as the questions about who is connected ask it.
   [/\bat the moment\b|\bright now\b/g, 'now'],
+  [/\b(?:get|gets|got|getting) rid of\b/g, 'end'],
   // "end up with sessions on both" is where they land, not ending a session.
   [/\b(?:end|ends|ended|ending) up\b/g, 'become'],
 ];

@@ -82,6 +82,7 @@ const COUNTED_THINGS = new Set([
 ]);
 // Thrown out after a while: the inactivity timeout ("kicked out after 30 minutes", "logged out when idle").
 const DROPPED_WORDS = new Set(['kick', 'logout', 'expir', 'disconnect', 'drop']);
+const NEGATIONS = new Set(['never', 'not', 'no', 'without']);
 const WHILE_WORDS = new Set(['minut', 'hour', 'idle', 'inactiv', 'inactivity', 'longer', 'shorter']);
 // The Qlik internal accounts (INTERNAL\sa_scheduler, sa_repository, sa_api, sa_proxy, sa_engine): no interactive user.
 const INTERNAL_ACCOUNTS = new Set(['scheduler', 'repository', 'api', 'proxy', 'engin', 'engine']);
@@ -108,6 +109,11 @@ function asksWhatCounts(words: readonly string[]): boolean {
     hasPair(words, 'count', 'toward') ||
     hasPair(words, 'count', 'against') ||
     words.includes('exhaust') ||
+    // "..., will Qlik count 2 sessions?": the question need not open the message.
+    words.some(
+      (word, index) =>
+        ['will', 'would', 'does', 'do'].includes(word) && words.slice(index + 1, index + 4).includes('count'),
+    ) ||
     (words.includes('one') && words.includes('or') && words.includes('two'));
   // "does an incognito window start a new session?", "how many sessions is one browser with 4 tabs?"
   const opener = words[0] ?? '';
@@ -231,7 +237,12 @@ function questionIntents(
       },
     ];
   }
-  const dropped = words.some((word) => DROPPED_WORDS.has(word)) && words.some((word) => WHILE_WORDS.has(word));
+  // "never logs out", "doesn't log off": sessions left behind, not a timeout that threw someone out.
+  const droppedAt = words.findIndex(
+    (word, index) =>
+      DROPPED_WORDS.has(word) && !words.slice(Math.max(0, index - 2), index).some((before) => NEGATIONS.has(before)),
+  );
+  const dropped = droppedAt >= 0 && words.some((word) => WHILE_WORDS.has(word));
   if (
     (dropped || (words.includes('timeout') && words.some((word) => SESSIONISH.has(word)))) &&
     !words.includes('five')

@@ -7,6 +7,7 @@ export const UNCOVERED_CODES = [
   'one-session-per-user',
   'socket-closed',
   'login-pass-arithmetic',
+  'other-session-limit',
 ] as const;
 export type UncoveredCode = (typeof UNCOVERED_CODES)[number];
 
@@ -48,12 +49,25 @@ function namesTheLimit(words: readonly string[]): boolean {
   );
 }
 
+// Asking for another number ("raise it to 10 sessions") is about Qlik's limit; stating one ("15 concurrent sessions") is not.
+const CHANGE_WORDS = canonical('raise increase change set configure want need');
+
+/** "15 concurrent sessions", "10 parallel sessions": a session limit of a number Qlik Sense does not have. */
+function namesAnotherSessionLimit(words: readonly string[]): boolean {
+  return words.some((word, index) => {
+    if (!/^\d+$/.test(word) || Number(word) <= 6) return false;
+    const next = words.slice(index + 1, index + 3);
+    return next.includes('session') && (next.includes('parallel') || words[index + 1] === 'session');
+  });
+}
+
 /**
  * Reads a question for a session or licence topic that none of the entries covers: a size quota, a limit on
  * something other than sessions, restricting users to one session, a dropped websocket, login access pass
- * arithmetic. `words` are the canonical words of the message (see messageWords).
+ * arithmetic, another product's session limit (a number other than five, no word of Qlik). `words` are the
+ * canonical words of the message (see messageWords); `qlik` whether it names Qlik Sense or one of its parts.
  */
-export function detectUncoveredQuestions(words: readonly string[]): UncoveredQuestion[] {
+export function detectUncoveredQuestions(words: readonly string[], qlik: boolean): UncoveredQuestion[] {
   const found: UncoveredQuestion[] = [];
   const sessions = words.some((word) => SESSION_WORDS.has(word));
   const perUser = hasSequence(words, ['per', 'user']) || hasSequence(words, ['each', 'user']);
@@ -87,5 +101,12 @@ export function detectUncoveredQuestions(words: readonly string[]): UncoveredQue
     !namesTheLimit(words)
   )
     found.push({ code: 'login-pass-arithmetic', evidence: 'how login access passes are used up' });
+  if (
+    !qlik &&
+    namesAnotherSessionLimit(words) &&
+    !namesTheLimit(words) &&
+    !words.some((word) => CHANGE_WORDS.has(word))
+  )
+    found.push({ code: 'other-session-limit', evidence: "a session limit of another number: another product's" });
   return found;
 }

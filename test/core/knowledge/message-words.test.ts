@@ -109,6 +109,10 @@ describe('messageWords: product names', () => {
     expect(messageWords('client-managed Qlik Sense')).toEqual(['qlik']);
   });
 
+  it('reads "get rid of" as ending', () => {
+    expect(messageWords('get rid of old sessions')).toEqual(['end', 'old', 'session']);
+  });
+
   it('reads "end up" as where something lands, not as ending a session', () => {
     expect(messageWords('users end up with two sessions')).not.toContain('end');
   });

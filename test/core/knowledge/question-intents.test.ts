@@ -19,6 +19,10 @@ describe('detectQuestionIntents', () => {
     { text: 'how can I list the sessions she has open', expected: ['count-question'] },
     { text: 'what is the maximum number of apps in a stream?', expected: [] },
     { text: 'the reload failed last night', expected: [] },
+    { text: 'users get logged out after 20 minutes', expected: ['timeout-question'] },
+    // Left behind, not thrown out: "never logs out" is no timeout.
+    { text: 'the warm-up job never logs out and runs every 10 minutes', expected: [] },
+    { text: 'two screens, two browsers: will Qlik count two sessions?', expected: ['what-counts-question'] },
   ])('$text -> $expected', ({ text, expected }) => {
     expect(intentsOf(text)).toEqual(expected);
   });
