@@ -1,11 +1,14 @@
 // The app under test for bench/file-shares.js, in its own process so its peak RSS is the app's alone: the real
 // composition root (dist/main.js), the real Bolt HTTP receiver, the worker pool as configured (ANALYSIS_WORKERS).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { limitHeapGrowth } from '../dist/cli/heap-growth.js';
 import { readConfig } from '../dist/config/index.js';
 import { buildApp } from '../dist/main.js';
 import { createAnalysisPool } from '../dist/adapters/analysis-worker/index.js';
 import { silentLogger } from '../dist/bot/index.js';
 
+// As `qlik-sessions serve` does before it starts.
+limitHeapGrowth();
 const read = readConfig(process.env);
 if (!read.ok) throw new Error(read.errors.join('; '));
 // BENCH_QUEUE_PER_WORKER tries another queue bound with the same pool; by default the app builds its own.
