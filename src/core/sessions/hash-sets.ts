@@ -53,12 +53,13 @@ export class HashSets {
   }
 
   /**
-   * The pool is full: the users' blocks are copied into a fresh pool, leaving out the ones left behind, so it holds
-   * at most twice what is live. It doubles only when the live blocks (and `room` more) fill half of it.
+   * The pool is full: the users' blocks are copied into a fresh pool, leaving out the ones left behind. It keeps its
+   * size while that frees a third of it, and otherwise grows to half as much again as what is live: for 20,000
+   * users of 64 clients each, 5 MB live in a pool of at most 7.5 MB (doubling made it 16 MB).
    */
   private repack(room: number): void {
-    const length =
-      (this.live + room) * 2 > this.pool.length ? Math.max(this.pool.length * 2, this.live + room) : this.pool.length;
+    const needed = this.live + room;
+    const length = needed * 1.5 > this.pool.length ? Math.ceil(needed * 1.5) : this.pool.length;
     const pool = new Uint32Array(length);
     let used = 0;
     for (let user = 0; user < this.sizes.length; user++) {
