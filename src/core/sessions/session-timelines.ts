@@ -55,6 +55,7 @@ export interface HeldCounts {
   readonly sessions: number;
   readonly closedQueue: number;
   readonly startQueue: number;
+  readonly unended: number;
   readonly nodes: number;
   readonly peaks: number;
   readonly clients: number;

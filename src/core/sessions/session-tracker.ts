@@ -36,6 +36,14 @@ interface SessionRecord {
 const REGISTER_LAG_MS = 2_000;
 /** A closed session stays known this long: denials, browser lines and its timeout line may still follow. */
 const CLOSED_KEPT_MS = 60_000;
+/**
+ * Until a line ends a session, every session is held to the end of the excerpt (each is taken to have timed out 30
+ * minutes after its start). Beyond this many, the oldest are settled early as timed out and forgotten, so an excerpt
+ * with no end lines (an AuditSecurity log alone) of any length holds about this many.
+ */
+const HELD_WITHOUT_ENDS = 50_000;
+/** ...once they started this long ago: a line naming one of them later would count it as a new session. */
+const SETTLED_WITHOUT_ENDS_MS = 2 * 60 * 60_000;
 /** Proxy node names are few; a flood of distinct ones stops being interned here. */
 const MAX_NODES = 256;
 
@@ -71,6 +79,8 @@ export class SessionTracker {
   private readonly closedQueue = new TimeQueue<SessionRecord>();
   /** Starts not yet counted into bursts and reload matches (their client may follow on the next lines). */
   private readonly startQueue = new TimeQueue<SessionRecord>();
+  /** Sessions with an id opened while no line has ended any, oldest first: the ones settled early when too many. */
+  private readonly unended = new TimeQueue<SessionRecord>();
   private from = Number.NaN;
   private to = Number.NaN;
 
@@ -154,6 +164,7 @@ export class SessionTracker {
       sessions: this.sessions.size,
       closedQueue: this.closedQueue.size,
       startQueue: this.startQueue.size,
+      unended: this.unended.size,
       nodes: this.nodes.size,
       peaks: this.peaks.heldEntries(),
       clients: this.clients.heldEntries(),
@@ -244,6 +255,25 @@ export class SessionTracker {
       this.sessions.remove(session);
       session.indexed = false;
     }
+    if (!this.peaks.assumed) {
+      // A line has ended a session: from now on sessions leave a minute after their end, as above.
+      if (this.unended.size > 0) this.unended.clear();
+      return;
+    }
+    while (this.unended.size > 0) {
+      const oldest = this.unended.itemAt(0);
+      // Sessions a proxy restart ended have left (or will leave) by the closed queue.
+      if (!oldest.indexed || !Number.isNaN(oldest.closedAt)) {
+        this.unended.shift();
+        continue;
+      }
+      if (this.sessions.size <= HELD_WITHOUT_ENDS || this.unended.peekTime() >= now - SETTLED_WITHOUT_ENDS_MS) break;
+      this.unended.shift();
+      // Pictured as the end of the excerpt would picture it, and forgotten: its counts are already in the folds.
+      this.picture(oldest, Number.NaN, 'assumed-timeout');
+      this.sessions.remove(oldest);
+      oldest.indexed = false;
+    }
   }
 
   private picture(session: SessionRecord, end: number, ending: SessionEnding): void {
@@ -320,8 +350,10 @@ export class SessionTracker {
       this.startQueue.push(at, session);
     }
     // A session without an id can never be named again: only its counts and its picture are kept.
-    if (sessionId !== null) this.sessions.add(sessionId, session);
-    else this.picture(session, Number.NaN, 'open-at-end');
+    if (sessionId !== null) {
+      this.sessions.add(sessionId, session);
+      if (this.peaks.assumed && !Number.isNaN(at)) this.unended.push(at, session);
+    } else this.picture(session, Number.NaN, 'open-at-end');
     return session;
   }
 

@@ -207,3 +207,28 @@ describe('SessionTracker automation bursts', () => {
     });
   });
 });
+
+describe('SessionTracker on a long excerpt with no end lines', () => {
+  it('holds a bounded number of sessions and gives the figures of holding them all', () => {
+    const tracker = new SessionTracker();
+    const users = ['CORP\\anna', 'CORP\\bob', 'CORP\\kim', 'CORP\\svc'];
+    // A start every second for a day, each user every four seconds: no line ever ends a session.
+    const starts = 24 * 60 * 60;
+    let mostHeld = 0;
+    for (let second = 0; second < starts; second++) {
+      tracker.add(opened(START + second * 1000, `s${second}`, users[second % 4]));
+      if (second % 1000 === 0) mostHeld = Math.max(mostHeld, tracker.held().sessions);
+    }
+    expect(mostHeld).toBeLessThanOrEqual(50_001);
+    expect(tracker.held().unended).toBeLessThanOrEqual(50_001);
+    const timelines = tracker.timelines();
+    expect(timelines.assumedTimeouts).toBe(true);
+    for (const user of timelines.users) {
+      expect(user.sessionsStarted).toBe(starts / 4);
+      // Each session taken to end 30 minutes after its start: 450 of a user's starts four seconds apart overlap.
+      expect(user.peak).toBe(DEFAULT_INACTIVITY_TIMEOUT_MS / 4000);
+      expect(user.sessions.length + user.omittedSessions).toBe(starts / 4);
+      expect(user.sessions.every((session) => session.ending === 'assumed-timeout')).toBe(true);
+    }
+  });
+});
