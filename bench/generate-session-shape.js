@@ -12,18 +12,22 @@ function stamp(at) {
   return `${local.getUTCFullYear()}${two(local.getUTCMonth() + 1)}${two(local.getUTCDate())}T${two(local.getUTCHours())}${two(local.getUTCMinutes())}${two(local.getUTCSeconds())}.${String(local.getUTCMilliseconds()).padStart(3, '0')}+0100`;
 }
 
-/** Writes the two files into `root` and resolves with their size in bytes. */
-export async function generateSessionShape(root, targetBytes, userCount = 20_000) {
+/**
+ * Writes the two files into `root` and resolves with their size in bytes. `withEnds: false` writes the
+ * AuditSecurity_Proxy file alone: Login lines and no line that ends a session (a long excerpt of one log).
+ */
+export async function generateSessionShape(root, targetBytes, userCount = 20_000, withEnds = true) {
   const { random, guid } = seededRandom(20260101);
   let counter = 0;
   /** Row ids and checksums: unique and cheap (only session ids and addresses need to be random). */
   const serial = (length) => (counter++).toString(16).padStart(length, '0');
   mkdirSync(root, { recursive: true });
   const security = createWriteStream(join(root, 'QS1_AuditSecurity_Proxy.txt'));
-  const trace = createWriteStream(join(root, 'QS1_Audit_Proxy.txt'));
+  const trace = withEnds ? createWriteStream(join(root, 'QS1_Audit_Proxy.txt')) : null;
   let written = 0;
   const out = { security: [], trace: [] };
   const put = (which, line) => {
+    if (which === 'trace' && trace === null) return;
     out[which].push(line);
     written += line.length + 2;
   };
@@ -32,7 +36,7 @@ export async function generateSessionShape(root, targetBytes, userCount = 20_000
       ['security', security],
       ['trace', trace],
     ]) {
-      if (out[which].length === 0) continue;
+      if (stream === null || out[which].length === 0) continue;
       if (!stream.write(`${out[which].join('\r\n')}\r\n`))
         await new Promise((resolve) => stream.once('drain', resolve));
       out[which] = [];
@@ -64,9 +68,10 @@ export async function generateSessionShape(root, targetBytes, userCount = 20_000
       `${sequence++}\t11.41.1.0\t${stamp(time + 1)}\tQS1\t${serial(36)}\tCommand=Login;Result=0;ResultText=Success\t${sid}\t${serial(36)}\t0\tCORP\t${user}\t0\tNot available\tSecurity\t${address}\tProxy\tAppAccess\t/hub/\tLogin\t0\tUser authenticated. User 'CORP\\${user}' used authentication method 'ticket' and got session '${sid}'\t${serial(40)}`,
     );
     ends.push({ at: time + 30 * 60_000, sid, user });
-    if (out.trace.length >= 2048) await flush();
+    if (out.trace.length + out.security.length >= 4096) await flush();
   }
   await flush();
-  await Promise.all([security, trace].map((stream) => new Promise((resolve) => stream.end(resolve))));
+  const streams = trace === null ? [security] : [security, trace];
+  await Promise.all(streams.map((stream) => new Promise((resolve) => stream.end(resolve))));
   return written;
 }

@@ -1,9 +1,10 @@
-// `npm run bench`: generates Qlik Sense logs of three shapes once into bench/out/ (gitignored), then measures the
+// `npm run bench`: generates Qlik Sense logs of four shapes once into bench/out/ (gitignored), then measures the
 // analyzer, the Node read floor (one reused buffer, newlines counted) and `grep -c UsageDenied` on the same files in
 // the same run: CPU seconds (user + system, from /usr/bin/time), MB/s of CPU, the ratios, peak RSS, and what each
 // structure of the tracker held at most. Shapes: `sessions` (two files, 20,000 users, a random client per session,
 // every line a session event), `held` (the same with 4,000 users, ~11,000 sessions open at once: the shape of the
-// 300 MB folder issue 10 was measured on) and `today` (the Log Collector folder of many layouts).
+// 300 MB folder issue 10 was measured on), `unended` (its AuditSecurity_Proxy file alone: no line ends a session)
+// and `today` (the Log Collector folder of many layouts).
 // BENCH_SIZES=30,100,300 (MB) by default; add 1000 once (BENCH_SIZES=1000) - it takes a while to generate.
 // Benchmarks measure, tests don't: this is not part of `npm test`. Compare CPU time, not wall time, on a shared machine.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,8 +16,8 @@ import { generateSessionShape } from './generate-session-shape.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env['BENCH_SIZES'] ?? process.env['BENCH_MB'] ?? '30,100,300').split(',').map(Number);
-const SHAPES = (process.env['BENCH_SHAPES'] ?? 'sessions,held,today').split(',');
-const SESSION_SHAPE_USERS = { sessions: 20_000, held: 4_000 };
+const SHAPES = (process.env['BENCH_SHAPES'] ?? 'sessions,held,unended,today').split(',');
+const SESSION_SHAPE_USERS = { sessions: 20_000, held: 4_000, unended: 4_000 };
 const MB = 1024 * 1024;
 
 const files = (folder) =>
@@ -46,7 +47,8 @@ for (const shape of SHAPES) {
         `Generating ${size} MB of the ${shape} shape into ${relative(process.cwd(), folder)} (once; reused next time) ...`,
       );
       rmSync(folder, { recursive: true, force: true });
-      if (shape in SESSION_SHAPE_USERS) await generateSessionShape(folder, size * MB, SESSION_SHAPE_USERS[shape]);
+      if (shape in SESSION_SHAPE_USERS)
+        await generateSessionShape(folder, size * MB, SESSION_SHAPE_USERS[shape], shape !== 'unended');
       else await generateLogs(folder, size * MB);
     }
     const list = files(folder);
