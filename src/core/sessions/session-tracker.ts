@@ -2,7 +2,7 @@ import type { LogEvent } from '../logs/index.js';
 import { AnonymousDenials } from './anonymous-denials.js';
 import { AutomationFold } from './automation-fold.js';
 import { ClientFold } from './client-fold.js';
-import { copyString } from './copy-string.js';
+import { copyString, quickCopy } from './copy-string.js';
 import { DenialDedup } from './denial-dedup.js';
 import { InvalidCookieFold } from './invalid-cookie-fold.js';
 import { LicenceFold } from './licence-fold.js';
@@ -387,7 +387,7 @@ export class SessionTracker {
   private client(session: SessionRecord, client: string): void {
     // Most lines of a session repeat its first address: skip the fold for them.
     if (session.client === client) return;
-    if (session.client === null) session.client = copyString(client);
+    if (session.client === null) session.client = quickCopy(client);
     this.clients.address(session.user, client);
   }
 }

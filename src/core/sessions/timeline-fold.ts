@@ -64,7 +64,8 @@ function nearestTimes(times: number[], keep: number, peakAt: number): number[] {
  * only the few nearest their peak, and the rest are counted as omitted.
  */
 export class TimelineFold {
-  private readonly kept = new Map<number, Kept>();
+  /** By user number: most users have a session, so an array beats a map. */
+  private readonly kept: (Kept | undefined)[] = [];
   private sessionCount = 0;
   private refusalCount = 0;
   /** Set by the first compaction: what each user beyond the most interesting ones keeps, and who those are. */
@@ -117,14 +118,14 @@ export class TimelineFold {
   }
 
   sessionsOf(user: number): { sessions: readonly RecordedSession[]; omitted: number } {
-    const kept = this.kept.get(user);
+    const kept = this.kept[user];
     if (kept === undefined) return { sessions: [], omitted: 0 };
     const sessions = nearest(kept.sessions, TIMELINE_SESSIONS_PER_USER, this.peakAtOf(user));
     return { sessions, omitted: kept.omittedSessions + kept.sessions.length - sessions.length };
   }
 
   refusalsOf(user: number): readonly number[] {
-    return [...(this.kept.get(user)?.refusals ?? [])].sort((a, b) => a - b);
+    return [...(this.kept[user]?.refusals ?? [])].sort((a, b) => a - b);
   }
 
   heldEntries(): number {
@@ -136,9 +137,9 @@ export class TimelineFold {
   }
 
   private of(user: number): Kept {
-    let kept = this.kept.get(user);
+    let kept = this.kept[user];
     if (kept === undefined)
-      this.kept.set(user, (kept = { sessions: [], refusals: [], omittedSessions: 0, omittedRefusals: 0 }));
+      this.kept[user] = kept = { sessions: [], refusals: [], omittedSessions: 0, omittedRefusals: 0 };
     return kept;
   }
 
@@ -161,10 +162,10 @@ export class TimelineFold {
   /** The budget is spent: all but the most interesting users keep only their share nearest their peak. */
   private compact(): void {
     const interest = new Map<number, number>();
-    for (const user of this.kept.keys()) interest.set(user, this.interestOf(user));
-    const users = [...this.kept.keys()].sort(
-      (a, b) => (interest.get(b) as number) - (interest.get(a) as number) || a - b,
-    );
+    const users: number[] = [];
+    this.kept.forEach((_, user) => users.push(user));
+    for (const user of users) interest.set(user, this.interestOf(user));
+    users.sort((a, b) => (interest.get(b) as number) - (interest.get(a) as number) || a - b);
     // A quarter of the budget shared by everyone else (possibly nothing each): the next compaction is far off.
     const share = Math.floor(SESSION_BUDGET / 4 / Math.max(1, users.length));
     this.share = share;
@@ -173,7 +174,7 @@ export class TimelineFold {
     this.threshold =
       users.length > FULL_USERS ? (interest.get(users[FULL_USERS - 1] as number) as number) : Number.NEGATIVE_INFINITY;
     users.forEach((user, rank) => {
-      const kept = this.kept.get(user) as Kept;
+      const kept = this.kept[user] as Kept;
       const keep = rank < FULL_USERS ? TIMELINE_SESSIONS_PER_USER : share;
       this.trimSessions(user, kept, keep);
       this.trimRefusals(user, kept, keep);
