@@ -69,6 +69,25 @@ describe('qlik-sessions ask', () => {
     );
   });
 
+  it('explains a topic no entry covers, and why a general statement of the limit names no cause', async () => {
+    const uncovered = testIo();
+    expect(await main(['ask', '--explain', 'is there a limit on parallel reload tasks per node?'], uncovered.io)).toBe(
+      0,
+    );
+    expect(uncovered.stdout()).toContain(
+      'Not covered by any entry: other-limit (a limit on something other than sessions)',
+    );
+    const general = testIo();
+    expect(
+      await main(
+        ['ask', '--explain', 'users get too many sessions active in parallel: the sixth authentication attempt fails'],
+        general.io,
+      ),
+    ).toBe(0);
+    expect(general.stdout()).toMatch(/^1\. five-session-limit /m);
+    expect(general.stdout()).not.toContain('the cause named beside the quoted error');
+  });
+
   it('reads the message from stdin with -', async () => {
     const { io, stdout } = testIo({}, 'You cannot access Qlik Sense because you have no access pass\n');
     expect(await main(['ask', '-', '--json'], io)).toBe(0);

@@ -340,11 +340,11 @@ export function createKnowledgeBase(
 
     // A quoted error with a cause named beside it: the cause first, the error's own entry right after it. Only words
     // that say more of the cause than of the error's entry count: telling the limit in general terms names no cause.
+    const excluded = ruledOut(rest);
     for (const signal of detected.signals) {
       const topic = scored.find((item) => item.id === signal.topic);
       if (topic === undefined) continue;
       const topicWeights = new Map(topic.terms.map((term) => [term.term, term.weight]));
-      const excluded = ruledOut(rest);
       const causes = scored.filter((item) => (CAUSES[signal.topic] ?? []).includes(item.id));
       for (const item of causes) {
         const beyond = item.terms
