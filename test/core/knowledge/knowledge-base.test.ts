@@ -603,3 +603,21 @@ describe('knowledge matcher: guards that must not misfire, and those that must f
     expect(knowledge.match(text).autoReply).toBe(false);
   });
 });
+
+describe('knowledge matcher: "no access pass" with its usual cause named', () => {
+  it.for([
+    'no access pass for the contractor who started on Monday',
+    'hub says no access pass since IT renamed her account',
+    'our new starter gets "you have no access pass"',
+  ])('puts the missing licence first for "%s"', (text) => {
+    const result = knowledge.match(text);
+    expect(result.matches.map((match) => match.id).slice(0, 2)).toEqual([
+      'no-license-assigned',
+      'no-access-pass-message',
+    ]);
+  });
+
+  it('keeps the message itself first when nothing says why', () => {
+    expect(knowledge.match('what does no access pass mean?').matches[0]?.id).toBe('no-access-pass-message');
+  });
+});
