@@ -1,5 +1,6 @@
 import { clientHash } from './client-hash.js';
 import { copyString } from './copy-string.js';
+import { perUserArray } from './per-user-array.js';
 import { StartRing } from './start-ring.js';
 
 /** Automation: this many sessions from one client within a minute. */
@@ -29,7 +30,7 @@ export class AutomationFold {
   /** A start of the user from `client` ('' when unknown), in time order. */
   started(user: number, client: string, at: number): void {
     this.expire(at);
-    if (user >= this.inWindow.length) this.growTo(user);
+    if (user >= this.inWindow.length) this.inWindow = perUserArray(this.inWindow, user + 1, (n) => new Int32Array(n));
     const hash = clientHash(client);
     this.recent.push(at, user, hash);
     const starts = (this.inWindow[user] as number) + 1;
@@ -95,11 +96,5 @@ export class AutomationFold {
     for (let index = 0; index < this.recent.size; index++)
       if (this.recent.userAt(index) === user && this.recent.hashAt(index) === hash) return this.recent.timeAt(index);
     return Number.NaN;
-  }
-
-  private growTo(user: number): void {
-    const grown = new Int32Array(Math.max(user + 1, this.inWindow.length * 2));
-    grown.set(this.inWindow);
-    this.inWindow = grown;
   }
 }

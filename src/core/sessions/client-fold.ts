@@ -1,6 +1,7 @@
 import { clientHash } from './client-hash.js';
 import { copyString } from './copy-string.js';
 import { HashSets } from './hash-sets.js';
+import { perUserArray } from './per-user-array.js';
 
 /** Distinct addresses and browsers counted per user: enough to tell one client from many, bounded for a flood. */
 export const MAX_CLIENTS_COUNTED = 64;
@@ -69,11 +70,7 @@ export class ClientFold {
   }
 
   private markNotLocal(user: number): void {
-    if (user >= this.notLocal.length) {
-      const grown = new Uint8Array(Math.max(user + 1, this.notLocal.length * 2));
-      grown.set(this.notLocal);
-      this.notLocal = grown;
-    }
+    this.notLocal = perUserArray(this.notLocal, user + 1, (n) => new Uint8Array(n));
     this.notLocal[user] = 1;
   }
 }

@@ -1,3 +1,5 @@
+import { perUserArray } from './per-user-array.js';
+
 /** Users' blocks grow by this many at a time: most users have a client or two, a few have dozens. */
 const BLOCK = 8;
 
@@ -76,14 +78,8 @@ export class HashSets {
 
   private ensureUser(user: number): void {
     if (user < this.sizes.length) return;
-    const length = Math.max(user + 1, this.sizes.length * 2);
-    const grow = <T extends Int32Array | Uint16Array>(array: T, make: (length: number) => T): T => {
-      const grown = make(length);
-      grown.set(array);
-      return grown;
-    };
-    this.starts = grow(this.starts, (n) => new Int32Array(n));
-    this.capacities = grow(this.capacities, (n) => new Uint16Array(n));
-    this.sizes = grow(this.sizes, (n) => new Uint16Array(n));
+    this.starts = perUserArray(this.starts, user + 1, (n) => new Int32Array(n));
+    this.capacities = perUserArray(this.capacities, user + 1, (n) => new Uint16Array(n));
+    this.sizes = perUserArray(this.sizes, user + 1, (n) => new Uint16Array(n));
   }
 }

@@ -1,3 +1,5 @@
+import { perUserArray } from './per-user-array.js';
+
 /** Per user: what the licence lines said (grants, allocations, denials and the highest SessionCount). */
 export interface LicenceFigures {
   denied: number;
@@ -14,14 +16,6 @@ function earliest(a: number, b: number): number {
   if (Number.isNaN(a)) return b;
   if (Number.isNaN(b)) return a;
   return Math.min(a, b);
-}
-
-/** A typed array of one figure per user, grown as users come. */
-function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, users: number, make: (n: number) => T): T {
-  if (users <= array.length) return array;
-  const bigger = make(Math.max(users, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }
 
 /**
@@ -44,14 +38,14 @@ export class LicenceFold {
     if (users <= this.deniedCounts.length) return;
     const ints = (n: number) => new Int32Array(n);
     const instants = (n: number) => new Float64Array(n).fill(Number.NaN);
-    this.deniedCounts = grown(this.deniedCounts, users, ints);
-    this.limitCounts = grown(this.limitCounts, users, ints);
-    this.noPassCounts = grown(this.noPassCounts, users, ints);
-    this.maxSessionCounts = grown(this.maxSessionCounts, users, (n) => new Float64Array(n).fill(-1));
-    this.allocatedFlags = grown(this.allocatedFlags, users, (n) => new Uint8Array(n));
-    this.firstLimitAt = grown(this.firstLimitAt, users, instants);
-    this.firstNoPassAt = grown(this.firstNoPassAt, users, instants);
-    this.firstGrant = grown(this.firstGrant, users, instants);
+    this.deniedCounts = perUserArray(this.deniedCounts, users, ints);
+    this.limitCounts = perUserArray(this.limitCounts, users, ints);
+    this.noPassCounts = perUserArray(this.noPassCounts, users, ints);
+    this.maxSessionCounts = perUserArray(this.maxSessionCounts, users, (n) => new Float64Array(n).fill(-1));
+    this.allocatedFlags = perUserArray(this.allocatedFlags, users, (n) => new Uint8Array(n));
+    this.firstLimitAt = perUserArray(this.firstLimitAt, users, instants);
+    this.firstNoPassAt = perUserArray(this.firstNoPassAt, users, instants);
+    this.firstGrant = perUserArray(this.firstGrant, users, instants);
   }
 
   /** The user's figures as one object (made afresh: for the report, not for every event). */
