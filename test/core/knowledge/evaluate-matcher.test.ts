@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateMatcher, parseEvalCases } from '../../../scripts/evaluate-matcher.js';
-import { botDecision, builtInKnowledge, readEvalCases } from '../../support/matcher-eval.js';
+import { botDecision, builtInKnowledge, expectIssueTargets, readEvalCases } from '../../support/matcher-eval.js';
 import { hasSharedFixture, REPO_ROOT, sharedPath } from '../../support/shared-fixtures.js';
 
 const DEV_SET = sharedPath('eval', 'phrasings-dev.jsonl');
@@ -17,10 +17,7 @@ describe.skipIf(!hasSharedFixture(DEV_SET))(
       expect(report.top3.total).toBeGreaterThan(0);
       expect(report.recall.total).toBeGreaterThan(0);
       expect(report.quiet.total).toBeGreaterThan(0);
-      expect(report.top3.rate).toBeGreaterThanOrEqual(0.97);
-      expect(report.recall.rate).toBeGreaterThanOrEqual(0.97);
-      expect(report.quiet.rate).toBeGreaterThanOrEqual(0.99);
-      expect(report.top1.rate).toBeGreaterThanOrEqual(0.65);
+      expectIssueTargets(report, 0.65);
       // Its session and licence questions that no entry covers get the pointer to help, not a neighbour.
       expect(report.unanswered.rate).toBeGreaterThanOrEqual(0.85);
     });
