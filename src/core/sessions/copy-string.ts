@@ -9,7 +9,8 @@ export function copyString(text: string): string {
 
 /**
  * A copy that no longer holds the line, made in a third of the time: a slice of a concatenation, so twice the
- * memory of `copyString`. For strings that live as long as a session (its client), made once per session.
+ * memory of `copyString`. For strings that live as long as a session or less (its client and browser, a denial's
+ * session id), made once or more per session.
  */
 export function quickCopy(text: string): string {
   return (' ' + text).slice(1);

@@ -1,4 +1,4 @@
-import { copyString } from './copy-string.js';
+import { quickCopy } from './copy-string.js';
 import { TimeQueue } from './time-queue.js';
 
 /** Copies of one denial in several files lie within a second of each other. */
@@ -16,7 +16,7 @@ export class DenialDedup {
     if (sessionId === null || Number.isNaN(at)) return false;
     const last = this.recent.get(sessionId);
     if (last !== undefined && Math.abs(last - at) <= DENIAL_COPY_MS) return true;
-    const id = last === undefined ? copyString(sessionId) : sessionId;
+    const id = last === undefined ? quickCopy(sessionId) : sessionId;
     this.recent.set(id, at);
     this.queue.push(at, id);
     return false;

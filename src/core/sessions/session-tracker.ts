@@ -146,7 +146,7 @@ export class SessionTracker {
         const session = this.sessions.get(event.sessionId);
         if (session !== undefined) {
           if (session.userAgent === event.userAgent) return;
-          session.userAgent = copyString(event.userAgent);
+          session.userAgent = quickCopy(event.userAgent);
         }
         // A browser line alone does not say when its session started or ended: it never makes a session.
         const user = session?.user ?? (event.user === null ? undefined : this.user(event.user));
