@@ -1,6 +1,7 @@
 import { toPlainText } from '../core/text/index.js';
 import type { AnalysisReport } from '../core/verdict/index.js';
 import type { Reply } from './reply.js';
+import { USER_TABLE_COLUMNS, userTableRow } from './user-table-row.js';
 
 function table(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = columns.map((column, index) =>
@@ -14,8 +15,6 @@ function table(columns: readonly string[], rows: readonly (readonly string[])[])
   return [line(columns), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)];
 }
 
-const yesNo = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
-
 /** The whole verdict as plain text: the reply, then every user and every finding (nothing cut), then what was read. */
 export function reportText(reply: Reply, report: AnalysisReport): string {
   const out: string[] = [reply.headline];
@@ -28,28 +27,8 @@ export function reportText(reply: Reply, report: AnalysisReport): string {
   out.push('', `Users (${report.users.length})`);
   out.push(
     ...table(
-      [
-        'User',
-        'Sessions started',
-        'Peak',
-        'Peak at (UTC)',
-        'Denied',
-        'Limit denials',
-        'Licensed',
-        'Service account',
-        'Clients',
-      ],
-      report.users.map((user) => [
-        user.user,
-        String(user.sessionsStarted),
-        String(user.peak),
-        user.peakAt ?? '',
-        String(user.denied),
-        String(user.limitDenials),
-        yesNo(user.licensed),
-        user.serviceAccount ? 'yes' : 'no',
-        String(user.clients),
-      ]),
+      USER_TABLE_COLUMNS,
+      report.users.map((user) => userTableRow(user, user.peakAt ?? '')),
     ),
   );
   if (report.findings.length > 0) {

@@ -7,6 +7,7 @@ import {
 } from '../core/verdict/index.js';
 import type { EntryReference, FactsTable, Reply, ReplySection } from './reply.js';
 import { code, strong, type RichText } from '../core/text/index.js';
+import { USER_TABLE_COLUMNS, userTableRow } from './user-table-row.js';
 
 const AUDIT_SECURITY_PATH = 'C:\\ProgramData\\Qlik\\Sense\\Log\\Repository\\Audit\\<host>_AuditSecurity_Repository.txt';
 const PROXY_AUDIT_PATH = 'C:\\ProgramData\\Qlik\\Sense\\Log\\Proxy\\Audit\\';
@@ -161,10 +162,6 @@ function fixSteps(code_: VerdictCode, user: string | null): RichText[] {
   }
 }
 
-function yesNo(value: boolean | null): string {
-  return value === null ? 'unknown' : value ? 'yes' : 'no';
-}
-
 /** The users worth a row: the verdict's, those with findings or denials, several sessions, the service account. */
 function factsTable(report: AnalysisReport): FactsTable | null {
   const named = new Set(report.findings.map((finding) => finding.user));
@@ -179,28 +176,10 @@ function factsTable(report: AnalysisReport): FactsTable | null {
   const rows = (mattering.length > 0 ? mattering : report.users.slice(0, 3)).slice(0, MAX_ROWS);
   if (rows.length === 0) return null;
   return {
-    columns: [
-      'User',
-      'Sessions started',
-      'Peak',
-      'Peak at (UTC)',
-      'Denied',
-      'Limit denials',
-      'Licensed',
-      'Service account',
-      'Clients',
-    ],
-    rows: rows.map((user) => [
-      user.user,
-      String(user.sessionsStarted),
-      String(user.peak),
-      user.peakAt === null ? '' : user.peakAt.slice(0, 19).replace('T', ' '),
-      String(user.denied),
-      String(user.limitDenials),
-      yesNo(user.licensed),
-      user.serviceAccount ? 'yes' : 'no',
-      String(user.clients),
-    ]),
+    columns: [...USER_TABLE_COLUMNS],
+    rows: rows.map((user) =>
+      userTableRow(user, user.peakAt === null ? '' : user.peakAt.slice(0, 19).replace('T', ' ')),
+    ),
   };
 }
 

@@ -36,42 +36,18 @@ function openssl(cwd: string, args: readonly string[]): void {
   execFileSync('openssl', args, { cwd, stdio: 'pipe' });
 }
 
+/** A new P-256 key, unencrypted, into `<name>.key`: the part of `openssl req` every certificate here shares. */
+function newKey(name: string): string[] {
+  return ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`];
+}
+
 function makeCa(dir: string, name: string): void {
-  openssl(dir, [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.pem`,
-    '-days',
-    '30',
-    '-subj',
-    `/CN=${name}`,
-  ]);
+  openssl(dir, ['req', '-x509', ...newKey(name), '-out', `${name}.pem`, '-days', '30', '-subj', `/CN=${name}`]);
 }
 
 function makeSigned(dir: string, ca: string, name: string, subject: string, extensions: string): void {
   writeFileSync(join(dir, `${name}.ext`), extensions);
-  openssl(dir, [
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.csr`,
-    '-subj',
-    subject,
-  ]);
+  openssl(dir, ['req', ...newKey(name), '-out', `${name}.csr`, '-subj', subject]);
   openssl(dir, [
     'x509',
     '-req',

@@ -408,17 +408,11 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
           sessionCount: Number(match[3]),
           client: orNull(match[4]) ?? facts.client,
         });
-      } else if (message.includes('Login access denied') && (match = DENIED_NO_LICENSE.exec(message)) !== null) {
-        emit({
-          kind: 'license-denied',
-          at: time(),
-          user: facts.user,
-          sessionId: match[1] ?? null,
-          sessionCount: null,
-          client: orNull(match[2]) ?? facts.client,
-          reason: 'no-access-pass',
-        });
-      } else if (message.includes('No available access type') && (match = NO_ACCESS_TYPE.exec(message)) !== null) {
+      } else if (
+        (message.includes('Login access denied') && (match = DENIED_NO_LICENSE.exec(message)) !== null) ||
+        (message.includes('No available access type') && (match = NO_ACCESS_TYPE.exec(message)) !== null)
+      ) {
+        // No licence to hand out, in the repository's two wordings: the session id, then maybe the node.
         emit({
           kind: 'license-denied',
           at: time(),
