@@ -1,5 +1,6 @@
+import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -35,15 +36,42 @@ async function* guarded(path: string, stream: Readable): AsyncIterable<Uint8Arra
   }
 }
 
+/** Bytes read from a file at a time. */
+const READ_BYTES = 256 * 1024;
+
+/**
+ * A plain file read through one buffer, reused for every read: a chunk is only valid until the next is asked for,
+ * which `readLogInputs` respects (it scans a chunk whole before reading on, and copies what it keeps). Fresh
+ * buffers for each read cost as much in page faults and garbage as the analysis of the bytes in them.
+ */
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } catch (error) {
+    throw new UnreadableInputError(path, reasonOf(error));
+  } finally {
+    await handle?.close();
+  }
+}
+
 function fileInput(path: string, name: string): LogInput {
   return {
     name,
     reopenable: true,
     chunks: {
       [Symbol.asyncIterator]: () => {
-        const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-        const stream = logFileKind(path) === 'gzip' ? raw.pipe(createGunzip()) : raw;
-        if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
+        if (logFileKind(path) !== 'gzip') return fileChunks(path)[Symbol.asyncIterator]();
+        // zlib inflates on its own threads while the next bytes are read: each read gets a buffer of its own.
+        const raw = createReadStream(path, { highWaterMark: READ_BYTES });
+        const stream = raw.pipe(createGunzip());
+        raw.on('error', (error) => stream.destroy(error));
         return guarded(path, stream)[Symbol.asyncIterator]();
       },
     },

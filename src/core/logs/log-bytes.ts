@@ -51,12 +51,13 @@ async function* gunzipped(first: Uint8Array, rest: AsyncIterator<Chunk> | Iterat
   const gunzip = new Gunzip((data) => {
     if (data.length > 0) out.push(data);
   });
-  gunzip.push(first, false);
+  // fflate may keep the tail of a chunk for the next push, and a file's reader may reuse its buffer: push copies.
+  gunzip.push(first.slice(), false);
   for (;;) {
     while (out.length > 0) yield out.shift() as Uint8Array;
     const next = await rest.next();
     if (next.done === true) break;
-    gunzip.push(bytesOf(next.value), false);
+    gunzip.push(bytesOf(next.value).slice(), false);
   }
   gunzip.push(new Uint8Array(0), true);
   while (out.length > 0) yield out.shift() as Uint8Array;

@@ -118,10 +118,11 @@ async function expand(input: LogInput, stats: InputStats, maxBytes: number): Pro
     }
     return [withFirst(input, first.value, rest)];
   }
-  const parts: Uint8Array[] = [typeof first.value === 'string' ? Buffer.from(first.value) : first.value];
+  // Copies: a file's reader may reuse one buffer for every chunk.
+  const parts: Uint8Array[] = [Buffer.from(first.value)];
   let size = parts[0]?.length ?? 0;
   for (let next = await rest.next(); next.done !== true; next = await rest.next()) {
-    const bytes = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    const bytes = Buffer.from(next.value);
     size += bytes.length;
     if (size > maxBytes) {
       await rest.return?.();

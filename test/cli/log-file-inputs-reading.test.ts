@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logFileInputs, UnreadableInputError } from '../../src/cli/log-file-inputs.js';
+import type { LogInput } from '../../src/core/logs/index.js';
+import { analyzeLogs } from '../../src/core/verdict/index.js';
+import { fileInputs, scenario } from '../support/log-inputs.js';
+
+/** Every chunk of an input, each copied before the next is asked for (the reader may reuse its buffer). */
+async function copiedChunks(input: LogInput): Promise<{ copies: Buffer[]; buffers: Set<ArrayBufferLike> }> {
+  const copies: Buffer[] = [];
+  const buffers = new Set<ArrayBufferLike>();
+  for await (const chunk of input.chunks as AsyncIterable<Uint8Array>) {
+    copies.push(Buffer.from(chunk));
+    buffers.add(chunk.buffer);
+  }
+  return { copies, buffers };
+}
+
+async function inputsOf(path: string, cwd: string): Promise<LogInput[]> {
+  const result = await logFileInputs([path], cwd);
+  if (!result.ok) throw result.error;
+  return result.inputs;
+}
+
+describe('analyze reads log files', () => {
+  let dir: string;
+  const big = Buffer.alloc(1_500_000);
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'qlik-reading-'));
+    for (let index = 0; index < big.length; index++) big[index] = 32 + ((index * 7919) % 90);
+    writeFileSync(join(dir, 'big.txt'), big);
+    writeFileSync(join(dir, 'big.txt.gz'), gzipSync(big));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('through one reused buffer: a file larger than it comes in chunks of that one buffer, with every byte', async () => {
+    const [input] = await inputsOf('big.txt', dir);
+    const { copies, buffers } = await copiedChunks(input as LogInput);
+    expect(copies.length).toBeGreaterThan(2);
+    expect(buffers.size).toBe(1);
+    expect(Buffer.concat(copies).equals(big)).toBe(true);
+  });
+
+  it('gunzipped, each chunk its own (zlib inflates while the next bytes are read)', async () => {
+    const [input] = await inputsOf('big.txt.gz', dir);
+    const { copies } = await copiedChunks(input as LogInput);
+    expect(Buffer.concat(copies).equals(big)).toBe(true);
+  });
+
+  it('again from the start each time the input is iterated', async () => {
+    const [input] = await inputsOf('big.txt', dir);
+    const first = Buffer.concat((await copiedChunks(input as LogInput)).copies);
+    const second = Buffer.concat((await copiedChunks(input as LogInput)).copies);
+    expect(second.equals(first)).toBe(true);
+  });
+
+  it('saying which file could not be read when it went away after the folder was listed', async () => {
+    writeFileSync(join(dir, 'gone.txt'), 'x\n');
+    const [input] = await inputsOf('gone.txt', dir);
+    unlinkSync(join(dir, 'gone.txt'));
+    await expect(copiedChunks(input as LogInput)).rejects.toThrow(UnreadableInputError);
+    await expect(copiedChunks(input as LogInput)).rejects.toThrow(/gone\.txt: no such file or folder/);
+  });
+
+  it('into the same report as a stream of small chunks gives', async () => {
+    const folder = scenario('service-account-licensed-log-collector');
+    const fromFiles = await analyzeLogs(await inputsOf(folder, process.cwd()));
+    const fromStreams = await analyzeLogs(fileInputs(folder));
+    expect(JSON.stringify(fromFiles.findings)).toBe(JSON.stringify(fromStreams.findings));
+    expect(fromFiles.users).toEqual(fromStreams.users);
+    expect(fromFiles.input.lines).toBeGreaterThan(0);
+  });
+});
