@@ -12,6 +12,8 @@ import { tempFileSpill } from './temp-file-spill.js';
 import { openApp } from './open-app.js';
 import { wantsColor } from './wants-color.js';
 import { writeChart } from './write-chart.js';
+import { prettyJsonPieces } from './pretty-json-pieces.js';
+import { writePieces } from './write-pieces.js';
 
 const SYNOPSIS = 'analyze [PATH...|-] [--json] [--chart FILE.png] [--service-account DIR\\USER]...';
 
@@ -106,7 +108,7 @@ export const analyzeCommand: Command = {
       if (!written.ok) return fail(io, written.message);
     }
     if (parsed.values.json) {
-      await write(io.stdout, `${JSON.stringify(reportJson(report), null, 2)}\n`);
+      await writePieces(io.stdout, prettyJsonPieces(reportJson(report)), '\n');
       return EXIT_OK;
     }
     const reply = verdictReply(report, await entryDescriber(io, app));
