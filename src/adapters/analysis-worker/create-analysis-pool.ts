@@ -56,6 +56,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
   const queueLimit = options.queueLimit ?? QUEUED_PER_WORKER * options.workers;
   const waiting: PoolJob[] = [];
   let refused = 0;
+  /** Analyses whose inputs are being listed (a .zip read to find its logs): each holds a place in the queue. */
+  let listing = 0;
   let threadsStarted = 0;
   let closed = false;
 
@@ -84,12 +86,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     if (!existsSync(fileURLToPath(workerUrl))) {
       throw new Error(`The analysis worker ${fileURLToPath(workerUrl)} is missing: run npm run build.`);
     }
-    // Only the names and the unread streams are kept while waiting; no chunk is read before a worker asks.
-    const list: LogInput[] = [];
-    for await (const input of inputs) list.push(input);
     if (closed) return { ok: false, error: { code: 'failed', reason: 'stopped' } };
-    const free = slots.some((slot) => !slot.busy);
-    if (!free && waiting.length >= queueLimit) {
+    // Refused before its inputs are listed: listing a .zip downloads it whole, wasted when the answer is busy.
+    const freeSlots = slots.filter((slot) => !slot.busy).length;
+    if (waiting.length + listing >= queueLimit + freeSlots) {
       refused++;
       metrics.analysisFinished({ outcome: 'busy', bytes: 0, seconds: 0 });
       logger.warn(
@@ -98,6 +98,16 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       );
       return { ok: false, error: { code: 'busy' } };
     }
+    // Only the names and the unread streams are kept while waiting; no chunk is read before a worker asks. While
+    // the inputs are listed their place in the queue is held, so a burst cannot overfill it.
+    const list: LogInput[] = [];
+    listing++;
+    try {
+      for await (const input of inputs) list.push(input);
+    } finally {
+      listing--;
+    }
+    if (closed) return { ok: false, error: { code: 'failed', reason: 'stopped' } };
     return new Promise((resolve, reject) => {
       waiting.push({ inputs: list, serviceAccounts: [...(analyzeOptions.serviceAccounts ?? [])], resolve, reject });
       metrics.analysisQueueDepth(waiting.length);

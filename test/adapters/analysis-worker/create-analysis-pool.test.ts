@@ -167,6 +167,8 @@ describe('the analysis worker pool, with a scripted worker', () => {
     const queued = pool.analyze([{ name: 'second', chunks: second.chunks }]);
     const refused = await pool.analyze([{ name: 'third', chunks: countedSource(2).chunks }]);
     expect(refused).toEqual({ ok: false, error: { code: 'busy' } });
+    // The refusal came while the other two were being listed; by the next turn one runs and one waits.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(pool.stats()).toMatchObject({ busy: 1, waiting: 1, refused: 1 });
     expect(second.state.started).toBe(false);
     open();
@@ -175,6 +177,37 @@ describe('the analysis worker pool, with a scripted worker', () => {
     expect(counts.ends).toEqual(['busy', 'ok', 'ok']);
     expect(counts.depths).toContain(1);
     expect(counts.depths.at(-1)).toBe(0);
+  });
+
+  it('answers busy without listing the inputs, so a .zip shared into a full queue is never downloaded', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const pool = poolOf({ workers: 1, queueLimit: 0, workerUrl: SCRIPTED_WORKER });
+    const running = pool.analyze([{ name: 'first', chunks: countedSource(1, gate).chunks }]);
+    const listed = { started: false };
+    async function* archive(): AsyncGenerator<LogInput> {
+      // Listing a shared .zip reads it whole (guardFile): that must not start for an analysis that is refused.
+      listed.started = true;
+      yield { name: 'inside.zip/log.txt', chunks: ['x'] };
+    }
+    expect(await pool.analyze(archive())).toEqual({ ok: false, error: { code: 'busy' } });
+    expect(listed.started).toBe(false);
+    open();
+    expect(receivedBy(await running)).toEqual(['chunk 0\n']);
+  });
+
+  it('holds a place in the queue while an analysis lists its inputs: a burst cannot overfill it', async () => {
+    let finishListing!: () => void;
+    const listingGate = new Promise<void>((resolve) => (finishListing = resolve));
+    const pool = poolOf({ workers: 1, queueLimit: 1, workerUrl: SCRIPTED_WORKER });
+    async function* slowArchive(): AsyncGenerator<LogInput> {
+      await listingGate;
+      yield { name: 'slow.zip/log.txt', chunks: ['slow\n'] };
+    }
+    const listed = [pool.analyze(slowArchive()), pool.analyze(slowArchive())];
+    expect(await pool.analyze([{ name: 'third', chunks: ['x'] }])).toEqual({ ok: false, error: { code: 'busy' } });
+    finishListing();
+    expect((await Promise.all(listed)).map(receivedBy)).toEqual([['slow\n'], ['slow\n']]);
   });
 
   it('replaces a worker that crashes mid-analysis; that analysis fails, the next one is answered', async () => {
