@@ -11,7 +11,6 @@ import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
 import { tempFileSpill } from './temp-file-spill.js';
 import { openApp } from './open-app.js';
 import { wantsColor } from './wants-color.js';
-import { writeChart } from './write-chart.js';
 import { prettyJsonPieces } from './pretty-json-pieces.js';
 import { writePieces } from './write-pieces.js';
 
@@ -104,6 +103,8 @@ export const analyzeCommand: Command = {
     }
     const chart = parsed.values.chart;
     if (chart !== undefined) {
+      // The picture's renderer is a native addon: loaded only when a picture is asked for.
+      const { writeChart } = await import('./write-chart.js');
       const written = await writeChart(report, chart, io, app.config.timeZone);
       if (!written.ok) return fail(io, written.message);
     }

@@ -53,4 +53,16 @@ describe('start-up of a one-shot command', () => {
     expect(kb.status).toBe(0);
     expect(kb.loaded.filter((module) => /node_modules[\\/]yaml[\\/]/.test(module))).toEqual([]);
   });
+
+  it('analyses logs without loading the picture renderer (a native addon) unless --chart asks for a picture', () => {
+    const log = join(REPO_ROOT, 'test', 'fixtures', 'logs', 'within-limit_AuditActivity_Proxy.txt');
+    const plain = traced(['analyze', log, '--json']);
+    expect(plain.status).toBe(0);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ verdict: { code: 'within-limit' } });
+    expect(plain.loaded.filter((module) => module.includes('resvg'))).toEqual([]);
+    const chart = join(dir, 'chart.png');
+    const pictured = traced(['analyze', log, '--json', '--chart', chart]);
+    expect(pictured.stdout).toBe(plain.stdout);
+    expect(pictured.loaded.some((module) => module.includes('resvg'))).toBe(true);
+  });
 });
