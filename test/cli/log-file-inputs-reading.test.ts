@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logFileInputs, UnreadableInputError } from '../../src/cli/log-file-inputs.js';
-import type { LogInput } from '../../src/core/logs/index.js';
+import { LOG_LAYOUTS, type LogInput } from '../../src/core/logs/index.js';
 import { analyzeLogs } from '../../src/core/verdict/index.js';
 import { fileInputs, scenario } from '../support/log-inputs.js';
 
@@ -63,6 +63,33 @@ describe('analyze reads log files', () => {
     unlinkSync(join(dir, 'gone.txt'));
     await expect(copiedChunks(input as LogInput)).rejects.toThrow(UnreadableInputError);
     await expect(copiedChunks(input as LogInput)).rejects.toThrow(/gone\.txt: no such file or folder/);
+  });
+
+  it('inflates gzip found by its bytes under a .txt name, however many reads of the one buffer it takes', async () => {
+    // Random session ids keep the compressed file larger than the buffer: fflate gets several pushes.
+    const rows = Array.from({ length: 20_000 }, (_, index) => {
+      const values: Record<string, string> = {
+        'Sequence#': String(index + 1),
+        Timestamp: `20240311T07${String(Math.floor(index / 600) % 60).padStart(2, '0')}${String(Math.floor(index / 10) % 60).padStart(2, '0')}.${String(index % 1000).padStart(3, '0')}+0100`,
+        Hostname: 'QS1',
+        ServiceUser: 'CORP\\qlikservice',
+        Message: `User 'user${index % 37}' used 'ticket' authentication, got session: '${crypto.randomUUID()}'`,
+        ActiveUserDirectory: 'CORP',
+        ActiveUserId: `user${index % 37}`,
+        IpAddress: `10.0.${index % 250}.${index % 200}`,
+      };
+      return LOG_LAYOUTS.Audit_Proxy.map((column) => values[column] ?? '').join('\t');
+    });
+    const text = `${LOG_LAYOUTS.Audit_Proxy.join('\t')}\r\n${rows.join('\r\n')}\r\n`;
+    writeFileSync(join(dir, 'plain_Audit_Proxy.txt'), text);
+    const gzipped = gzipSync(text);
+    expect(gzipped.length).toBeGreaterThan(2 * 256 * 1024);
+    writeFileSync(join(dir, 'hidden_Audit_Proxy.txt'), gzipped);
+    const plain = await analyzeLogs(await inputsOf('plain_Audit_Proxy.txt', dir));
+    const hidden = await analyzeLogs(await inputsOf('hidden_Audit_Proxy.txt', dir));
+    expect(hidden.users).toEqual(plain.users);
+    expect(hidden.input.lines).toBe(20_001);
+    expect(plain.users.reduce((sum, user) => sum + user.sessionsStarted, 0)).toBe(20_000);
   });
 
   it('into the same report as a stream of small chunks gives', async () => {

@@ -51,13 +51,14 @@ async function* gunzipped(first: Uint8Array, rest: AsyncIterator<Chunk> | Iterat
   const gunzip = new Gunzip((data) => {
     if (data.length > 0) out.push(data);
   });
-  // fflate may keep the tail of a chunk for the next push, and a file's reader may reuse its buffer: push copies.
-  gunzip.push(first.slice(), false);
+  // fflate keeps a chunk it cannot use yet (a gzip header cut short) until the next push, and a file's reader may
+  // reuse its buffer by then: it gets copies (`new Uint8Array`; a Buffer's `slice` would be a view).
+  gunzip.push(new Uint8Array(first), false);
   for (;;) {
     while (out.length > 0) yield out.shift() as Uint8Array;
     const next = await rest.next();
     if (next.done === true) break;
-    gunzip.push(bytesOf(next.value).slice(), false);
+    gunzip.push(new Uint8Array(bytesOf(next.value)), false);
   }
   gunzip.push(new Uint8Array(0), true);
   while (out.length > 0) yield out.shift() as Uint8Array;
