@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
-import { isClosedPipe, writeText } from '../adapters/console/index.js';
+// The console's own module, not its index: that would load the whole console (and the bot) for every command.
+import { isClosedPipe, writeText } from '../adapters/console/write-text.js';
 import type { Environment } from '../config/index.js';
 
 /** Everything a command touches outside itself, so tests run commands in-process with their own streams and env. */
