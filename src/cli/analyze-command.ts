@@ -1,16 +1,12 @@
 import { parseArgs } from 'node:util';
-import { renderReplyText } from '../adapters/console/index.js';
-import { entryReference, verdictReply, type EntryReference } from '../bot/index.js';
 import { isQlikUserName } from '../core/users/index.js';
 import type { LogInput } from '../core/logs/index.js';
 import { analyzeLogs, reportJson } from '../core/verdict/index.js';
-import type { App } from '../main.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { logFileInputs, UnreadableInputError } from './log-file-inputs.js';
 import { tempFileSpill } from './temp-file-spill.js';
-import { openApp } from './open-app.js';
-import { wantsColor } from './wants-color.js';
+import { openConfig } from './open-config.js';
 import { prettyJsonPieces } from './pretty-json-pieces.js';
 import { writePieces } from './write-pieces.js';
 
@@ -19,23 +15,6 @@ const SYNOPSIS = 'analyze [PATH...|-] [--json] [--chart FILE.png] [--service-acc
 async function fail(io: CliIo, message: string): Promise<number> {
   await write(io.stderr, `qlik-sessions analyze: ${message}\n`);
   return EXIT_USAGE;
-}
-
-/** Entry titles and sources for the verdict; a broken site entry costs only the titles, never the verdict. */
-async function entryDescriber(io: CliIo, app: App): Promise<(id: string) => EntryReference | undefined> {
-  const loaded = await app.knowledge();
-  if (!loaded.ok) {
-    await write(
-      io.stderr,
-      `qlik-sessions analyze: knowledge entries not loaded, so they are listed by id only: ${loaded.error}\n`,
-    );
-    return () => undefined;
-  }
-  const { knowledge } = loaded;
-  return (id) => {
-    const entry = knowledge.get(id);
-    return entry === undefined ? undefined : entryReference(entry);
-  };
 }
 
 /** `qlik-sessions analyze`: the verdict on Qlik Sense log files, folders or stdin (DESIGN section 2). */
@@ -64,8 +43,9 @@ export const analyzeCommand: Command = {
     const badAccount = accounts.find((account) => !isQlikUserName(account));
     if (badAccount !== undefined)
       return fail(io, `--service-account "${badAccount}" must be DIRECTORY\\user, for example DOMAIN\\qvservice.`);
-    const app = await openApp(io, 'analyze');
-    if (app === undefined) return EXIT_USAGE;
+    // Settings only: the app (the bot, the adapters) is loaded for the text reply alone, not to analyse.
+    const config = await openConfig(io, 'analyze');
+    if (config === undefined) return EXIT_USAGE;
 
     const paths = parsed.positionals.filter((path) => path !== '-');
     const useStdin = parsed.positionals.length === 0 || parsed.positionals.includes('-');
@@ -91,7 +71,7 @@ export const analyzeCommand: Command = {
     const spill = tempFileSpill();
     try {
       report = await analyzeLogs(inputs, {
-        serviceAccounts: [...app.config.qlik.serviceAccounts, ...accounts],
+        serviceAccounts: [...config.qlik.serviceAccounts, ...accounts],
         emptyFolders,
         spill: spill.spill,
       });
@@ -105,15 +85,14 @@ export const analyzeCommand: Command = {
     if (chart !== undefined) {
       // The picture's renderer is a native addon: loaded only when a picture is asked for.
       const { writeChart } = await import('./write-chart.js');
-      const written = await writeChart(report, chart, io, app.config.timeZone);
+      const written = await writeChart(report, chart, io, config.timeZone);
       if (!written.ok) return fail(io, written.message);
     }
     if (parsed.values.json) {
       await writePieces(io.stdout, prettyJsonPieces(reportJson(report)), '\n');
       return EXIT_OK;
     }
-    const reply = verdictReply(report, await entryDescriber(io, app));
-    await write(io.stdout, renderReplyText(reply, { color: wantsColor(io) }));
-    return EXIT_OK;
+    const { writeVerdictText } = await import('./write-verdict-text.js');
+    return (await writeVerdictText(report, io)) ? EXIT_OK : EXIT_USAGE;
   },
 };

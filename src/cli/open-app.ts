@@ -1,10 +1,7 @@
 import type { LogFields, Logger, LogMethod } from '../bot/index.js';
-import { readConfig, type ConfigResult } from '../config/index.js';
 import { buildApp, createJsonLogger, type App } from '../main.js';
 import { write, type CliIo } from './cli-io.js';
-
-// One reading of the environment per invocation: `start` hands over to `serve` or `shell` with the same result.
-const readings = new WeakMap<CliIo, ConfigResult>();
+import { openConfig } from './open-config.js';
 
 /** Warnings and errors of a one-shot command on stderr, named after it; progress lines are for `serve` only. */
 function commandLogger(io: CliIo, command: string): Logger {
@@ -28,21 +25,11 @@ export async function openApp(
   command: string,
   options: { readonly serving?: boolean } = {},
 ): Promise<App | undefined> {
-  let read = readings.get(io);
-  if (read === undefined) {
-    read = readConfig(io.env, { cwd: io.cwd });
-    readings.set(io, read);
-  }
-  if (!read.ok) {
-    await write(
-      io.stderr,
-      `qlik-sessions ${command}: the configuration is not valid:\n${read.errors.map((error) => `  - ${error}\n`).join('')}`,
-    );
-    return undefined;
-  }
+  const config = await openConfig(io, command);
+  if (config === undefined) return undefined;
   const logger =
     options.serving === true
-      ? await createJsonLogger(read.config.logLevel, (line) => void io.stderr.write(line))
+      ? await createJsonLogger(config.logLevel, (line) => void io.stderr.write(line))
       : commandLogger(io, command);
-  return buildApp(read.config, { logger });
+  return buildApp(config, { logger });
 }

@@ -54,12 +54,17 @@ describe('start-up of a one-shot command', () => {
     expect(kb.loaded.filter((module) => /node_modules[\\/]yaml[\\/]/.test(module))).toEqual([]);
   });
 
-  it('analyses logs without loading the picture renderer (a native addon) unless --chart asks for a picture', () => {
+  it('analyses logs without loading the bot, the app or the picture renderer (a native addon) unless asked to', () => {
     const log = join(REPO_ROOT, 'test', 'fixtures', 'logs', 'within-limit_AuditActivity_Proxy.txt');
     const plain = traced(['analyze', log, '--json']);
     expect(plain.status).toBe(0);
     expect(JSON.parse(plain.stdout)).toMatchObject({ verdict: { code: 'within-limit' } });
     expect(plain.loaded.filter((module) => module.includes('resvg'))).toEqual([]);
+    // --json needs settings only: the bot's replies and the app's composition load for the text reply.
+    expect(plain.loaded.filter((module) => /\/dist\/(bot\/|main\.js)/.test(module))).toEqual([]);
+    const text = traced(['analyze', log]);
+    expect(text.status).toBe(0);
+    expect(text.loaded.some((module) => module.includes('/dist/bot/verdict-reply.js'))).toBe(true);
     const chart = join(dir, 'chart.png');
     const pictured = traced(['analyze', log, '--json', '--chart', chart]);
     expect(pictured.stdout).toBe(plain.stdout);
