@@ -86,7 +86,9 @@ export class SessionTracker {
 
   readonly add = (event: LogEvent): void => {
     if (event.kind === 'service-user') {
-      if (this.serviceUsers.size < MAX_NODES) this.serviceUsers.add(event.user.toLowerCase());
+      const key = event.user.toLowerCase();
+      // A lower-case name is its own key: a slice of the chunk its line came from, so the set keeps a copy.
+      if (this.serviceUsers.size < MAX_NODES && !this.serviceUsers.has(key)) this.serviceUsers.add(copyString(key));
       return;
     }
     if (event.kind === 'reload') {

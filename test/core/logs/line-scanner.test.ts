@@ -30,6 +30,24 @@ describe('LineScanner', () => {
     });
   });
 
+  it('decodes each line of a chunk by its own bytes: ASCII, UTF-8 and Windows-1252 side by side', () => {
+    const chunk = Buffer.concat([
+      Buffer.from("Start session for user: 'CORP\\ascii'\n", 'latin1'),
+      Buffer.from("Start session for user: 'CORP\\jörg'\n", 'utf8'),
+      Buffer.from("Start session for user: 'CORP\\andré'\n", 'latin1'),
+      Buffer.from('no marker \u00e9\nsession\n', 'latin1'),
+    ]);
+    expect(scan([chunk])).toEqual({
+      lines: 5,
+      handed: [
+        "Start session for user: 'CORP\\ascii'",
+        "Start session for user: 'CORP\\jörg'",
+        "Start session for user: 'CORP\\andré'",
+        'session',
+      ],
+    });
+  });
+
   it('cuts a long line to the cap and goes on with the next one', () => {
     const long = `Session ${'y'.repeat(MAX_LINE_BYTES * 3)}`;
     const { lines, handed } = scan([long.slice(0, 1000), long.slice(1000), '\nStart session\n']);
