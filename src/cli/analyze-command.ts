@@ -9,6 +9,7 @@ import { tempFileSpill } from './temp-file-spill.js';
 import { openConfig } from './open-config.js';
 import { prettyJsonPieces } from './pretty-json-pieces.js';
 import { writePieces } from './write-pieces.js';
+import { capYoungGeneration } from './young-generation-cap.js';
 
 const SYNOPSIS = 'analyze [PATH...|-] [--json] [--chart FILE.png] [--service-account DIR\\USER]...';
 
@@ -68,6 +69,7 @@ export const analyzeCommand: Command = {
     }
 
     let report;
+    capYoungGeneration();
     const spill = tempFileSpill();
     try {
       report = await analyzeLogs(inputs, {
