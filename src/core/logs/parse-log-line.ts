@@ -301,9 +301,9 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
   }
 }
 
-/** The row's instant, parsed only when a message turns out to say something. */
-function timeOf(row: Row, columns: Columns): () => number {
-  return () => parseQlikTimestamp(row.field(columns.timestamp) ?? '');
+/** The row's instant (NaN without one). Parsed before the message is looked at: a closure to parse it later cost more. */
+function timeOf(row: Row, columns: Columns): number {
+  return parseQlikTimestamp(row.field(columns.timestamp) ?? '');
 }
 
 /** The events of a row's Message column, with the facts its other columns gave. */
@@ -312,14 +312,14 @@ function fromRowMessage(row: Row, columns: Columns, facts: RowFacts, emit: EmitE
 }
 
 /** A proxy stop or start; true when the text is one. */
-function restartOf(text: string, time: () => number, node: string | null, emit: EmitEvent): boolean {
+function restartOf(text: string, at: number, node: string | null, emit: EmitEvent): boolean {
   if (!text.includes('roxy')) return false;
   const match = PROXY_RESTART.exec(text);
   if (match === null) return false;
   const word = match[1] ?? match[2] ?? '';
   emit({
     kind: 'proxy-restart',
-    at: time(),
+    at,
     node,
     phase: word === 'Stop' || word === 'stopped' ? 'stopped' : 'started',
   });
@@ -338,13 +338,13 @@ interface RowFacts {
 const NO_FACTS: RowFacts = { user: null, sessionId: null, client: null, context: null, node: null };
 
 /** Emits the events a message says; false when the message is none we know. Cheap `includes` checks go before each pattern. */
-function fromMessage(message: string, time: () => number, facts: RowFacts, emit: EmitEvent): boolean {
+function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEvent): boolean {
   let match: RegExpExecArray | null = null;
   if (message.includes('ession')) {
     if (message.includes('Start session for user') && (match = START.exec(message)) !== null) {
       emit({
         kind: 'session-opened',
-        at: time(),
+        at,
         user: match[1] ?? facts.user,
         sessionId: facts.sessionId,
         via: 'start',
@@ -355,18 +355,18 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
     } else if (message.includes('Stop session for user') && (match = STOP.exec(message)) !== null) {
       emit({
         kind: 'session-closed',
-        at: time(),
+        at,
         user: match[1] ?? facts.user,
         sessionId: match[2] ?? '',
         via: 'stop',
       });
     } else if (message.includes('due to inactivity') && (match = TIMEOUT.exec(message)) !== null) {
-      emit({ kind: 'session-closed', at: time(), user: facts.user, sessionId: match[1] ?? '', via: 'timeout' });
+      emit({ kind: 'session-closed', at, user: facts.user, sessionId: match[1] ?? '', via: 'timeout' });
     } else if (message.includes('got session')) {
       if ((match = LOGIN.exec(message)) !== null) {
         emit({
           kind: 'session-opened',
-          at: time(),
+          at,
           user: match[1] ?? facts.user,
           sessionId: match[2] ?? null,
           via: 'login',
@@ -378,7 +378,7 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
         const id = match[1] ?? '';
         emit({
           kind: 'session-opened',
-          at: time(),
+          at,
           user: id.includes('\\') ? id : facts.user,
           sessionId: match[2] ?? null,
           via: 'got-session',
@@ -392,7 +392,7 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
         const count = match[3] === undefined ? null : Number(match[3]);
         emit({
           kind: 'license-denied',
-          at: time(),
+          at,
           user: match[1] ?? facts.user,
           sessionId: match[2] ?? null,
           sessionCount: count,
@@ -402,7 +402,7 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
       } else if (message.includes(' access granted for User') && (match = GRANTED.exec(message)) !== null) {
         emit({
           kind: 'license-granted',
-          at: time(),
+          at,
           user: match[1] ?? '',
           sessionId: match[2] ?? null,
           sessionCount: Number(match[3]),
@@ -415,7 +415,7 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
         // No licence to hand out, in the repository's two wordings: the session id, then maybe the node.
         emit({
           kind: 'license-denied',
-          at: time(),
+          at,
           user: facts.user,
           sessionId: match[1] ?? null,
           sessionCount: null,
@@ -429,7 +429,7 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
       ) {
         emit({
           kind: 'license-granted',
-          at: time(),
+          at,
           user: facts.user,
           sessionId: match[1] ?? null,
           sessionCount: Number(match[2]),
@@ -440,11 +440,11 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
       message.includes('all dependents have been deleted') &&
       (match = DEPENDENTS_DELETED.exec(message)) !== null
     ) {
-      emit({ kind: 'session-closed', at: time(), user: facts.user, sessionId: match[1] ?? '', via: 'stop' });
+      emit({ kind: 'session-closed', at, user: facts.user, sessionId: match[1] ?? '', via: 'stop' });
     } else if (message.includes('is invalid (possibly') && (match = INVALID.exec(message)) !== null) {
-      emit({ kind: 'session-invalid', at: time(), user: facts.user, sessionId: match[1] ?? '' });
+      emit({ kind: 'session-invalid', at, user: facts.user, sessionId: match[1] ?? '' });
     } else if (message.includes('UserAgent: ') && (match = userAgentOf(message)) !== null) {
-      emit({ kind: 'user-agent', at: time(), user: facts.user, sessionId: match[1] ?? '', userAgent: match[2] ?? '' });
+      emit({ kind: 'user-agent', at, user: facts.user, sessionId: match[1] ?? '', userAgent: match[2] ?? '' });
     } else if (!message.includes('AccessType')) {
       return false;
     }
@@ -454,7 +454,7 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
     if (message.includes('NoAvailableAccessType') && APP_NO_ACCESS_TYPE.test(message)) {
       emit({
         kind: 'license-denied',
-        at: time(),
+        at,
         user: facts.user,
         sessionId: facts.sessionId,
         sessionCount: null,
@@ -464,11 +464,11 @@ function fromMessage(message: string, time: () => number, facts: RowFacts, emit:
       return true;
     }
     if (message.includes('User access, User: ') && (match = ALLOCATION.exec(message)) !== null) {
-      emit({ kind: 'license-allocated', at: time(), user: match[1] ?? '' });
+      emit({ kind: 'license-allocated', at, user: match[1] ?? '' });
       return true;
     }
     if (facts.user !== null && message.includes('allowed with access type') && APP_ALLOWED.test(message)) {
-      emit({ kind: 'license-allocated', at: time(), user: facts.user });
+      emit({ kind: 'license-allocated', at, user: facts.user });
       return true;
     }
   }
@@ -516,8 +516,8 @@ function parseLoose(line: string, emit: EmitEvent): LineOutcome {
   } else if (trace !== null) {
     facts = { ...NO_FACTS, user: looseTraceUser(line), node: LOOSE_HOST.exec(line)?.[1] ?? null };
   }
-  if (fromMessage(line, () => at, facts, emit)) return layoutOfMessage(line);
-  return restartOf(line, () => at, LOOSE_HOST.exec(line)?.[1] ?? null, emit)
+  if (fromMessage(line, at, facts, emit)) return layoutOfMessage(line);
+  return restartOf(line, at, LOOSE_HOST.exec(line)?.[1] ?? null, emit)
     ? line.includes('Command=')
       ? 'Service_Proxy'
       : 'System_Proxy'
