@@ -18,12 +18,12 @@ let capped = false;
  * process of one analysis: the flag is process-wide, and a worker's new space (which starts at 1 MB) would stay
  * there.
  */
-export function capYoungGeneration(capBytes = NEW_SPACE_CAP_BYTES): void {
+export function capYoungGeneration(): void {
   if (capped) return;
   capped = true;
   const observer = new PerformanceObserver(() => {
     const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-    if (newSpace === undefined || newSpace.space_size < capBytes) return;
+    if (newSpace === undefined || newSpace.space_size < NEW_SPACE_CAP_BYTES) return;
     setFlagsFromString('--semi-space-growth-factor=1');
     observer.disconnect();
   });

@@ -12,7 +12,7 @@ const NEWLINE = 10;
  * start with a rare byte keep the search fast (`ession` starts with the commonest letter and is 4x slower).
  */
 const MARKER_TEXTS: readonly string[] = ['Session', 'session', 'AccessType'];
-/** In the bytes, `Type` stands for `AccessType`: it starts with a rarer byte and is found 4x faster; the hit is checked. */
+/** In the scan, `Type` stands for `AccessType`: it starts with a rarer byte and is found 4x faster; the hit is checked. */
 const MARKERS: readonly string[] = ['Session', 'session', 'Type'];
 const TYPE_MARKER = 2;
 const ACCESS = Buffer.from('Access');
@@ -86,10 +86,10 @@ function withLoneCrsAsLf(buffer: Buffer, from: number): Buffer {
 }
 
 /**
- * Splits a byte stream into lines without decoding it: newlines and markers are found in the Buffer, and only
- * lines that hold a marker (or are headers, or all lines when `decodeAll` is set) are decoded and handed on, each
- * a fresh string. LF, CRLF, CR-only and mixed endings; UTF-8 or Windows-1252 per line. Memory is one chunk plus one
- * capped partial line.
+ * Splits a byte stream into lines: newlines and markers are found in each chunk decoded once as latin1, and only
+ * lines that hold a marker (or are headers, or all lines when `decodeAll` is set) are handed on. An ASCII line is a
+ * slice of its chunk's string, so whatever outlives the line must be copied. LF, CRLF, CR-only and mixed endings;
+ * UTF-8 or Windows-1252 per line. Memory is one chunk plus one capped partial line.
  */
 export class LineScanner {
   /** Lines seen, decoded or not. */

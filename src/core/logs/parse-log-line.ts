@@ -250,8 +250,9 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
         context: orNull(row.field(columns.context)),
         node: orNull(row.field(columns.hostname)),
       };
-      if (name === 'Service_Proxy' && restartOf(description, timeOf(row, columns), facts.node, emit)) return name;
-      return fromRowMessage(row, columns, facts, emit) ? name : null;
+      const at = timeOf(row, columns);
+      if (name === 'Service_Proxy' && restartOf(description, at, facts.node, emit)) return name;
+      return fromMessage(row.field(columns.message) ?? '', at, facts, emit) ? name : null;
     }
     case 'Audit_Proxy': {
       const facts = {
