@@ -8,7 +8,7 @@ const NEWLINE = 10;
 /**
  * Every line that can matter carries one of these: `session`/`Session` (start, stop, login, got session, timeout,
  * grants and denials with `SessionID`, headers with `ProxySessionId`), or `AccessType` (`NoAvailableAccessType`,
- * allocations with `LicenseProfessionalAccessTypeId`). Lines without them are counted, never decoded. Markers that
+ * allocations with `LicenseProfessionalAccessTypeId`). Lines without them are counted, never parsed. Markers that
  * start with a rare byte keep the search fast (`ession` starts with the commonest letter and is 4x slower).
  */
 const MARKER_TEXTS: readonly string[] = ['Session', 'session', 'AccessType'];
@@ -35,7 +35,7 @@ function bytesAt(buffer: Buffer, at: number, bytes: Uint8Array): boolean {
  * A `Session`/`session` at `at` that cannot make a line matter: the end of a column (`Start session` in the Command
  * column), part of a word (`/qps/sessionstart`, `PostSession`), a command (`Add session;Result`, `Add session:Notify`),
  * a logger (`SessionEstablishment`, `SessionClientHandler`), `Session will be etablished` (Get ticket), `connection Closed for session`. Looked at in the bytes,
- * so most proxy lines are never decoded.
+ * so most proxy lines are never parsed.
  */
 function isNoise(buffer: Buffer, at: number): boolean {
   const after = at + 7;
@@ -89,7 +89,8 @@ function withLoneCrsAsLf(buffer: Buffer, from: number): Buffer {
  * Splits a byte stream into lines: newlines and markers are found in each chunk decoded once as latin1, and only
  * lines that hold a marker (or are headers, or all lines when `decodeAll` is set) are handed on. An ASCII line is a
  * slice of its chunk's string, so whatever outlives the line must be copied. LF, CRLF, CR-only and mixed endings;
- * UTF-8 or Windows-1252 per line. Memory is one chunk plus one capped partial line.
+ * UTF-8 or Windows-1252 per line. Memory is one chunk, its decoded part while that is scanned, and one capped
+ * partial line.
  */
 export class LineScanner {
   /** Lines seen, decoded or not. */
