@@ -22,7 +22,9 @@ function sameEvent(a: LogEvent, b: LogEvent): boolean {
  */
 export class EventDedup {
   private instant = Number.NaN;
+  /** The events of the current instant: the first `count` entries (the array is reused, never emptied). */
   private readonly atInstant: LogEvent[] = [];
+  private count = 0;
   private readonly untimed = new Set<string>();
 
   isRepeat(key: number, event: LogEvent): boolean {
@@ -35,14 +37,17 @@ export class EventDedup {
       return false;
     }
     if (key !== this.instant) {
-      // Nearly every event has an instant of its own: the array is reused, not made anew for each.
+      // Nearly every event has an instant of its own: the array keeps its space (emptying it would free it, and the
+      // next event would allocate it again), and the events it holds are overwritten.
       this.instant = key;
-      this.atInstant.length = 0;
-      this.atInstant.push(event);
-      return false;
+      // Beyond the first, the last instant's events are let go: none of them keeps its line alive here.
+      if (this.count > 1) this.atInstant.length = 1;
+      this.count = 0;
+    } else {
+      for (let index = 0; index < this.count; index++)
+        if (sameEvent(this.atInstant[index] as LogEvent, event)) return true;
     }
-    for (const earlier of this.atInstant) if (sameEvent(earlier, event)) return true;
-    this.atInstant.push(event);
+    this.atInstant[this.count++] = event;
     return false;
   }
 }
