@@ -78,7 +78,7 @@ const USER_NAME_AFTER = /\s(?:UsageDenied|UsageGranted)\s+(\S+\\\S+)/;
 const TAB = '\t';
 
 /** Audit rows with these commands never say anything about sessions or licences; they are dropped unread. */
-const SKIPPED_COMMANDS = new Set([
+const SKIPPED_COMMANDS: ReadonlySet<string> = new Set([
   'Close connection',
   'Add session',
   'Get ticket',
@@ -87,6 +87,23 @@ const SKIPPED_COMMANDS = new Set([
   'License maintenance',
   'Audit security',
 ]);
+
+/** The lengths of the skipped commands: most rows' command (`Login`) is none of them and is never cut out. */
+const SKIPPED_LENGTHS: ReadonlySet<number> = new Set([...SKIPPED_COMMANDS].map((command) => command.length));
+
+/** A `Description` of `Command=<one of SKIPPED_COMMANDS>;...`. */
+function isSkippedCommand(row: Row, column: number): boolean {
+  const start = row.fieldStart(column);
+  if (start === -1 || !row.line.startsWith('Command=', start)) return false;
+  const semicolon = row.line.indexOf(';', start + 8);
+  // Without a `;` the old `slice(8, -1)` took all but the last character: the same rule, kept.
+  const end = semicolon === -1 || semicolon > row.fieldEnd(column) ? -1 : semicolon;
+  if (end === -1) {
+    const description = row.field(column) ?? '';
+    return SKIPPED_COMMANDS.has(description.slice(8, description.indexOf(';')));
+  }
+  return SKIPPED_LENGTHS.has(end - start - 8) && SKIPPED_COMMANDS.has(row.line.slice(start + 8, end));
+}
 
 function userOf(directory: string | undefined, id: string | undefined): string | null {
   if (directory === undefined || id === undefined || directory === '' || id === '') return null;
@@ -182,6 +199,25 @@ class Row {
   fields(): string[] {
     return this.line.split(TAB);
   }
+
+  /** Whether column `index` holds exactly `text`, looked at in place. */
+  fieldIs(index: number, text: string | null): boolean {
+    if (text === null || index < 0 || index >= this.count) return false;
+    const start = index === 0 ? 0 : (this.tabs[index - 1] as number) + 1;
+    const end = index === this.count - 1 ? this.line.length : (this.tabs[index] as number);
+    return end - start === text.length && this.line.startsWith(text, start);
+  }
+
+  /** Where column `index` ends in the line (only for a column the row has). */
+  fieldEnd(index: number): number {
+    return index === this.count - 1 ? this.line.length : (this.tabs[index] as number);
+  }
+
+  /** Where column `index` starts in the line, or -1 when the row has no such column. */
+  fieldStart(index: number): number {
+    if (index < 0 || index >= this.count) return -1;
+    return index === 0 ? 0 : (this.tabs[index - 1] as number) + 1;
+  }
 }
 
 /**
@@ -230,54 +266,57 @@ function proxyTwin(layout: Layout): Layout {
 function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEvent): LineOutcome {
   const name = layout.name;
   const columns = columnsOf(layout);
-  const serviceUser = row.field(columns.serviceUser);
-  if (serviceUser !== undefined && serviceUser !== context.lastServiceUser && serviceUser.includes('\\')) {
-    context.lastServiceUser = serviceUser;
-    emit({ kind: 'service-user', user: serviceUser });
+  // Every row of a file names the same ServiceUser: compared in place, it is cut from the line only when it changes.
+  const hasServiceUser = columns.serviceUser >= 0 && columns.serviceUser < row.count;
+  if (hasServiceUser && !row.fieldIs(columns.serviceUser, context.lastServiceUser)) {
+    const serviceUser = row.field(columns.serviceUser) as string;
+    if (serviceUser !== context.lastServiceUser && serviceUser.includes('\\')) {
+      context.lastServiceUser = serviceUser;
+      emit({ kind: 'service-user', user: serviceUser });
+    }
   }
   switch (name) {
     case 'AuditActivity_Proxy':
     case 'Service_Proxy':
     case 'AuditSecurity_Proxy':
     case 'AuditSecurity_Repository': {
-      const description = row.field(columns.description) ?? '';
-      if (description.startsWith('Command=') && SKIPPED_COMMANDS.has(description.slice(8, description.indexOf(';'))))
-        return null;
-      const facts = {
-        user: userOf(row.field(columns.userDirectory), row.field(columns.userId)),
-        sessionId: sessionIdOf(row.field(columns.sessionId)),
-        client: orNull(row.field(columns.client)),
-        context: orNull(row.field(columns.context)),
-        node: orNull(row.field(columns.hostname)),
-      };
+      if (isSkippedCommand(row, columns.description)) return null;
+      const facts = ROW_FACTS.of(
+        row,
+        columns.userDirectory,
+        columns.userId,
+        -1,
+        columns.sessionId,
+        columns.client,
+        columns.context,
+        columns.hostname,
+      );
       const at = timeOf(row, columns);
-      if (name === 'Service_Proxy' && restartOf(description, at, facts.node, emit)) return name;
+      if (name === 'Service_Proxy' && restartOf(row.field(columns.description) ?? '', at, facts.node, emit))
+        return name;
       return fromMessage(row.field(columns.message) ?? '', at, facts, emit) ? name : null;
     }
     case 'Audit_Proxy': {
-      const facts = {
-        user: userOf(row.field(columns.activeUserDirectory), row.field(columns.activeUserId)),
-        sessionId: sessionIdOf(row.field(columns.sessionId)),
-        client: orNull(row.field(columns.ipAddress)),
-        context: null,
-        node: orNull(row.field(columns.hostname)),
-      };
+      const facts = ROW_FACTS.of(
+        row,
+        columns.activeUserDirectory,
+        columns.activeUserId,
+        -1,
+        columns.sessionId,
+        columns.ipAddress,
+        -1,
+        columns.hostname,
+      );
       return fromRowMessage(row, columns, facts, emit) ? name : null;
     }
     case 'License_Repository': {
-      const facts = {
-        user: orNull(row.field(columns.userName)),
-        sessionId: sessionIdOf(row.field(columns.sessionId)),
-        client: null,
-        context: null,
-        node: null,
-      };
+      const facts = ROW_FACTS.of(row, -1, -1, columns.userName, columns.sessionId, -1, -1, -1);
       return fromRowMessage(row, columns, facts, emit) ? name : null;
     }
     case 'TaskExecution_Scheduler': {
       const start = parseQlikTimestamp(row.field(columns.startTime) ?? '');
       const stop = parseQlikTimestamp(row.field(columns.stopTime) ?? '');
-      if (Number.isNaN(start) || Number.isNaN(stop)) return serviceUser === undefined ? null : name;
+      if (Number.isNaN(start) || Number.isNaN(stop)) return hasServiceUser ? name : null;
       emit({
         kind: 'reload',
         taskName: row.field(columns.taskName) ?? '',
@@ -337,6 +376,81 @@ interface RowFacts {
 }
 
 const NO_FACTS: RowFacts = { user: null, sessionId: null, client: null, context: null, node: null };
+
+/**
+ * The facts of a row, each cut from its line the first time a message asks for it: a Login line never needs the
+ * user columns (its message names the user), a timeout line needs only them. One instance serves every row, as one
+ * row is parsed at a time and its facts are copied into the events it makes.
+ */
+class LazyRowFacts implements RowFacts {
+  private row: Row | null = null;
+  private directory = -1;
+  private id = -1;
+  private userName = -1;
+  private sessionColumn = -1;
+  private clientColumn = -1;
+  private contextColumn = -1;
+  private nodeColumn = -1;
+  private userCut: string | null | undefined = undefined;
+  private sessionCut: string | null | undefined = undefined;
+  private clientCut: string | null | undefined = undefined;
+  private contextCut: string | null | undefined = undefined;
+  private nodeCut: string | null | undefined = undefined;
+
+  /** The facts of `row`, from these columns (-1: the layout has none). */
+  of(
+    row: Row,
+    directory: number,
+    id: number,
+    userName: number,
+    session: number,
+    client: number,
+    context: number,
+    node: number,
+  ): this {
+    this.row = row;
+    this.directory = directory;
+    this.id = id;
+    this.userName = userName;
+    this.sessionColumn = session;
+    this.clientColumn = client;
+    this.contextColumn = context;
+    this.nodeColumn = node;
+    this.userCut = this.sessionCut = this.clientCut = this.contextCut = this.nodeCut = undefined;
+    return this;
+  }
+
+  get user(): string | null {
+    if (this.userCut === undefined) {
+      const row = this.row as Row;
+      this.userCut =
+        this.userName >= 0 ? orNull(row.field(this.userName)) : userOf(row.field(this.directory), row.field(this.id));
+    }
+    return this.userCut;
+  }
+
+  get sessionId(): string | null {
+    if (this.sessionCut === undefined) this.sessionCut = sessionIdOf((this.row as Row).field(this.sessionColumn));
+    return this.sessionCut;
+  }
+
+  get client(): string | null {
+    if (this.clientCut === undefined) this.clientCut = orNull((this.row as Row).field(this.clientColumn));
+    return this.clientCut;
+  }
+
+  get context(): string | null {
+    if (this.contextCut === undefined) this.contextCut = orNull((this.row as Row).field(this.contextColumn));
+    return this.contextCut;
+  }
+
+  get node(): string | null {
+    if (this.nodeCut === undefined) this.nodeCut = orNull((this.row as Row).field(this.nodeColumn));
+    return this.nodeCut;
+  }
+}
+
+const ROW_FACTS = new LazyRowFacts();
 
 /** Emits the events a message says; false when the message is none we know. Cheap `includes` checks go before each pattern. */
 function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEvent): boolean {
