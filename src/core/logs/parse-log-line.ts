@@ -1,6 +1,7 @@
 import type { LogEvent } from './log-event.js';
 import { layoutFromHeader, layoutFromRow, type Layout, type LogLayoutName } from './log-layout.js';
 import { normalizePastedLine } from './normalize-pasted-line.js';
+import { cut, cutGotSession, cutLogin, cutStart, cutStop, cutTimeout } from './message-cuts.js';
 import { findQlikTimestamp, parseQlikTimestamp } from './qlik-timestamp.js';
 
 /** What one input has told us so far: its header row, if it had one, and the last ServiceUser passed on. */
@@ -19,11 +20,7 @@ export type LineOutcome = LogLayoutName | 'header' | null;
 export type EmitEvent = (event: LogEvent) => void;
 
 // Message patterns of reference section 1.12, unanchored so they also match inside whole rows whose TABs were lost.
-const START = /Start session for user: '([^']+)'/;
-const STOP = /Stop session for user '([^']+)' \. Session id = '([^']+)'/;
-const TIMEOUT = /Session (\S+) has been deleted due to inactivity/;
-const LOGIN = /User authenticated\. User '([^']+)' used authentication method '[^']*' and got session '([^']+)'/;
-const GOT_SESSION = /User '([^']+)' used '[^']*' authentication, got session: '([^']+)'/;
+// Start, Stop, timeout, Login and got session are cut by `message-cuts.ts`, which gives what their patterns would.
 const DENIED_USER =
   /was denied for User: '([^']+)'(?:, with AccessID '[^']*')?, SessionID: '([^']+)'(?:, SessionCount: '(\d+)')?(?:, Hostname: '([^']*)')?/;
 const GRANTED =
@@ -455,47 +452,48 @@ const ROW_FACTS = new LazyRowFacts();
 /** Emits the events a message says; false when the message is none we know. Cheap `includes` checks go before each pattern. */
 function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEvent): boolean {
   let match: RegExpExecArray | null = null;
+  /** Set by the branches that cut their message instead of matching a pattern. */
+  let cutOne = false;
   if (message.includes('ession')) {
-    if (message.includes('Start session for user') && (match = START.exec(message)) !== null) {
+    if (message.includes('Start session for user') && cutStart(message)) {
+      cutOne = true;
       emit({
         kind: 'session-opened',
         at,
-        user: match[1] ?? facts.user,
+        user: cut.first,
         sessionId: facts.sessionId,
         via: 'start',
         client: facts.client,
         context: null,
         node: facts.node,
       });
-    } else if (message.includes('Stop session for user') && (match = STOP.exec(message)) !== null) {
-      emit({
-        kind: 'session-closed',
-        at,
-        user: match[1] ?? facts.user,
-        sessionId: match[2] ?? '',
-        via: 'stop',
-      });
-    } else if (message.includes('due to inactivity') && (match = TIMEOUT.exec(message)) !== null) {
-      emit({ kind: 'session-closed', at, user: facts.user, sessionId: match[1] ?? '', via: 'timeout' });
+    } else if (message.includes('Stop session for user') && cutStop(message)) {
+      cutOne = true;
+      emit({ kind: 'session-closed', at, user: cut.first, sessionId: cut.second, via: 'stop' });
+    } else if (message.includes('due to inactivity') && cutTimeout(message)) {
+      cutOne = true;
+      emit({ kind: 'session-closed', at, user: facts.user, sessionId: cut.first, via: 'timeout' });
     } else if (message.includes('got session')) {
-      if ((match = LOGIN.exec(message)) !== null) {
+      if (cutLogin(message)) {
+        cutOne = true;
         emit({
           kind: 'session-opened',
           at,
-          user: match[1] ?? facts.user,
-          sessionId: match[2] ?? null,
+          user: cut.first,
+          sessionId: cut.second,
           via: 'login',
           client: facts.client,
           context: facts.context,
           node: facts.node,
         });
-      } else if ((match = GOT_SESSION.exec(message)) !== null) {
-        const id = match[1] ?? '';
+      } else if (cutGotSession(message)) {
+        const id = cut.first;
+        cutOne = true;
         emit({
           kind: 'session-opened',
           at,
           user: id.includes('\\') ? id : facts.user,
-          sessionId: match[2] ?? null,
+          sessionId: cut.second,
           via: 'got-session',
           client: facts.client,
           context: null,
@@ -563,7 +561,7 @@ function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEve
     } else if (!message.includes('AccessType')) {
       return false;
     }
-    if (match !== null) return true;
+    if (match !== null || cutOne) return true;
   }
   if (message.includes('AccessType')) {
     if (message.includes('NoAvailableAccessType') && APP_NO_ACCESS_TYPE.test(message)) {
