@@ -89,7 +89,7 @@ function withLoneCrsAsLf(buffer: Buffer, from: number): Buffer {
  * Splits a byte stream into lines: newlines and markers are found in each chunk decoded once as latin1, and only
  * lines that hold a marker (or are headers, or all lines when `decodeAll` is set) are handed on. An ASCII line is a
  * slice of its chunk's string, so whatever outlives the line must be copied. LF, CRLF, CR-only and mixed endings;
- * UTF-8 or Windows-1252 per line. Memory is one chunk, its decoded part while that is scanned, and one capped
+ * UTF-8 or Windows-1252 per line; a line is handed on without its line end. Memory is one chunk, its decoded part while that is scanned, and one capped
  * partial line.
  */
 export class LineScanner {
@@ -219,7 +219,8 @@ export class LineScanner {
       return;
     }
     if (this.countOnly) return;
-    const cut = Math.min(end, start + MAX_LINE_BYTES);
+    // A CRLF line is handed on without its CR: every reader trims it, and a slice made only for that was one per line.
+    const cut = Math.min(buffer[end - 1] === CR ? end - 1 : end, start + MAX_LINE_BYTES);
     if (this.decodeAll || isHeaderAt(buffer, start)) {
       this.onLine(this.decode(buffer, start, cut));
       return;

@@ -15,7 +15,7 @@ describe('LineScanner', () => {
   it('counts every line and hands on only those with a marker', () => {
     expect(scan(['a\nStart session x\r\nb\nNoAvailableAccessType\nlast Session'])).toEqual({
       lines: 5,
-      handed: ['Start session x\r', 'NoAvailableAccessType', 'last Session'],
+      handed: ['Start session x', 'NoAvailableAccessType', 'last Session'],
     });
   });
 
