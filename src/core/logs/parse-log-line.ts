@@ -340,7 +340,10 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
 
 /** The row's instant (NaN without one). Parsed before the message is looked at: a closure to parse it later cost more. */
 function timeOf(row: Row, columns: Columns): number {
-  return parseQlikTimestamp(row.field(columns.timestamp) ?? '');
+  // Parsed in place: a timestamp is at least 20 characters, and past its column the parser meets a TAB, no digit.
+  const start = row.fieldStart(columns.timestamp);
+  if (start === -1 || row.fieldEnd(columns.timestamp) - start < 20) return Number.NaN;
+  return parseQlikTimestamp(row.line, start);
 }
 
 /** The events of a row's Message column, with the facts its other columns gave. */

@@ -193,3 +193,26 @@ describe('parseLogLine', () => {
     expect(parse(line)).toEqual({ outcome: null, events: [] });
   });
 });
+
+describe('parseLogLine timestamps, read in place in the row', () => {
+  const timed = (timestamp: string) => {
+    const row = TIMEOUT_ROW.replace('20190201T052901.791+0100', timestamp);
+    return parse(row).events.map((event) => ('at' in event ? event.at : Number.NaN));
+  };
+
+  it.for([
+    { timestamp: '20190201T052901.791+0100', at: Date.UTC(2019, 1, 1, 4, 29, 1, 791) },
+    { timestamp: '20190201T052901.791+01:00', at: Date.UTC(2019, 1, 1, 4, 29, 1, 791) },
+    { timestamp: '20190201T052901.791Z', at: Date.UTC(2019, 1, 1, 5, 29, 1, 791) },
+    { timestamp: '20190201T052901.791-0230', at: Date.UTC(2019, 1, 1, 7, 59, 1, 791) },
+  ])('reads $timestamp', ({ timestamp, at }) => {
+    expect(timed(timestamp)).toEqual([at]);
+  });
+
+  it.for(['20190201T052901.79', '20190201T052901.791+01', '20190201T052901.791+010', '', 'not a time at all, long'])(
+    'gives no instant for the cut or foreign timestamp %j, whatever the columns after it hold',
+    (timestamp) => {
+      expect(timed(timestamp)).toEqual([Number.NaN]);
+    },
+  );
+});
