@@ -88,9 +88,9 @@ function withLoneCrsAsLf(buffer: Buffer, from: number): Buffer {
 /**
  * Splits a byte stream into lines: newlines and markers are found in each chunk decoded once as latin1, and only
  * lines that hold a marker (or are headers, or all lines when `decodeAll` is set) are handed on. An ASCII line is a
- * slice of its chunk's string, so whatever outlives the line must be copied. LF, CRLF, CR-only and mixed endings;
- * UTF-8 or Windows-1252 per line; a line is handed on without its line end. Memory is one chunk, its decoded part while that is scanned, and one capped
- * partial line.
+ * slice of its chunk's string, so whatever outlives the line must be copied. LF, CRLF, CR-only and mixed endings
+ * (a line is handed on without its line end); UTF-8 or Windows-1252 per line. Memory is one chunk, its decoded part
+ * while that is scanned, and one capped partial line.
  */
 export class LineScanner {
   /** Lines seen, decoded or not. */

@@ -9,10 +9,11 @@
 export const cut = { first: '', second: '' };
 
 /**
- * `<lead>([^']+)<middle>[^']*<tail>([^']+)'`, or `<lead>([^']+)'` when `middle` is null. `middle` ends with the
- * quote that opens the part not captured; `tail` starts with the one that closes it.
+ * `<lead>([^']+)'`, and when `middle` is given a second capture after it: `<lead>([^']+)<middle>([^']+)'`, or with a
+ * `tail` `<lead>([^']+)<middle>[^']*<tail>([^']+)'`. `middle` and `tail` start with the quote that closes what comes
+ * before them, and end with the one that opens what comes after.
  */
-function quoted(message: string, lead: string, middle: string | null, tail: string): boolean {
+function quoted(message: string, lead: string, middle: string | null, tail: string | null): boolean {
   for (let at = message.indexOf(lead); at !== -1; at = message.indexOf(lead, at + 1)) {
     const firstStart = at + lead.length;
     const firstEnd = message.indexOf("'", firstStart);
@@ -22,9 +23,12 @@ function quoted(message: string, lead: string, middle: string | null, tail: stri
       return true;
     }
     if (!message.startsWith(middle, firstEnd)) continue;
-    const skipEnd = message.indexOf("'", firstEnd + middle.length);
-    if (skipEnd === -1 || !message.startsWith(tail, skipEnd)) continue;
-    const secondStart = skipEnd + tail.length;
+    let secondStart = firstEnd + middle.length;
+    if (tail !== null) {
+      const skipEnd = message.indexOf("'", secondStart);
+      if (skipEnd === -1 || !message.startsWith(tail, skipEnd)) continue;
+      secondStart = skipEnd + tail.length;
+    }
     const secondEnd = message.indexOf("'", secondStart);
     if (secondEnd <= secondStart) continue;
     cut.first = message.slice(firstStart, firstEnd);
@@ -36,7 +40,7 @@ function quoted(message: string, lead: string, middle: string | null, tail: stri
 
 /** `/Start session for user: '([^']+)'/` */
 export function cutStart(message: string): boolean {
-  return quoted(message, "Start session for user: '", null, '');
+  return quoted(message, "Start session for user: '", null, null);
 }
 
 /** `/User authenticated\. User '([^']+)' used authentication method '[^']*' and got session '([^']+)'/` */
@@ -49,22 +53,9 @@ export function cutGotSession(message: string): boolean {
   return quoted(message, "User '", "' used '", "' authentication, got session: '");
 }
 
-/** `/Stop session for user '([^']+)' \. Session id = '([^']+)'/`: nothing uncaptured between the two. */
+/** `/Stop session for user '([^']+)' \. Session id = '([^']+)'/` */
 export function cutStop(message: string): boolean {
-  const lead = "Stop session for user '";
-  const between = "' . Session id = '";
-  for (let at = message.indexOf(lead); at !== -1; at = message.indexOf(lead, at + 1)) {
-    const firstStart = at + lead.length;
-    const firstEnd = message.indexOf("'", firstStart);
-    if (firstEnd <= firstStart || !message.startsWith(between, firstEnd)) continue;
-    const secondStart = firstEnd + between.length;
-    const secondEnd = message.indexOf("'", secondStart);
-    if (secondEnd <= secondStart) continue;
-    cut.first = message.slice(firstStart, firstEnd);
-    cut.second = message.slice(secondStart, secondEnd);
-    return true;
-  }
-  return false;
+  return quoted(message, "Stop session for user '", "' . Session id = '", null);
 }
 
 const TIMEOUT_LEAD = 'Session ';

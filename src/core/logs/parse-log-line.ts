@@ -88,18 +88,15 @@ const SKIPPED_COMMANDS: ReadonlySet<string> = new Set([
 /** The lengths of the skipped commands: most rows' command (`Login`) is none of them and is never cut out. */
 const SKIPPED_LENGTHS: ReadonlySet<number> = new Set([...SKIPPED_COMMANDS].map((command) => command.length));
 
-/** A `Description` of `Command=<one of SKIPPED_COMMANDS>;...`. */
+/** A `Description` of `Command=<one of SKIPPED_COMMANDS>;...`, looked at in place. */
 function isSkippedCommand(row: Row, column: number): boolean {
   const start = row.fieldStart(column);
   if (start === -1 || !row.line.startsWith('Command=', start)) return false;
+  const end = row.fieldEnd(column);
   const semicolon = row.line.indexOf(';', start + 8);
-  // Without a `;` the old `slice(8, -1)` took all but the last character: the same rule, kept.
-  const end = semicolon === -1 || semicolon > row.fieldEnd(column) ? -1 : semicolon;
-  if (end === -1) {
-    const description = row.field(column) ?? '';
-    return SKIPPED_COMMANDS.has(description.slice(8, description.indexOf(';')));
-  }
-  return SKIPPED_LENGTHS.has(end - start - 8) && SKIPPED_COMMANDS.has(row.line.slice(start + 8, end));
+  // The command runs to the first `;` of the column, or without one to its last character but one (as ever).
+  const commandEnd = semicolon !== -1 && semicolon < end ? semicolon : end - 1;
+  return SKIPPED_LENGTHS.has(commandEnd - start - 8) && SKIPPED_COMMANDS.has(row.line.slice(start + 8, commandEnd));
 }
 
 function userOf(directory: string | undefined, id: string | undefined): string | null {
@@ -187,10 +184,8 @@ class Row {
   }
 
   field(index: number): string | undefined {
-    if (index < 0 || index >= this.count) return undefined;
-    const start = index === 0 ? 0 : (this.tabs[index - 1] as number) + 1;
-    const end = index === this.count - 1 ? this.line.length : (this.tabs[index] as number);
-    return this.line.slice(start, end);
+    const start = this.fieldStart(index);
+    return start === -1 ? undefined : this.line.slice(start, this.fieldEnd(index));
   }
 
   fields(): string[] {
@@ -199,10 +194,9 @@ class Row {
 
   /** Whether column `index` holds exactly `text`, looked at in place. */
   fieldIs(index: number, text: string | null): boolean {
-    if (text === null || index < 0 || index >= this.count) return false;
-    const start = index === 0 ? 0 : (this.tabs[index - 1] as number) + 1;
-    const end = index === this.count - 1 ? this.line.length : (this.tabs[index] as number);
-    return end - start === text.length && this.line.startsWith(text, start);
+    if (text === null) return false;
+    const start = this.fieldStart(index);
+    return start !== -1 && this.fieldEnd(index) - start === text.length && this.line.startsWith(text, start);
   }
 
   /** Where column `index` ends in the line (only for a column the row has). */
