@@ -120,21 +120,60 @@ interface Columns {
   readonly message: number;
   readonly description: number;
   readonly serviceUser: number;
-  readonly userDirectory: number;
-  readonly userId: number;
-  readonly activeUserDirectory: number;
-  readonly activeUserId: number;
-  readonly userName: number;
-  readonly sessionId: number;
-  readonly client: number;
-  readonly ipAddress: number;
-  readonly context: number;
   readonly service: number;
   readonly hostname: number;
   readonly taskName: number;
   readonly startTime: number;
   readonly stopTime: number;
   readonly status: number;
+  /** Where this layout keeps the facts around a message. */
+  readonly facts: FactColumns;
+}
+
+/** The columns a row's facts are cut from (-1: the layout has none), chosen once per layout. */
+interface FactColumns {
+  readonly directory: number;
+  readonly id: number;
+  readonly userName: number;
+  readonly session: number;
+  readonly client: number;
+  readonly context: number;
+  readonly node: number;
+}
+
+const NO_COLUMN = -1;
+
+function factColumnsOf(name: LogLayoutName, at: (column: string) => number): FactColumns {
+  const session = at('ProxySessionId');
+  if (name === 'Audit_Proxy')
+    return {
+      directory: at('ActiveUserDirectory'),
+      id: at('ActiveUserId'),
+      userName: NO_COLUMN,
+      session,
+      client: at('IpAddress'),
+      context: NO_COLUMN,
+      node: at('Hostname'),
+    };
+  if (name === 'License_Repository')
+    return {
+      directory: NO_COLUMN,
+      id: NO_COLUMN,
+      userName: at('UserName'),
+      session,
+      client: NO_COLUMN,
+      context: NO_COLUMN,
+      node: NO_COLUMN,
+    };
+  return {
+    directory: at('UserDirectory'),
+    id: at('UserId'),
+    userName: NO_COLUMN,
+    session,
+    client: at('ClientHostAddress'),
+    context: at('Context'),
+    node: at('Hostname'),
+  };
 }
 
 const COLUMNS_CACHE = new WeakMap<Layout, Columns>();
@@ -148,21 +187,13 @@ function columnsOf(layout: Layout): Columns {
       message: at('Message'),
       description: at('Description'),
       serviceUser: at('ServiceUser'),
-      userDirectory: at('UserDirectory'),
-      userId: at('UserId'),
-      activeUserDirectory: at('ActiveUserDirectory'),
-      activeUserId: at('ActiveUserId'),
-      userName: at('UserName'),
-      sessionId: at('ProxySessionId'),
-      client: at('ClientHostAddress'),
-      ipAddress: at('IpAddress'),
-      context: at('Context'),
       service: at('Service'),
       hostname: at('Hostname'),
       taskName: at('TaskName'),
       startTime: at('StartTime'),
       stopTime: at('StopTime'),
       status: at('Status'),
+      facts: factColumnsOf(layout.name, at),
     };
     COLUMNS_CACHE.set(layout, columns);
   }
@@ -235,23 +266,27 @@ export function parseLogLine(raw: string, context: LineContext, emit: EmitEvent)
 
 function resolveAuditSecurity(layout: Layout, row: Row): Layout {
   if (layout.name !== 'AuditSecurity_Repository' && layout.name !== 'AuditSecurity_Proxy') return layout;
-  const service = row.field(columnsOf(layout).service);
-  if (service === 'Proxy' && layout.name === 'AuditSecurity_Repository') return proxyTwin(layout);
-  if (service === 'Repository' && layout.name === 'AuditSecurity_Proxy')
-    return { name: 'AuditSecurity_Repository', columns: layout.columns };
+  const service = columnsOf(layout).service;
+  if (layout.name === 'AuditSecurity_Repository' && row.fieldIs(service, 'Proxy'))
+    return twin(layout, 'AuditSecurity_Proxy');
+  if (layout.name === 'AuditSecurity_Proxy' && row.fieldIs(service, 'Repository'))
+    return twin(layout, 'AuditSecurity_Repository');
   return layout;
 }
 
-const PROXY_TWINS = new WeakMap<Layout, Layout>();
+const TWINS = new WeakMap<Layout, Layout>();
 
-/** The same columns under the proxy's name, made once per header so the column cache keeps working. */
-function proxyTwin(layout: Layout): Layout {
-  let twin = PROXY_TWINS.get(layout);
-  if (twin === undefined) {
-    twin = { name: 'AuditSecurity_Proxy', columns: layout.columns };
-    PROXY_TWINS.set(layout, twin);
+/**
+ * The same columns under the other AuditSecurity name, made once per header (either way round) so the column
+ * cache keeps working: a fresh layout per row was a fresh column lookup per row.
+ */
+function twin(layout: Layout, name: 'AuditSecurity_Proxy' | 'AuditSecurity_Repository'): Layout {
+  let made = TWINS.get(layout);
+  if (made === undefined) {
+    made = { name, columns: layout.columns };
+    TWINS.set(layout, made);
   }
-  return twin;
+  return made;
 }
 
 function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEvent): LineOutcome {
@@ -272,36 +307,18 @@ function parseRow(row: Row, layout: Layout, context: LineContext, emit: EmitEven
     case 'AuditSecurity_Proxy':
     case 'AuditSecurity_Repository': {
       if (isSkippedCommand(row, columns.description)) return null;
-      const facts = ROW_FACTS.of(
-        row,
-        columns.userDirectory,
-        columns.userId,
-        -1,
-        columns.sessionId,
-        columns.client,
-        columns.context,
-        columns.hostname,
-      );
+      const facts = ROW_FACTS.of(row, columns.facts);
       const at = timeOf(row, columns);
       if (name === 'Service_Proxy' && restartOf(row.field(columns.description) ?? '', at, facts.node, emit))
         return name;
       return fromMessage(row.field(columns.message) ?? '', at, facts, emit) ? name : null;
     }
     case 'Audit_Proxy': {
-      const facts = ROW_FACTS.of(
-        row,
-        columns.activeUserDirectory,
-        columns.activeUserId,
-        -1,
-        columns.sessionId,
-        columns.ipAddress,
-        -1,
-        columns.hostname,
-      );
+      const facts = ROW_FACTS.of(row, columns.facts);
       return fromRowMessage(row, columns, facts, emit) ? name : null;
     }
     case 'License_Repository': {
-      const facts = ROW_FACTS.of(row, -1, -1, columns.userName, columns.sessionId, -1, -1, -1);
+      const facts = ROW_FACTS.of(row, columns.facts);
       return fromRowMessage(row, columns, facts, emit) ? name : null;
     }
     case 'TaskExecution_Scheduler': {
@@ -378,69 +395,52 @@ const NO_FACTS: RowFacts = { user: null, sessionId: null, client: null, context:
  */
 class LazyRowFacts implements RowFacts {
   private row: Row | null = null;
-  private directory = -1;
-  private id = -1;
-  private userName = -1;
-  private sessionColumn = -1;
-  private clientColumn = -1;
-  private contextColumn = -1;
-  private nodeColumn = -1;
+  private columns: FactColumns | null = null;
   private userCut: string | null | undefined = undefined;
   private sessionCut: string | null | undefined = undefined;
   private clientCut: string | null | undefined = undefined;
   private contextCut: string | null | undefined = undefined;
   private nodeCut: string | null | undefined = undefined;
 
-  /** The facts of `row`, from these columns (-1: the layout has none). */
-  of(
-    row: Row,
-    directory: number,
-    id: number,
-    userName: number,
-    session: number,
-    client: number,
-    context: number,
-    node: number,
-  ): this {
+  /** The facts of `row`, from the columns its layout keeps them in. */
+  of(row: Row, columns: FactColumns): this {
     this.row = row;
-    this.directory = directory;
-    this.id = id;
-    this.userName = userName;
-    this.sessionColumn = session;
-    this.clientColumn = client;
-    this.contextColumn = context;
-    this.nodeColumn = node;
+    this.columns = columns;
     this.userCut = this.sessionCut = this.clientCut = this.contextCut = this.nodeCut = undefined;
     return this;
   }
 
   get user(): string | null {
     if (this.userCut === undefined) {
+      const { userName, directory, id } = this.columns as FactColumns;
       const row = this.row as Row;
-      this.userCut =
-        this.userName >= 0 ? orNull(row.field(this.userName)) : userOf(row.field(this.directory), row.field(this.id));
+      this.userCut = userName >= 0 ? orNull(row.field(userName)) : userOf(row.field(directory), row.field(id));
     }
     return this.userCut;
   }
 
   get sessionId(): string | null {
-    if (this.sessionCut === undefined) this.sessionCut = sessionIdOf((this.row as Row).field(this.sessionColumn));
+    if (this.sessionCut === undefined) this.sessionCut = sessionIdOf(this.cut((this.columns as FactColumns).session));
     return this.sessionCut;
   }
 
   get client(): string | null {
-    if (this.clientCut === undefined) this.clientCut = orNull((this.row as Row).field(this.clientColumn));
+    if (this.clientCut === undefined) this.clientCut = orNull(this.cut((this.columns as FactColumns).client));
     return this.clientCut;
   }
 
   get context(): string | null {
-    if (this.contextCut === undefined) this.contextCut = orNull((this.row as Row).field(this.contextColumn));
+    if (this.contextCut === undefined) this.contextCut = orNull(this.cut((this.columns as FactColumns).context));
     return this.contextCut;
   }
 
   get node(): string | null {
-    if (this.nodeCut === undefined) this.nodeCut = orNull((this.row as Row).field(this.nodeColumn));
+    if (this.nodeCut === undefined) this.nodeCut = orNull(this.cut((this.columns as FactColumns).node));
     return this.nodeCut;
+  }
+
+  private cut(column: number): string | undefined {
+    return (this.row as Row).field(column);
   }
 }
 
@@ -449,11 +449,8 @@ const ROW_FACTS = new LazyRowFacts();
 /** Emits the events a message says; false when the message is none we know. Cheap `includes` checks go before each pattern. */
 function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEvent): boolean {
   let match: RegExpExecArray | null = null;
-  /** Set by the branches that cut their message instead of matching a pattern. */
-  let cutOne = false;
   if (message.includes('ession')) {
     if (message.includes('Start session for user') && cutStart(message)) {
-      cutOne = true;
       emit({
         kind: 'session-opened',
         at,
@@ -464,15 +461,15 @@ function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEve
         context: null,
         node: facts.node,
       });
+      return true;
     } else if (message.includes('Stop session for user') && cutStop(message)) {
-      cutOne = true;
       emit({ kind: 'session-closed', at, user: cut.first, sessionId: cut.second, via: 'stop' });
+      return true;
     } else if (message.includes('due to inactivity') && cutTimeout(message)) {
-      cutOne = true;
       emit({ kind: 'session-closed', at, user: facts.user, sessionId: cut.first, via: 'timeout' });
+      return true;
     } else if (message.includes('got session')) {
       if (cutLogin(message)) {
-        cutOne = true;
         emit({
           kind: 'session-opened',
           at,
@@ -483,9 +480,9 @@ function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEve
           context: facts.context,
           node: facts.node,
         });
+        return true;
       } else if (cutGotSession(message)) {
         const id = cut.first;
-        cutOne = true;
         emit({
           kind: 'session-opened',
           at,
@@ -496,6 +493,7 @@ function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEve
           context: null,
           node: facts.node,
         });
+        return true;
       } else return false;
     } else if (message.includes('SessionID')) {
       if (message.includes('was denied for User') && (match = DENIED_USER.exec(message)) !== null) {
@@ -558,7 +556,7 @@ function fromMessage(message: string, at: number, facts: RowFacts, emit: EmitEve
     } else if (!message.includes('AccessType')) {
       return false;
     }
-    if (match !== null || cutOne) return true;
+    if (match !== null) return true;
   }
   if (message.includes('AccessType')) {
     if (message.includes('NoAvailableAccessType') && APP_NO_ACCESS_TYPE.test(message)) {
