@@ -26,26 +26,44 @@ export class AutomationFold {
   /** Users with AUTOMATION_SESSIONS starts or more in the window: their starts per client hash. */
   private readonly perClient = new Map<number, Map<number, number>>();
   private readonly best = new Map<number, AutomationBurst>();
+  /** The burst `counted` found, until `nameBest` names its client. */
+  private pendingAt = Number.NaN;
+  private pendingSessions = 0;
 
   /** A start of the user from `client` ('' when unknown), in time order. */
   started(user: number, client: string, at: number): void {
+    if (this.counted(user, clientHash(client), at)) this.nameBest(user, client);
+  }
+
+  /**
+   * A start of the user from the client of hash `hash`, in time order. True when it made the user's largest burst
+   * so far, whose client's text `nameBest` must then be given: the text is needed only then.
+   */
+  counted(user: number, hash: number, at: number): boolean {
     this.expire(at);
     if (user >= this.inWindow.length) this.inWindow = perUserArray(this.inWindow, user + 1, (n) => new Int32Array(n));
-    const hash = clientHash(client);
     this.recent.push(at, user, hash);
     const starts = (this.inWindow[user] as number) + 1;
     this.inWindow[user] = starts;
-    if (starts < AUTOMATION_SESSIONS) return;
+    if (starts < AUTOMATION_SESSIONS) return false;
     let counts = this.perClient.get(user);
     if (counts === undefined) this.perClient.set(user, (counts = this.countsOf(user)));
     else counts.set(hash, (counts.get(hash) ?? 0) + 1);
     const sessions = counts.get(hash) as number;
-    if (sessions < AUTOMATION_SESSIONS) return;
+    if (sessions < AUTOMATION_SESSIONS) return false;
     const best = this.best.get(user);
-    if (best !== undefined && sessions <= best.sessions) return;
+    if (best !== undefined && sessions <= best.sessions) return false;
+    this.pendingAt = this.firstStartOf(user, hash);
+    this.pendingSessions = sessions;
+    return true;
+  }
+
+  /** The client of the burst `counted` just found. */
+  nameBest(user: number, client: string): void {
+    const best = this.best.get(user);
     this.best.set(user, {
-      at: this.firstStartOf(user, hash),
-      sessions,
+      at: this.pendingAt,
+      sessions: this.pendingSessions,
       client: best?.client === client ? best.client : copyString(client),
     });
   }

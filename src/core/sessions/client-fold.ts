@@ -39,9 +39,10 @@ export class ClientFold {
   /** Per user: 1 while every address seen is the server itself. */
   private notLocal = new Uint8Array(256);
 
-  address(user: number, address: string): void {
+  /** An address of the user; `hash` is its `clientHash` when the caller has it already. */
+  address(user: number, address: string, hash = clientHash(address)): void {
     const count = this.addressHashes.sizeOf(user);
-    if (!this.addressHashes.add(user, clientHash(address))) return;
+    if (!this.addressHashes.add(user, hash)) return;
     // One address that is not the server settles it: the pattern is not run again for the user.
     if ((this.notLocal[user] ?? 0) === 0 && !isLocalAddress(address)) this.markNotLocal(user);
     if (count < SHOWN) this.addresses[user * SHOWN + count] = copyString(address);

@@ -1,19 +1,15 @@
-/** What the index keeps on each value: its id's hashes, so it can be removed without the id. */
-export interface IndexedValue {
-  keyA: number;
-  keyB: number;
-}
-
 /**
  * Proxy sessions by id without keeping the id: each id is reduced to two independent 32-bit hashes (FNV-1a and
- * a multiply-xorshift hash), and the pair is the key of an open-addressing table in typed arrays. No string of the
- * input is copied or retained per session, and a lookup allocates nothing. Two ids of the sessions held at once
- * sharing both hashes is about one in 10^11 for ten thousand sessions.
+ * a multiply-xorshift hash), and the pair is the key of an open-addressing table in typed arrays, whose values are
+ * the sessions' slots in the tracker's table. No string of the input is copied or retained per session, and a
+ * lookup allocates nothing. Two ids of the sessions held at once sharing both hashes is about one in 10^11 for ten
+ * thousand sessions.
  */
-export class SessionIndex<T extends IndexedValue> {
+export class SessionIndex {
   private hashA = new Int32Array(1024);
   private hashB = new Int32Array(1024);
-  private slots: (T | undefined)[] = new Array<T | undefined>(1024).fill(undefined);
+  /** -1: an empty slot. */
+  private slots = new Int32Array(1024).fill(-1);
   private mask = 1023;
   private count = 0;
   /** The id hashed last and its hashes: a new session is looked up, then added under the same id. */
@@ -25,25 +21,33 @@ export class SessionIndex<T extends IndexedValue> {
     return this.count;
   }
 
-  get(id: string): T | undefined {
-    const slot = this.find(id);
-    return slot === -1 ? undefined : this.slots[slot];
+  /** The hashes of the id looked up or added last, which `remove` takes. */
+  get lastA(): number {
+    return this.a;
   }
 
-  /** Adds `value` under `id` (which must not be held already: `get` said so) and notes the id's hashes on it. */
-  add(id: string, value: T): void {
+  get lastB(): number {
+    return this.b;
+  }
+
+  /** The value held under `id`, or -1. */
+  get(id: string): number {
+    const slot = this.find(id);
+    return slot === -1 ? -1 : (this.slots[slot] as number);
+  }
+
+  /** Adds `value` (0 or more) under `id`, which must not be held already (`get` said so); its hashes are then `lastA`, `lastB`. */
+  add(id: string, value: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     this.hash(id);
-    value.keyA = this.a;
-    value.keyB = this.b;
     this.insert(this.a, this.b, value);
   }
 
-  /** Removes `value`, found by the hashes noted on it; false when it is not held. */
-  remove(value: T): boolean {
-    for (let slot = this.home(value.keyA, value.keyB); ; slot = (slot + 1) & this.mask) {
-      const held = this.slots[slot];
-      if (held === undefined) return false;
+  /** Removes `value`, found by the hashes its id had; false when it is not held. */
+  remove(a: number, b: number, value: number): boolean {
+    for (let slot = this.home(a, b); ; slot = (slot + 1) & this.mask) {
+      const held = this.slots[slot] as number;
+      if (held === -1) return false;
       if (held === value) {
         this.removeAt(slot);
         return true;
@@ -52,12 +56,12 @@ export class SessionIndex<T extends IndexedValue> {
   }
 
   /** Every value held, in no particular order. Do not add or remove while iterating. */
-  *values(): IterableIterator<T> {
-    for (const value of this.slots) if (value !== undefined) yield value;
+  *values(): IterableIterator<number> {
+    for (const value of this.slots) if (value !== -1) yield value;
   }
 
   clear(): void {
-    this.slots.fill(undefined);
+    this.slots.fill(-1);
     this.count = 0;
   }
 
@@ -84,14 +88,14 @@ export class SessionIndex<T extends IndexedValue> {
     this.hash(id);
     const { a, b, mask } = this;
     for (let slot = this.home(a, b); ; slot = (slot + 1) & mask) {
-      if (this.slots[slot] === undefined) return -1;
+      if (this.slots[slot] === -1) return -1;
       if (this.hashA[slot] === a && this.hashB[slot] === b) return slot;
     }
   }
 
-  private insert(a: number, b: number, value: T): void {
+  private insert(a: number, b: number, value: number): void {
     let slot = this.home(a, b);
-    while (this.slots[slot] !== undefined) slot = (slot + 1) & this.mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
     this.hashA[slot] = a;
     this.hashB[slot] = b;
     this.slots[slot] = value;
@@ -101,18 +105,18 @@ export class SessionIndex<T extends IndexedValue> {
   /** Linear probing's backward-shift deletion: no tombstones, so lookups stay short however many come and go. */
   private removeAt(slot: number): void {
     const mask = this.mask;
-    this.slots[slot] = undefined;
+    this.slots[slot] = -1;
     this.count--;
     let hole = slot;
-    for (let next = (slot + 1) & mask; this.slots[next] !== undefined; next = (next + 1) & mask) {
+    for (let next = (slot + 1) & mask; this.slots[next] !== -1; next = (next + 1) & mask) {
       const home = this.home(this.hashA[next] as number, this.hashB[next] as number);
       // The value at `next` may move into the hole unless its home lies cyclically in (hole, next].
       const stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
       if (stays) continue;
       this.hashA[hole] = this.hashA[next] as number;
       this.hashB[hole] = this.hashB[next] as number;
-      this.slots[hole] = this.slots[next];
-      this.slots[next] = undefined;
+      this.slots[hole] = this.slots[next] as number;
+      this.slots[next] = -1;
       hole = next;
     }
   }
@@ -122,12 +126,12 @@ export class SessionIndex<T extends IndexedValue> {
     const capacity = (this.mask + 1) * 2;
     this.hashA = new Int32Array(capacity);
     this.hashB = new Int32Array(capacity);
-    this.slots = new Array<T | undefined>(capacity).fill(undefined);
+    this.slots = new Int32Array(capacity).fill(-1);
     this.mask = capacity - 1;
     this.count = 0;
     for (let slot = 0; slot < values.length; slot++) {
-      const value = values[slot];
-      if (value !== undefined) this.insert(hashA[slot] as number, hashB[slot] as number, value);
+      const value = values[slot] as number;
+      if (value !== -1) this.insert(hashA[slot] as number, hashB[slot] as number, value);
     }
   }
 }

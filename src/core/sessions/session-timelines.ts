@@ -53,6 +53,10 @@ export interface HeldCounts {
   readonly users: number;
   readonly userKeys: number;
   readonly sessions: number;
+  /** Slots of the session table, held or free: the most sessions held at once. */
+  readonly sessionSlots: number;
+  /** Session clients and browsers held as strings (long ones, or beyond Latin-1). */
+  readonly sessionTexts: number;
   readonly closedQueue: number;
   readonly startQueue: number;
   readonly unended: number;

@@ -2,6 +2,7 @@ import type { LogEvent } from '../logs/index.js';
 import { AnonymousDenials } from './anonymous-denials.js';
 import { AutomationFold } from './automation-fold.js';
 import { ClientFold } from './client-fold.js';
+import { clientHash } from './client-hash.js';
 import { copyString, quickCopy } from './copy-string.js';
 import { DenialDedup } from './denial-dedup.js';
 import { InvalidCookieFold } from './invalid-cookie-fold.js';
@@ -9,28 +10,11 @@ import { LicenceFold } from './licence-fold.js';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS, PeakFold } from './peak-fold.js';
 import { ReloadFold } from './reload-fold.js';
 import { SessionIndex } from './session-index.js';
+import { endingCode, endingOf, SessionTable } from './session-table.js';
 import type { HeldCounts, SessionTimelines, UserFigures } from './session-timelines.js';
 import { TimelineFold, type SessionEnding } from './timeline-fold.js';
 import { TimeQueue } from './time-queue.js';
 import { UserTable } from './user-table.js';
-
-/** One proxy session while it may still be named by a line (open, or closed moments ago). */
-interface SessionRecord {
-  /** The hashes of its id, noted by the index (0 until indexed). */
-  keyA: number;
-  keyB: number;
-  /** Held by the index: closed records leave it a minute after their end. */
-  indexed: boolean;
-  readonly user: number;
-  /** NaN when opened before the excerpt. */
-  readonly opened: number;
-  closedAt: number;
-  ending: SessionEnding | null;
-  client: string | null;
-  /** The last browser seen for it: most app opens repeat it, so the user's set is skipped for them. */
-  userAgent: string | null;
-  readonly node: string | null;
-}
 
 /** A start is counted into bursts this long after it, once the lines that follow it have named its client. */
 const REGISTER_LAG_MS = 2_000;
@@ -46,18 +30,25 @@ const HELD_WITHOUT_ENDS = 50_000;
 const SETTLED_WITHOUT_ENDS_MS = 2 * 60 * 60_000;
 /** Proxy node names are few; a flood of distinct ones stops being interned here. */
 const MAX_NODES = 256;
+/** The hash automation counts a start without a client under. */
+const NO_CLIENT_HASH = clientHash('');
+/** A session's node when no line named it, and what `session` returns when no session was made. */
+const NONE = -1;
 
 /**
  * Per-user figures of proxy sessions, fed one event at a time in time order (`readLogInputs` merges every input on
  * the instant). Each concern is a small fold (peak, bursts, automation, reloads, licences, clients, the timeline
  * picture, denial copies, anonymous denials) over interned user numbers. Memory is the sessions open now plus a
- * fixed amount per user: a session is dropped a minute after its end; ids are kept as hashes, and no string of the
- * input is kept uncopied.
+ * fixed amount per user: a session is dropped a minute after its end; sessions are slots of a table in typed arrays,
+ * ids are kept as hashes, and no string of the input is kept uncopied.
  */
 export class SessionTracker {
   private readonly users = new UserTable();
-  private readonly sessions = new SessionIndex<SessionRecord>();
-  private readonly nodes = new Map<string, string>();
+  private readonly table = new SessionTable();
+  private readonly sessions = new SessionIndex();
+  /** Node names by their number, and the numbers by name. */
+  private readonly nodes = new Map<string, number>();
+  private readonly nodeNames: string[] = [];
   private readonly serviceUsers = new Set<string>();
   private readonly peaks = new PeakFold();
   private readonly licences = new LicenceFold();
@@ -76,11 +67,12 @@ export class SessionTracker {
   );
   private readonly started: number[] = [];
   private readonly qrsContext: boolean[] = [];
-  private readonly closedQueue = new TimeQueue<SessionRecord>();
+  /** Slots of the table, each entry counted in its `queued`. */
+  private readonly closedQueue = new TimeQueue<number>();
   /** Starts not yet counted into bursts and reload matches (their client may follow on the next lines). */
-  private readonly startQueue = new TimeQueue<SessionRecord>();
+  private readonly startQueue = new TimeQueue<number>();
   /** Sessions with an id opened while no line has ended any, oldest first: the ones settled early when too many. */
-  private readonly unended = new TimeQueue<SessionRecord>();
+  private readonly unended = new TimeQueue<number>();
   private from = Number.NaN;
   private to = Number.NaN;
 
@@ -101,9 +93,11 @@ export class SessionTracker {
     switch (event.kind) {
       case 'session-opened': {
         const session = this.session(event.sessionId, event.user, event.at, event.node);
-        if (session === null) return;
+        if (session === NONE) return;
         if (event.client !== null) this.client(session, event.client);
-        if (event.context !== null && event.context.startsWith('/qrs/')) this.qrsContext[session.user] = true;
+        if (event.context !== null && event.context.startsWith('/qrs/'))
+          this.qrsContext[this.table.user[session] as number] = true;
+        this.table.forget(session);
         return;
       }
       case 'session-closed':
@@ -118,7 +112,10 @@ export class SessionTracker {
         // A grant names a session: a new id there is a new session (the Start session line may be missing).
         if (event.sessionId !== null) {
           const session = this.session(event.sessionId, event.user, event.at, null);
-          if (session !== null && event.client !== null) this.client(session, event.client);
+          if (session !== NONE) {
+            if (event.client !== null) this.client(session, event.client);
+            this.table.forget(session);
+          }
         } else if (event.client !== null) this.clients.address(user, event.client);
         return;
       }
@@ -127,7 +124,7 @@ export class SessionTracker {
         return;
       case 'license-denied': {
         if (this.denialCopies.isCopy(event.sessionId, event.at)) return;
-        const known = event.sessionId === null ? undefined : this.sessions.get(event.sessionId)?.user;
+        const known = event.sessionId === null ? undefined : this.userOfSession(event.sessionId);
         const user = event.user !== null ? this.user(event.user) : known;
         if (user === undefined) {
           this.anonymous.denied(event.at);
@@ -139,19 +136,24 @@ export class SessionTracker {
         return;
       }
       case 'session-invalid': {
-        const user = event.user !== null ? this.user(event.user) : this.sessions.get(event.sessionId)?.user;
+        const user = event.user !== null ? this.user(event.user) : this.userOfSession(event.sessionId);
         if (user !== undefined) this.invalidCookies.invalid(user, event.at);
         return;
       }
       case 'user-agent': {
         if (event.userAgent === '') return;
         const session = this.sessions.get(event.sessionId);
-        if (session !== undefined) {
-          if (session.userAgent === event.userAgent) return;
-          session.userAgent = quickCopy(event.userAgent);
+        if (session !== NONE) {
+          if (this.table.userAgent(session) === event.userAgent) return;
+          this.table.setUserAgent(session, quickCopy(event.userAgent));
         }
         // A browser line alone does not say when its session started or ended: it never makes a session.
-        const user = session?.user ?? (event.user === null ? undefined : this.user(event.user));
+        const user =
+          session !== NONE
+            ? (this.table.user[session] as number)
+            : event.user === null
+              ? undefined
+              : this.user(event.user);
         if (user !== undefined) this.clients.userAgent(user, event.userAgent);
         return;
       }
@@ -164,6 +166,8 @@ export class SessionTracker {
       users: this.users.size,
       userKeys: this.users.heldEntries(),
       sessions: this.sessions.size,
+      sessionSlots: this.table.capacity,
+      sessionTexts: this.table.clients.heldEntries(),
       closedQueue: this.closedQueue.size,
       startQueue: this.startQueue.size,
       unended: this.unended.size,
@@ -183,9 +187,8 @@ export class SessionTracker {
     this.settle(Number.POSITIVE_INFINITY);
     const assumed = this.peaks.assumed;
     for (const session of this.sessions.values()) {
-      if (Number.isNaN(session.closedAt))
+      if (Number.isNaN(this.table.closedAt[session] as number))
         this.picture(session, Number.NaN, assumed ? 'assumed-timeout' : 'open-at-end');
-      session.indexed = false;
     }
     this.sessions.clear();
     const users: UserFigures[] = [];
@@ -244,58 +247,78 @@ export class SessionTracker {
 
   /** Everything that can no longer change by `now` is folded into the users' figures and dropped. */
   private settle(now: number): void {
+    const table = this.table;
     for (let start = this.startQueue.peekTime(); start < now - REGISTER_LAG_MS; start = this.startQueue.peekTime()) {
-      this.register(this.startQueue.shift());
+      const session = this.startQueue.shift();
+      this.register(session);
+      table.dequeued(session);
     }
     this.invalidCookies.settle(now - REGISTER_LAG_MS);
     this.reloads.settle(now);
     this.denialCopies.settle(now);
     for (let at = this.closedQueue.peekTime(); at < now - CLOSED_KEPT_MS; at = this.closedQueue.peekTime()) {
       const session = this.closedQueue.shift();
-      if (!session.indexed || Number.isNaN(session.closedAt) || session.closedAt > at) continue;
-      this.picture(session, session.closedAt, session.ending ?? 'stopped');
-      this.sessions.remove(session);
-      session.indexed = false;
+      const closedAt = table.closedAt[session] as number;
+      if (table.indexed[session] === 1 && !Number.isNaN(closedAt) && closedAt <= at) {
+        this.picture(session, closedAt, endingOf(table.ending[session] as number) ?? 'stopped');
+        this.unindex(session);
+      }
+      table.dequeued(session);
     }
     if (!this.peaks.assumed) {
       // A line has ended a session: from now on sessions leave a minute after their end, as above.
-      if (this.unended.size > 0) this.unended.clear();
+      while (this.unended.size > 0) table.dequeued(this.unended.shift());
       return;
     }
     while (this.unended.size > 0) {
       const oldest = this.unended.itemAt(0);
       // Sessions a proxy restart ended have left (or will leave) by the closed queue.
-      if (!oldest.indexed || !Number.isNaN(oldest.closedAt)) {
-        this.unended.shift();
+      if (table.indexed[oldest] === 0 || !Number.isNaN(table.closedAt[oldest] as number)) {
+        table.dequeued(this.unended.shift());
         continue;
       }
       if (this.sessions.size <= HELD_WITHOUT_ENDS || this.unended.peekTime() >= now - SETTLED_WITHOUT_ENDS_MS) break;
       this.unended.shift();
       // Pictured as the end of the excerpt would picture it, and forgotten: its counts are already in the folds.
       this.picture(oldest, Number.NaN, 'assumed-timeout');
-      this.sessions.remove(oldest);
-      oldest.indexed = false;
+      this.unindex(oldest);
+      table.dequeued(oldest);
     }
   }
 
-  private picture(session: SessionRecord, end: number, ending: SessionEnding): void {
-    const assumedEnd = ending === 'assumed-timeout' ? session.opened + DEFAULT_INACTIVITY_TIMEOUT_MS : end;
-    this.pictures.session(
-      session.user,
-      session.opened,
+  private unindex(session: number): void {
+    const table = this.table;
+    this.sessions.remove(table.keyA[session] as number, table.keyB[session] as number, session);
+    table.unindexed(session);
+  }
+
+  private picture(session: number, end: number, ending: SessionEnding): void {
+    const table = this.table;
+    const user = table.user[session] as number;
+    const opened = table.opened[session] as number;
+    const assumedEnd = ending === 'assumed-timeout' ? opened + DEFAULT_INACTIVITY_TIMEOUT_MS : end;
+    if (!this.pictures.keeps(user, opened, assumedEnd)) return;
+    const node = table.node[session] as number;
+    this.pictures.record(
+      user,
+      opened,
       assumedEnd,
       ending,
-      session.node,
-      session.client ?? session.userAgent,
+      node === NONE ? null : (this.nodeNames[node] as string),
+      table.clients.text(session) ?? table.userAgent(session),
     );
   }
 
   /** A start, once its client is known, counts towards invalid-cookie bursts, automation bursts and reload windows. */
-  private register(session: SessionRecord): void {
-    const at = session.opened;
-    this.invalidCookies.started(session.user, at);
-    this.automation.started(session.user, session.client ?? '', at);
-    this.reloads.started(session.user, at);
+  private register(session: number): void {
+    const table = this.table;
+    const user = table.user[session] as number;
+    const at = table.opened[session] as number;
+    this.invalidCookies.started(user, at);
+    const known = table.clients.has(session);
+    if (this.automation.counted(user, known ? (table.clientHash[session] as number) : NO_CLIENT_HASH, at))
+      this.automation.nameBest(user, known ? (table.clients.text(session) as string) : '');
+    this.reloads.started(user, at);
   }
 
   private user(name: string): number {
@@ -311,83 +334,87 @@ export class SessionTracker {
     return user;
   }
 
-  private nodeOf(node: string | null): string | null {
-    if (node === null || node === '') return null;
+  /** The number of a proxy node, or NONE. */
+  private nodeOf(node: string | null): number {
+    if (node === null || node === '') return NONE;
     const known = this.nodes.get(node);
     if (known !== undefined) return known;
-    if (this.nodes.size >= MAX_NODES) return null;
+    if (this.nodes.size >= MAX_NODES) return NONE;
     const copy = copyString(node);
-    this.nodes.set(copy, copy);
-    return copy;
+    this.nodes.set(copy, this.nodeNames.length);
+    this.nodeNames.push(copy);
+    return this.nodeNames.length - 1;
   }
 
-  /** The session a line names, opened at `at` when it is new (NaN: open since before the excerpt). */
-  private session(
-    sessionId: string | null,
-    userName: string | null,
-    at: number,
-    node: string | null,
-  ): SessionRecord | null {
+  /** The user of a session the index holds. */
+  private userOfSession(sessionId: string): number | undefined {
+    const session = this.sessions.get(sessionId);
+    return session === NONE ? undefined : (this.table.user[session] as number);
+  }
+
+  /**
+   * The session a line names, opened at `at` when it is new (NaN: open since before the excerpt); NONE when it is
+   * new and the line names no user. A session without an id is held by nothing once pictured and registered: the
+   * caller gives it back with `forget` when done with it.
+   */
+  private session(sessionId: string | null, userName: string | null, at: number, node: string | null): number {
     if (sessionId !== null) {
       const known = this.sessions.get(sessionId);
-      if (known !== undefined) return known;
+      if (known !== NONE) return known;
     }
-    if (userName === null) return null;
+    if (userName === null) return NONE;
     const user = this.user(userName);
-    const session: SessionRecord = {
-      keyA: 0,
-      keyB: 0,
-      indexed: sessionId !== null,
-      user,
-      opened: at,
-      closedAt: Number.NaN,
-      ending: null,
-      client: null,
-      userAgent: null,
-      node: this.nodeOf(node),
-    };
+    const table = this.table;
+    const session = table.open(user, at, this.nodeOf(node));
     this.peaks.opened(user, at);
     if (!Number.isNaN(at)) {
       this.started[user] = (this.started[user] ?? 0) + 1;
-      this.startQueue.push(at, session);
+      this.queue(this.startQueue, at, session);
     }
     // A session without an id can never be named again: only its counts and its picture are kept.
     if (sessionId !== null) {
-      this.sessions.add(sessionId, session);
-      if (this.peaks.assumed && !Number.isNaN(at)) this.unended.push(at, session);
+      this.index(sessionId, session);
+      if (this.peaks.assumed && !Number.isNaN(at)) this.queue(this.unended, at, session);
     } else this.picture(session, Number.NaN, 'open-at-end');
     return session;
   }
 
-  private close(sessionId: string, userName: string | null, at: number, ending: SessionEnding): void {
+  private index(sessionId: string, session: number): void {
+    const table = this.table;
+    this.sessions.add(sessionId, session);
+    table.keyA[session] = this.sessions.lastA;
+    table.keyB[session] = this.sessions.lastB;
+    table.indexed[session] = 1;
+  }
+
+  private queue(queue: TimeQueue<number>, at: number, session: number): void {
+    queue.push(at, session);
+    this.table.queued[session] = (this.table.queued[session] as number) + 1;
+  }
+
+  private close(sessionId: string, userName: string | null, at: number, ending: 'stopped' | 'timed-out'): void {
     const session = this.sessions.get(sessionId);
-    if (session === undefined) {
+    const table = this.table;
+    if (session === NONE) {
       if (userName === null) return;
       // Its end is in the excerpt but not its start: it was open at every instant before this one.
       const user = this.user(userName);
       this.peaks.discoveredBefore(user);
-      const before: SessionRecord = {
-        keyA: 0,
-        keyB: 0,
-        indexed: true,
-        user,
-        opened: Number.NaN,
-        closedAt: this.instantOr(at),
-        ending,
-        client: null,
-        userAgent: null,
-        node: null,
-      };
-      this.sessions.add(sessionId, before);
-      this.closedQueue.push(before.closedAt, before);
-    } else if (Number.isNaN(session.closedAt)) {
-      session.closedAt = this.instantOr(at);
-      session.ending = ending;
-      this.peaks.closed(session.user);
-      this.closedQueue.push(session.closedAt, session);
-    } else if (ending === 'timed-out' && session.ending === 'stopped') {
+      const before = table.open(user, Number.NaN, NONE);
+      const closedAt = this.instantOr(at);
+      table.closedAt[before] = closedAt;
+      table.ending[before] = endingCode(ending);
+      this.index(sessionId, before);
+      this.queue(this.closedQueue, closedAt, before);
+    } else if (Number.isNaN(table.closedAt[session] as number)) {
+      const closedAt = this.instantOr(at);
+      table.closedAt[session] = closedAt;
+      table.ending[session] = endingCode(ending);
+      this.peaks.closed(table.user[session] as number);
+      this.queue(this.closedQueue, closedAt, session);
+    } else if (ending === 'timed-out' && endingOf(table.ending[session] as number) === 'stopped') {
       // Stop session and "deleted due to inactivity" come together for a timeout: the latter says why.
-      session.ending = ending;
+      table.ending[session] = endingCode(ending);
     }
     this.peaks.endSeen();
   }
@@ -398,16 +425,19 @@ export class SessionTracker {
    */
   private restart(node: string | null, at: number): void {
     const known = this.nodeOf(node);
-    const unnamedToo = known === null || this.nodes.size <= 1;
+    const unnamedToo = known === NONE || this.nodes.size <= 1;
     const when = this.instantOr(at);
+    const table = this.table;
     for (const session of this.sessions.values()) {
-      if (!Number.isNaN(session.closedAt)) continue;
-      if (session.node === known || (session.node === null && unnamedToo) || known === null) {
-        if (!Number.isNaN(session.opened) && session.opened > when) continue;
-        session.closedAt = when;
-        session.ending = 'proxy-stopped';
-        this.peaks.closed(session.user);
-        this.closedQueue.push(when, session);
+      if (!Number.isNaN(table.closedAt[session] as number)) continue;
+      const on = table.node[session] as number;
+      if (on === known || (on === NONE && unnamedToo) || known === NONE) {
+        const opened = table.opened[session] as number;
+        if (!Number.isNaN(opened) && opened > when) continue;
+        table.closedAt[session] = when;
+        table.ending[session] = endingCode('proxy-stopped');
+        this.peaks.closed(table.user[session] as number);
+        this.queue(this.closedQueue, when, session);
       }
     }
   }
@@ -418,10 +448,15 @@ export class SessionTracker {
     return Number.isNaN(this.to) ? Number.NEGATIVE_INFINITY : this.to;
   }
 
-  private client(session: SessionRecord, client: string): void {
+  private client(session: number, client: string): void {
+    const clients = this.table.clients;
     // Most lines of a session repeat its first address: skip the fold for them.
-    if (session.client === client) return;
-    if (session.client === null) session.client = quickCopy(client);
-    this.clients.address(session.user, client);
+    if (clients.equals(session, client)) return;
+    const hash = clientHash(client);
+    if (!clients.has(session)) {
+      clients.set(session, client);
+      this.table.clientHash[session] = hash;
+    }
+    this.clients.address(this.table.user[session] as number, client, hash);
   }
 }

@@ -80,15 +80,11 @@ export class TimelineFold {
     private readonly interestOf: (user: number) => number,
   ) {}
 
-  /** A session that ended (or is open at the end); the record is made only when it is kept. */
-  session(
-    user: number,
-    start: number,
-    end: number,
-    ending: SessionEnding,
-    node: string | null,
-    client: string | null,
-  ): void {
+  /**
+   * Whether a session that ended (or is open at the end) is kept for the picture; when not, it is counted as
+   * omitted. Asked before `record`, so what the record would hold (its client's text) is made only when it is kept.
+   */
+  keeps(user: number, start: number, end: number): boolean {
     const kept = this.of(user);
     if (
       kept.sessions.length >= this.share &&
@@ -98,8 +94,21 @@ export class TimelineFold {
       // Once the budget has been spent, a user unlikely to be named keeps only its share and the sessions of its
       // peak: the rest would be trimmed at the next compaction anyway, and not keeping them spares the garbage.
       kept.omittedSessions++;
-      return;
+      return false;
     }
+    return true;
+  }
+
+  /** A session `keeps` said is kept. */
+  record(
+    user: number,
+    start: number,
+    end: number,
+    ending: SessionEnding,
+    node: string | null,
+    client: string | null,
+  ): void {
+    const kept = this.of(user);
     kept.sessions.push({ start, end, ending, node, client });
     this.sessionCount++;
     if (kept.sessions.length > TIMELINE_SESSIONS_PER_USER)
