@@ -1,15 +1,16 @@
 /**
  * Proxy sessions by id without keeping the id: each id is reduced to two independent 32-bit hashes (FNV-1a and
- * a multiply-xorshift hash), and the pair is the key of an open-addressing table in typed arrays, whose values are
+ * a multiply-xorshift hash), and the pair is the key of an open-addressing table in a typed array, whose values are
  * the sessions' slots in the tracker's table. No string of the input is copied or retained per session, and a
  * lookup allocates nothing. Two ids of the sessions held at once sharing both hashes is about one in 10^11 for ten
  * thousand sessions.
  */
+/** Each entry is three numbers in one array: hash A, hash B and the value (-1: empty), so a probe reads one cache line. */
+const STRIDE = 3;
+const EMPTY = -1;
+
 export class SessionIndex {
-  private hashA = new Int32Array(1024);
-  private hashB = new Int32Array(1024);
-  /** -1: an empty slot. */
-  private slots = new Int32Array(1024).fill(-1);
+  private entries = SessionIndex.emptyEntries(1024);
   private mask = 1023;
   private count = 0;
   /** The id hashed last and its hashes: a new session is looked up, then added under the same id. */
@@ -32,8 +33,8 @@ export class SessionIndex {
 
   /** The value held under `id`, or -1. */
   get(id: string): number {
-    const slot = this.find(id);
-    return slot === -1 ? -1 : (this.slots[slot] as number);
+    const entry = this.find(id);
+    return entry === -1 ? -1 : (this.entries[entry + 2] as number);
   }
 
   /** Adds `value` (0 or more) under `id`, which must not be held already (`get` said so); its hashes are then `lastA`, `lastB`. */
@@ -45,9 +46,10 @@ export class SessionIndex {
 
   /** Removes `value`, found by the hashes its id had; false when it is not held. */
   remove(a: number, b: number, value: number): boolean {
+    const entries = this.entries;
     for (let slot = this.home(a, b); ; slot = (slot + 1) & this.mask) {
-      const held = this.slots[slot] as number;
-      if (held === -1) return false;
+      const held = entries[slot * STRIDE + 2] as number;
+      if (held === EMPTY) return false;
       if (held === value) {
         this.removeAt(slot);
         return true;
@@ -57,12 +59,22 @@ export class SessionIndex {
 
   /** Every value held, in no particular order. Do not add or remove while iterating. */
   *values(): IterableIterator<number> {
-    for (const value of this.slots) if (value !== -1) yield value;
+    const entries = this.entries;
+    for (let entry = 2; entry < entries.length; entry += STRIDE) {
+      const value = entries[entry] as number;
+      if (value !== EMPTY) yield value;
+    }
   }
 
   clear(): void {
-    this.slots.fill(-1);
+    this.entries = SessionIndex.emptyEntries(this.mask + 1);
     this.count = 0;
+  }
+
+  private static emptyEntries(capacity: number): Int32Array {
+    const entries = new Int32Array(capacity * STRIDE);
+    for (let entry = 2; entry < entries.length; entry += STRIDE) entries[entry] = EMPTY;
+    return entries;
   }
 
   private home(a: number, b: number): number {
@@ -84,54 +96,55 @@ export class SessionIndex {
     this.b = b | 0;
   }
 
+  /** Where in `entries` the entry of `id` starts, or -1. */
   private find(id: string): number {
     this.hash(id);
-    const { a, b, mask } = this;
+    const { a, b, mask, entries } = this;
     for (let slot = this.home(a, b); ; slot = (slot + 1) & mask) {
-      if (this.slots[slot] === -1) return -1;
-      if (this.hashA[slot] === a && this.hashB[slot] === b) return slot;
+      const entry = slot * STRIDE;
+      if (entries[entry + 2] === EMPTY) return -1;
+      if (entries[entry] === a && entries[entry + 1] === b) return entry;
     }
   }
 
   private insert(a: number, b: number, value: number): void {
+    const entries = this.entries;
     let slot = this.home(a, b);
-    while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-    this.hashA[slot] = a;
-    this.hashB[slot] = b;
-    this.slots[slot] = value;
+    while (entries[slot * STRIDE + 2] !== EMPTY) slot = (slot + 1) & this.mask;
+    const entry = slot * STRIDE;
+    entries[entry] = a;
+    entries[entry + 1] = b;
+    entries[entry + 2] = value;
     this.count++;
   }
 
   /** Linear probing's backward-shift deletion: no tombstones, so lookups stay short however many come and go. */
   private removeAt(slot: number): void {
-    const mask = this.mask;
-    this.slots[slot] = -1;
+    const { mask, entries } = this;
+    entries[slot * STRIDE + 2] = EMPTY;
     this.count--;
     let hole = slot;
-    for (let next = (slot + 1) & mask; this.slots[next] !== -1; next = (next + 1) & mask) {
-      const home = this.home(this.hashA[next] as number, this.hashB[next] as number);
+    for (let next = (slot + 1) & mask; entries[next * STRIDE + 2] !== EMPTY; next = (next + 1) & mask) {
+      const from = next * STRIDE;
+      const home = this.home(entries[from] as number, entries[from + 1] as number);
       // The value at `next` may move into the hole unless its home lies cyclically in (hole, next].
       const stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
       if (stays) continue;
-      this.hashA[hole] = this.hashA[next] as number;
-      this.hashB[hole] = this.hashB[next] as number;
-      this.slots[hole] = this.slots[next] as number;
-      this.slots[next] = -1;
+      entries.copyWithin(hole * STRIDE, from, from + STRIDE);
+      entries[from + 2] = EMPTY;
       hole = next;
     }
   }
 
   private grow(): void {
-    const { hashA, hashB, slots: values } = this;
+    const old = this.entries;
     const capacity = (this.mask + 1) * 2;
-    this.hashA = new Int32Array(capacity);
-    this.hashB = new Int32Array(capacity);
-    this.slots = new Int32Array(capacity).fill(-1);
+    this.entries = SessionIndex.emptyEntries(capacity);
     this.mask = capacity - 1;
     this.count = 0;
-    for (let slot = 0; slot < values.length; slot++) {
-      const value = values[slot] as number;
-      if (value !== -1) this.insert(hashA[slot] as number, hashB[slot] as number, value);
+    for (let entry = 0; entry < old.length; entry += STRIDE) {
+      const value = old[entry + 2] as number;
+      if (value !== EMPTY) this.insert(old[entry] as number, old[entry + 1] as number, value);
     }
   }
 }
