@@ -1,4 +1,3 @@
-import { clientHash } from './client-hash.js';
 import { copyString } from './copy-string.js';
 import { perUserArray } from './per-user-array.js';
 import { StartRing } from './start-ring.js';
@@ -29,11 +28,6 @@ export class AutomationFold {
   /** The burst `counted` found, until `nameBest` names its client. */
   private pendingAt = Number.NaN;
   private pendingSessions = 0;
-
-  /** A start of the user from `client` ('' when unknown), in time order. */
-  started(user: number, client: string, at: number): void {
-    if (this.counted(user, clientHash(client), at)) this.nameBest(user, client);
-  }
 
   /**
    * A start of the user from the client of hash `hash`, in time order. True when it made the user's largest burst
