@@ -3,9 +3,11 @@ import type { SessionEnding } from './timeline-fold.js';
 
 /** How a session ended, as kept in the table (0: it has not). */
 const ENDINGS: readonly (SessionEnding | null)[] = [null, 'stopped', 'timed-out', 'proxy-stopped'];
+export const STOPPED = 1;
+const CODES = { stopped: STOPPED, 'timed-out': 2, 'proxy-stopped': 3 } as const;
 
-export function endingCode(ending: 'stopped' | 'timed-out' | 'proxy-stopped'): number {
-  return ENDINGS.indexOf(ending);
+export function endingCode(ending: keyof typeof CODES): number {
+  return CODES[ending];
 }
 
 export function endingOf(code: number): SessionEnding | null {
@@ -34,7 +36,7 @@ export class SessionTable {
   node = new Int16Array(1024);
   indexed = new Uint8Array(1024);
   queued = new Uint8Array(1024);
-  /** The first client address a line gave it, and that address's hash. */
+  /** The first client address a line gave it (`setClient`), and that address's hash. */
   readonly clients = new SlotTexts();
   clientHash = new Int32Array(1024);
   /** The last browser seen for it: most app opens repeat it, so the user's set is skipped for them. */
@@ -42,7 +44,7 @@ export class SessionTable {
   private readonly free: number[] = [];
   private used = 0;
 
-  /** A new session of `user`, opened at `opened`, on `node`; not yet indexed or queued. */
+  /** A new session of `user`, opened at `opened`, on `node`; not yet indexed or queued (`release` cleared its texts). */
   open(user: number, opened: number, node: number): number {
     const slot = this.free.length > 0 ? (this.free.pop() as number) : this.take();
     this.user[slot] = user;
@@ -54,10 +56,12 @@ export class SessionTable {
     this.node[slot] = node;
     this.indexed[slot] = 0;
     this.queued[slot] = 0;
-    this.clients.clear(slot);
-    this.clientHash[slot] = 0;
-    this.agents[slot] = null;
     return slot;
+  }
+
+  setClient(slot: number, client: string, hash: number): void {
+    this.clients.set(slot, client);
+    this.clientHash[slot] = hash;
   }
 
   userAgent(slot: number): string | null {

@@ -10,7 +10,7 @@ import { LicenceFold } from './licence-fold.js';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS, PeakFold } from './peak-fold.js';
 import { ReloadFold } from './reload-fold.js';
 import { SessionIndex } from './session-index.js';
-import { endingCode, endingOf, SessionTable } from './session-table.js';
+import { endingCode, endingOf, SessionTable, STOPPED } from './session-table.js';
 import type { HeldCounts, SessionTimelines, UserFigures } from './session-timelines.js';
 import { TimelineFold, type SessionEnding } from './timeline-fold.js';
 import { TimeQueue } from './time-queue.js';
@@ -412,7 +412,7 @@ export class SessionTracker {
       table.ending[session] = endingCode(ending);
       this.peaks.closed(table.user[session] as number);
       this.queue(this.closedQueue, closedAt, session);
-    } else if (ending === 'timed-out' && endingOf(table.ending[session] as number) === 'stopped') {
+    } else if (ending === 'timed-out' && table.ending[session] === STOPPED) {
       // Stop session and "deleted due to inactivity" come together for a timeout: the latter says why.
       table.ending[session] = endingCode(ending);
     }
@@ -453,10 +453,7 @@ export class SessionTracker {
     // Most lines of a session repeat its first address: skip the fold for them.
     if (clients.equals(session, client)) return;
     const hash = clientHash(client);
-    if (!clients.has(session)) {
-      clients.set(session, client);
-      this.table.clientHash[session] = hash;
-    }
+    if (!clients.has(session)) this.table.setClient(session, client, hash);
     this.clients.address(this.table.user[session] as number, client, hash);
   }
 }
