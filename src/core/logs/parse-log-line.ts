@@ -3,6 +3,8 @@ import { layoutFromHeader, layoutFromRow, type Layout, type LogLayoutName } from
 import { normalizePastedLine } from './normalize-pasted-line.js';
 import { cut, cutGotSession, cutLogin, cutStart, cutStop, cutTimeout } from './message-cuts.js';
 import { findQlikTimestamp, parseQlikTimestamp } from './qlik-timestamp.js';
+import { columnsOf, type Columns, type FactColumns } from './layout-columns.js';
+import { isSkippedCommandAt, orNull, sessionIdOf, userOf } from './row-values.js';
 
 /** What one input has told us so far: its header row, if it had one, and the last ServiceUser passed on. */
 export interface LineContext {
@@ -74,132 +76,6 @@ const USER_NAME_AFTER = /\s(?:UsageDenied|UsageGranted)\s+(\S+\\\S+)/;
 
 const TAB = '\t';
 
-/** Audit rows with these commands never say anything about sessions or licences; they are dropped unread. */
-const SKIPPED_COMMANDS: ReadonlySet<string> = new Set([
-  'Close connection',
-  'Add session',
-  'Get ticket',
-  'Get session',
-  'Sync user directory',
-  'License maintenance',
-  'Audit security',
-]);
-
-/** The lengths of the skipped commands: most rows' command (`Login`) is none of them and is never cut out. */
-const SKIPPED_LENGTHS: ReadonlySet<number> = new Set([...SKIPPED_COMMANDS].map((command) => command.length));
-
-/** A `Description` of `Command=<one of SKIPPED_COMMANDS>;...`, looked at in place. */
-function isSkippedCommand(row: Row, column: number): boolean {
-  const start = row.fieldStart(column);
-  if (start === -1 || !row.line.startsWith('Command=', start)) return false;
-  const end = row.fieldEnd(column);
-  const semicolon = row.line.indexOf(';', start + 8);
-  // The command runs to the first `;` of the column, or without one to its last character but one (as ever).
-  const commandEnd = semicolon !== -1 && semicolon < end ? semicolon : end - 1;
-  return SKIPPED_LENGTHS.has(commandEnd - start - 8) && SKIPPED_COMMANDS.has(row.line.slice(start + 8, commandEnd));
-}
-
-function userOf(directory: string | undefined, id: string | undefined): string | null {
-  if (directory === undefined || id === undefined || directory === '' || id === '') return null;
-  if (id.includes('\\')) return id;
-  return `${directory}\\${id}`;
-}
-
-function orNull(text: string | undefined): string | null {
-  return text === undefined || text === '' ? null : text;
-}
-
-/** `ProxySessionId` 0 is an internal command, not a session (reference section 1.1). */
-function sessionIdOf(text: string | undefined): string | null {
-  return text === undefined || text === '' || text === '0' ? null : text;
-}
-
-/** Column positions of one layout, looked up once instead of by name on every row. */
-interface Columns {
-  readonly timestamp: number;
-  readonly message: number;
-  readonly description: number;
-  readonly serviceUser: number;
-  readonly service: number;
-  readonly hostname: number;
-  readonly taskName: number;
-  readonly startTime: number;
-  readonly stopTime: number;
-  readonly status: number;
-  /** Where this layout keeps the facts around a message. */
-  readonly facts: FactColumns;
-}
-
-/** The columns a row's facts are cut from (-1: the layout has none), chosen once per layout. */
-interface FactColumns {
-  readonly directory: number;
-  readonly id: number;
-  readonly userName: number;
-  readonly session: number;
-  readonly client: number;
-  readonly context: number;
-  readonly node: number;
-}
-
-const NO_COLUMN = -1;
-
-function factColumnsOf(name: LogLayoutName, at: (column: string) => number): FactColumns {
-  const session = at('ProxySessionId');
-  if (name === 'Audit_Proxy')
-    return {
-      directory: at('ActiveUserDirectory'),
-      id: at('ActiveUserId'),
-      userName: NO_COLUMN,
-      session,
-      client: at('IpAddress'),
-      context: NO_COLUMN,
-      node: at('Hostname'),
-    };
-  if (name === 'License_Repository')
-    return {
-      directory: NO_COLUMN,
-      id: NO_COLUMN,
-      userName: at('UserName'),
-      session,
-      client: NO_COLUMN,
-      context: NO_COLUMN,
-      node: NO_COLUMN,
-    };
-  return {
-    directory: at('UserDirectory'),
-    id: at('UserId'),
-    userName: NO_COLUMN,
-    session,
-    client: at('ClientHostAddress'),
-    context: at('Context'),
-    node: at('Hostname'),
-  };
-}
-
-const COLUMNS_CACHE = new WeakMap<Layout, Columns>();
-
-function columnsOf(layout: Layout): Columns {
-  let columns = COLUMNS_CACHE.get(layout);
-  if (columns === undefined) {
-    const at = (name: string) => layout.columns.get(name) ?? -1;
-    columns = {
-      timestamp: at('Timestamp'),
-      message: at('Message'),
-      description: at('Description'),
-      serviceUser: at('ServiceUser'),
-      service: at('Service'),
-      hostname: at('Hostname'),
-      taskName: at('TaskName'),
-      startTime: at('StartTime'),
-      stopTime: at('StopTime'),
-      status: at('Status'),
-      facts: factColumnsOf(layout.name, at),
-    };
-    COLUMNS_CACHE.set(layout, columns);
-  }
-  return columns;
-}
-
 /** A TAB-separated row read in place: only the columns asked for are cut out of the line. */
 class Row {
   /** Shared by every row: one row is read at a time, and no row outlives its line. */
@@ -240,6 +116,12 @@ class Row {
     if (index < 0 || index >= this.count) return -1;
     return index === 0 ? 0 : (this.tabs[index - 1] as number) + 1;
   }
+}
+
+/** A `Description` of `Command=<one of the skipped commands>;...`, looked at in place. */
+function isSkippedCommand(row: Row, column: number): boolean {
+  const start = row.fieldStart(column);
+  return start !== -1 && isSkippedCommandAt(row.line, start, row.fieldEnd(column));
 }
 
 /**
