@@ -55,6 +55,8 @@ function mayMatter(line: string): boolean {
 }
 
 const CR = 13;
+/** A Slack code fence: `normalizePastedLine` keeps only the longest piece between fences. */
+const FENCE = '```';
 /** A line this long with a CR inside is CR-separated lines (old Mac endings, or files joined with `copy /b`). */
 const LONG_LINE = 4096;
 const SEQUENCE = Buffer.from('Sequence#');
@@ -109,6 +111,15 @@ export class LineScanner {
   private pendingLength = 0;
   private pendingOffset = 0;
   private readonly onLine: (line: string) => void;
+  /**
+   * Given a line that matters and needs no normalising (ASCII, no `&` or code fence) as `[start, end)` of its chunk's
+   * text, without its line end (`bytes` holds the text's bytes from `textFrom`): reads it there and returns true, or
+   * returns false and the line goes to `onLine`.
+   */
+  onRow: ((bytes: Buffer, textFrom: number, text: string, start: number, end: number) => boolean) | null = null;
+  /** The next `&` and code fence in the part being scanned (-1: none), looked for only while `onRow` is set. */
+  private nextAmpersand = -1;
+  private nextFence = -1;
   private readonly nextMarkers: number[] = MARKERS.map(() => -1);
   /**
    * The part of a chunk being scanned, decoded once as latin1 (one char per byte, so offsets stay byte offsets):
@@ -269,6 +280,10 @@ export class LineScanner {
   private scanText(buffer: Buffer, start: number, end: number, base: number): void {
     const next = this.nextMarkers;
     for (let index = 0; index < MARKERS.length; index++) next[index] = this.find(MARKERS[index] as string, start);
+    if (this.onRow !== null) {
+      this.nextAmpersand = this.find('&', start);
+      this.nextFence = this.find(FENCE, start);
+    }
     let nearest = this.nearest(end);
     let lineStart = start;
     let cr = this.find('\r', start);
@@ -291,7 +306,9 @@ export class LineScanner {
       const matters = nearest < lineEnd;
       if (matters || this.decodeAll || isHeaderAt(buffer, lineStart)) {
         this.lineOffset = base + lineStart;
-        this.line(buffer, lineStart, lineEnd, false, cr !== -1 && cr < lineEnd ? cr : -1);
+        const firstCr = cr !== -1 && cr < lineEnd ? cr : -1;
+        if (!matters || !this.readInPlace(buffer, lineStart, lineEnd, firstCr))
+          this.line(buffer, lineStart, lineEnd, false, firstCr);
         if (matters) {
           nearest = end;
           for (let index = 0; index < MARKERS.length; index++) {
@@ -307,6 +324,23 @@ export class LineScanner {
       }
       lineStart = lineEnd + 1;
     }
+  }
+
+  /** Hands the line `[start, end)` (its first CR at `firstCr`, or -1) to `onRow` when it can be read in place. */
+  private readInPlace(buffer: Buffer, start: number, end: number, firstCr: number): boolean {
+    const onRow = this.onRow;
+    if (onRow === null || !this.textIsAscii || buffer !== this.textBuffer) return false;
+    // A CR inside the line splits it; only the CR of a CRLF is left out.
+    if (firstCr !== -1 && firstCr !== end - 1) return false;
+    const rowEnd = firstCr === -1 ? end : firstCr;
+    if (rowEnd === start || rowEnd - start > MAX_LINE_BYTES) return false;
+    if (this.nextAmpersand !== -1 && this.nextAmpersand < start) this.nextAmpersand = this.find('&', start);
+    if (this.nextAmpersand !== -1 && this.nextAmpersand < rowEnd) return false;
+    if (this.nextFence !== -1 && this.nextFence < start) this.nextFence = this.find(FENCE, start);
+    if (this.nextFence !== -1 && this.nextFence < rowEnd) return false;
+    if (!onRow(buffer, this.textFrom, this.text, start - this.textFrom, rowEnd - this.textFrom)) return false;
+    this.lines++;
+    return true;
   }
 
   /** The byte offset of `search` at or after `from` in the part being scanned, or -1. */

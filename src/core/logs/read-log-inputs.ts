@@ -7,7 +7,8 @@ import type { LogEvent } from './log-event.js';
 import { isArchiveName, isLogFileName, parseLogFileName, seriesKeyOf } from './log-file-name.js';
 import type { LogInput } from './log-input.js';
 import type { LogLayoutName } from './log-layout.js';
-import { newLineContext, parseLogLine } from './parse-log-line.js';
+import { newLineContext, parseLogLine, type LineOutcome } from './parse-log-line.js';
+import { readRowInPlace } from './read-row-in-place.js';
 import { memorySpill, type Spill, type SpillFactory } from './spill.js';
 import { zipLogInputs } from './zip-log-inputs.js';
 
@@ -347,30 +348,36 @@ async function readPass(
       engineFrom: -1,
       chunk: null,
       offset: 0,
-      scanner: new LineScanner((line) => {
-        const outcome = parseLogLine(line, context, push);
-        if (outcome === null) return;
-        stats.recognized++;
-        if (outcome === 'header') {
-          // A header after rows: another file joined on (`copy /b`, `cat`), read as a run of its own.
-          if (findRuns && rows > 0) cut(open.scanner.lineOffset + source.from);
-          runHigh = Number.NEGATIVE_INFINITY;
-          const name = context.header?.name;
-          open.scanner.decodeAll = source.decodeAll || name === 'System_Proxy' || name === 'Service_Proxy';
-          if (name === 'Session_Engine' && source.name.includes('Session_Engine')) {
-            // Engine sessions never count towards the limit: the rest of an engine log file is counted, not read.
-            stats.formats.add('Session_Engine');
-            open.scanner.countOnly = true;
-            open.engineFrom = open.scanner.lines - open.scanner.blank;
-          }
-          return;
-        }
-        rows++;
-        // A header alone does not tell AuditSecurity_Proxy from AuditSecurity_Repository: its rows name the layout.
-        stats.formats.add(outcome);
-      }),
+      scanner: new LineScanner((line) => onOutcome(parseLogLine(line, context, push))),
     };
+    function onOutcome(outcome: LineOutcome): void {
+      if (outcome === null) return;
+      stats.recognized++;
+      if (outcome === 'header') {
+        // A header after rows: another file joined on (`copy /b`, `cat`), read as a run of its own.
+        if (findRuns && rows > 0) cut(open.scanner.lineOffset + source.from);
+        runHigh = Number.NEGATIVE_INFINITY;
+        const name = context.header?.name;
+        open.scanner.decodeAll = source.decodeAll || name === 'System_Proxy' || name === 'Service_Proxy';
+        if (name === 'Session_Engine' && source.name.includes('Session_Engine')) {
+          // Engine sessions never count towards the limit: the rest of an engine log file is counted, not read.
+          stats.formats.add('Session_Engine');
+          open.scanner.countOnly = true;
+          open.engineFrom = open.scanner.lines - open.scanner.blank;
+        }
+        return;
+      }
+      rows++;
+      // A header alone does not tell AuditSecurity_Proxy from AuditSecurity_Repository: its rows name the layout.
+      stats.formats.add(outcome);
+    }
     open.scanner.decodeAll = source.decodeAll;
+    open.scanner.onRow = (bytes, textFrom, text, start, end) => {
+      const outcome = readRowInPlace(bytes, textFrom, text, start, end, context, push);
+      if (outcome === undefined) return false;
+      onOutcome(outcome);
+      return true;
+    };
     return open;
   };
 

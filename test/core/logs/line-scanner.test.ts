@@ -59,4 +59,42 @@ describe('LineScanner', () => {
     expect(scan([])).toEqual({ lines: 0, handed: [] });
     expect(scan([''])).toEqual({ lines: 0, handed: [] });
   });
+
+  it('offers onRow the lines that matter and need no normalising, in place, and the rest to onLine', () => {
+    const inPlace: string[] = [];
+    const handed: string[] = [];
+    const scanner = new LineScanner((line) => handed.push(line));
+    scanner.onRow = (source, textFrom, text, start, end) => {
+      // The text is the latin1 decoding of the bytes from textFrom.
+      expect(source.toString('latin1', start + textFrom, end + textFrom)).toBe(text.slice(start, end));
+      const row = text.slice(start, end);
+      inPlace.push(row);
+      return !row.startsWith('declined');
+    };
+    scanner.push(
+      'a\nStart session one\r\nSession &amp; two\nnoise\nSession ```three```\ndeclined Session\n' +
+        'Session four\rwith a lone CR\r\nlast Session',
+    );
+    scanner.end();
+    expect(inPlace).toEqual(['Start session one', 'declined Session']);
+    expect(handed).toEqual([
+      'Session &amp; two',
+      'Session ```three```',
+      'declined Session',
+      'Session four',
+      'with a lone CR',
+      'last Session',
+    ]);
+    expect(scanner.lines).toBe(9);
+  });
+
+  it('offers onRow nothing from a part of a chunk that is not ASCII', () => {
+    const offered: string[] = [];
+    const handed: string[] = [];
+    const scanner = new LineScanner((line) => handed.push(line));
+    scanner.onRow = (_source, _textFrom, text, start, end) => offered.push(text.slice(start, end)) > 0;
+    scanner.push(bytes("Start session for user: 'CORP\\\u00e4'\nSession plain\n"));
+    expect(offered).toEqual([]);
+    expect(handed).toEqual(["Start session for user: 'CORP\\\u00e4'", 'Session plain']);
+  });
 });

@@ -1,0 +1,294 @@
+import { columnsOf, type Columns } from './layout-columns.js';
+import type { LogLayoutName } from './log-layout.js';
+import type { EmitEvent, LineContext, LineOutcome } from './parse-log-line.js';
+import { parseQlikTimestamp } from './qlik-timestamp.js';
+import { isSkippedCommandAt, orNull, sessionIdOf, userOf } from './row-values.js';
+
+const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0));
+
+/**
+ * The five session messages that make nearly every line of a busy proxy's logs, each a fixed text around quoted
+ * values. `parseLogLine` finds them by searching the message for wordings in turn; here the message's start says
+ * which it is, and the rest must be exactly its template with values of the plain kind (see `plainValueEnd`).
+ */
+const LOGIN = latin1("User authenticated. User '");
+const LOGIN_METHOD = latin1("' used authentication method '");
+const LOGIN_SESSION = latin1("' and got session '");
+const GOT = latin1("User '");
+const GOT_METHOD = latin1("' used '");
+const GOT_SESSION = latin1("' authentication, got session: '");
+const TIMEOUT = latin1('Session ');
+const TIMEOUT_TAIL = latin1(' has been deleted due to inactivity');
+const START = latin1("Start session for user: '");
+const STOP = latin1("Stop session for user '");
+const STOP_SESSION = latin1("' . Session id = '");
+const STOP_TAILS: readonly Uint8Array[] = [latin1("'"), latin1("' and all dependents will be deleted.")];
+
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 39;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const BACKSLASH = 92;
+
+/**
+ * The row being read: its bytes, and `delta`, where its text starts in them (the text is their latin1 decoding, so
+ * a character's offset is its byte's less `delta`). Bytes are looked at in loops: the string's `indexOf` and
+ * `startsWith` are builtins whose cost per call was most of a row's. One row is read at a time.
+ */
+let bytes: Uint8Array = new Uint8Array(0);
+let delta = 0;
+/** Where each column starts and ends, as offsets in the text. Rows with more columns are left to `parseLogLine`. */
+const starts = new Int32Array(64);
+const ends = new Int32Array(64);
+
+/** Whether `expected` is at text offset `at`, ending by `end`. */
+function bytesAt(at: number, end: number, expected: Uint8Array): boolean {
+  if (at + expected.length > end) return false;
+  const base = at + delta;
+  for (let index = 0; index < expected.length; index++) if (bytes[base + index] !== expected[index]) return false;
+  return true;
+}
+
+/**
+ * A value of the plain kind runs from `from` to the next quote, before `end`, and holds at least one character,
+ * none of them a space or outside printable ASCII: its end (the quote), or -1. Every wording `parseLogLine` looks
+ * for has a space, so none fits in such a value: a message made of its template and plain values says what its
+ * template says and nothing else.
+ */
+function plainValueEnd(from: number, end: number): number {
+  for (let at = from; at < end; at++) {
+    const code = bytes[at + delta] as number;
+    if (code === QUOTE) return at > from ? at : -1;
+    if (code <= SPACE || code > 126) return -1;
+  }
+  return -1;
+}
+
+/** The end of the plain value at `from` when `after` follows it, else -1. */
+function valueThen(from: number, end: number, after: Uint8Array): number {
+  const valueEnd = plainValueEnd(from, end);
+  return valueEnd !== -1 && bytesAt(valueEnd, end, after) ? valueEnd : -1;
+}
+
+/** The end of a value that may be empty (`[^']*`) when `after` follows it, else -1. */
+function maybeEmptyThen(from: number, end: number, after: Uint8Array): number {
+  return bytesAt(from, end, after) ? from : valueThen(from, end, after);
+}
+
+/** Column `index` of the row, or undefined when the row has none (as `Row#field`). */
+function field(text: string, count: number, index: number): string | undefined {
+  return index < 0 || index >= count ? undefined : text.slice(starts[index], ends[index]);
+}
+
+function fieldIs(text: string, count: number, index: number, value: string): boolean {
+  if (index < 0 || index >= count) return false;
+  const start = starts[index] as number;
+  return (ends[index] as number) - start === value.length && text.startsWith(value, start);
+}
+
+/** The layout the row's Service column names, for the two security audit logs that share one header. */
+function resolvedName(name: LogLayoutName, text: string, count: number, columns: Columns): LogLayoutName {
+  if (name === 'AuditSecurity_Repository' && fieldIs(text, count, columns.service, 'Proxy'))
+    return 'AuditSecurity_Proxy';
+  if (name === 'AuditSecurity_Proxy' && fieldIs(text, count, columns.service, 'Repository'))
+    return 'AuditSecurity_Repository';
+  return name;
+}
+
+/**
+ * Reads the row `[start, end)` of `text` (a chunk's text, the row's line end left out; `source` holds its bytes,
+ * the text starting at `textFrom`) where it lies, when it is one of the commonest session rows of a file with a
+ * header: emits exactly the events `parseLogLine` would for the line and returns its outcome. For anything else it
+ * returns undefined having emitted nothing, and the line goes to `parseLogLine`. No line string, row object or cut
+ * message is made: on a busy proxy's logs they were most of the parser's time. The caller makes sure the row needs
+ * nothing `normalizePastedLine` would change inside it (ASCII, no `&`, no code fence); this checks its ends.
+ */
+export function readRowInPlace(
+  source: Uint8Array,
+  textFrom: number,
+  text: string,
+  start: number,
+  end: number,
+  context: LineContext,
+  emit: EmitEvent,
+): LineOutcome | undefined {
+  const header = context.header;
+  if (header === null) return undefined;
+  bytes = source;
+  delta = textFrom;
+  const first = source[start + textFrom] as number;
+  if (first < DIGIT_0 || first > DIGIT_9 || source[end - 1 + textFrom] === SPACE) return undefined;
+  const size = header.columns.size;
+  if (size > starts.length) return undefined;
+  let count = 0;
+  starts[0] = start;
+  for (let at = start + textFrom, stop = end + textFrom; at < stop; at++) {
+    if (source[at] !== TAB) continue;
+    if (count === size - 1) return undefined;
+    ends[count++] = at - textFrom;
+    starts[count] = at - textFrom + 1;
+  }
+  ends[count++] = end;
+  if (count !== size) return undefined;
+  const columns = columnsOf(header);
+  const name = resolvedName(header.name, text, count, columns);
+  if (columns.serviceUser >= 0 && columns.serviceUser < count) {
+    const lastServiceUser = context.lastServiceUser;
+    // A ServiceUser other than the last one passed on is an event of its own: `parseLogLine` gives it.
+    if (lastServiceUser === null || !fieldIs(text, count, columns.serviceUser, lastServiceUser)) {
+      const serviceUser = field(text, count, columns.serviceUser) as string;
+      if (serviceUser !== lastServiceUser && serviceUser.includes('\\')) return undefined;
+    }
+  }
+  if (name === 'AuditActivity_Proxy' || name === 'AuditSecurity_Proxy' || name === 'AuditSecurity_Repository') {
+    const description = columns.description;
+    if (
+      description >= 0 &&
+      description < count &&
+      isSkippedCommandAt(text, starts[description] as number, ends[description] as number)
+    )
+      return null;
+  } else if (name !== 'Audit_Proxy') return undefined;
+  const message = columns.message;
+  if (message < 0 || message >= count) return undefined;
+  const at = timeOf(text, count, columns);
+  return fromTemplate(text, starts[message] as number, ends[message] as number, count, columns, at, emit)
+    ? name
+    : undefined;
+}
+
+function timeOf(text: string, count: number, columns: Columns): number {
+  const column = columns.timestamp;
+  if (column < 0 || column >= count) return Number.NaN;
+  const start = starts[column] as number;
+  return (ends[column] as number) - start < 20 ? Number.NaN : parseQlikTimestamp(text, start);
+}
+
+/** The events of the message `[from, end)` when it is one of the five templates; false (nothing emitted) if not. */
+function fromTemplate(
+  text: string,
+  from: number,
+  end: number,
+  count: number,
+  columns: Columns,
+  at: number,
+  emit: EmitEvent,
+): boolean {
+  const facts = columns.facts;
+  if (bytesAt(from, end, LOGIN)) {
+    const userStart = from + LOGIN.length;
+    const userEnd = valueThen(userStart, end, LOGIN_METHOD);
+    if (userEnd === -1) return false;
+    const methodEnd = maybeEmptyThen(userEnd + LOGIN_METHOD.length, end, LOGIN_SESSION);
+    if (methodEnd === -1) return false;
+    const sessionStart = methodEnd + LOGIN_SESSION.length;
+    if (plainValueEnd(sessionStart, end) !== end - 1) return false;
+    emit({
+      kind: 'session-opened',
+      at,
+      user: text.slice(userStart, userEnd),
+      sessionId: text.slice(sessionStart, end - 1),
+      via: 'login',
+      client: orNull(field(text, count, facts.client)),
+      context: orNull(field(text, count, facts.context)),
+      node: orNull(field(text, count, facts.node)),
+    });
+    return true;
+  }
+  if (bytesAt(from, end, GOT)) {
+    const userStart = from + GOT.length;
+    const userEnd = valueThen(userStart, end, GOT_METHOD);
+    if (userEnd === -1) return false;
+    const methodEnd = maybeEmptyThen(userEnd + GOT_METHOD.length, end, GOT_SESSION);
+    if (methodEnd === -1) return false;
+    const sessionStart = methodEnd + GOT_SESSION.length;
+    if (plainValueEnd(sessionStart, end) !== end - 1) return false;
+    emit({
+      kind: 'session-opened',
+      at,
+      user: hasBackslash(userStart, userEnd) ? text.slice(userStart, userEnd) : userOfRow(text, count, columns),
+      sessionId: text.slice(sessionStart, end - 1),
+      via: 'got-session',
+      client: orNull(field(text, count, facts.client)),
+      context: null,
+      node: orNull(field(text, count, facts.node)),
+    });
+    return true;
+  }
+  if (bytesAt(from, end, TIMEOUT)) {
+    // `Session (\S+) has been deleted due to inactivity`, the id plain and nothing after the wording.
+    const idStart = from + TIMEOUT.length;
+    const idEnd = end - TIMEOUT_TAIL.length;
+    if (idEnd <= idStart || !bytesAt(idEnd, end, TIMEOUT_TAIL) || !isPlain(idStart, idEnd)) return false;
+    emit({
+      kind: 'session-closed',
+      at,
+      user: userOfRow(text, count, columns),
+      sessionId: text.slice(idStart, idEnd),
+      via: 'timeout',
+    });
+    return true;
+  }
+  if (bytesAt(from, end, START)) {
+    // `Start session for user` is the first wording `parseLogLine` looks for: what follows the user changes nothing.
+    const userStart = from + START.length;
+    let quote = userStart;
+    while (quote < end && bytes[quote + delta] !== QUOTE) quote++;
+    if (quote === userStart || quote === end) return false;
+    emit({
+      kind: 'session-opened',
+      at,
+      user: text.slice(userStart, quote),
+      sessionId: sessionIdOf(field(text, count, facts.session)),
+      via: 'start',
+      client: orNull(field(text, count, facts.client)),
+      context: null,
+      node: orNull(field(text, count, facts.node)),
+    });
+    return true;
+  }
+  if (bytesAt(from, end, STOP)) {
+    const userStart = from + STOP.length;
+    const userEnd = valueThen(userStart, end, STOP_SESSION);
+    if (userEnd === -1) return false;
+    const sessionStart = userEnd + STOP_SESSION.length;
+    const sessionEnd = plainValueEnd(sessionStart, end);
+    if (
+      sessionEnd === -1 ||
+      !STOP_TAILS.some((tail) => end - sessionEnd === tail.length && bytesAt(sessionEnd, end, tail))
+    )
+      return false;
+    emit({
+      kind: 'session-closed',
+      at,
+      user: text.slice(userStart, userEnd),
+      sessionId: text.slice(sessionStart, sessionEnd),
+      via: 'stop',
+    });
+    return true;
+  }
+  return false;
+}
+
+/** Whether `[from, end)` is printable ASCII without a space or a quote. */
+function isPlain(from: number, end: number): boolean {
+  for (let at = from + delta, stop = end + delta; at < stop; at++) {
+    const code = bytes[at] as number;
+    if (code <= SPACE || code > 126 || code === QUOTE) return false;
+  }
+  return true;
+}
+
+function hasBackslash(from: number, end: number): boolean {
+  for (let at = from + delta, stop = end + delta; at < stop; at++) if (bytes[at] === BACKSLASH) return true;
+  return false;
+}
+
+/** The user the row's own columns name (as `LazyRowFacts#user`). */
+function userOfRow(text: string, count: number, columns: Columns): string | null {
+  const { userName, directory, id } = columns.facts;
+  return userName >= 0
+    ? orNull(field(text, count, userName))
+    : userOf(field(text, count, directory), field(text, count, id));
+}
