@@ -1,3 +1,4 @@
+import type { InternedNames } from './interned-names.js';
 import type { LogEvent } from './log-event.js';
 import { layoutFromHeader, layoutFromRow, type Layout, type LogLayoutName } from './log-layout.js';
 import { normalizePastedLine } from './normalize-pasted-line.js';
@@ -6,10 +7,14 @@ import { findQlikTimestamp, parseQlikTimestamp } from './qlik-timestamp.js';
 import { columnsOf, type Columns, type FactColumns } from './layout-columns.js';
 import { isSkippedCommandAt, orNull, sessionIdOf, userOf } from './row-values.js';
 
-/** What one input has told us so far: its header row, if it had one, and the last ServiceUser passed on. */
+/**
+ * What one input has told us so far: its header row, if it had one, and the last ServiceUser passed on; and the
+ * names its rows read in place have given (made on first use).
+ */
 export interface LineContext {
   header: Layout | null;
   lastServiceUser: string | null;
+  names?: InternedNames;
 }
 
 export function newLineContext(): LineContext {

@@ -2,7 +2,8 @@ import { columnsOf, type Columns } from './layout-columns.js';
 import type { LogLayoutName } from './log-layout.js';
 import type { EmitEvent, LineContext, LineOutcome } from './parse-log-line.js';
 import { parseQlikTimestamp } from './qlik-timestamp.js';
-import { isSkippedCommandAt, orNull, sessionIdOf, userOf } from './row-values.js';
+import { InternedNames } from './interned-names.js';
+import { isSkippedCommandAt, orNull, sessionIdOf } from './row-values.js';
 
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0));
 
@@ -24,7 +25,6 @@ const STOP = latin1("Stop session for user '");
 const STOP_SESSION = latin1("' . Session id = '");
 const STOP_TAILS: readonly Uint8Array[] = [latin1("'"), latin1("' and all dependents will be deleted.")];
 
-const TAB = 9;
 const SPACE = 32;
 const QUOTE = 39;
 const DIGIT_0 = 48;
@@ -38,6 +38,8 @@ const BACKSLASH = 92;
  */
 let bytes: Uint8Array = new Uint8Array(0);
 let delta = 0;
+/** The user and node names of the input the row is from. */
+let names = new InternedNames();
 /** Where each column starts and ends, as offsets in the text. Rows with more columns are left to `parseLogLine`. */
 const starts = new Int32Array(64);
 const ends = new Int32Array(64);
@@ -45,8 +47,10 @@ const ends = new Int32Array(64);
 /** Whether `expected` is at text offset `at`, ending by `end`. */
 function bytesAt(at: number, end: number, expected: Uint8Array): boolean {
   if (at + expected.length > end) return false;
+  // Locals, so the compiler checks the arrays once per call rather than once per byte.
+  const source = bytes;
   const base = at + delta;
-  for (let index = 0; index < expected.length; index++) if (bytes[base + index] !== expected[index]) return false;
+  for (let index = 0; index < expected.length; index++) if (source[base + index] !== expected[index]) return false;
   return true;
 }
 
@@ -57,8 +61,10 @@ function bytesAt(at: number, end: number, expected: Uint8Array): boolean {
  * template says and nothing else.
  */
 function plainValueEnd(from: number, end: number): number {
+  const source = bytes;
+  const shift = delta;
   for (let at = from; at < end; at++) {
-    const code = bytes[at + delta] as number;
+    const code = source[at + shift] as number;
     if (code === QUOTE) return at > from ? at : -1;
     if (code <= SPACE || code > 126) return -1;
   }
@@ -81,17 +87,21 @@ function field(text: string, count: number, index: number): string | undefined {
   return index < 0 || index >= count ? undefined : text.slice(starts[index], ends[index]);
 }
 
-function fieldIs(text: string, count: number, index: number, value: string): boolean {
+/** Whether column `index` holds exactly `value`, compared in the bytes. */
+function fieldIs(count: number, index: number, value: string): boolean {
   if (index < 0 || index >= count) return false;
   const start = starts[index] as number;
-  return (ends[index] as number) - start === value.length && text.startsWith(value, start);
+  if ((ends[index] as number) - start !== value.length) return false;
+  const source = bytes;
+  const base = start + delta;
+  for (let at = 0; at < value.length; at++) if (source[base + at] !== value.charCodeAt(at)) return false;
+  return true;
 }
 
 /** The layout the row's Service column names, for the two security audit logs that share one header. */
-function resolvedName(name: LogLayoutName, text: string, count: number, columns: Columns): LogLayoutName {
-  if (name === 'AuditSecurity_Repository' && fieldIs(text, count, columns.service, 'Proxy'))
-    return 'AuditSecurity_Proxy';
-  if (name === 'AuditSecurity_Proxy' && fieldIs(text, count, columns.service, 'Repository'))
+function resolvedName(name: LogLayoutName, count: number, columns: Columns): LogLayoutName {
+  if (name === 'AuditSecurity_Repository' && fieldIs(count, columns.service, 'Proxy')) return 'AuditSecurity_Proxy';
+  if (name === 'AuditSecurity_Proxy' && fieldIs(count, columns.service, 'Repository'))
     return 'AuditSecurity_Repository';
   return name;
 }
@@ -117,26 +127,29 @@ export function readRowInPlace(
   if (header === null) return undefined;
   bytes = source;
   delta = textFrom;
+  names = context.names ??= new InternedNames();
   const first = source[start + textFrom] as number;
   if (first < DIGIT_0 || first > DIGIT_9 || source[end - 1 + textFrom] === SPACE) return undefined;
   const size = header.columns.size;
   if (size > starts.length) return undefined;
   let count = 0;
-  starts[0] = start;
-  for (let at = start + textFrom, stop = end + textFrom; at < stop; at++) {
-    if (source[at] !== TAB) continue;
+  let from = start;
+  // TABs by the string's own search: a byte loop in JavaScript cost several times as much.
+  for (let tab = text.indexOf('\t', start); tab !== -1 && tab < end; tab = text.indexOf('\t', tab + 1)) {
     if (count === size - 1) return undefined;
-    ends[count++] = at - textFrom;
-    starts[count] = at - textFrom + 1;
+    starts[count] = from;
+    ends[count++] = tab;
+    from = tab + 1;
   }
+  starts[count] = from;
   ends[count++] = end;
   if (count !== size) return undefined;
   const columns = columnsOf(header);
-  const name = resolvedName(header.name, text, count, columns);
+  const name = resolvedName(header.name, count, columns);
   if (columns.serviceUser >= 0 && columns.serviceUser < count) {
     const lastServiceUser = context.lastServiceUser;
     // A ServiceUser other than the last one passed on is an event of its own: `parseLogLine` gives it.
-    if (lastServiceUser === null || !fieldIs(text, count, columns.serviceUser, lastServiceUser)) {
+    if (lastServiceUser === null || !fieldIs(count, columns.serviceUser, lastServiceUser)) {
       const serviceUser = field(text, count, columns.serviceUser) as string;
       if (serviceUser !== lastServiceUser && serviceUser.includes('\\')) return undefined;
     }
@@ -187,12 +200,12 @@ function fromTemplate(
     emit({
       kind: 'session-opened',
       at,
-      user: text.slice(userStart, userEnd),
+      user: names.of(text, userStart, userEnd),
       sessionId: text.slice(sessionStart, end - 1),
       via: 'login',
       client: orNull(field(text, count, facts.client)),
       context: orNull(field(text, count, facts.context)),
-      node: orNull(field(text, count, facts.node)),
+      node: nameIn(text, count, facts.node),
     });
     return true;
   }
@@ -207,12 +220,12 @@ function fromTemplate(
     emit({
       kind: 'session-opened',
       at,
-      user: hasBackslash(userStart, userEnd) ? text.slice(userStart, userEnd) : userOfRow(text, count, columns),
+      user: hasBackslash(userStart, userEnd) ? names.of(text, userStart, userEnd) : userOfRow(count, text, columns),
       sessionId: text.slice(sessionStart, end - 1),
       via: 'got-session',
       client: orNull(field(text, count, facts.client)),
       context: null,
-      node: orNull(field(text, count, facts.node)),
+      node: nameIn(text, count, facts.node),
     });
     return true;
   }
@@ -224,7 +237,7 @@ function fromTemplate(
     emit({
       kind: 'session-closed',
       at,
-      user: userOfRow(text, count, columns),
+      user: userOfRow(count, text, columns),
       sessionId: text.slice(idStart, idEnd),
       via: 'timeout',
     });
@@ -234,17 +247,18 @@ function fromTemplate(
     // `Start session for user` is the first wording `parseLogLine` looks for: what follows the user changes nothing.
     const userStart = from + START.length;
     let quote = userStart;
-    while (quote < end && bytes[quote + delta] !== QUOTE) quote++;
+    const source = bytes;
+    while (quote < end && source[quote + delta] !== QUOTE) quote++;
     if (quote === userStart || quote === end) return false;
     emit({
       kind: 'session-opened',
       at,
-      user: text.slice(userStart, quote),
+      user: names.of(text, userStart, quote),
       sessionId: sessionIdOf(field(text, count, facts.session)),
       via: 'start',
       client: orNull(field(text, count, facts.client)),
       context: null,
-      node: orNull(field(text, count, facts.node)),
+      node: nameIn(text, count, facts.node),
     });
     return true;
   }
@@ -262,7 +276,7 @@ function fromTemplate(
     emit({
       kind: 'session-closed',
       at,
-      user: text.slice(userStart, userEnd),
+      user: names.of(text, userStart, userEnd),
       sessionId: text.slice(sessionStart, sessionEnd),
       via: 'stop',
     });
@@ -273,22 +287,39 @@ function fromTemplate(
 
 /** Whether `[from, end)` is printable ASCII without a space or a quote. */
 function isPlain(from: number, end: number): boolean {
+  const source = bytes;
   for (let at = from + delta, stop = end + delta; at < stop; at++) {
-    const code = bytes[at] as number;
+    const code = source[at] as number;
     if (code <= SPACE || code > 126 || code === QUOTE) return false;
   }
   return true;
 }
 
 function hasBackslash(from: number, end: number): boolean {
-  for (let at = from + delta, stop = end + delta; at < stop; at++) if (bytes[at] === BACKSLASH) return true;
+  const source = bytes;
+  for (let at = from + delta, stop = end + delta; at < stop; at++) if (source[at] === BACKSLASH) return true;
   return false;
 }
 
-/** The user the row's own columns name (as `LazyRowFacts#user`). */
-function userOfRow(text: string, count: number, columns: Columns): string | null {
+/** Column `index` as an interned name, or null when the row has no such column or it is empty (as `orNull`). */
+function nameIn(text: string, count: number, index: number): string | null {
+  if (index < 0 || index >= count) return null;
+  const start = starts[index] as number;
+  const end = ends[index] as number;
+  return start === end ? null : names.of(text, start, end);
+}
+
+/** The user the row's own columns name (as `LazyRowFacts#user`), interned. */
+function userOfRow(count: number, text: string, columns: Columns): string | null {
   const { userName, directory, id } = columns.facts;
-  return userName >= 0
-    ? orNull(field(text, count, userName))
-    : userOf(field(text, count, directory), field(text, count, id));
+  if (userName >= 0) return nameIn(text, count, userName);
+  // `userOf`: both columns there and not empty; an id that holds its directory is the user as it is.
+  if (directory < 0 || directory >= count || id < 0 || id >= count) return null;
+  const directoryStart = starts[directory] as number;
+  const directoryEnd = ends[directory] as number;
+  const idStart = starts[id] as number;
+  const idEnd = ends[id] as number;
+  if (directoryStart === directoryEnd || idStart === idEnd) return null;
+  if (hasBackslash(idStart, idEnd)) return names.of(text, idStart, idEnd);
+  return names.joined(text, directoryStart, directoryEnd, idStart, idEnd);
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOG_LAYOUTS, type LogEvent, type LogLayoutName } from '../../../src/core/logs/index.js';
+import { InternedNames } from '../../../src/core/logs/interned-names.js';
 import { newLineContext, parseLogLine, type LineContext } from '../../../src/core/logs/parse-log-line.js';
 import { readRowInPlace } from '../../../src/core/logs/read-row-in-place.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture, REPO_ROOT } from '../../support/shared-fixtures.js';
@@ -10,10 +11,13 @@ import { APRIL_2018_LOG_DIR, hasSharedFixture, REPO_ROOT } from '../../support/s
 interface Read {
   readonly outcome: unknown;
   readonly events: LogEvent[];
-  readonly context: LineContext;
+  /** What the context says after the line (the names it interned are a cache, not what it says). */
+  readonly context: Pick<LineContext, 'header' | 'lastServiceUser'>;
 }
 
-const copyOf = (context: LineContext): LineContext => ({ ...context });
+/** A copy to read one line under; the names interned so far are shared, as they are for the lines of one input. */
+const copyOf = (context: LineContext): LineContext => ({ ...context, names: (context.names ??= new InternedNames()) });
+const saidBy = ({ header, lastServiceUser }: LineContext) => ({ header, lastServiceUser });
 
 /** The line read in place as the scanner hands it on: inside a chunk's text, that text a part of its bytes. */
 function inPlace(line: string, context: LineContext): Read | undefined {
@@ -26,14 +30,14 @@ function inPlace(line: string, context: LineContext): Read | undefined {
     expect(events, 'a row left to the parser emits nothing').toEqual([]);
     return undefined;
   }
-  return { outcome, events, context: copy };
+  return { outcome, events, context: saidBy(copy) };
 }
 
 function parsed(line: string, context: LineContext): Read {
   const events: LogEvent[] = [];
   const copy = copyOf(context);
   const outcome = parseLogLine(line, copy, (event) => events.push(event));
-  return { outcome, events, context: copy };
+  return { outcome, events, context: saidBy(copy) };
 }
 
 /** What the scanner hands to `onRow`: ASCII lines with nothing `normalizePastedLine` changes inside them. */
