@@ -55,6 +55,8 @@ function mayMatter(line: string): boolean {
 }
 
 const CR = 13;
+/** Rows read in place in a row before the next line is offered to `onRow` ahead of the marker search. */
+const OFFER_FIRST_AFTER = 8;
 /** A Slack code fence: `normalizePastedLine` keeps only the longest piece between fences. */
 const FENCE = '```';
 /** A line this long with a CR inside is CR-separated lines (old Mac endings, or files joined with `copy /b`). */
@@ -112,9 +114,10 @@ export class LineScanner {
   private pendingOffset = 0;
   private readonly onLine: (line: string) => void;
   /**
-   * Given a line that matters and needs no normalising (ASCII, no `&` or code fence) as `[start, end)` of its chunk's
-   * text, without its line end (`bytes` holds the text's bytes from `textFrom`): reads it there and returns true, or
-   * returns false and the line goes to `onLine`.
+   * Given a line that needs no normalising (ASCII, no `&` or code fence) as `[start, end)` of its chunk's text,
+   * without its line end (`bytes` holds the text's bytes from `textFrom`): reads it there and returns true, or
+   * returns false and the line goes on as any other. It is offered lines that hold a marker, and also, right after
+   * a line it took, the next line before its markers are looked for: it must take only lines that hold one.
    */
   onRow: ((bytes: Buffer, textFrom: number, text: string, start: number, end: number) => boolean) | null = null;
   /** The next `&` and code fence in the part being scanned (-1: none), looked for only while `onRow` is set. */
@@ -287,6 +290,12 @@ export class LineScanner {
     let nearest = this.nearest(end);
     let lineStart = start;
     let cr = this.find('\r', start);
+    // Once lines have been read in place many times in a row (a busy proxy's log is little else), each is offered
+    // to `onRow` before any marker is looked for: every row it takes holds a marker, so none is lost, and the marker
+    // searches, which ran over each such line, wait until a line is declined. Only after a run: in a log of mixed
+    // lines the offers it declines would cost more than the searches they spare.
+    let taken = 0;
+    let markersBehind = false;
     while (lineStart < end) {
       const lineEnd = this.find('\n', lineStart);
       if (cr !== -1 && cr < lineStart) cr = this.find('\r', lineStart);
@@ -302,13 +311,34 @@ export class LineScanner {
         this.countLines(buffer, lineStart, end);
         return;
       }
+      const firstCr = cr !== -1 && cr < lineEnd ? cr : -1;
+      let declined = false;
+      if (taken >= OFFER_FIRST_AFTER) {
+        this.lineOffset = base + lineStart;
+        if (this.readInPlace(buffer, lineStart, lineEnd, firstCr)) {
+          markersBehind = true;
+          lineStart = lineEnd + 1;
+          continue;
+        }
+        taken = 0;
+        declined = true;
+      }
+      if (markersBehind) {
+        markersBehind = false;
+        for (let index = 0; index < MARKERS.length; index++)
+          if ((next[index] as number) !== -1 && (next[index] as number) < lineStart)
+            next[index] = this.find(MARKERS[index] as string, lineStart);
+        nearest = this.nearest(end);
+      }
       while (nearest < lineEnd && this.skipNoise(buffer, nearest, lineEnd)) nearest = this.nearest(end);
       const matters = nearest < lineEnd;
       if (matters || this.decodeAll || isHeaderAt(buffer, lineStart)) {
         this.lineOffset = base + lineStart;
-        const firstCr = cr !== -1 && cr < lineEnd ? cr : -1;
-        if (!matters || !this.readInPlace(buffer, lineStart, lineEnd, firstCr))
+        if (matters && !declined && this.readInPlace(buffer, lineStart, lineEnd, firstCr)) taken++;
+        else {
+          taken = 0;
           this.line(buffer, lineStart, lineEnd, false, firstCr);
+        }
         if (matters) {
           nearest = end;
           for (let index = 0; index < MARKERS.length; index++) {

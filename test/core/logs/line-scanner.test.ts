@@ -97,4 +97,25 @@ describe('LineScanner', () => {
     expect(offered).toEqual([]);
     expect(handed).toEqual(["Start session for user: 'CORP\\\u00e4'", 'Session plain']);
   });
+
+  it('after a run of rows onRow took, offers the next line before looking for markers, and scans on as before when it declines', () => {
+    const offered: string[] = [];
+    const handed: string[] = [];
+    const scanner = new LineScanner((line) => handed.push(line));
+    scanner.onRow = (_source, _textFrom, text, start, end) => {
+      const row = text.slice(start, end);
+      offered.push(row);
+      return row.startsWith('row');
+    };
+    const run = Array.from({ length: 8 }, (_, index) => `row Session ${index}`);
+    scanner.push(
+      [...run, 'row Session 8', 'plain', 'Start session 9', 'row Session 10', 'plain 11', 'last', ''].join('\n'),
+    );
+    scanner.end();
+    // The ninth row and the plain line after it are offered first; after the decline, markers decide again.
+    expect(offered).toEqual([...run, 'row Session 8', 'plain', 'Start session 9', 'row Session 10']);
+    // Declined lines are read as ever: the one with a marker is handed on once, the plain ones only counted.
+    expect(handed).toEqual(['Start session 9']);
+    expect(scanner.lines).toBe(14);
+  });
 });
