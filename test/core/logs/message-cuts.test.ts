@@ -8,6 +8,7 @@ import {
   cutTimeout,
   isRegexSpace,
 } from '../../../src/core/logs/message-cuts.js';
+import { seededRandom as random } from '../../support/seeded-random.js';
 
 /** The patterns the cuts stand for, as the parser had them: the cuts must give exactly what these give. */
 const PATTERNS = [
@@ -56,15 +57,6 @@ const PIECES = [
   "' authentication, got session: '",
   '',
 ];
-
-/** A deterministic stream of numbers in [0, 1), so a failure is reproducible. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 0x100000000;
-  };
-}
 
 /** A seed message (mostly `own`) with a few pieces put in, taken out or swapped at random places. */
 function mutated(next: () => number, own: string): string {

@@ -7,6 +7,7 @@ import { InternedNames } from '../../../src/core/logs/interned-names.js';
 import { newLineContext, parseLogLine, type LineContext } from '../../../src/core/logs/parse-log-line.js';
 import { readRowInPlace } from '../../../src/core/logs/read-row-in-place.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture, REPO_ROOT } from '../../support/shared-fixtures.js';
+import { seededRandom as random } from '../../support/seeded-random.js';
 
 interface Read {
   readonly outcome: unknown;
@@ -194,15 +195,6 @@ const PIECES = [
   'Repository',
   '',
 ];
-
-/** A deterministic stream of numbers in [0, 1), so a failure is reproducible. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 0x100000000;
-  };
-}
 
 /** A seed row with a few pieces put in, taken out or swapped at random places (mostly inside its message). */
 function mutated(next: () => number, line: string): string {
