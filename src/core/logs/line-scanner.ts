@@ -116,8 +116,9 @@ export class LineScanner {
   /**
    * Given a line that needs no normalising (ASCII, no `&` or code fence) as `[start, end)` of its chunk's text,
    * without its line end (`bytes` holds the text's bytes from `textFrom`): reads it there and returns true, or
-   * returns false and the line goes on as any other. It is offered lines that hold a marker, and also, right after
-   * a line it took, the next line before its markers are looked for: it must take only lines that hold one.
+   * returns false and the line goes on as any other. It is offered lines that hold a marker, and also, after a run
+   * of OFFER_FIRST_AFTER lines it took, the next line before its markers are looked for: it must take only lines
+   * that hold one.
    */
   onRow: ((bytes: Buffer, textFrom: number, text: string, start: number, end: number) => boolean) | null = null;
   /** The next `&` and code fence in the part being scanned (-1: none), looked for only while `onRow` is set. */
