@@ -2,6 +2,7 @@
 import { limitHeapGrowth } from '../dist/cli/heap-growth.js';
 import { logFileInputs } from '../dist/cli/log-file-inputs.js';
 import { capYoungGeneration } from '../dist/cli/young-generation-cap.js';
+import { limitInlining } from '../dist/cli/inlining-budget.js';
 import { readLogInputs } from '../dist/core/logs/index.js';
 import { SessionTracker } from '../dist/core/sessions/index.js';
 import { analyzeLogs } from '../dist/core/verdict/index.js';
@@ -9,6 +10,7 @@ import { analyzeLogs } from '../dist/core/verdict/index.js';
 // As the command does before it analyses anything.
 limitHeapGrowth();
 capYoungGeneration();
+limitInlining();
 const folder = process.argv[2];
 const files = await logFileInputs([folder], process.cwd());
 if (!files.ok) throw files.error;

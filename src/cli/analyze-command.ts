@@ -10,6 +10,7 @@ import { openConfig } from './open-config.js';
 import { prettyJsonPieces } from './pretty-json-pieces.js';
 import { writePieces } from './write-pieces.js';
 import { capYoungGeneration } from './young-generation-cap.js';
+import { limitInlining } from './inlining-budget.js';
 
 const SYNOPSIS = 'analyze [PATH...|-] [--json] [--chart FILE.png] [--service-account DIR\\USER]...';
 
@@ -70,6 +71,7 @@ export const analyzeCommand: Command = {
 
     let report;
     capYoungGeneration();
+    limitInlining();
     const spill = tempFileSpill();
     try {
       report = await analyzeLogs(inputs, {
