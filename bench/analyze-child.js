@@ -1,16 +1,14 @@
 // Runs one analysis of a folder in a fresh process and prints its time and peak memory as JSON.
 import { limitHeapGrowth } from '../dist/cli/heap-growth.js';
 import { logFileInputs } from '../dist/cli/log-file-inputs.js';
-import { capYoungGeneration } from '../dist/cli/young-generation-cap.js';
-import { limitInlining } from '../dist/cli/inlining-budget.js';
+import { tuneForOneAnalysis } from '../dist/cli/one-analysis-tuning.js';
 import { readLogInputs } from '../dist/core/logs/index.js';
 import { SessionTracker } from '../dist/core/sessions/index.js';
 import { analyzeLogs } from '../dist/core/verdict/index.js';
 
 // As the command does before it analyses anything.
 limitHeapGrowth();
-capYoungGeneration();
-limitInlining();
+tuneForOneAnalysis();
 const folder = process.argv[2];
 const files = await logFileInputs([folder], process.cwd());
 if (!files.ok) throw files.error;

@@ -9,8 +9,7 @@ import { tempFileSpill } from './temp-file-spill.js';
 import { openConfig } from './open-config.js';
 import { prettyJsonPieces } from './pretty-json-pieces.js';
 import { writePieces } from './write-pieces.js';
-import { capYoungGeneration } from './young-generation-cap.js';
-import { limitInlining } from './inlining-budget.js';
+import { tuneForOneAnalysis } from './one-analysis-tuning.js';
 
 const SYNOPSIS = 'analyze [PATH...|-] [--json] [--chart FILE.png] [--service-account DIR\\USER]...';
 
@@ -70,8 +69,7 @@ export const analyzeCommand: Command = {
     }
 
     let report;
-    capYoungGeneration();
-    limitInlining();
+    tuneForOneAnalysis();
     const spill = tempFileSpill();
     try {
       report = await analyzeLogs(inputs, {
