@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/shared-fixtures.js';
 
 /**
- * A hot function calling six others of ~70 bytes of bytecode each, run cold against the built module with V8's
- * inlining trace on: how many functions the optimizing compiler inlined, and what the loop computed.
+ * A hot function making six calls to three small functions (~70 bytes of bytecode each), run cold against the
+ * built module with V8's inlining trace on: how many calls the optimizing compiler inlined, and what the loop computed.
  */
 function inlinedCalls(limited: boolean): { inlined: number; result: string } {
   const script = `
