@@ -1,3 +1,5 @@
+import { copyString } from '../sessions/copy-string.js';
+
 /** Qlik's `YYYYMMDDThhmmss.fffK` (offset with or without a colon, or `Z`), e.g. `20190201T045901.569+0100`. */
 export const QLIK_TIMESTAMP_PATTERN = /\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.(\d{3})(Z|[+-]\d{2}:?\d{2})/;
 
@@ -30,22 +32,60 @@ function hourStart(text: string, from: number): number {
   return start;
 }
 
+/**
+ * The minute read last, `YYYYMMDDThhmm` (a flat copy), its zone as written (`Z`, `+0100`, `+01:00`) and the epoch
+ * milliseconds they make. A busy log writes hundreds of lines a minute in one zone: such a line reads only its
+ * seconds and milliseconds, and what it gives is the sum the full reading would make of the same characters.
+ */
+let cachedMinute = '';
+let cachedZone = '';
+let cachedMinuteAt = Number.NaN;
+
 /** Epoch milliseconds of a Qlik timestamp starting at `from`, or NaN; nodes in other zones merge on this instant. */
 export function parseQlikTimestamp(text: string, from = 0): number {
+  if (
+    cachedMinute !== '' &&
+    text.length >= from + 20 &&
+    text.startsWith(cachedMinute, from) &&
+    text.charCodeAt(from + 15) === 46 /* . */ &&
+    text.startsWith(cachedZone, from + 19)
+  ) {
+    const secondsAndMillis = digits(text, from + 13, 2) * 1000 + digits(text, from + 16, 3);
+    if (!Number.isNaN(secondsAndMillis)) return cachedMinuteAt + secondsAndMillis;
+  }
+  return readTimestamp(text, from);
+}
+
+function readTimestamp(text: string, from: number): number {
   if (text.length < from + 20 || text.charCodeAt(from + 8) !== 84 /* T */ || text.charCodeAt(from + 15) !== 46 /* . */)
     return Number.NaN;
   const minute = digits(text, from + 11, 2);
   const second = digits(text, from + 13, 2);
   const milli = digits(text, from + 16, 3);
-  const local = hourStart(text, from) + minute * 60_000 + second * 1000 + milli;
+  const minuteStart = hourStart(text, from) + minute * 60_000;
+  const local = minuteStart + second * 1000 + milli;
   const sign = text.charCodeAt(from + 19);
-  if (sign === 90 /* Z */) return local;
+  if (sign === 90 /* Z */) {
+    remember(text, from, 1, minuteStart, local);
+    return local;
+  }
   if (sign !== 43 /* + */ && sign !== 45 /* - */) return Number.NaN;
   const offsetHours = digits(text, from + 20, 2);
   const colon = text.charCodeAt(from + 22) === 58 ? 1 : 0;
   const offsetMinutes = digits(text, from + 22 + colon, 2);
   const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
-  return sign === 43 ? local - offset : local + offset;
+  const instant = sign === 43 ? local - offset : local + offset;
+  remember(text, from, 5 + colon, sign === 43 ? minuteStart - offset : minuteStart + offset, instant);
+  return instant;
+}
+
+/** Keeps the minute and zone of a timestamp read in full, when it was one (`instant` is not NaN). */
+function remember(text: string, from: number, zoneLength: number, minuteAt: number, instant: number): void {
+  if (Number.isNaN(instant) || Number.isNaN(minuteAt)) return;
+  // Thirteen characters: long enough that V8 would make a slice holding the whole line (and its chunk) alive.
+  cachedMinute = copyString(text.slice(from, from + 13));
+  cachedZone = text.slice(from + 19, from + 19 + zoneLength);
+  cachedMinuteAt = minuteAt;
 }
 
 /** The first Qlik timestamp anywhere in a line (rows whose TABs were lost), as epoch milliseconds or NaN. */

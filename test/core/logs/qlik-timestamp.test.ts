@@ -19,6 +19,30 @@ describe('parseQlikTimestamp', () => {
     },
   );
 
+  it('reads each timestamp alike whatever was read before it (the minute and zone of the last one are kept)', () => {
+    const expected: Record<string, number> = {
+      '20190201T045901.569+0100': Date.UTC(2019, 1, 1, 3, 59, 1, 569),
+      '20190201T045902.001+0100': Date.UTC(2019, 1, 1, 3, 59, 2, 1),
+      '20190201T045902.001+01:00': Date.UTC(2019, 1, 1, 3, 59, 2, 1),
+      '20190201T045902.001Z': Date.UTC(2019, 1, 1, 4, 59, 2, 1),
+      '20190201T045902.001-0100': Date.UTC(2019, 1, 1, 5, 59, 2, 1),
+      '20190201T045959.999+0100': Date.UTC(2019, 1, 1, 3, 59, 59, 999),
+      '20190201T050000.000+0100': Date.UTC(2019, 1, 1, 4, 0, 0, 0),
+      '20190201T0459x2.001+0100': Number.NaN,
+      '20190201T045902,001+0100': Number.NaN,
+      '20190201T045902.001+01': Number.NaN,
+      '20190201T045902.001': Number.NaN,
+    };
+    const texts = Object.keys(expected);
+    // Every order of two: each text read straight after every other, and again after itself.
+    for (const before of texts)
+      for (const text of texts) {
+        parseQlikTimestamp(before);
+        expect(parseQlikTimestamp(`x ${text}`, 2), `${text} after ${before}`).toBe(expected[text]);
+        expect(parseQlikTimestamp(text), `${text} again`).toBe(expected[text]);
+      }
+  });
+
   it('finds the first timestamp inside a row whose TABs became spaces', () => {
     expect(new Date(findQlikTimestamp('124 11.41.1.0 20190201T045901.524+0100 QlikServer1')).toISOString()).toBe(
       '2019-02-01T03:59:01.524Z',
