@@ -1,6 +1,6 @@
 /**
- * Proxy sessions by id without keeping the id: each id is reduced to two independent 32-bit hashes (FNV-1a and
- * a multiply-xorshift hash), and the pair is the key of an open-addressing table in a typed array, whose values are
+ * Proxy sessions by id without keeping the id: each id is reduced to two independent 32-bit hashes (MurmurHash3's
+ * and MurmurHash2's mixing, over pairs of UTF-16 units), and the pair is the key of an open-addressing table in a typed array, whose values are
  * the sessions' slots in the tracker's table. No string of the input is copied or retained per session, and a
  * lookup allocates nothing. Two ids of the sessions held at once sharing both hashes is about one in 10^11 for ten
  * thousand sessions.
@@ -13,8 +13,7 @@ export class SessionIndex {
   private entries = SessionIndex.emptyEntries(1024);
   private mask = 1023;
   private count = 0;
-  /** The id hashed last and its hashes: a new session is looked up, then added under the same id. */
-  private lastId: string | null = null;
+  /** The hashes of the id hashed last: a new session is looked up, then added under the same id. */
   private a = 0;
   private b = 0;
 
@@ -39,8 +38,17 @@ export class SessionIndex {
 
   /** Adds `value` (0 or more) under `id`, which must not be held already (`get` said so); its hashes are then `lastA`, `lastB`. */
   add(id: string, value: number): void {
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     this.hash(id);
+    this.addMissed(value);
+  }
+
+  /**
+   * Adds `value` under the id the last `get` did not find, without hashing it again. Telling that it is the same id
+   * by comparing the strings cost more than the hash: two equal-length slices of log lines are compared by the
+   * engine's runtime, outside the optimised code.
+   */
+  addMissed(value: number): void {
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     this.insert(this.a, this.b, value);
   }
 
@@ -81,17 +89,37 @@ export class SessionIndex {
     return (a ^ (b >>> 7)) & this.mask;
   }
 
+  /**
+   * Two units of the id per step (a step's multiplications are the cost, and each waits for the last), mixed into
+   * both hashes, each finished with its own avalanche so the low bits that pick the home slot depend on every unit.
+   */
   private hash(id: string): void {
-    if (id === this.lastId) return;
-    this.lastId = id;
-    let a = 0x811c9dc5;
-    let b = 0x9e3779b9 ^ id.length;
-    for (let index = 0; index < id.length; index++) {
-      const code = id.charCodeAt(index);
-      a = Math.imul(a ^ code, 0x01000193);
-      b = Math.imul(b ^ code, 0x5bd1e995);
+    const length = id.length;
+    let a = 0x811c9dc5 ^ length;
+    let b = 0x9e3779b9;
+    let index = 0;
+    for (; index + 1 < length; index += 2) {
+      const word = id.charCodeAt(index) | (id.charCodeAt(index + 1) << 16);
+      a ^= murmur3Block(word);
+      a = (a << 13) | (a >>> 19);
+      a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+      b = Math.imul(b ^ word, 0x5bd1e995);
       b ^= b >>> 15;
     }
+    if (index < length) {
+      const unit = id.charCodeAt(index);
+      a ^= murmur3Block(unit);
+      b = Math.imul(b ^ unit, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x85ebca6b);
+    a ^= a >>> 13;
+    a = Math.imul(a, 0xc2b2ae35);
+    a ^= a >>> 16;
+    b ^= b >>> 13;
+    b = Math.imul(b, 0x5bd1e995);
+    b ^= b >>> 15;
     this.a = a | 0;
     this.b = b | 0;
   }
@@ -147,4 +175,11 @@ export class SessionIndex {
       if (value !== EMPTY) this.insert(old[entry] as number, old[entry + 1] as number, value);
     }
   }
+}
+
+/** MurmurHash3's mixing of one 32-bit block before it joins the hash. */
+function murmur3Block(block: number): number {
+  let k = Math.imul(block, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  return Math.imul(k, 0x1b873593);
 }

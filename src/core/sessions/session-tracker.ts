@@ -373,15 +373,16 @@ export class SessionTracker {
     }
     // A session without an id can never be named again: only its counts and its picture are kept.
     if (sessionId !== null) {
-      this.index(sessionId, session);
+      this.index(session);
       if (this.peaks.assumed && !Number.isNaN(at)) this.queue(this.unended, at, session);
     } else this.picture(session, Number.NaN, 'open-at-end');
     return session;
   }
 
-  private index(sessionId: string, session: number): void {
+  /** Indexes `session` under the id the last `sessions.get` did not find. */
+  private index(session: number): void {
     const table = this.table;
-    this.sessions.add(sessionId, session);
+    this.sessions.addMissed(session);
     table.keyA[session] = this.sessions.lastA;
     table.keyB[session] = this.sessions.lastB;
     table.indexed[session] = 1;
@@ -404,7 +405,7 @@ export class SessionTracker {
       const closedAt = this.instantOr(at);
       table.closedAt[before] = closedAt;
       table.ending[before] = endingCode(ending);
-      this.index(sessionId, before);
+      this.index(before);
       this.queue(this.closedQueue, closedAt, before);
     } else if (Number.isNaN(table.closedAt[session] as number)) {
       const closedAt = this.instantOr(at);

@@ -52,4 +52,18 @@ describe('SessionIndex', () => {
     expect(index.size).toBe(0);
     expect(index.get(id)).toBe(-1);
   });
+
+  it('adds under the id a lookup did not find, with the hashes adding it by its id gives', () => {
+    const byId = new SessionIndex();
+    const afterMiss = new SessionIndex();
+    for (let value = 0; value < 3000; value++) {
+      const id = `${value.toString(36)}-0c1d-4e5f-8a9b-${'0'.repeat(value % 13)}`;
+      const held = added(byId, id, value);
+      expect(afterMiss.get(id)).toBe(-1);
+      afterMiss.addMissed(value);
+      expect([afterMiss.lastA, afterMiss.lastB]).toEqual([held.a, held.b]);
+      expect(afterMiss.get(id)).toBe(value);
+    }
+    expect(afterMiss.size).toBe(3000);
+  });
 });
