@@ -1,9 +1,9 @@
 /**
  * Proxy sessions by id without keeping the id: each id is reduced to two independent 32-bit hashes (MurmurHash3's
- * and MurmurHash2's mixing, over pairs of UTF-16 units), and the pair is the key of an open-addressing table in a typed array, whose values are
- * the sessions' slots in the tracker's table. No string of the input is copied or retained per session, and a
- * lookup allocates nothing. Two ids of the sessions held at once sharing both hashes is about one in 10^11 for ten
- * thousand sessions.
+ * and MurmurHash2's mixing, over pairs of UTF-16 units), and the pair is the key of an open-addressing table in a
+ * typed array, whose values are the sessions' slots in the tracker's table. No string of the input is copied or
+ * retained per session, and a lookup allocates nothing. Two ids of the sessions held at once sharing both hashes is
+ * about one in 10^11 for ten thousand sessions.
  */
 /** Each entry is three numbers in one array: hash A, hash B and the value (-1: empty), so a probe reads one cache line. */
 const STRIDE = 3;
