@@ -5,7 +5,10 @@
  * retained per session, and a lookup allocates nothing. Two ids of the sessions held at once sharing both hashes is
  * about one in 10^11 for ten thousand sessions.
  */
-/** Each entry is three numbers in one array: hash A, hash B and the value (-1: empty), so a probe reads one cache line. */
+/**
+ * Each entry is three numbers in one array: hash A, hash B and the value (-1: empty), so a probe reads one cache
+ * line.
+ */
 const STRIDE = 3;
 const EMPTY = -1;
 
@@ -36,7 +39,10 @@ export class SessionIndex {
     return entry === -1 ? -1 : (this.entries[entry + 2] as number);
   }
 
-  /** Adds `value` (0 or more) under `id`, which must not be held already (`get` said so); its hashes are then `lastA`, `lastB`. */
+  /**
+   * Adds `value` (0 or more) under `id`, which must not be held already (`get` said so); its hashes are then
+   * `lastA`, `lastB`.
+   */
   add(id: string, value: number): void {
     this.hash(id);
     this.addMissed(value);
