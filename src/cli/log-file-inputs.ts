@@ -5,7 +5,7 @@ import type { Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { isLogFileName, logFileKind, type LogInput } from '../core/logs/index.js';
+import { DAMAGED_GZIP, DamagedInputError, isLogFileName, logFileKind, type LogInput } from '../core/logs/index.js';
 
 /** A path that cannot be read, with the reason in words; the command exits 2 with it. */
 export class UnreadableInputError extends Error {
@@ -17,20 +17,33 @@ export class UnreadableInputError extends Error {
   }
 }
 
+const NOT_GZIP = 'not a valid gzip file';
+
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
-  if (typeof code === 'string' && code.startsWith('Z_')) return 'not a valid gzip file';
+  if (typeof code === 'string' && code.startsWith('Z_')) return NOT_GZIP;
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * A gzip file's inflated bytes. One that is not gzip at all cannot be read (exit 2, naming it); one that inflated
+ * for a while and then failed (cut short, as a copy made while it was written is) is read up to there, and the
+ * reply says so.
+ */
 async function* guarded(path: string, stream: Readable): AsyncIterable<Uint8Array> {
+  let inflated = false;
   try {
-    for await (const chunk of stream) yield chunk as Uint8Array;
+    for await (const chunk of stream) {
+      inflated = true;
+      yield chunk as Uint8Array;
+    }
   } catch (error) {
-    throw new UnreadableInputError(path, reasonOf(error));
+    const reason = reasonOf(error);
+    if (inflated && reason === NOT_GZIP) throw new DamagedInputError(DAMAGED_GZIP);
+    throw new UnreadableInputError(path, reason);
   } finally {
     stream.destroy();
   }

@@ -92,6 +92,30 @@ describe('qlik-sessions analyze', () => {
     expect(stderr).toContain(`cannot read ${path}: not a valid gzip file`);
   });
 
+  it('analyses a gzip file without the .gz name up to where it is cut short, and says so', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qlik-sessions-'));
+    const path = join(folder, 'QS1_AuditActivity_Proxy.log');
+    const gzip = gzipSync(readFileSync(scenario('within-limit_AuditActivity_Proxy.txt')), { level: 0 });
+    writeFileSync(path, gzip.subarray(0, Math.floor(gzip.length * 0.8)));
+    const { status, stdout, stderr } = await run([path]);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(stdout).toContain('was read only up to where its bytes stop making sense');
+  });
+
+  it('reads a .gz file cut short up to the cut, and says so', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qlik-sessions-'));
+    const path = join(folder, 'QS1_AuditActivity_Proxy.txt.gz');
+    const log = readFileSync(scenario('within-limit_AuditActivity_Proxy.txt'), 'utf8');
+    // Stored blocks of at most 64 KB: the first ones inflate before the cut.
+    const gzip = gzipSync(log + log.slice(log.indexOf('\n') + 1).repeat(40), { level: 0 });
+    writeFileSync(path, gzip.subarray(0, Math.floor(gzip.length * 0.7)));
+    const { status, stdout, stderr } = await run(['--json', path]);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(json(stdout).verdict).toMatchObject({ code: 'within-limit', user: 'CORP\\lee' });
+    const text = await run([path]);
+    expect(text.stdout).toContain('was read only up to where its bytes stop making sense');
+  });
+
   it('exits 2 naming a missing path', async () => {
     const { status, stdout, stderr } = await run(['no/such/Log']);
     expect({ status, stdout }).toEqual({ status: 2, stdout: '' });

@@ -1,4 +1,6 @@
 export { containsQlikLogLines } from './contains-qlik-log-lines.js';
+export { DamagedInputError } from './damaged-input-error.js';
+export { DAMAGED_GZIP } from './log-bytes.js';
 export { EventQueue } from './event-queue.js';
 export { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
 export type { LogEvent, LogEventKind } from './log-event.js';

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { Gunzip } from 'fflate';
+import { DamagedInputError } from './damaged-input-error.js';
 import type { LogInput } from './log-input.js';
 
 /** Inflated bytes read over all inputs of one analysis; past the cap the rest of an input is not read. */
@@ -45,23 +46,38 @@ function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** A gzip stream inflated chunk by chunk (several members one after another, as `cat a.gz b.gz` makes). */
+/** What the reply says of gzip data fflate cannot inflate (a bad block, or the stream ending before its last one). */
+export const DAMAGED_GZIP = 'it is gzip data that is damaged or cut short';
+
+/**
+ * A gzip stream inflated chunk by chunk (several members one after another, as `cat a.gz b.gz` makes). Where the
+ * data stops inflating, what came out before is given and then DamagedInputError: the input ends there.
+ */
 async function* gunzipped(first: Uint8Array, rest: AsyncIterator<Chunk> | Iterator<Chunk>): AsyncGenerator<Uint8Array> {
   const out: Uint8Array[] = [];
   const gunzip = new Gunzip((data) => {
     if (data.length > 0) out.push(data);
   });
+  let damaged = false;
+  const push = (bytes: Uint8Array, final: boolean): void => {
+    try {
+      gunzip.push(bytes, final);
+    } catch {
+      damaged = true;
+    }
+  };
   // fflate keeps a chunk it cannot use yet (a gzip header cut short) until the next push, and a file's reader may
   // reuse its buffer by then: it gets copies (`new Uint8Array`; a Buffer's `slice` would be a view).
-  gunzip.push(new Uint8Array(first), false);
-  for (;;) {
+  push(new Uint8Array(first), false);
+  while (!damaged) {
     while (out.length > 0) yield out.shift() as Uint8Array;
     const next = await rest.next();
     if (next.done === true) break;
-    gunzip.push(new Uint8Array(bytesOf(next.value)), false);
+    push(new Uint8Array(bytesOf(next.value)), false);
   }
-  gunzip.push(new Uint8Array(0), true);
+  if (!damaged) push(new Uint8Array(0), true);
   while (out.length > 0) yield out.shift() as Uint8Array;
+  if (damaged) throw new DamagedInputError(DAMAGED_GZIP);
 }
 
 /** UTF-16 text re-encoded as UTF-8 as it streams; BOMs in the middle (files joined with `copy /b`) pass as U+FEFF. */

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { EventQueue } from './event-queue.js';
+import { DamagedInputError } from './damaged-input-error.js';
 import { EventDedup } from './event-dedup.js';
 import { LineScanner } from './line-scanner.js';
 import { byteBudget, chunkIterator, isZip, logBytes, type ByteBudget } from './log-bytes.js';
@@ -28,6 +29,8 @@ export interface InputStats {
   readonly passedOver: string[];
   /** Archives that could not be read, with the reason. */
   readonly unreadableArchives: { readonly name: string; readonly problem: string }[];
+  /** Inputs read up to where their bytes stopped making sense (gzip damaged or cut short), with the reason. */
+  readonly damagedInputs: { readonly name: string; readonly problem: string }[];
   /** Inputs whose lines came as several time-ordered runs (concatenated files, several pastes), merged on the instant. */
   readonly reordered: string[];
 }
@@ -232,6 +235,10 @@ export async function readLogInputs(
   const second = await readPass(secondSources(sources, first.cuts), emit, maxBytes, false);
   for (const [index, cuts] of first.cuts.entries())
     if (cuts.length > 0) second.stats.reordered.push(sources[index]?.name ?? '');
+  // Read again from what was spilled of it, a damaged input read only once ends before its damage this time.
+  for (const damaged of first.stats.damagedInputs)
+    if (!second.stats.damagedInputs.some((again) => again.name === damaged.name))
+      second.stats.damagedInputs.push(damaged);
   return merged(stats, second.stats);
 }
 
@@ -246,6 +253,7 @@ function newStats(): InputStats {
     cappedInputs: [],
     passedOver: [],
     unreadableArchives: [],
+    damagedInputs: [],
     reordered: [],
   };
 }
@@ -405,7 +413,17 @@ async function readPass(
       if (end === open.chunk.length) open.chunk = null;
       return;
     }
-    const result = await open.chunks.next();
+    let result: IteratorResult<Uint8Array>;
+    try {
+      result = await open.chunks.next();
+    } catch (error) {
+      if (!(error instanceof DamagedInputError)) throw error;
+      // The lines before the damage count; the input ends there and the reply says so (once, whatever its runs).
+      if (!stats.damagedInputs.some((damaged) => damaged.name === open.source.name))
+        stats.damagedInputs.push({ name: open.source.name, problem: error.problem });
+      finish(lane, open, true);
+      return;
+    }
     if (result.done === true) {
       finish(lane, open, true);
       return;

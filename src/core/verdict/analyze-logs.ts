@@ -211,6 +211,11 @@ function readingNotes(stats: InputStats): string[] {
       `Only the first part of ${stats.cappedInputs.join(', ')} was read: the unpacked logs reached the size cap. Send a shorter excerpt or fewer files for the rest.`,
     );
   }
+  for (const damaged of stats.damagedInputs) {
+    notes.push(
+      `${damaged.name} was read only up to where its bytes stop making sense (${damaged.problem}): its lines before that were analysed. If it was copied while Qlik Sense was still writing it, copy it again for the rest.`,
+    );
+  }
   if (stats.reordered.length > 0) {
     notes.push(
       `${stats.reordered.join(', ')} held several runs of lines in time order (files or pastes joined one after another); they were merged on the instant.`,

@@ -115,6 +115,39 @@ describe('archives', () => {
     expect(report.verdict).toMatchObject({ code: 'within-limit', user: 'CORP\\lee' });
   });
 
+  it('reads gzip cut short up to where it stops, analyses those lines and names the input', async () => {
+    const log = readFileSync(scenario('within-limit_AuditActivity_Proxy.txt'), 'utf8');
+    const rows = log.slice(log.indexOf('\n') + 1);
+    // Stored blocks (level 0, at most 64 KB each) inflate as they are, so the blocks before the cut are all there.
+    const gzip = gzipSync(log + rows.repeat(Math.ceil(300_000 / rows.length)), { level: 0 });
+    const whole = await analyzeLogs([once('stdin', gzip)]);
+    const cut = await analyzeLogs([once('stdin', gzip.subarray(0, Math.floor(gzip.length * 0.6)))]);
+    expect(cut.input.lines).toBeGreaterThan(0);
+    expect(cut.input.lines).toBeLessThan(whole.input.lines);
+    // The copied rows go back in time, so the input is also read again as runs: the damage is said once all the same.
+    expect(cut.readingNotes.filter((note) => note.includes('stop making sense'))).toEqual([
+      expect.stringMatching(
+        /^stdin was read only up to where its bytes stop making sense \(it is gzip data that is damaged or cut short\): its lines before that were analysed\./,
+      ),
+    ]);
+    expect(whole.readingNotes.join(' ')).not.toContain('stop making sense');
+  });
+
+  it('says which input is damaged gzip when nothing of it inflates, and reads the other inputs', async () => {
+    const gzip = gzipSync(readFileSync(scenario('within-limit_AuditActivity_Proxy.txt')));
+    const damaged = Buffer.from(gzip);
+    // The first block's type set to 3, which deflate reserves: fflate fails on it before giving any byte.
+    damaged[10] = (damaged[10] as number) | 0b110;
+    const report = await analyzeLogs([
+      { name: 'QS2_AuditActivity_Proxy.log', chunks: [damaged] },
+      ...fileInputs(scenario('within-limit_AuditActivity_Proxy.txt')),
+    ]);
+    expect(report.verdict).toMatchObject({ code: 'within-limit', user: 'CORP\\lee' });
+    expect(report.readingNotes.join(' ')).toContain(
+      'QS2_AuditActivity_Proxy.log was read only up to where its bytes stop making sense (it is gzip data that is damaged or cut short)',
+    );
+  });
+
   it('applies the size cap after inflating and says what was cut', async () => {
     const zip = zipSync(entries(folder));
     const report = await analyzeLogs([{ name: 'big.zip', chunks: [zip] }], { maxBytes: 2000 });
