@@ -76,16 +76,37 @@ describe('LineScanner', () => {
         'Session four\rwith a lone CR\r\nlast Session',
     );
     scanner.end();
-    expect(inPlace).toEqual(['Start session one', 'declined Session']);
+    // The last line, without a line end, is offered too once the input ends.
+    expect(inPlace).toEqual(['Start session one', 'declined Session', 'last Session']);
     expect(handed).toEqual([
       'Session &amp; two',
       'Session ```three```',
       'declined Session',
       'Session four',
       'with a lone CR',
-      'last Session',
     ]);
     expect(scanner.lines).toBe(9);
+  });
+
+  it('offers onRow a line that runs across two chunks, whole, unless it needs normalising', () => {
+    const inPlace: string[] = [];
+    const handed: string[] = [];
+    const scanner = new LineScanner((line) => handed.push(line));
+    scanner.onRow = (source, textFrom, text, start, end) => {
+      expect(source.toString('latin1', start + textFrom, end + textFrom)).toBe(text.slice(start, end));
+      inPlace.push(text.slice(start, end));
+      return true;
+    };
+    scanner.push('Start session one\nStart sess');
+    scanner.push('ion two\r\nSession &amp; th');
+    scanner.push('ree\nSession four\rwith a lone');
+    scanner.push(' CR\nlast Ses');
+    scanner.push('sion');
+    scanner.end();
+    expect(inPlace).toEqual(['Start session one', 'Start session two', 'last Session']);
+    // Split at its lone CR and read as ever: only the piece with a marker is handed on.
+    expect(handed).toEqual(['Session &amp; three', 'Session four']);
+    expect(scanner.lines).toBe(6);
   });
 
   it('offers onRow nothing from a part of a chunk that is not ASCII', () => {
