@@ -107,6 +107,11 @@ export class LineScanner {
   countOnly = false;
   /** Every line is decoded (pastes, System and Service logs, whose few lines have no marker). */
   decodeAll = false;
+  /**
+   * With `decodeAll`, every line is offered to `onRow` first, which may then take lines without a marker: a System
+   * log's rows matter only for a new ServiceUser or a proxy stop or start, which the row reader tells apart.
+   */
+  offerAll = false;
   /** Byte offset in the stream of the line being handed on (for cutting the stream at it later). */
   lineOffset = 0;
   private offset = 0;
@@ -215,8 +220,8 @@ export class LineScanner {
    */
   private readPendingInPlace(pending: Buffer, length: number): boolean {
     const onRow = this.onRow;
-    if (onRow === null || this.countOnly || this.decodeAll || length <= 1 || !isAscii(pending.subarray(0, length)))
-      return false;
+    if (onRow === null || this.countOnly || length <= 1 || (this.decodeAll && !this.offerAll)) return false;
+    if (!isAscii(pending.subarray(0, length))) return false;
     const cr = pending.subarray(0, length).indexOf(CR);
     // A CR inside the line splits it; only the CR of a CRLF is left out.
     if (cr !== -1 && cr !== length - 1) return false;
@@ -366,7 +371,7 @@ export class LineScanner {
       const matters = nearest < lineEnd;
       if (matters || this.decodeAll || isHeaderAt(buffer, lineStart)) {
         this.lineOffset = base + lineStart;
-        if (matters && !declined && this.readInPlace(buffer, lineStart, lineEnd, firstCr)) taken++;
+        if ((matters || this.offerAll) && !declined && this.readInPlace(buffer, lineStart, lineEnd, firstCr)) taken++;
         else {
           taken = 0;
           this.line(buffer, lineStart, lineEnd, false, firstCr);

@@ -367,6 +367,8 @@ async function readPass(
         runHigh = Number.NEGATIVE_INFINITY;
         const name = context.header?.name;
         open.scanner.decodeAll = source.decodeAll || name === 'System_Proxy' || name === 'Service_Proxy';
+        // A System log (System_Repository's has the same header) is mostly rows that say nothing: read in place.
+        open.scanner.offerAll = !source.decodeAll && name === 'System_Proxy';
         if (name === 'Session_Engine' && source.name.includes('Session_Engine')) {
           // Engine sessions never count towards the limit: the rest of an engine log file is counted, not read.
           stats.formats.add('Session_Engine');

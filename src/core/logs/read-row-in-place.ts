@@ -155,6 +155,13 @@ export function readRowInPlace(
       if (serviceUser !== lastServiceUser && serviceUser.includes('\\')) return undefined;
     }
   }
+  if (name === 'System_Proxy') {
+    // Its rows say nothing but a proxy stop or start (every wording `parseLogLine` knows holds `roxy`: it reads
+    // those) and a new ServiceUser (left to it above).
+    const message = columns.message;
+    if (message < 0 || message >= count) return undefined;
+    return text.slice(starts[message], ends[message]).includes('roxy') ? undefined : null;
+  }
   if (name === 'AuditActivity_Proxy' || name === 'AuditSecurity_Proxy' || name === 'AuditSecurity_Repository') {
     const description = columns.description;
     if (

@@ -109,6 +109,26 @@ describe('LineScanner', () => {
     expect(scanner.lines).toBe(6);
   });
 
+  it('with offerAll, offers onRow every line of a decodeAll input first, markers or not', () => {
+    const inPlace: string[] = [];
+    const handed: string[] = [];
+    const scanner = new LineScanner((line) => handed.push(line));
+    scanner.decodeAll = true;
+    scanner.offerAll = true;
+    scanner.onRow = (_source, _textFrom, text, start, end) => {
+      const row = text.slice(start, end);
+      inPlace.push(row);
+      return !row.includes('roxy');
+    };
+    scanner.push('1\tnothing here\n2\tProxy has stopped\n3\tSynchronization done\n4\tacross ');
+    scanner.push('parts\n');
+    scanner.end();
+    expect(inPlace).toEqual(['1\tnothing here', '2\tProxy has stopped', '3\tSynchronization done', '4\tacross parts']);
+    // Declined, a line is decoded and handed on, as every line of a decodeAll input is.
+    expect(handed).toEqual(['2\tProxy has stopped']);
+    expect(scanner.lines).toBe(4);
+  });
+
   it('offers onRow nothing from a part of a chunk that is not ASCII', () => {
     const offered: string[] = [];
     const handed: string[] = [];

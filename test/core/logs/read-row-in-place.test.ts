@@ -77,7 +77,7 @@ function readBothWays(path: string, tally: Map<string, number>): void {
   }
 }
 
-type Layout = 'Audit_Proxy' | 'AuditSecurity_Proxy' | 'AuditActivity_Proxy';
+type Layout = 'Audit_Proxy' | 'AuditSecurity_Proxy' | 'AuditActivity_Proxy' | 'System_Proxy';
 
 function row(layout: Layout, values: Record<string, string>): string {
   return LOG_LAYOUTS[layout].map((column) => values[column] ?? '').join('\t');
@@ -87,7 +87,7 @@ function row(layout: Layout, values: Record<string, string>): string {
 function headerContext(layout: LogLayoutName): LineContext {
   const context = newLineContext();
   parseLogLine(LOG_LAYOUTS[layout].join('\t'), context, () => undefined);
-  if (layout === 'Audit_Proxy') context.lastServiceUser = 'CORP\\qlikservice';
+  if (layout === 'Audit_Proxy' || layout === 'System_Proxy') context.lastServiceUser = 'CORP\\qlikservice';
   return context;
 }
 
@@ -124,6 +124,14 @@ const AUDIT = {
   Origin: 'AppAccess',
   Context: '/hub/',
 };
+
+/** A System log's row (System_Repository's header is System_Proxy's): read in place as saying nothing. */
+const SYSTEM = row('System_Proxy', {
+  ...TRACE,
+  Logger: 'System.Repository.Repository.Core.Synchronization',
+  Message: 'Synchronization of the repository database completed in 143 ms',
+  Id2: 'e8b6a412',
+});
 
 /** One row of each of the five kinds read in place, in the layout that writes it, with the header before it. */
 const SEEDS: readonly { readonly layout: Layout; readonly line: string }[] = [
@@ -165,6 +173,7 @@ const SEEDS: readonly { readonly layout: Layout; readonly line: string }[] = [
       Message: `Stop session for user 'CORP\\jdoe' . Session id = '${SID}' and all dependents will be deleted.`,
     }),
   },
+  { layout: 'System_Proxy', line: SYSTEM },
 ];
 
 /** Pieces that break or confuse the templates: quotes, spaces, TABs, wordings of other messages, other columns. */
@@ -193,6 +202,8 @@ const PIECES = [
   'got session',
   'Command=Get ticket;',
   'Repository',
+  'Proxy has stopped',
+  'roxy',
   '',
 ];
 
@@ -270,6 +281,20 @@ describe('readRowInPlace', () => {
     // Spaces around a row are trimmed by the parser.
     expect(inPlace(` ${start.line}`, headerContext('AuditActivity_Proxy'))).toBeUndefined();
     expect(inPlace(`${start.line} `, headerContext('AuditActivity_Proxy'))).toBeUndefined();
+  });
+
+  it("takes a System log's rows as saying nothing, and leaves a proxy stop or start and a new ServiceUser to the parser", () => {
+    const context = headerContext('System_Proxy');
+    expect(inPlace(SYSTEM, context)).toEqual({ outcome: null, events: [], context: saidBy(context) });
+    const stopped = SYSTEM.replace(
+      'Synchronization of the repository database completed in 143 ms',
+      'Proxy has stopped',
+    );
+    expect(inPlace(stopped, context)).toBeUndefined();
+    expect(parsed(stopped, context).events).toEqual([
+      { kind: 'proxy-restart', at: Date.UTC(2024, 2, 11, 6, 0, 0, 123), node: 'QS1', phase: 'stopped' },
+    ]);
+    expect(inPlace(SYSTEM, { ...context, lastServiceUser: 'CORP\\other' })).toBeUndefined();
   });
 
   it('names the security audit layout by its Service column, as the parser does', () => {
