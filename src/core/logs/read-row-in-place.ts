@@ -9,8 +9,10 @@ const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => cha
 
 /**
  * The five session messages that make nearly every line of a busy proxy's logs, each a fixed text around quoted
- * values. `parseLogLine` finds them by searching the message for wordings in turn; here the message's start says
- * which it is, and the rest must be exactly its template with values of the plain kind (see `plainValueEnd`).
+ * values (and, below them, a browser's line and an app opened under a licence, the commonest of a Log Collector
+ * folder's other lines). `parseLogLine` finds them by searching the message for wordings in turn; here the message's
+ * start says which it is, and the rest must be exactly its template with values of the plain kind (see
+ * `plainValueEnd`).
  */
 const LOGIN = latin1("User authenticated. User '");
 const LOGIN_METHOD = latin1("' used authentication method '");
@@ -24,6 +26,28 @@ const START = latin1("Start session for user: '");
 const STOP = latin1("Stop session for user '");
 const STOP_SESSION = latin1("' . Session id = '");
 const STOP_TAILS: readonly Uint8Array[] = [latin1("'"), latin1("' and all dependents will be deleted.")];
+
+/** A browser's line: `Backend web socket connection Opened for session '<id>'. App id: '<app>'. UserAgent: '<browser>'`. */
+const OPENED = latin1("Backend web socket connection Opened for session '");
+const APP_ID = latin1("'. App id: '");
+const USER_AGENT = latin1("'. UserAgent: '");
+/**
+ * The wordings `parseLogLine` looks for before a browser's: a browser's name is any text but a quote, so it may
+ * hold one (and `SessionID`, having no space, may be in any value), and then the parser reads the line otherwise.
+ */
+const READ_BEFORE_USER_AGENT: readonly string[] = [
+  'Start session for user',
+  'Stop session for user',
+  'due to inactivity',
+  'got session',
+  'SessionID',
+  'all dependents have been deleted',
+  'is invalid (possibly',
+];
+/** An app opened under a licence: `Access to app '<app>' allowed with access type '<Type>', result code '<code>'`. */
+const APP_ACCESS = latin1("Access to app '");
+const ALLOWED_WITH = latin1("' allowed with access type '");
+const RESULT_CODE = latin1("', result code '");
 
 const SPACE = 32;
 const QUOTE = 39;
@@ -186,7 +210,7 @@ function timeOf(text: string, count: number, columns: Columns): number {
   return (ends[column] as number) - start < 20 ? Number.NaN : parseQlikTimestamp(text, start);
 }
 
-/** The events of the message `[from, end)` when it is one of the five templates; false (nothing emitted) if not. */
+/** The events of the message `[from, end)` when it is one of the templates; false (nothing emitted) if not. */
 function fromTemplate(
   text: string,
   from: number,
@@ -290,7 +314,73 @@ function fromTemplate(
     });
     return true;
   }
+  if (bytesAt(from, end, OPENED)) return userAgentFrom(text, from, end, count, columns, at, emit);
+  if (bytesAt(from, end, APP_ACCESS)) return appAllowedFrom(text, from, end, count, columns, at, emit);
   return false;
+}
+
+/** A browser's line (see OPENED): the user its columns name, the session and the browser. */
+function userAgentFrom(
+  text: string,
+  from: number,
+  end: number,
+  count: number,
+  columns: Columns,
+  at: number,
+  emit: EmitEvent,
+): boolean {
+  const idStart = from + OPENED.length;
+  const idEnd = valueThen(idStart, end, APP_ID);
+  if (idEnd === -1) return false;
+  const appEnd = valueThen(idEnd + APP_ID.length, end, USER_AGENT);
+  if (appEnd === -1) return false;
+  // The browser runs to the message's last character, a quote, and holds none itself (it may be empty).
+  const agentStart = appEnd + USER_AGENT.length;
+  const agentEnd = end - 1;
+  if (agentEnd < agentStart || bytes[agentEnd + delta] !== QUOTE) return false;
+  for (let index = agentStart; index < agentEnd; index++) if (bytes[index + delta] === QUOTE) return false;
+  const message = text.slice(from, end);
+  if (READ_BEFORE_USER_AGENT.some((wording) => message.includes(wording))) return false;
+  emit({
+    kind: 'user-agent',
+    at,
+    user: userOfRow(count, text, columns),
+    sessionId: text.slice(idStart, idEnd),
+    userAgent: text.slice(agentStart, agentEnd),
+  });
+  return true;
+}
+
+/** `[A-Za-z0-9_]`, a character of the regex class `\w`. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** An app opened under a licence (see APP_ACCESS): an allocation for the user its columns name. */
+function appAllowedFrom(
+  text: string,
+  from: number,
+  end: number,
+  count: number,
+  columns: Columns,
+  at: number,
+  emit: EmitEvent,
+): boolean {
+  const appEnd = maybeEmptyThen(from + APP_ACCESS.length, end, ALLOWED_WITH);
+  if (appEnd === -1) return false;
+  const typeStart = appEnd + ALLOWED_WITH.length;
+  let typeEnd = typeStart;
+  while (typeEnd < end && isWordCode(bytes[typeEnd + delta] as number)) typeEnd++;
+  if (typeEnd === typeStart || !bytesAt(typeEnd, end, RESULT_CODE)) return false;
+  if (plainValueEnd(typeEnd + RESULT_CODE.length, end) !== end - 1) return false;
+  // The parser reads the line only when it holds `AccessType` (the type's name does, nearly always), and reads it
+  // as another licence line when it holds `SessionID` (which, having no space, may be in any value).
+  const message = text.slice(from, end);
+  if (!message.includes('AccessType') || message.includes('SessionID')) return false;
+  const user = userOfRow(count, text, columns);
+  if (user === null) return false;
+  emit({ kind: 'license-allocated', at, user });
+  return true;
 }
 
 /** Whether `[from, end)` is printable ASCII without a space or a quote. */

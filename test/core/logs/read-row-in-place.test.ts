@@ -174,6 +174,29 @@ const SEEDS: readonly { readonly layout: Layout; readonly line: string }[] = [
     }),
   },
   { layout: 'System_Proxy', line: SYSTEM },
+  {
+    layout: 'AuditActivity_Proxy',
+    line: row('AuditActivity_Proxy', {
+      ...AUDIT,
+      Description: 'Command=Open connection;Result=0;ResultText=Success',
+      Command: 'Open connection',
+      Message:
+        `Backend web socket connection Opened for session '${SID}'. App id: 'ae6d5c81-ae42'. ` +
+        "UserAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0'",
+    }),
+  },
+  {
+    layout: 'AuditSecurity_Proxy',
+    line: row('AuditSecurity_Proxy', {
+      ...AUDIT,
+      Description: 'Command=Add app privileges;Result=0;ResultText=Success',
+      SecurityClass: 'Security',
+      ClientHostAddress: '::ffff:10.1.2.3',
+      Command: 'Add app privileges:ProcessRequestAccessResult',
+      Result: '0',
+      Message: "Access to app 'ae6d5c81-ae42' allowed with access type 'ProfessionalAccessType', result code 'Ok'",
+    }),
+  },
 ];
 
 /** Pieces that break or confuse the templates: quotes, spaces, TABs, wordings of other messages, other columns. */
@@ -204,6 +227,11 @@ const PIECES = [
   'Repository',
   'Proxy has stopped',
   'roxy',
+  'SessionID',
+  'got session',
+  "' allowed with access type '",
+  "'. UserAgent: '",
+  'NoAvailableAccessType',
   '',
 ];
 
