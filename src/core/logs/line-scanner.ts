@@ -124,8 +124,9 @@ export class LineScanner {
    * Given a line that needs no normalising (ASCII, no `&` or code fence) as `[start, end)` of its chunk's text,
    * without its line end (`bytes` holds the text's bytes from `textFrom`): reads it there and returns true, or
    * returns false and the line goes on as any other. It is offered lines that hold a marker, and also, after a run
-   * of OFFER_FIRST_AFTER lines it took, the next line before its markers are looked for: it must take only lines
-   * that hold one.
+   * of OFFER_FIRST_AFTER lines it took, the next line before its markers are looked for, a line that ran across two
+   * chunks (as a line of its own, `textFrom` 0) and, with `offerAll`, every line: it must take only lines that hold
+   * a marker, or that say nothing to the general reader either (a skipped command, a System row that says nothing).
    */
   onRow: ((bytes: Buffer, textFrom: number, text: string, start: number, end: number) => boolean) | null = null;
   /** The next `&` and code fence in the part being scanned (-1: none), looked for only while `onRow` is set. */
