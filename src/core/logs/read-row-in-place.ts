@@ -9,8 +9,8 @@ const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => cha
 
 /**
  * The five session messages that make nearly every line of a busy proxy's logs, each a fixed text around quoted
- * values (and, below them, a browser's line and an app opened under a licence, the commonest of a Log Collector
- * folder's other lines). `parseLogLine` finds them by searching the message for wordings in turn; here the message's
+ * values (and, below them, Audit_Proxy's other end of a session, a browser's line and an app opened under a
+ * licence, the commonest of a Log Collector folder's other lines). `parseLogLine` finds them by searching the message for wordings in turn; here the message's
  * start says which it is, and the rest must be exactly its template with values of the plain kind (see
  * `plainValueEnd`).
  */
@@ -22,6 +22,9 @@ const GOT_METHOD = latin1("' used '");
 const GOT_SESSION = latin1("' authentication, got session: '");
 const TIMEOUT = latin1('Session ');
 const TIMEOUT_TAIL = latin1(' has been deleted due to inactivity');
+/** Audit_Proxy's end of a session (logout or timeout): `Session id = <id> and all dependents have been deleted.` */
+const DEPENDENTS = latin1('Session id = ');
+const DEPENDENTS_TAIL = latin1(' and all dependents have been deleted.');
 const START = latin1("Start session for user: '");
 const STOP = latin1("Stop session for user '");
 const STOP_SESSION = latin1("' . Session id = '");
@@ -261,6 +264,7 @@ function fromTemplate(
     });
     return true;
   }
+  if (bytesAt(from, end, DEPENDENTS)) return dependentsDeletedFrom(text, from, end, count, columns, at, emit);
   if (bytesAt(from, end, TIMEOUT)) {
     // `Session (\S+) has been deleted due to inactivity`, the id plain and nothing after the wording.
     const idStart = from + TIMEOUT.length;
@@ -317,6 +321,29 @@ function fromTemplate(
   if (bytesAt(from, end, OPENED)) return userAgentFrom(text, from, end, count, columns, at, emit);
   if (bytesAt(from, end, APP_ACCESS)) return appAllowedFrom(text, from, end, count, columns, at, emit);
   return false;
+}
+
+/** A session ended with its dependents (see DEPENDENTS), the id plain and maybe quoted: the user its columns name. */
+function dependentsDeletedFrom(
+  text: string,
+  from: number,
+  end: number,
+  count: number,
+  columns: Columns,
+  at: number,
+  emit: EmitEvent,
+): boolean {
+  const quoted = bytes[from + DEPENDENTS.length + delta] === QUOTE;
+  const idStart = from + DEPENDENTS.length + (quoted ? 1 : 0);
+  const idEnd = end - DEPENDENTS_TAIL.length - (quoted ? 1 : 0);
+  if (idEnd <= idStart || !bytesAt(end - DEPENDENTS_TAIL.length, end, DEPENDENTS_TAIL) || !isPlain(idStart, idEnd))
+    return false;
+  if (quoted && bytes[idEnd + delta] !== QUOTE) return false;
+  const sessionId = text.slice(idStart, idEnd);
+  // `SessionID`, having no space, may be in the id: the parser then reads the line as a licence line.
+  if (sessionId.includes('SessionID')) return false;
+  emit({ kind: 'session-closed', at, user: userOfRow(count, text, columns), sessionId, via: 'stop' });
+  return true;
 }
 
 /** A browser's line (see OPENED): the user its columns name, the session and the browser. */

@@ -175,6 +175,22 @@ const SEEDS: readonly { readonly layout: Layout; readonly line: string }[] = [
   },
   { layout: 'System_Proxy', line: SYSTEM },
   {
+    layout: 'Audit_Proxy',
+    line: row('Audit_Proxy', {
+      ...TRACE,
+      Logger: 'Audit.Proxy.Proxy.DefaultModules.Session.SessionClientHandler',
+      Message: `Session id = ${SID} and all dependents have been deleted.`,
+    }),
+  },
+  {
+    layout: 'Audit_Proxy',
+    line: row('Audit_Proxy', {
+      ...TRACE,
+      Logger: 'Audit.Proxy.Proxy.DefaultModules.Session.SessionClientHandler',
+      Message: `Session id = '${SID}' and all dependents have been deleted.`,
+    }),
+  },
+  {
     layout: 'AuditActivity_Proxy',
     line: row('AuditActivity_Proxy', {
       ...AUDIT,
@@ -229,6 +245,8 @@ const PIECES = [
   'roxy',
   'SessionID',
   'got session',
+  ' and all dependents have been deleted.',
+  'Session id = ',
   "' allowed with access type '",
   "'. UserAgent: '",
   'NoAvailableAccessType',
