@@ -47,6 +47,17 @@ const READ_BEFORE_USER_AGENT: readonly string[] = [
   'all dependents have been deleted',
   'is invalid (possibly',
 ];
+/**
+ * A licence granted (AuditSecurity_Repository): `Professional access granted for User: '<user>' with UsageID: '<id>',
+ * SessionID: '<session>', SessionCount: '<n>'`, maybe with `, Hostname: '<address>'` and `, OperationType: '<op>'`.
+ */
+const GRANTED_FOR = latin1(" access granted for User: '");
+const WITH_USAGE = latin1("' with UsageID: '");
+const GRANTED_SESSION = latin1("', SessionID: '");
+const SESSION_COUNT = latin1("', SessionCount: '");
+const HOSTNAME = latin1(", Hostname: '");
+const OPERATION = latin1(", OperationType: '");
+const QUOTE_ONLY = latin1("'");
 /** An app opened under a licence: `Access to app '<app>' allowed with access type '<Type>', result code '<code>'`. */
 const APP_ACCESS = latin1("Access to app '");
 const ALLOWED_WITH = latin1("' allowed with access type '");
@@ -320,7 +331,7 @@ function fromTemplate(
   }
   if (bytesAt(from, end, OPENED)) return userAgentFrom(text, from, end, count, columns, at, emit);
   if (bytesAt(from, end, APP_ACCESS)) return appAllowedFrom(text, from, end, count, columns, at, emit);
-  return false;
+  return grantedFrom(text, from, end, count, columns, at, emit);
 }
 
 /** A session ended with its dependents (see DEPENDENTS), the id plain and maybe quoted: the user its columns name. */
@@ -376,6 +387,64 @@ function userAgentFrom(
     userAgent: text.slice(agentStart, agentEnd),
   });
   return true;
+}
+
+/** A licence granted (see GRANTED_FOR), after a word naming the access type: the user, session and count it says. */
+function grantedFrom(
+  text: string,
+  from: number,
+  end: number,
+  count: number,
+  columns: Columns,
+  at: number,
+  emit: EmitEvent,
+): boolean {
+  let wordEnd = from;
+  while (wordEnd < end && isLetterCode(bytes[wordEnd + delta] as number)) wordEnd++;
+  if (wordEnd === from || !bytesAt(wordEnd, end, GRANTED_FOR)) return false;
+  const userStart = wordEnd + GRANTED_FOR.length;
+  const userEnd = valueThen(userStart, end, WITH_USAGE);
+  if (userEnd === -1) return false;
+  const usageEnd = maybeEmptyThen(userEnd + WITH_USAGE.length, end, GRANTED_SESSION);
+  if (usageEnd === -1) return false;
+  const sessionStart = usageEnd + GRANTED_SESSION.length;
+  const sessionEnd = valueThen(sessionStart, end, SESSION_COUNT);
+  if (sessionEnd === -1) return false;
+  const countStart = sessionEnd + SESSION_COUNT.length;
+  let countEnd = countStart;
+  while (
+    countEnd < end &&
+    (bytes[countEnd + delta] as number) >= DIGIT_0 &&
+    (bytes[countEnd + delta] as number) <= DIGIT_9
+  )
+    countEnd++;
+  if (countEnd === countStart || bytes[countEnd + delta] !== QUOTE || countEnd >= end) return false;
+  // What may follow, all of it plain values: the address the parser takes, then the operation it passes over.
+  let rest = countEnd + 1;
+  let client: string | null = null;
+  if (bytesAt(rest, end, HOSTNAME)) {
+    const hostStart = rest + HOSTNAME.length;
+    const hostEnd = bytesAt(hostStart, end, QUOTE_ONLY) ? hostStart : plainValueEnd(hostStart, end);
+    if (hostEnd === -1) return false;
+    client = hostEnd === hostStart ? null : text.slice(hostStart, hostEnd);
+    rest = hostEnd + 1;
+  }
+  if (bytesAt(rest, end, OPERATION)) {
+    if (plainValueEnd(rest + OPERATION.length, end) !== end - 1) return false;
+  } else if (rest !== end) return false;
+  emit({
+    kind: 'license-granted',
+    at,
+    user: names.of(text, userStart, userEnd),
+    sessionId: text.slice(sessionStart, sessionEnd),
+    sessionCount: Number(text.slice(countStart, countEnd)),
+    client: client ?? orNull(field(text, count, columns.facts.client)),
+  });
+  return true;
+}
+
+function isLetterCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** `[A-Za-z0-9_]`, a character of the regex class `\w`. */

@@ -201,6 +201,27 @@ const SEEDS: readonly { readonly layout: Layout; readonly line: string }[] = [
         "UserAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0'",
     }),
   },
+  ...[
+    ", Hostname: '::ffff:172.16.16.100', OperationType: 'UsageGranted'",
+    ", Hostname: ''",
+    ", OperationType: 'UsageGranted'",
+    '',
+  ].map((tail) => ({
+    layout: 'AuditSecurity_Proxy' as const,
+    line: row('AuditSecurity_Proxy', {
+      ...AUDIT,
+      Description: 'Command=License professional access;Result=0;ResultText=Success',
+      SecurityClass: 'License',
+      ClientHostAddress: 'Not available',
+      Service: 'Repository',
+      Context: '/qrs/requestaccesstype',
+      Command: 'License professional access',
+      Result: '0',
+      Message:
+        "Professional access granted for User: 'CORP\\jdoe' with UsageID: 'd89016d5-a6b2', " +
+        `SessionID: '${SID}', SessionCount: '1'${tail}`,
+    }),
+  })),
   {
     layout: 'AuditSecurity_Proxy',
     line: row('AuditSecurity_Proxy', {
@@ -247,6 +268,10 @@ const PIECES = [
   'got session',
   ' and all dependents have been deleted.',
   'Session id = ',
+  ", Hostname: '",
+  "', SessionCount: '",
+  ' access granted for User',
+  'was denied for User',
   "' allowed with access type '",
   "'. UserAgent: '",
   'NoAvailableAccessType',
