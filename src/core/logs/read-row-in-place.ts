@@ -9,10 +9,10 @@ const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => cha
 
 /**
  * The five session messages that make nearly every line of a busy proxy's logs, each a fixed text around quoted
- * values (and, below them, Audit_Proxy's other end of a session, a browser's line and an app opened under a
- * licence, the commonest of a Log Collector folder's other lines). `parseLogLine` finds them by searching the message for wordings in turn; here the message's
- * start says which it is, and the rest must be exactly its template with values of the plain kind (see
- * `plainValueEnd`).
+ * values; and, below them, the commonest of a Log Collector folder's other lines (Audit_Proxy's other end of a
+ * session, a browser's line, an app opened under a licence, a licence granted). `parseLogLine` finds them by
+ * searching the message for wordings in turn; here the message's start says which it is, and the rest must be
+ * exactly its template with values of the plain kind (see `plainValueEnd`).
  */
 const LOGIN = latin1("User authenticated. User '");
 const LOGIN_METHOD = latin1("' used authentication method '");
@@ -30,7 +30,10 @@ const STOP = latin1("Stop session for user '");
 const STOP_SESSION = latin1("' . Session id = '");
 const STOP_TAILS: readonly Uint8Array[] = [latin1("'"), latin1("' and all dependents will be deleted.")];
 
-/** A browser's line: `Backend web socket connection Opened for session '<id>'. App id: '<app>'. UserAgent: '<browser>'`. */
+/**
+ * A browser's line: `Backend web socket connection Opened for session '<id>'. App id: '<app>'. UserAgent:
+ * '<browser>'`.
+ */
 const OPENED = latin1("Backend web socket connection Opened for session '");
 const APP_ID = latin1("'. App id: '");
 const USER_AGENT = latin1("'. UserAgent: '");
@@ -224,8 +227,8 @@ function timeOf(text: string, count: number, columns: Columns): number {
   return (ends[column] as number) - start < 20 ? Number.NaN : parseQlikTimestamp(text, start);
 }
 
-/** The events of the message `[from, end)` when it is one of the templates; false (nothing emitted) if not. */
-function fromTemplate(
+/** Reads the message `[from, end)` of the row as one template: its events emitted and true, or false and none. */
+type TemplateReader = (
   text: string,
   from: number,
   end: number,
@@ -233,7 +236,10 @@ function fromTemplate(
   columns: Columns,
   at: number,
   emit: EmitEvent,
-): boolean {
+) => boolean;
+
+/** The events of the message `[from, end)` when it is one of the templates; false (nothing emitted) if not. */
+const fromTemplate: TemplateReader = (text, from, end, count, columns, at, emit) => {
   const facts = columns.facts;
   if (bytesAt(from, end, LOGIN)) {
     const userStart = from + LOGIN.length;
@@ -332,18 +338,10 @@ function fromTemplate(
   if (bytesAt(from, end, OPENED)) return userAgentFrom(text, from, end, count, columns, at, emit);
   if (bytesAt(from, end, APP_ACCESS)) return appAllowedFrom(text, from, end, count, columns, at, emit);
   return grantedFrom(text, from, end, count, columns, at, emit);
-}
+};
 
 /** A session ended with its dependents (see DEPENDENTS), the id plain and maybe quoted: the user its columns name. */
-function dependentsDeletedFrom(
-  text: string,
-  from: number,
-  end: number,
-  count: number,
-  columns: Columns,
-  at: number,
-  emit: EmitEvent,
-): boolean {
+const dependentsDeletedFrom: TemplateReader = (text, from, end, count, columns, at, emit) => {
   const quoted = bytes[from + DEPENDENTS.length + delta] === QUOTE;
   const idStart = from + DEPENDENTS.length + (quoted ? 1 : 0);
   const idEnd = end - DEPENDENTS_TAIL.length - (quoted ? 1 : 0);
@@ -355,18 +353,10 @@ function dependentsDeletedFrom(
   if (sessionId.includes('SessionID')) return false;
   emit({ kind: 'session-closed', at, user: userOfRow(count, text, columns), sessionId, via: 'stop' });
   return true;
-}
+};
 
 /** A browser's line (see OPENED): the user its columns name, the session and the browser. */
-function userAgentFrom(
-  text: string,
-  from: number,
-  end: number,
-  count: number,
-  columns: Columns,
-  at: number,
-  emit: EmitEvent,
-): boolean {
+const userAgentFrom: TemplateReader = (text, from, end, count, columns, at, emit) => {
   const idStart = from + OPENED.length;
   const idEnd = valueThen(idStart, end, APP_ID);
   if (idEnd === -1) return false;
@@ -387,18 +377,10 @@ function userAgentFrom(
     userAgent: text.slice(agentStart, agentEnd),
   });
   return true;
-}
+};
 
 /** A licence granted (see GRANTED_FOR), after a word naming the access type: the user, session and count it says. */
-function grantedFrom(
-  text: string,
-  from: number,
-  end: number,
-  count: number,
-  columns: Columns,
-  at: number,
-  emit: EmitEvent,
-): boolean {
+const grantedFrom: TemplateReader = (text, from, end, count, columns, at, emit) => {
   let wordEnd = from;
   while (wordEnd < end && isLetterCode(bytes[wordEnd + delta] as number)) wordEnd++;
   if (wordEnd === from || !bytesAt(wordEnd, end, GRANTED_FOR)) return false;
@@ -441,7 +423,7 @@ function grantedFrom(
     client: client ?? orNull(field(text, count, columns.facts.client)),
   });
   return true;
-}
+};
 
 function isLetterCode(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -453,15 +435,7 @@ function isWordCode(code: number): boolean {
 }
 
 /** An app opened under a licence (see APP_ACCESS): an allocation for the user its columns name. */
-function appAllowedFrom(
-  text: string,
-  from: number,
-  end: number,
-  count: number,
-  columns: Columns,
-  at: number,
-  emit: EmitEvent,
-): boolean {
+const appAllowedFrom: TemplateReader = (text, from, end, count, columns, at, emit) => {
   const appEnd = maybeEmptyThen(from + APP_ACCESS.length, end, ALLOWED_WITH);
   if (appEnd === -1) return false;
   const typeStart = appEnd + ALLOWED_WITH.length;
@@ -477,7 +451,7 @@ function appAllowedFrom(
   if (user === null) return false;
   emit({ kind: 'license-allocated', at, user });
   return true;
-}
+};
 
 /** Whether `[from, end)` is printable ASCII without a space or a quote. */
 function isPlain(from: number, end: number): boolean {
