@@ -10,8 +10,8 @@ const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => cha
 /**
  * The five session messages that make nearly every line of a busy proxy's logs, each a fixed text around quoted
  * values; and, below them, the commonest of a Log Collector folder's other lines (Audit_Proxy's other end of a
- * session, a browser's line, an app opened under a licence, a licence granted). `parseLogLine` finds them by
- * searching the message for wordings in turn; here the message's start says which it is, and the rest must be
+ * session, a browser's line, an app opened under a licence, a licence granted in either log). `parseLogLine` finds
+ * them by searching the message for wordings in turn; here the message's start says which it is, and the rest must be
  * exactly its template with values of the plain kind (see `plainValueEnd`).
  */
 const LOGIN = latin1("User authenticated. User '");
@@ -61,6 +61,13 @@ const SESSION_COUNT = latin1("', SessionCount: '");
 const HOSTNAME = latin1(", Hostname: '");
 const OPERATION = latin1(", OperationType: '");
 const QUOTE_ONLY = latin1("'");
+/**
+ * License_Repository's grant: `UsageID: <id>, SessionID: <session>, SessionCount: <n>`, maybe with
+ * `, Hostname: '<address>'`.
+ */
+const USAGE_ID = latin1('UsageID: ');
+const TRACE_SESSION = latin1(', SessionID: ');
+const TRACE_COUNT = latin1(', SessionCount: ');
 /** An app opened under a licence: `Access to app '<app>' allowed with access type '<Type>', result code '<code>'`. */
 const APP_ACCESS = latin1("Access to app '");
 const ALLOWED_WITH = latin1("' allowed with access type '");
@@ -211,7 +218,7 @@ export function readRowInPlace(
       isSkippedCommandAt(text, starts[description] as number, ends[description] as number)
     )
       return null;
-  } else if (name !== 'Audit_Proxy') return undefined;
+  } else if (name !== 'Audit_Proxy' && name !== 'License_Repository') return undefined;
   const message = columns.message;
   if (message < 0 || message >= count) return undefined;
   const at = timeOf(text, count, columns);
@@ -337,6 +344,7 @@ const fromTemplate: TemplateReader = (text, from, end, count, columns, at, emit)
   }
   if (bytesAt(from, end, OPENED)) return userAgentFrom(text, from, end, count, columns, at, emit);
   if (bytesAt(from, end, APP_ACCESS)) return appAllowedFrom(text, from, end, count, columns, at, emit);
+  if (bytesAt(from, end, USAGE_ID)) return traceGrantedFrom(text, from, end, count, columns, at, emit);
   return grantedFrom(text, from, end, count, columns, at, emit);
 };
 
@@ -393,13 +401,7 @@ const grantedFrom: TemplateReader = (text, from, end, count, columns, at, emit) 
   const sessionEnd = valueThen(sessionStart, end, SESSION_COUNT);
   if (sessionEnd === -1) return false;
   const countStart = sessionEnd + SESSION_COUNT.length;
-  let countEnd = countStart;
-  while (
-    countEnd < end &&
-    (bytes[countEnd + delta] as number) >= DIGIT_0 &&
-    (bytes[countEnd + delta] as number) <= DIGIT_9
-  )
-    countEnd++;
+  const countEnd = digitsEnd(countStart, end);
   if (countEnd === countStart || bytes[countEnd + delta] !== QUOTE || countEnd >= end) return false;
   // What may follow, all of it plain values: the address the parser takes, then the operation it passes over.
   let rest = countEnd + 1;
@@ -418,6 +420,58 @@ const grantedFrom: TemplateReader = (text, from, end, count, columns, at, emit) 
     kind: 'license-granted',
     at,
     user: names.of(text, userStart, userEnd),
+    sessionId: text.slice(sessionStart, sessionEnd),
+    sessionCount: Number(text.slice(countStart, countEnd)),
+    client: client ?? orNull(field(text, count, columns.facts.client)),
+  });
+  return true;
+};
+
+/** The end of the run of digits from `from`, before `end`. */
+function digitsEnd(from: number, end: number): number {
+  let at = from;
+  while (at < end && (bytes[at + delta] as number) >= DIGIT_0 && (bytes[at + delta] as number) <= DIGIT_9) at++;
+  return at;
+}
+
+/** The end of the run of printable ASCII without a space from `from` (a value written without quotes), before `end`. */
+function unquotedEnd(from: number, end: number): number {
+  let at = from;
+  while (at < end && (bytes[at + delta] as number) > SPACE && (bytes[at + delta] as number) <= 126) at++;
+  return at;
+}
+
+/** License_Repository's grant (see USAGE_ID): for the user of its UserName column. */
+const traceGrantedFrom: TemplateReader = (text, from, end, count, columns, at, emit) => {
+  // `UsageID: \S+, SessionID: ` in the parser's pattern: the id runs to the first space, its last character the comma.
+  const usageStart = from + USAGE_ID.length;
+  const usageSpace = unquotedEnd(usageStart, end);
+  const usageEnd = usageSpace - 1;
+  if (usageEnd <= usageStart || !bytesAt(usageEnd, end, TRACE_SESSION)) return false;
+  // `([^,\s]+), SessionCount: (\d+)`, then maybe `, Hostname: '...'` and nothing else.
+  const sessionStart = usageEnd + TRACE_SESSION.length;
+  let sessionEnd = sessionStart;
+  while (sessionEnd < end && bytes[sessionEnd + delta] !== 44 /* , */ && (bytes[sessionEnd + delta] as number) > SPACE)
+    sessionEnd++;
+  if (sessionEnd === sessionStart || !bytesAt(sessionEnd, end, TRACE_COUNT)) return false;
+  const countStart = sessionEnd + TRACE_COUNT.length;
+  const countEnd = digitsEnd(countStart, end);
+  if (countEnd === countStart) return false;
+  let client: string | null = null;
+  if (countEnd !== end) {
+    if (!bytesAt(countEnd, end, HOSTNAME)) return false;
+    const hostStart = countEnd + HOSTNAME.length;
+    const hostEnd = bytesAt(hostStart, end, QUOTE_ONLY) ? hostStart : plainValueEnd(hostStart, end);
+    if (hostEnd !== end - 1) return false;
+    client = hostEnd === hostStart ? null : text.slice(hostStart, hostEnd);
+  }
+  // The values hold no space, so no wording the parser looks for first; `SessionID` keeps the line a licence line.
+  const user = userOfRow(count, text, columns);
+  if (user === null) return false;
+  emit({
+    kind: 'license-granted',
+    at,
+    user,
     sessionId: text.slice(sessionStart, sessionEnd),
     sessionCount: Number(text.slice(countStart, countEnd)),
     client: client ?? orNull(field(text, count, columns.facts.client)),

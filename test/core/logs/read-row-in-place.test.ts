@@ -77,7 +77,7 @@ function readBothWays(path: string, tally: Map<string, number>): void {
   }
 }
 
-type Layout = 'Audit_Proxy' | 'AuditSecurity_Proxy' | 'AuditActivity_Proxy' | 'System_Proxy';
+type Layout = 'Audit_Proxy' | 'AuditSecurity_Proxy' | 'AuditActivity_Proxy' | 'System_Proxy' | 'License_Repository';
 
 function row(layout: Layout, values: Record<string, string>): string {
   return LOG_LAYOUTS[layout].map((column) => values[column] ?? '').join('\t');
@@ -87,7 +87,8 @@ function row(layout: Layout, values: Record<string, string>): string {
 function headerContext(layout: LogLayoutName): LineContext {
   const context = newLineContext();
   parseLogLine(LOG_LAYOUTS[layout].join('\t'), context, () => undefined);
-  if (layout === 'Audit_Proxy' || layout === 'System_Proxy') context.lastServiceUser = 'CORP\\qlikservice';
+  if (layout === 'Audit_Proxy' || layout === 'System_Proxy' || layout === 'License_Repository')
+    context.lastServiceUser = 'CORP\\qlikservice';
   return context;
 }
 
@@ -174,6 +175,19 @@ const SEEDS: readonly { readonly layout: Layout; readonly line: string }[] = [
     }),
   },
   { layout: 'System_Proxy', line: SYSTEM },
+  ...[", Hostname: '::ffff:10.69.9.46'", ", Hostname: ''", ''].map((tail) => ({
+    layout: 'License_Repository' as const,
+    line: row('License_Repository', {
+      ...TRACE,
+      Logger: 'License.Repository.Repository.Core.Resource.RequestAccessTypeResource',
+      Message: `UsageID: 11a35176-4de4-07ac, SessionID: ${SID}, SessionCount: 1${tail}`,
+      AccessTypeId: '767dba3f',
+      AccessType: 'ProfessionalAccess',
+      Operation: 'UsageGranted',
+      UserName: 'CORP\\jdoe',
+      UserId: '5b1e',
+    }),
+  })),
   {
     layout: 'Audit_Proxy',
     line: row('Audit_Proxy', {
@@ -272,6 +286,9 @@ const PIECES = [
   "', SessionCount: '",
   ' access granted for User',
   'was denied for User',
+  ', SessionID: ',
+  ', SessionCount: ',
+  ',',
   "' allowed with access type '",
   "'. UserAgent: '",
   'NoAvailableAccessType',
