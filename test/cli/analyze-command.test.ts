@@ -34,6 +34,18 @@ async function run(
 
 const json = (stdout: string) => JSON.parse(stdout) as AnalysisReport;
 
+/**
+ * A file `name` in a new folder: a log (its rows copied `copies` times more) gzipped in stored blocks of at most
+ * 64 KB, which inflate as they are, and cut after `fraction` of its bytes.
+ */
+function cutGzipFile(name: string, copies: number, fraction: number): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'qlik-sessions-')), name);
+  const log = readFileSync(scenario('within-limit_AuditActivity_Proxy.txt'), 'utf8');
+  const gzip = gzipSync(log + log.slice(log.indexOf('\n') + 1).repeat(copies), { level: 0 });
+  writeFileSync(path, gzip.subarray(0, Math.floor(gzip.length * fraction)));
+  return path;
+}
+
 describe('qlik-sessions analyze', () => {
   it('prints the verdict for a person: headline, table, fix steps', async () => {
     const { status, stdout, stderr } = await run([
@@ -93,12 +105,8 @@ describe('qlik-sessions analyze', () => {
   });
 
   it('analyses a gzip file without the .gz name up to where it is cut short, and says so', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'qlik-sessions-'));
-    const path = join(folder, 'QS1_AuditActivity_Proxy.log');
-    const log = readFileSync(scenario('within-limit_AuditActivity_Proxy.txt'), 'utf8');
-    // Stored blocks of at most 64 KB, several of them: the whole ones before the cut inflate.
-    const gzip = gzipSync(log + log.slice(log.indexOf('\n') + 1).repeat(400), { level: 0 });
-    writeFileSync(path, gzip.subarray(0, Math.floor(gzip.length * 0.8)));
+    // Several stored blocks: the whole ones before the cut inflate (fflate gives nothing of one cut short).
+    const path = cutGzipFile('QS1_AuditActivity_Proxy.log', 400, 0.8);
     const { status, stdout, stderr } = await run([path]);
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
     expect(stdout).toContain('CORP\\lee');
@@ -106,12 +114,7 @@ describe('qlik-sessions analyze', () => {
   });
 
   it('reads a .gz file cut short up to the cut, and says so', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'qlik-sessions-'));
-    const path = join(folder, 'QS1_AuditActivity_Proxy.txt.gz');
-    const log = readFileSync(scenario('within-limit_AuditActivity_Proxy.txt'), 'utf8');
-    // Stored blocks of at most 64 KB: the first ones inflate before the cut.
-    const gzip = gzipSync(log + log.slice(log.indexOf('\n') + 1).repeat(40), { level: 0 });
-    writeFileSync(path, gzip.subarray(0, Math.floor(gzip.length * 0.7)));
+    const path = cutGzipFile('QS1_AuditActivity_Proxy.txt.gz', 40, 0.7);
     const { status, stdout, stderr } = await run(['--json', path]);
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
     expect(json(stdout).verdict).toMatchObject({ code: 'within-limit', user: 'CORP\\lee' });

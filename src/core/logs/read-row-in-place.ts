@@ -407,10 +407,9 @@ const grantedFrom: TemplateReader = (text, from, end, count, columns, at, emit) 
   let rest = countEnd + 1;
   let client: string | null = null;
   if (bytesAt(rest, end, HOSTNAME)) {
-    const hostStart = rest + HOSTNAME.length;
-    const hostEnd = bytesAt(hostStart, end, QUOTE_ONLY) ? hostStart : plainValueEnd(hostStart, end);
+    const hostEnd = hostnameEnd(rest, end);
     if (hostEnd === -1) return false;
-    client = hostEnd === hostStart ? null : text.slice(hostStart, hostEnd);
+    client = orNull(text.slice(rest + HOSTNAME.length, hostEnd));
     rest = hostEnd + 1;
   }
   if (bytesAt(rest, end, OPERATION)) {
@@ -426,6 +425,11 @@ const grantedFrom: TemplateReader = (text, from, end, count, columns, at, emit) 
   });
   return true;
 };
+
+/** Where the address of `, Hostname: '<address>'` at `at` ends (its closing quote; plain, maybe empty), or -1. */
+function hostnameEnd(at: number, end: number): number {
+  return maybeEmptyThen(at + HOSTNAME.length, end, QUOTE_ONLY);
+}
 
 /** The end of the run of digits from `from`, before `end`. */
 function digitsEnd(from: number, end: number): number {
@@ -459,11 +463,8 @@ const traceGrantedFrom: TemplateReader = (text, from, end, count, columns, at, e
   if (countEnd === countStart) return false;
   let client: string | null = null;
   if (countEnd !== end) {
-    if (!bytesAt(countEnd, end, HOSTNAME)) return false;
-    const hostStart = countEnd + HOSTNAME.length;
-    const hostEnd = bytesAt(hostStart, end, QUOTE_ONLY) ? hostStart : plainValueEnd(hostStart, end);
-    if (hostEnd !== end - 1) return false;
-    client = hostEnd === hostStart ? null : text.slice(hostStart, hostEnd);
+    if (!bytesAt(countEnd, end, HOSTNAME) || hostnameEnd(countEnd, end) !== end - 1) return false;
+    client = orNull(text.slice(countEnd + HOSTNAME.length, end - 1));
   }
   // The values hold no space, so no wording the parser looks for first; `SessionID` keeps the line a licence line.
   const user = userOfRow(count, text, columns);
