@@ -305,7 +305,9 @@ export class SessionTracker {
       assumedEnd,
       ending,
       node === NONE ? null : (this.nodeNames[node] as string),
-      table.clients.text(session) ?? table.userAgent(session),
+      table.clients,
+      session,
+      table.userAgent(session),
     );
   }
 

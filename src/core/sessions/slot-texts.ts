@@ -52,6 +52,22 @@ export class SlotTexts {
     this.long.set(slot, quickCopy(text));
   }
 
+  /** Gives `slot` the text `from` holds at `fromSlot` (or none), copying its bytes: no string is made. */
+  copy(slot: number, from: SlotTexts, fromSlot: number): void {
+    const length = from.lengths[fromSlot] as number;
+    if (this.lengths[slot] === LONG) this.long.delete(slot);
+    this.lengths[slot] = length;
+    if (length === LONG) this.long.set(slot, from.long.get(fromSlot) as string);
+    else {
+      // A loop: Buffer's copy costs more in its checks than the few bytes of an address take.
+      const bytes = this.bytes;
+      const source = from.bytes;
+      const base = slot * WIDTH;
+      const fromBase = fromSlot * WIDTH;
+      for (let index = 0; index < length; index++) bytes[base + index] = source[fromBase + index] as number;
+    }
+  }
+
   clear(slot: number): void {
     if (this.lengths[slot] === LONG) this.long.delete(slot);
     this.lengths[slot] = NONE;

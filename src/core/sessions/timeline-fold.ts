@@ -1,3 +1,6 @@
+import { PicturedSessions } from './pictured-sessions.js';
+import type { SlotTexts } from './slot-texts.js';
+
 /** How a session of a timeline ended (the contract of `TimelineSession.ending`). */
 export type SessionEnding = 'stopped' | 'timed-out' | 'assumed-timeout' | 'open-at-end' | 'proxy-stopped';
 
@@ -20,17 +23,14 @@ const REFUSAL_BUDGET = 40_000;
 const FULL_USERS = 8;
 
 interface Kept {
-  sessions: RecordedSession[];
+  /** Records of `PicturedSessions`, in the order they were kept. */
+  sessions: number[];
   refusals: number[];
   omittedSessions: number;
   omittedRefusals: number;
 }
 
 /** Distance of a session from the peak instant: 0 when it was open then. */
-function distance(session: RecordedSession, peakAt: number): number {
-  return distanceOf(session.start, session.end, peakAt);
-}
-
 function distanceOf(sessionStart: number, sessionEnd: number, peakAt: number): number {
   if (!Number.isFinite(peakAt)) return Number.isNaN(sessionStart) ? 0 : sessionStart;
   const start = Number.isNaN(sessionStart) ? Number.NEGATIVE_INFINITY : sessionStart;
@@ -39,14 +39,30 @@ function distanceOf(sessionStart: number, sessionEnd: number, peakAt: number): n
   return Math.min(Math.abs(start - peakAt), Math.abs(end - peakAt));
 }
 
-function nearest(sessions: RecordedSession[], keep: number, peakAt: number): RecordedSession[] {
-  if (sessions.length <= keep) return sessions;
+interface Ranked {
+  readonly record: number;
+  /** Its place among the user's kept sessions. */
+  readonly index: number;
+  readonly distance: number;
+}
+
+/** The records, nearest the peak instant first (of two as near, the one kept first). */
+function byNearness(records: PicturedSessions, sessions: readonly number[], peakAt: number): Ranked[] {
   return sessions
-    .map((session, index) => ({ session, index, distance: distance(session, peakAt) }))
-    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .map((record, index) => ({
+      record,
+      index,
+      distance: distanceOf(records.start(record), records.end(record), peakAt),
+    }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index);
+}
+
+/** The first `keep` of `ranked`, back in the order they were kept. */
+function firstInOrder(ranked: Ranked[], keep: number): number[] {
+  return ranked
     .slice(0, keep)
     .sort((a, b) => a.index - b.index)
-    .map((entry) => entry.session);
+    .map((entry) => entry.record);
 }
 
 function nearestTimes(times: number[], keep: number, peakAt: number): number[] {
@@ -66,6 +82,7 @@ function nearestTimes(times: number[], keep: number, peakAt: number): number[] {
 export class TimelineFold {
   /** By user number: most users have a session, so an array beats a map. */
   private readonly kept: (Kept | undefined)[] = [];
+  private readonly records = new PicturedSessions();
   private sessionCount = 0;
   private refusalCount = 0;
   /** Set by the first compaction: what each user beyond the most interesting ones keeps, and who those are. */
@@ -82,7 +99,7 @@ export class TimelineFold {
 
   /**
    * Whether a session that ended (or is open at the end) is kept for the picture; when not, it is counted as
-   * omitted. Asked before `record`, so what the record would hold (its client's text) is made only when it is kept.
+   * omitted. Asked before `record`, so what the record would hold is gathered only when it is kept.
    */
   keeps(user: number, start: number, end: number): boolean {
     const kept = this.of(user);
@@ -99,17 +116,19 @@ export class TimelineFold {
     return true;
   }
 
-  /** A session `keeps` said is kept. */
+  /** A session `keeps` said is kept; its client is what `clients` holds at `clientSlot`, or else `userAgent`. */
   record(
     user: number,
     start: number,
     end: number,
     ending: SessionEnding,
     node: string | null,
-    client: string | null,
+    clients: SlotTexts,
+    clientSlot: number,
+    userAgent: string | null,
   ): void {
     const kept = this.of(user);
-    kept.sessions.push({ start, end, ending, node, client });
+    kept.sessions.push(this.records.add(start, end, ending, node, clients, clientSlot, userAgent));
     this.sessionCount++;
     if (kept.sessions.length > TIMELINE_SESSIONS_PER_USER)
       this.trimSessions(user, kept, Math.floor(TIMELINE_SESSIONS_PER_USER * 0.8));
@@ -129,8 +148,14 @@ export class TimelineFold {
   sessionsOf(user: number): { sessions: readonly RecordedSession[]; omitted: number } {
     const kept = this.kept[user];
     if (kept === undefined) return { sessions: [], omitted: 0 };
-    const sessions = nearest(kept.sessions, TIMELINE_SESSIONS_PER_USER, this.peakAtOf(user));
-    return { sessions, omitted: kept.omittedSessions + kept.sessions.length - sessions.length };
+    const sessions =
+      kept.sessions.length <= TIMELINE_SESSIONS_PER_USER
+        ? kept.sessions
+        : firstInOrder(byNearness(this.records, kept.sessions, this.peakAtOf(user)), TIMELINE_SESSIONS_PER_USER);
+    return {
+      sessions: sessions.map((record) => this.records.session(record)),
+      omitted: kept.omittedSessions + kept.sessions.length - sessions.length,
+    };
   }
 
   refusalsOf(user: number): readonly number[] {
@@ -154,7 +179,9 @@ export class TimelineFold {
 
   private trimSessions(user: number, kept: Kept, keep: number): void {
     if (kept.sessions.length <= keep) return;
-    const sessions = nearest(kept.sessions, keep, this.peakAtOf(user));
+    const ranked = byNearness(this.records, kept.sessions, this.peakAtOf(user));
+    for (let index = keep; index < ranked.length; index++) this.records.release((ranked[index] as Ranked).record);
+    const sessions = firstInOrder(ranked, keep);
     kept.omittedSessions += kept.sessions.length - sessions.length;
     this.sessionCount -= kept.sessions.length - sessions.length;
     kept.sessions = sessions;

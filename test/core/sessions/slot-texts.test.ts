@@ -35,4 +35,24 @@ describe('SlotTexts', () => {
     expect(slots.text(4999)).toBe('last');
     expect(slots.has(1)).toBe(false);
   });
+
+  it('copies a text from one table to another, short or long, and a slot without one stays without', () => {
+    const from = new SlotTexts();
+    from.ensure(texts.length + 1);
+    texts.forEach((text, slot) => from.set(slot, text));
+    const to = new SlotTexts();
+    to.ensure(2000);
+    texts.forEach((text, slot) => {
+      to.copy(1999 - slot, from, slot);
+      expect(to.text(1999 - slot)).toBe(text);
+      expect(to.equals(1999 - slot, text)).toBe(true);
+    });
+    expect(to.heldEntries()).toBe(2);
+    // A long text copied over by a short one is no longer held as a string; an empty slot copies as empty.
+    to.copy(1999 - 5, from, 0);
+    expect(to.text(1999 - 5)).toBe(texts[0]);
+    expect(to.heldEntries()).toBe(1);
+    to.copy(0, from, texts.length);
+    expect(to.has(0)).toBe(false);
+  });
 });
