@@ -1,5 +1,3 @@
-import { copyString } from '../sessions/copy-string.js';
-
 /** Qlik's `YYYYMMDDThhmmss.fffK` (offset with or without a colon, or `Z`), e.g. `20190201T045901.569+0100`. */
 export const QLIK_TIMESTAMP_PATTERN = /\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.(\d{3})(Z|[+-]\d{2}:?\d{2})/;
 
@@ -24,24 +22,33 @@ function hourStart(text: string, from: number): number {
 }
 
 /**
- * The minute read last, `YYYYMMDDThhmm` (a flat copy), its zone as written (`Z`, `+0100`, `+01:00`) and the epoch
- * milliseconds they make. A busy log writes hundreds of lines a minute in one zone: such a line reads only its
- * seconds and milliseconds, and what it gives is the sum the full reading would make of the same characters. The
- * full reading (and its Date.UTC) runs about once a minute of log.
+ * The minute read last, `YYYYMMDDThhmm`, its zone as written (`Z`, `+0100`, `+01:00`) and the epoch milliseconds
+ * they make. A busy log writes hundreds of lines a minute in one zone: such a line reads only its seconds and
+ * milliseconds, and what it gives is the sum the full reading would make of the same characters. The full reading
+ * (and its Date.UTC) runs about once a minute of log. The characters are kept as codes and compared one by one:
+ * `startsWith` runs in the engine's runtime, outside the optimised code, and cost more than the comparison.
  */
-let cachedMinute = '';
-let cachedZone = '';
+const MINUTE_LENGTH = 13;
+const cachedMinute = new Uint16Array(MINUTE_LENGTH);
+const cachedZone = new Uint16Array(6);
+/** 0 until a timestamp has been read in full. */
+let cachedZoneLength = 0;
 let cachedMinuteAt = Number.NaN;
+
+/** Whether `text` at `from` holds the cached minute, then anything for the seconds, then the cached zone. */
+function inCachedMinute(text: string, from: number): boolean {
+  const zoneLength = cachedZoneLength;
+  if (zoneLength === 0 || text.length < from + 19 + zoneLength) return false;
+  for (let index = 0; index < MINUTE_LENGTH; index++)
+    if (text.charCodeAt(from + index) !== cachedMinute[index]) return false;
+  for (let index = 0; index < zoneLength; index++)
+    if (text.charCodeAt(from + 19 + index) !== cachedZone[index]) return false;
+  return true;
+}
 
 /** Epoch milliseconds of a Qlik timestamp starting at `from`, or NaN; nodes in other zones merge on this instant. */
 export function parseQlikTimestamp(text: string, from = 0): number {
-  if (
-    cachedMinute !== '' &&
-    text.length >= from + 20 &&
-    text.startsWith(cachedMinute, from) &&
-    text.charCodeAt(from + 15) === 46 /* . */ &&
-    text.startsWith(cachedZone, from + 19)
-  ) {
+  if (text.length >= from + 20 && text.charCodeAt(from + 15) === 46 /* . */ && inCachedMinute(text, from)) {
     const secondsAndMillis = digits(text, from + 13, 2) * 1000 + digits(text, from + 16, 3);
     if (!Number.isNaN(secondsAndMillis)) return cachedMinuteAt + secondsAndMillis;
   }
@@ -74,9 +81,9 @@ function readTimestamp(text: string, from: number): number {
 /** Keeps the minute and zone of a timestamp read in full, when it was one (`instant` is not NaN). */
 function remember(text: string, from: number, zoneLength: number, minuteAt: number, instant: number): void {
   if (Number.isNaN(instant) || Number.isNaN(minuteAt)) return;
-  // Thirteen characters: long enough that V8 would make a slice holding the whole line (and its chunk) alive.
-  cachedMinute = copyString(text.slice(from, from + 13));
-  cachedZone = text.slice(from + 19, from + 19 + zoneLength);
+  for (let index = 0; index < MINUTE_LENGTH; index++) cachedMinute[index] = text.charCodeAt(from + index);
+  for (let index = 0; index < zoneLength; index++) cachedZone[index] = text.charCodeAt(from + 19 + index);
+  cachedZoneLength = zoneLength;
   cachedMinuteAt = minuteAt;
 }
 
