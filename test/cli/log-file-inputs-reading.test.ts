@@ -44,6 +44,38 @@ describe('analyze reads log files', () => {
     expect(Buffer.concat(copies).equals(big)).toBe(true);
   });
 
+  it('one after another through the same buffer, and two read at once each through its own', async () => {
+    const other = Buffer.from(big.subarray(0, 700_000)).reverse();
+    writeFileSync(join(dir, 'other.txt'), other);
+    const [bigInput] = await inputsOf('big.txt', dir);
+    const [otherInput] = await inputsOf('other.txt', dir);
+    const first = await copiedChunks(bigInput as LogInput);
+    const next = await copiedChunks(otherInput as LogInput);
+    // A folder of thousands of small files allocates no buffer per file.
+    expect([...next.buffers]).toEqual([...first.buffers]);
+    // In turns, as the lanes of one analysis read their files: every byte of each, neither overwriting the other.
+    const readers = [bigInput, otherInput].map((input) =>
+      (input?.chunks as AsyncIterable<Uint8Array>)[Symbol.asyncIterator](),
+    );
+    const copies: Buffer[][] = [[], []];
+    const buffers = [new Set<ArrayBufferLike>(), new Set<ArrayBufferLike>()];
+    for (let done = [false, false]; !done[0] || !done[1]; ) {
+      const chunks = await Promise.all(readers.map((reader, index) => (done[index] ? null : reader.next())));
+      chunks.forEach((chunk, index) => {
+        if (chunk === null) return;
+        if (chunk.done === true) done = done.map((value, at) => value || at === index);
+        else buffers[index]?.add(chunk.value.buffer);
+      });
+      // Copied only once both are in hand: a shared buffer would show here as one file's bytes in the other.
+      chunks.forEach((chunk, index) => {
+        if (chunk !== null && chunk.done !== true) copies[index]?.push(Buffer.from(chunk.value));
+      });
+    }
+    expect(Buffer.concat(copies[0] as Buffer[]).equals(big)).toBe(true);
+    expect(Buffer.concat(copies[1] as Buffer[]).equals(other)).toBe(true);
+    expect([...(buffers[0] as Set<ArrayBufferLike>)].some((buffer) => buffers[1]?.has(buffer))).toBe(false);
+  });
+
   it('gunzipped, each chunk its own (zlib inflates while the next bytes are read)', async () => {
     const [input] = await inputsOf('big.txt.gz', dir);
     const { copies } = await copiedChunks(input as LogInput);
