@@ -9,7 +9,7 @@ import { isSkippedCommandAt, orNull, sessionIdOf, userOf } from './row-values.js
 
 /**
  * What one input has told us so far: its header row, if it had one, and the last ServiceUser passed on; and the
- * names its rows read in place have given (made on first use).
+ * names its rows read in place have given (made on first use, or shared by the inputs of one reading).
  */
 export interface LineContext {
   header: Layout | null;
@@ -17,8 +17,8 @@ export interface LineContext {
   names?: InternedNames;
 }
 
-export function newLineContext(): LineContext {
-  return { header: null, lastServiceUser: null };
+export function newLineContext(names?: InternedNames): LineContext {
+  return names === undefined ? { header: null, lastServiceUser: null } : { header: null, lastServiceUser: null, names };
 }
 
 /** The outcome of one line: the layout it belongs to (null = not recognised); events go to `emit`. */

@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { EventQueue } from './event-queue.js';
 import { DamagedInputError } from './damaged-input-error.js';
 import { EventDedup } from './event-dedup.js';
+import { InternedNames } from './interned-names.js';
 import { LineScanner } from './line-scanner.js';
 import { byteBudget, chunkIterator, isZip, logBytes, type ByteBudget } from './log-bytes.js';
 import type { LogEvent } from './log-event.js';
@@ -318,13 +319,15 @@ async function readPass(
   }));
   groups.forEach((members, index) => (lanes[index % laneCount] as Lane).members.push(...members));
   const dedup = new EventDedup();
+  // One table for every input: its typed arrays are 200 KB, and a folder of archived logs has thousands of files.
+  const names = new InternedNames();
   let queued = 0;
   const binary: { index: number; name: string }[] = [];
 
   const opener = (lane: Lane): OpenInput => {
     const index = lane.members[lane.next++] as number;
     const source = sources[index] as Source;
-    const context = newLineContext();
+    const context = newLineContext(names);
     let runHigh = Number.NEGATIVE_INFINITY;
     let rows = 0;
     const cut = (at: number): void => {
