@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { DamagedInputError } from './damaged-input-error.js';
 import { logFileKind } from './log-file-name.js';
 import type { LogInput } from './log-input.js';
 
@@ -13,6 +14,8 @@ interface ZipEntry {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+/** What the reply says of an entry whose compressed data stops inflating. */
+export const DAMAGED_ZIP_ENTRY = 'its compressed data in the zip archive is damaged';
 /** Compressed bytes handed to the inflater at a time: even a zip bomb's slice inflates to ~16 MB at most. */
 const SLICE = 16 * 1024;
 
@@ -66,17 +69,30 @@ function dataOf(zip: Uint8Array, entry: ZipEntry): Uint8Array | null {
   return zip.subarray(start, Math.min(zip.length, start + entry.compressedSize));
 }
 
+/**
+ * An entry's DEFLATE data inflated a slice at a time. Where it stops inflating (damaged, or cut short by the
+ * archive's size), what came out before is given and then DamagedInputError: the entry ends there.
+ */
 function* inflated(data: Uint8Array): Generator<Uint8Array> {
   const out: Uint8Array[] = [];
   const inflate = new Inflate((chunk) => {
     if (chunk.length > 0) out.push(chunk);
   });
-  for (let at = 0; at < data.length; at += SLICE) {
-    inflate.push(data.subarray(at, Math.min(data.length, at + SLICE)), at + SLICE >= data.length);
+  let damaged = false;
+  const push = (slice: Uint8Array, final: boolean): void => {
+    try {
+      inflate.push(slice, final);
+    } catch {
+      damaged = true;
+    }
+  };
+  for (let at = 0; at < data.length && !damaged; at += SLICE) {
+    push(data.subarray(at, Math.min(data.length, at + SLICE)), at + SLICE >= data.length);
     while (out.length > 0) yield out.shift() as Uint8Array;
   }
-  if (data.length === 0) inflate.push(data, true);
+  if (data.length === 0) push(data, true);
   while (out.length > 0) yield out.shift() as Uint8Array;
+  if (damaged) throw new DamagedInputError(DAMAGED_ZIP_ENTRY);
 }
 
 /**

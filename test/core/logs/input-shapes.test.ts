@@ -148,6 +148,31 @@ describe('archives', () => {
     );
   });
 
+  it('reads a zip entry whose data is damaged up to the damage, names it, and reads the other entries', async () => {
+    const log = readFileSync(scenario('within-limit_AuditActivity_Proxy.txt'), 'utf8');
+    const [header, ...rows] = log.trimEnd().split('\n');
+    // Enough rows that the entry inflates in several slices, its damage near the end.
+    const long = [header, ...Array.from({ length: 200 }, () => rows).flat()].join('\n');
+    const zip = zipSync({
+      'Log/Proxy/Audit/QS1_AuditActivity_Proxy.txt': Buffer.from(log),
+      'Log/Proxy/Audit/QS2_AuditActivity_Proxy.txt': Buffer.from(long),
+    });
+    const damaged = Buffer.from(zip);
+    // The second half of the second entry's compressed data overwritten: it stops inflating there.
+    const second = damaged.indexOf('QS2_AuditActivity_Proxy.txt') + 'QS2_AuditActivity_Proxy.txt'.length;
+    const size = damaged.indexOf('PK\x01\x02', second) - second;
+    damaged.fill(0xff, second + Math.floor(size / 2), second + size - 16);
+    const report = await analyzeLogs([{ name: 'collected.zip', chunks: [damaged] }]);
+    expect(report.verdict).toMatchObject({ code: 'within-limit', user: 'CORP\\lee' });
+    expect(report.readingNotes.join(' ')).toContain(
+      'collected.zip/Log/Proxy/Audit/QS2_AuditActivity_Proxy.txt was read only up to where its bytes stop making sense (its compressed data in the zip archive is damaged)',
+    );
+    // The lines before the damage count: more than the one good entry's.
+    const whole = await analyzeLogs([{ name: 'collected.zip', chunks: [zip] }]);
+    expect(report.input.recognized).toBeGreaterThan(rows.length);
+    expect(report.input.recognized).toBeLessThan(whole.input.recognized);
+  });
+
   it('applies the size cap after inflating and says what was cut', async () => {
     const zip = zipSync(entries(folder));
     const report = await analyzeLogs([{ name: 'big.zip', chunks: [zip] }], { maxBytes: 2000 });
