@@ -59,7 +59,8 @@ describe('analyze reads log files', () => {
     );
     const copies: Buffer[][] = [[], []];
     const buffers = [new Set<ArrayBufferLike>(), new Set<ArrayBufferLike>()];
-    for (let done = [false, false]; !done[0] || !done[1]; ) {
+    let done = [false, false];
+    while (!done[0] || !done[1]) {
       const chunks = await Promise.all(readers.map((reader, index) => (done[index] ? null : reader.next())));
       chunks.forEach((chunk, index) => {
         if (chunk === null) return;
