@@ -4,7 +4,7 @@ export { DAMAGED_GZIP } from './log-bytes.js';
 export { EventQueue } from './event-queue.js';
 export { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
 export type { LogEvent, LogEventKind } from './log-event.js';
-export type { LogInput } from './log-input.js';
+export type { ByteRanges, LogInput } from './log-input.js';
 export { LOG_LAYOUT_NAMES, LOG_LAYOUTS, layoutFromHeader, layoutFromRow } from './log-layout.js';
 export type { ColumnMap, Layout, LogLayoutName } from './log-layout.js';
 export { normalizePastedLine } from './normalize-pasted-line.js';
@@ -17,4 +17,4 @@ export { isArchiveName, isLogFileName, logFileKind, parseLogFileName } from './l
 export { memorySpill } from './spill.js';
 export type { Spill, SpillFactory } from './spill.js';
 export { rolloverSeries } from './rollover-series.js';
-export { zipLogInputs } from './zip-log-inputs.js';
+export { DAMAGED_ZIP_ENTRY, zipFileInputs, zipLogInputs } from './zip-log-inputs.js';

@@ -12,7 +12,7 @@ import type { LogLayoutName } from './log-layout.js';
 import { newLineContext, parseLogLine, type LineOutcome } from './parse-log-line.js';
 import { readRowInPlace } from './read-row-in-place.js';
 import { memorySpill, type Spill, type SpillFactory } from './spill.js';
-import { zipLogInputs } from './zip-log-inputs.js';
+import { zipFileInputs, zipLogInputs, type ZipContents } from './zip-log-inputs.js';
 
 /** What reading the inputs found, besides the events. */
 export interface InputStats {
@@ -111,6 +111,11 @@ function withFirst(
 async function expand(input: LogInput, stats: InputStats, maxBytes: number): Promise<LogInput[]> {
   const named = isArchiveName(input.name);
   if (!named && isLogFileName(input.name) && reopenable(input)) return [input];
+  if (input.ranges !== undefined && isZip(await input.ranges.read(0, 4))) {
+    const size = await input.ranges.size();
+    if (size > maxBytes) return tooLarge(input, stats, maxBytes);
+    return archived(await zipFileInputs(input.ranges, input.name), input, stats);
+  }
   const rest = chunkIterator(input);
   let first = await rest.next();
   while (first.done !== true && first.value.length === 0) first = await rest.next();
@@ -131,15 +136,23 @@ async function expand(input: LogInput, stats: InputStats, maxBytes: number): Pro
     size += bytes.length;
     if (size > maxBytes) {
       await rest.return?.();
-      stats.unreadableArchives.push({
-        name: input.name,
-        problem: `it is larger than ${Math.round(maxBytes / 1048576)} MB`,
-      });
-      return [];
+      return tooLarge(input, stats, maxBytes);
     }
     parts.push(bytes);
   }
-  const contents = zipLogInputs(Buffer.concat(parts), input.name);
+  return archived(zipLogInputs(Buffer.concat(parts), input.name), input, stats);
+}
+
+function tooLarge(input: LogInput, stats: InputStats, maxBytes: number): LogInput[] {
+  stats.unreadableArchives.push({
+    name: input.name,
+    problem: `it is larger than ${Math.round(maxBytes / 1048576)} MB`,
+  });
+  return [];
+}
+
+/** The log files of an archive, its problem and what it passed over noted for the reply. */
+function archived(contents: ZipContents, input: LogInput, stats: InputStats): LogInput[] {
   if (contents.problem !== null) stats.unreadableArchives.push({ name: input.name, problem: contents.problem });
   stats.passedOver.push(...contents.passedOver.map((name) => `${input.name}/${name}`));
   return contents.inputs.map((entry) => ({ ...entry, reopenable: true }));

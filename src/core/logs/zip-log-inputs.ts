@@ -1,7 +1,7 @@
 import { Inflate } from 'fflate';
 import { DamagedInputError } from './damaged-input-error.js';
 import { logFileKind } from './log-file-name.js';
-import type { LogInput } from './log-input.js';
+import type { ByteRanges, LogInput } from './log-input.js';
 
 /** One file inside a zip archive, as its central directory describes it. */
 interface ZipEntry {
@@ -14,6 +14,8 @@ interface ZipEntry {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+/** A local header's fixed part, before the entry's name and extra field. */
+const LOCAL_HEADER = 30;
 /** What the reply says of an entry whose compressed data stops inflating. */
 export const DAMAGED_ZIP_ENTRY = 'its compressed data in the zip archive is damaged';
 /** Compressed bytes handed to the inflater at a time: even a zip bomb's slice inflates to ~16 MB at most. */
@@ -27,10 +29,17 @@ export interface ZipContents {
   readonly problem: string | null;
 }
 
-function entriesOf(zip: Uint8Array): ZipEntry[] | string {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+/** The end of the central directory: its fixed 22 bytes, then a comment of at most 65,535. */
+const EOCD_SEARCH = 22 + 65_535;
+
+/**
+ * Where the central directory starts and how many entries it has, from the archive's last bytes (`tail`, which
+ * ends where the archive does); a problem in words when there is none to read.
+ */
+function directoryOf(tail: Uint8Array): { readonly at: number; readonly count: number } | string {
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   let eocd = -1;
-  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 65_535); at--) {
+  for (let at = tail.length - 22; at >= Math.max(0, tail.length - EOCD_SEARCH); at--) {
     if (view.getUint32(at, true) === EOCD) {
       eocd = at;
       break;
@@ -38,13 +47,20 @@ function entriesOf(zip: Uint8Array): ZipEntry[] | string {
   }
   if (eocd === -1) return 'the end of its central directory is missing (the file is cut short or not a zip)';
   const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
+  const at = view.getUint32(eocd + 16, true);
   if (count === 0xffff || at === 0xffffffff) return 'it is a ZIP64 archive; unzip it and give the folder instead';
+  return { at, count };
+}
+
+/** The `count` entries of the central directory `directory` (its bytes from its start on). */
+function entriesIn(directory: Uint8Array, count: number): ZipEntry[] | string {
+  const view = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
   const entries: ZipEntry[] = [];
   const utf8 = new TextDecoder('utf-8');
   const latin = new TextDecoder('windows-1252');
+  let at = 0;
   for (let index = 0; index < count; index++) {
-    if (at + 46 > zip.length || view.getUint32(at, true) !== CENTRAL) return 'its central directory is damaged';
+    if (at + 46 > directory.length || view.getUint32(at, true) !== CENTRAL) return 'its central directory is damaged';
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
@@ -52,7 +68,7 @@ function entriesOf(zip: Uint8Array): ZipEntry[] | string {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
-    const rawName = zip.subarray(at + 46, at + 46 + nameLength);
+    const rawName = directory.subarray(at + 46, at + 46 + nameLength);
     const name = ((flags & 0x800) !== 0 ? utf8 : latin).decode(rawName);
     entries.push({ name, method, compressedSize, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
@@ -60,12 +76,24 @@ function entriesOf(zip: Uint8Array): ZipEntry[] | string {
   return entries;
 }
 
+function entriesOf(zip: Uint8Array): ZipEntry[] | string {
+  const directory = directoryOf(zip);
+  if (typeof directory === 'string') return directory;
+  return entriesIn(zip.subarray(Math.min(directory.at, zip.length)), directory.count);
+}
+
+/** Where an entry's compressed bytes start, from its local header (`header`, read at its offset); -1 if damaged. */
+function dataStartOf(header: Uint8Array, entry: ZipEntry): number {
+  if (header.length < LOCAL_HEADER) return -1;
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+  if (view.getUint32(0, true) !== LOCAL) return -1;
+  return entry.localOffset + LOCAL_HEADER + view.getUint16(26, true) + view.getUint16(28, true);
+}
+
 /** The compressed bytes of an entry, after its local header. */
 function dataOf(zip: Uint8Array, entry: ZipEntry): Uint8Array | null {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const at = entry.localOffset;
-  if (at + 30 > zip.length || view.getUint32(at, true) !== LOCAL) return null;
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const start = dataStartOf(zip.subarray(entry.localOffset, entry.localOffset + LOCAL_HEADER), entry);
+  if (start === -1) return null;
   return zip.subarray(start, Math.min(zip.length, start + entry.compressedSize));
 }
 
@@ -95,14 +123,12 @@ function* inflated(data: Uint8Array): Generator<Uint8Array> {
   if (damaged) throw new DamagedInputError(DAMAGED_ZIP_ENTRY);
 }
 
-/**
- * The log files of a zip archive (the Log Collector's output) as inputs, read as a folder would be: Windows `\`
- * separators and nested folders, JSON and ini files beside the logs passed over quietly. Each entry is inflated
- * lazily, a slice at a time, when the analysis reads it (with fflate's inflater), so several can be read at once.
- */
-export function zipLogInputs(zip: Uint8Array, archiveName: string): ZipContents {
-  const entries = entriesOf(zip);
-  if (typeof entries === 'string') return { inputs: [], passedOver: [], problem: entries };
+/** The entries' log files as inputs, each read by `chunksOf`, sorted as a folder's are; the rest passed over. */
+function contentsOf(
+  entries: readonly ZipEntry[],
+  archiveName: string,
+  chunksOf: (entry: ZipEntry) => LogInput['chunks'],
+): ZipContents {
   const inputs: LogInput[] = [];
   const passedOver: string[] = [];
   const named = entries.map((entry) => ({ entry, name: entry.name.replaceAll('\\', '/') }));
@@ -114,16 +140,46 @@ export function zipLogInputs(zip: Uint8Array, archiveName: string): ZipContents 
       passedOver.push(name);
       continue;
     }
-    inputs.push({
-      name: `${archiveName}/${name}`,
-      chunks: {
-        [Symbol.iterator]: () => {
-          const data = dataOf(zip, entry);
-          if (data === null) return [][Symbol.iterator]();
-          return (entry.method === 0 ? [data] : inflated(data))[Symbol.iterator]();
-        },
-      },
-    });
+    inputs.push({ name: `${archiveName}/${name}`, chunks: chunksOf(entry) });
   }
   return { inputs, passedOver, problem: null };
+}
+
+/**
+ * The log files of a zip archive (the Log Collector's output) as inputs, read as a folder would be: Windows `\`
+ * separators and nested folders, JSON and ini files beside the logs passed over quietly. Each entry is inflated
+ * lazily, a slice at a time, when the analysis reads it (with fflate's inflater), so several can be read at once.
+ */
+export function zipLogInputs(zip: Uint8Array, archiveName: string): ZipContents {
+  const entries = entriesOf(zip);
+  if (typeof entries === 'string') return { inputs: [], passedOver: [], problem: entries };
+  return contentsOf(entries, archiveName, (entry) => ({
+    [Symbol.iterator]: () => {
+      const data = dataOf(zip, entry);
+      if (data === null) return [][Symbol.iterator]();
+      return (entry.method === 0 ? [data] : inflated(data))[Symbol.iterator]();
+    },
+  }));
+}
+
+/**
+ * The log files of a zip archive on disk, read where they lie: the central directory from the end of the file,
+ * then each entry's bytes as the analysis reads it, inflated by `ranges` (a stream that stops inflating ends in
+ * DamagedInputError). The archive is never in memory as a whole, whatever its size.
+ */
+export async function zipFileInputs(ranges: ByteRanges, archiveName: string): Promise<ZipContents> {
+  const size = await ranges.size();
+  const directory = directoryOf(await ranges.read(Math.max(0, size - EOCD_SEARCH), size));
+  if (typeof directory === 'string') return { inputs: [], passedOver: [], problem: directory };
+  const entries = entriesIn(await ranges.read(Math.min(directory.at, size), size), directory.count);
+  if (typeof entries === 'string') return { inputs: [], passedOver: [], problem: entries };
+  return contentsOf(entries, archiveName, (entry) => ({
+    [Symbol.asyncIterator]: () => entryChunks(ranges, entry)[Symbol.asyncIterator](),
+  }));
+}
+
+async function* entryChunks(ranges: ByteRanges, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+  const start = dataStartOf(await ranges.read(entry.localOffset, entry.localOffset + LOCAL_HEADER), entry);
+  if (start === -1) return;
+  yield* ranges.chunks(start, start + entry.compressedSize, entry.method === 8);
 }
