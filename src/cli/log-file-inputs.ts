@@ -157,7 +157,7 @@ function fileInput(path: string, name: string): LogInput {
         if (logFileKind(path) !== 'gzip') return fileChunks(path)[Symbol.asyncIterator]();
         // zlib inflates on its own threads while the next bytes are read: each read gets a buffer of its own.
         const raw = createReadStream(path, { highWaterMark: READ_BYTES });
-        const stream = raw.pipe(createGunzip());
+        const stream = raw.pipe(createGunzip({ chunkSize: INFLATED_CHUNK_BYTES }));
         raw.on('error', (error) => stream.destroy(error));
         return guarded(path, stream)[Symbol.asyncIterator]();
       },
