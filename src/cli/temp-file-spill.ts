@@ -1,11 +1,13 @@
-import { createReadStream, mkdtempSync, openSync, rmSync, closeSync, writeSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync, closeSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Spill, SpillFactory } from '../core/logs/index.js';
+import { fileChunks } from './log-file-inputs.js';
 
 /**
  * stdin kept in a temporary file while it is read, so a large one whose lines come out of time order is read again
- * from disk, not held in memory. The files go when the process ends.
+ * from disk, not held in memory, each run of lines from where it starts, through one reused buffer (as files are).
+ * The files go when the process ends.
  */
 export function tempFileSpill(): { readonly spill: SpillFactory; readonly dispose: () => void } {
   const folders: string[] = [];
@@ -19,12 +21,12 @@ export function tempFileSpill(): { readonly spill: SpillFactory; readonly dispos
       write: (chunk) => {
         writeSync(fd, chunk);
       },
-      chunks: () => {
+      chunks: (from = 0) => {
         if (open) {
           closeSync(fd);
           open = false;
         }
-        return createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
+        return fileChunks(path, from);
       },
     };
   };

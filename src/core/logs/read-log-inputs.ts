@@ -207,13 +207,19 @@ function secondSources(sources: readonly Source[], cuts: readonly (readonly numb
   return sources.flatMap((source, index) => {
     const points = cuts[index] ?? [];
     const spill = source.spill;
-    const open = spill === null ? source.open : () => spill.chunks()[Symbol.asyncIterator]();
     const edges = [0, ...points, Number.POSITIVE_INFINITY];
     return edges.slice(0, -1).map((from, run) => ({
       name: source.name,
       seriesKey: points.length === 0 ? source.seriesKey : `${source.seriesKey}\u0000${run}`,
-      open: (budget: ByteBudget | undefined) =>
-        ranged(open(budget), from, edges[run + 1] as number)[Symbol.asyncIterator](),
+      // What was spilled is read from where the run starts; an input itself is decoded again from its start.
+      open: (budget: ByteBudget | undefined) => {
+        const to = edges[run + 1] as number;
+        const chunks =
+          spill === null
+            ? ranged(source.open(budget), from, to)
+            : ranged(spill.chunks(from)[Symbol.asyncIterator](), 0, to - from);
+        return chunks[Symbol.asyncIterator]();
+      },
       from,
       to: edges[run + 1] as number,
       decodeAll: source.decodeAll,

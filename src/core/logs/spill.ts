@@ -4,7 +4,8 @@
  */
 export interface Spill {
   write(chunk: Uint8Array): Promise<void> | void;
-  chunks(): AsyncIterable<Uint8Array>;
+  /** What was written, from byte `from` on: a later run of lines is read from where it starts. */
+  chunks(from?: number): AsyncIterable<Uint8Array>;
 }
 
 export type SpillFactory = () => Spill;
@@ -16,8 +17,12 @@ export const memorySpill: SpillFactory = () => {
     write: (chunk) => {
       kept.push(chunk);
     },
-    chunks: async function* () {
-      yield* kept;
+    chunks: async function* (from = 0) {
+      let offset = 0;
+      for (const chunk of kept) {
+        if (offset + chunk.length > from) yield offset >= from ? chunk : chunk.subarray(from - offset);
+        offset += chunk.length;
+      }
     },
   };
 };

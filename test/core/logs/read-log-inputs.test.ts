@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_OPEN_SERIES,
+  memorySpill,
   readLogInputs,
   rolloverSeries,
   type LogEvent,
@@ -92,6 +93,23 @@ describe('readLogInputs', () => {
     expect(stats.maxQueuedEvents).toBeLessThan(20);
     expect(retained).toBeLessThanOrEqual(2);
     expect(tracker.timelines().users).toEqual([expect.objectContaining({ sessionsStarted: sessions, peak: 1 })]);
+  });
+});
+
+describe('spills, read again from where a run starts', () => {
+  it('in memory: from inside a chunk, at a chunk boundary, and past the end', async () => {
+    const spill = memorySpill();
+    for (const part of ['abc', 'defg', 'h']) await spill.write(Buffer.from(part));
+    const from = async (offset: number): Promise<string> => {
+      const parts: string[] = [];
+      for await (const chunk of spill.chunks(offset)) parts.push(Buffer.from(chunk).toString());
+      return parts.join('');
+    };
+    expect(await from(0)).toBe('abcdefgh');
+    expect(await from(1)).toBe('bcdefgh');
+    expect(await from(3)).toBe('defgh');
+    expect(await from(7)).toBe('h');
+    expect(await from(8)).toBe('');
   });
 });
 
