@@ -338,6 +338,13 @@ async function readPass(
   }));
   groups.forEach((members, index) => (lanes[index % laneCount] as Lane).members.push(...members));
   const dedup = new EventDedup();
+  /**
+   * Set at the first cut: the inputs are read again from the start in runs, so what this reading would emit from
+   * here on is thrown away. It only finds the rest of the cuts: tracking the events as well cost as much again, and
+   * a tracker fed the later runs' sessions out of time order held them all (their ends had gone by), so memory grew
+   * with the input.
+   */
+  let discarding = false;
   // One table for every input: its typed arrays are 200 KB, and a folder of archived logs has thousands of files.
   const names = new InternedNames();
   let queued = 0;
@@ -351,7 +358,10 @@ async function readPass(
     let rows = 0;
     const cut = (at: number): void => {
       const list = cuts[index] as number[];
-      if (at > 0 && list[list.length - 1] !== at) list.push(at);
+      if (at > 0 && list[list.length - 1] !== at) {
+        list.push(at);
+        discarding = true;
+      }
     };
     const push = (event: LogEvent): void => {
       let key: number;
@@ -499,7 +509,7 @@ async function readPass(
       if (oldest === null) return;
       queued--;
       const event = oldest.shift();
-      if (!dedup.isRepeat(key, event)) emit(event);
+      if (!discarding && !dedup.isRepeat(key, event)) emit(event);
     }
   }
 

@@ -96,6 +96,41 @@ describe('readLogInputs', () => {
   });
 });
 
+describe('readLogInputs of an input holding several runs of lines in time order', () => {
+  /** Two files joined one after the other, the second one's lines earlier: read once, as stdin is. */
+  function joined(): { input: LogInput; later: string; earlier: string } {
+    const later = [
+      HEADER,
+      row(START + 30 * MINUTE, 60, 'Start session', 'l1', 'lou'),
+      row(START + 31 * MINUTE, 60, 'Start session', 'l2', 'lou'),
+    ];
+    const earlier = [
+      HEADER,
+      row(START, 60, 'Start session', 'e1', 'eve'),
+      row(START + MINUTE, 60, 'Start session', 'e2', 'eve'),
+    ];
+    const text = [...later, ...earlier, ''].join('\r\n');
+    async function* once(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from(text);
+    }
+    return { input: { name: 'stdin', chunks: once() }, later: later.join('\r\n'), earlier: earlier.join('\r\n') };
+  }
+
+  it('emits, before the restart, nothing past the first cut, then every event again in time order', async () => {
+    const events: string[] = [];
+    const { input } = joined();
+    const stats = await readLogInputs([input], (event) => events.push(sessionsOf(event)), {
+      restart: () => events.push('restart'),
+    });
+    // The first run's sessions may have gone out before its end was known; none of the second run's did.
+    const restart = events.indexOf('restart');
+    expect(restart).toBeGreaterThanOrEqual(0);
+    expect(events.slice(0, restart).every((event) => event === '+l1' || event === '+l2')).toBe(true);
+    expect(events.slice(restart + 1)).toEqual(['+e1', '+e2', '+l1', '+l2']);
+    expect(stats.reordered).toEqual(['stdin']);
+  });
+});
+
 describe('spills, read again from where a run starts', () => {
   it('in memory: from inside a chunk, at a chunk boundary, and past the end', async () => {
     const spill = memorySpill();
