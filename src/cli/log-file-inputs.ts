@@ -126,15 +126,24 @@ async function* noChunks(): AsyncGenerator<Uint8Array> {}
  */
 function fileRanges(path: string): ByteRanges {
   return {
-    size: async () => (await stat(path)).size,
-    read: async (start, end) => {
-      const handle = await open(path, 'r');
+    size: async () => {
       try {
+        return (await stat(path)).size;
+      } catch (error) {
+        throw new UnreadableInputError(path, reasonOf(error));
+      }
+    },
+    read: async (start, end) => {
+      let handle: FileHandle | undefined;
+      try {
+        handle = await open(path, 'r');
         const buffer = Buffer.alloc(Math.max(0, end - start));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
         return buffer.subarray(0, bytesRead);
+      } catch (error) {
+        throw new UnreadableInputError(path, reasonOf(error));
       } finally {
-        await handle.close();
+        await handle?.close();
       }
     },
     chunks: (start, end, deflated) => {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logFileInputs } from '../../src/cli/log-file-inputs.js';
+import { logFileInputs, UnreadableInputError } from '../../src/cli/log-file-inputs.js';
 import { analyzeLogs, reportJson, type AnalysisReport } from '../../src/core/verdict/index.js';
 import { scenario } from '../support/log-inputs.js';
 
@@ -78,6 +78,15 @@ describe('a zip archive on disk', () => {
     // entry): the other entries' lines and some of these.
     expect(byPosition.input.recognized).toBeGreaterThan(good[0].input.recognized);
     expect(byPosition.input.formats).toContain('AuditActivity_Proxy');
+  });
+
+  it('names the archive when it went away after the folder was listed, as for any file', async () => {
+    writeFileSync(join(dir, 'gone.zip'), zipSync(collection()));
+    const files = await logFileInputs(['gone.zip'], dir);
+    if (!files.ok) throw files.error;
+    unlinkSync(join(dir, 'gone.zip'));
+    await expect(analyzeLogs(files.inputs)).rejects.toThrow(UnreadableInputError);
+    await expect(analyzeLogs(files.inputs)).rejects.toThrow(/gone\.zip: no such file or folder/);
   });
 
   it('says so when it is cut short before its central directory, as the archive read whole does', async () => {

@@ -31,12 +31,16 @@ export interface ZipContents {
 
 /** The end of the central directory: its fixed 22 bytes, then a comment of at most 65,535. */
 const EOCD_SEARCH = 22 + 65_535;
+/** The most a central directory of 65,535 entries takes with names, extras and comments of a few hundred bytes. */
+const MAX_DIRECTORY_BYTES = 65_535 * 1024;
 
 /**
  * Where the central directory starts and how many entries it has, from the archive's last bytes (`tail`, which
  * ends where the archive does); a problem in words when there is none to read.
  */
-function directoryOf(tail: Uint8Array): { readonly at: number; readonly count: number } | string {
+function directoryOf(
+  tail: Uint8Array,
+): { readonly at: number; readonly size: number; readonly count: number } | string {
   const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   let eocd = -1;
   for (let at = tail.length - 22; at >= Math.max(0, tail.length - EOCD_SEARCH); at--) {
@@ -47,9 +51,10 @@ function directoryOf(tail: Uint8Array): { readonly at: number; readonly count: n
   }
   if (eocd === -1) return 'the end of its central directory is missing (the file is cut short or not a zip)';
   const count = view.getUint16(eocd + 10, true);
+  const size = view.getUint32(eocd + 12, true);
   const at = view.getUint32(eocd + 16, true);
   if (count === 0xffff || at === 0xffffffff) return 'it is a ZIP64 archive; unzip it and give the folder instead';
-  return { at, count };
+  return { at, size, count };
 }
 
 /** The `count` entries of the central directory `directory` (its bytes from its start on). */
@@ -171,7 +176,10 @@ export async function zipFileInputs(ranges: ByteRanges, archiveName: string): Pr
   const size = await ranges.size();
   const directory = directoryOf(await ranges.read(Math.max(0, size - EOCD_SEARCH), size));
   if (typeof directory === 'string') return { inputs: [], passedOver: [], problem: directory };
-  const entries = entriesIn(await ranges.read(Math.min(directory.at, size), size), directory.count);
+  // Read as far as the directory says it runs, and no further than a directory of 65,535 entries can: a damaged
+  // size must not have the whole archive read into memory.
+  const end = Math.min(size, directory.at + directory.size, directory.at + MAX_DIRECTORY_BYTES);
+  const entries = entriesIn(await ranges.read(Math.min(directory.at, size), end), directory.count);
   if (typeof entries === 'string') return { inputs: [], passedOver: [], problem: entries };
   return contentsOf(entries, archiveName, (entry) => ({
     [Symbol.asyncIterator]: () => entryChunks(ranges, entry)[Symbol.asyncIterator](),
