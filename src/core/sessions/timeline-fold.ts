@@ -1,5 +1,4 @@
 import { PicturedSessions } from './pictured-sessions.js';
-import type { SlotTexts } from './slot-texts.js';
 
 /** How a session of a timeline ended (the contract of `TimelineSession.ending`). */
 export type SessionEnding = 'stopped' | 'timed-out' | 'assumed-timeout' | 'open-at-end' | 'proxy-stopped';
@@ -116,19 +115,10 @@ export class TimelineFold {
     return true;
   }
 
-  /** A session `keeps` said is kept; its client is what `clients` holds at `clientSlot`, or else `userAgent`. */
-  record(
-    user: number,
-    start: number,
-    end: number,
-    ending: SessionEnding,
-    node: string | null,
-    clients: SlotTexts,
-    clientSlot: number,
-    userAgent: string | null,
-  ): void {
+  /** A session of `user` that `keeps` said is kept, as `PicturedSessions.add` takes it. */
+  record(user: number, ...session: Parameters<PicturedSessions['add']>): void {
     const kept = this.of(user);
-    kept.sessions.push(this.records.add(start, end, ending, node, clients, clientSlot, userAgent));
+    kept.sessions.push(this.records.add(...session));
     this.sessionCount++;
     if (kept.sessions.length > TIMELINE_SESSIONS_PER_USER)
       this.trimSessions(user, kept, Math.floor(TIMELINE_SESSIONS_PER_USER * 0.8));
