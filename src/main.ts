@@ -1,26 +1,26 @@
 import type { HealthServer, ReadinessCheck } from './adapters/health/index.js';
 import { loadKnowledgeBase, type LoadKnowledgeBaseResult } from './adapters/knowledge-files/index.js';
-import { createLogFolderReader } from './adapters/log-folder/index.js';
 import type { AnalysisPool } from './adapters/analysis-worker/index.js';
 import type { QlikFetch, TextFileReader } from './adapters/qlik/index.js';
 import type { FileFetch, HttpRoute, SlackApp, StartedSlackApp } from './adapters/slack/index.js';
-import {
-  silentLogger,
-  type AlertSink,
-  noopMetrics,
-  type AnalysisMeasure,
-  type AppMetrics,
-  type Bot,
-  type BotDeps,
-  type LiveQlik,
-  type LiveSessionList,
-  type LogFolderReader,
-  type Logger,
-  type QlikApiStatus,
-  type RichText,
-  type StateStore,
+import type {
+  AlertSink,
+  AnalysisMeasure,
+  AppMetrics,
+  Bot,
+  BotDeps,
+  LiveQlik,
+  LiveSessionList,
+  LogFolderReader,
+  Logger,
+  QlikApiStatus,
+  RichText,
+  StateStore,
 } from './bot/index.js';
 import { proxyFor, slackCredentials, type AppConfig, type LogLevel } from './config/index.js';
+// From their own modules, not the bot's index: every command builds the app, and `ask` must not load the whole bot.
+import { noopMetrics } from './bot/app-metrics.js';
+import { silentLogger } from './bot/logger.js';
 import type { WatchRuntime } from './compose-watch.js';
 
 /** What tests (and only tests) replace; everything else comes from the configuration. */
@@ -131,6 +131,18 @@ export interface WatchOptions {
   readonly onProblem: (text: string) => void;
 }
 
+/** The reader of the site's log folders, its adapter (and the log parser) loaded at the first read. */
+function logFolderReader(folders: readonly string[]): LogFolderReader {
+  let reader: Promise<LogFolderReader> | undefined;
+  return {
+    folders,
+    async userLines(user, from, to) {
+      reader ??= import('./adapters/log-folder/index.js').then((adapter) => adapter.createLogFolderReader(folders));
+      return (await reader).userLines(user, from, to);
+    },
+  };
+}
+
 /**
  * The composition root: the only place that wires adapters (knowledge files, Qlik, Slack, logging) to the bot.
  * What a command does not use is not loaded (dynamic imports), so `ask` and `kb` start in a fraction of `serve`.
@@ -226,7 +238,7 @@ export function buildApp(config: AppConfig, overrides: AppOverrides = {}): App {
 
     logFolders() {
       if (logFolders === null)
-        logFolders = config.watch.logDirs.length === 0 ? undefined : createLogFolderReader(config.watch.logDirs);
+        logFolders = config.watch.logDirs.length === 0 ? undefined : logFolderReader(config.watch.logDirs);
       return logFolders;
     },
 

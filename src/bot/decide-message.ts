@@ -1,5 +1,6 @@
 import { MIN_ANSWER_SCORE, type KnowledgeBase, type KnowledgeMatch } from '../core/knowledge/index.js';
-import { containsQlikLogLines } from '../core/logs/index.js';
+// From its own module: `ask` decides as the bot does, and the logs' index would load the whole reader (zip included).
+import { containsQlikLogLines } from '../core/logs/contains-qlik-log-lines.js';
 
 /** What the bot does with a new message in a watched channel. */
 export type ChannelDecision =

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { decideChannelMessage, type ChannelDecision } from '../bot/index.js';
+// From its own module: the bot's index would load every reply the bot can give.
+import { decideChannelMessage, type ChannelDecision } from '../bot/decide-message.js';
 import { EXIT_OK, EXIT_USAGE, write, type CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { readKnowledge } from './read-knowledge.js';

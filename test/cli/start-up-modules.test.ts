@@ -42,6 +42,10 @@ describe('start-up of a one-shot command', () => {
     expect(JSON.parse(cold.stdout)).toMatchObject({ matches: [{ id: 'five-session-limit' }] });
     expect(cold.loaded.some((module) => module.includes('/dist/core/knowledge/knowledge-base.js'))).toBe(true);
     expect(heavy(cold.loaded)).toEqual([]);
+    // The matcher and what it reads, no more: not the log reader (nor its zip library), not the bot's other replies.
+    const unneeded =
+      /\/dist\/(core\/logs\/read-log-inputs|core\/sessions\/|bot\/verdict-reply)|node_modules[\\/]fflate[\\/]/;
+    expect(cold.loaded.filter((module) => unneeded.test(module))).toEqual([]);
   });
 
   it('gives the same answer when a setting needs the schema (zod then loads), and kb lists entries without yaml', () => {
