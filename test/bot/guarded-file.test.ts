@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { guardFile, type GuardedFile } from '../../src/bot/guarded-file.js';
 import type { AttachedFile } from '../../src/bot/incoming-message.js';
+import { withEntryHeaders } from '../support/zip-entry-headers.js';
 
 function file(
   name: string,
@@ -132,6 +133,23 @@ describe('guardFile', () => {
     expect(await drain(guarded)).toBe('');
     expect(guarded.problem()).toMatchObject({ code: 'archive-unreadable', name: 'logs.zip' });
     expect(guarded.problem()).toHaveProperty('reason', expect.stringContaining('central directory'));
+  });
+
+  it('says so when the log files of a zip are encrypted, rather than that it holds none', async () => {
+    const zip = withEntryHeaders(
+      zipSync({ 'QS1_AuditActivity_Proxy.txt': Buffer.from(LOG) }),
+      'QS1_AuditActivity_Proxy.txt',
+      {
+        flags: 1,
+      },
+    );
+    const guarded = guardFile(file('locked.zip', [zip]), 1024);
+    expect(await drain(guarded)).toBe('');
+    expect(guarded.problem()).toEqual({
+      code: 'archive-unreadable',
+      name: 'locked.zip',
+      reason: 'its log files are encrypted (the archive has a password)',
+    });
   });
 
   it('refuses a zip without the .zip name with that reason, rather than reading it as text', async () => {

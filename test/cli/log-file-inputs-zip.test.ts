@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logFileInputs, UnreadableInputError } from '../../src/cli/log-file-inputs.js';
 import { analyzeLogs, reportJson, type AnalysisReport } from '../../src/core/verdict/index.js';
 import { scenario } from '../support/log-inputs.js';
+import { withEntryHeaders } from '../support/zip-entry-headers.js';
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) =>
@@ -78,6 +79,17 @@ describe('a zip archive on disk', () => {
     // entry): the other entries' lines and some of these.
     expect(byPosition.input.recognized).toBeGreaterThan(good[0].input.recognized);
     expect(byPosition.input.formats).toContain('AuditActivity_Proxy');
+  });
+
+  it('names an entry it cannot inflate (bzip2) and reads the others, as the archive read whole does', async () => {
+    const entries = collection();
+    const name = Object.keys(entries).find((entry) => entry.includes('AuditSecurity_Repository')) as string;
+    const [byPosition, whole] = await bothWays('bzip2.zip', withEntryHeaders(zipSync(entries), name, { method: 12 }));
+    expect(readable(byPosition)).toEqual(readable(whole));
+    expect(byPosition.readingNotes).toContain(
+      `bzip2.zip/${name} was not read: it is compressed with bzip2, and only Deflate, what Windows and the Log Collector use, is read here. Unzip the archive and give the folder, so that it is read too.`,
+    );
+    expect(byPosition.input.formats).not.toContain('AuditSecurity_Repository');
   });
 
   it('names the archive when it went away after the folder was listed, as for any file', async () => {

@@ -30,8 +30,11 @@ export interface InputStats {
   readonly passedOver: string[];
   /** Archives that could not be read, with the reason. */
   readonly unreadableArchives: { readonly name: string; readonly problem: string }[];
-  /** Inputs read up to where their bytes stopped making sense (gzip damaged or cut short), with the reason. */
-  readonly damagedInputs: { readonly name: string; readonly problem: string }[];
+  /**
+   * Inputs read up to where their bytes stopped making sense (gzip damaged or cut short), with the reason; or, when
+   * `unreadable`, not read at all (a zip entry another archiver compressed, or encrypted).
+   */
+  readonly damagedInputs: { readonly name: string; readonly problem: string; readonly unreadable: boolean }[];
   /** Inputs whose lines came as several time-ordered runs (concatenated files, several pastes), merged on the instant. */
   readonly reordered: string[];
 }
@@ -454,7 +457,7 @@ async function readPass(
       if (!(error instanceof DamagedInputError)) throw error;
       // The lines before the damage count; the input ends there and the reply says so (once, whatever its runs).
       if (!stats.damagedInputs.some((damaged) => damaged.name === open.source.name))
-        stats.damagedInputs.push({ name: open.source.name, problem: error.problem });
+        stats.damagedInputs.push({ name: open.source.name, problem: error.problem, unreadable: error.unreadable });
       finish(lane, open, true);
       return;
     }

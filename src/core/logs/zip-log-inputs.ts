@@ -7,6 +7,8 @@ import type { ByteRanges, LogInput } from './log-input.js';
 interface ZipEntry {
   readonly name: string;
   readonly method: number;
+  /** General-purpose flags: bit 0 says the entry is encrypted. */
+  readonly flags: number;
   readonly compressedSize: number;
   readonly localOffset: number;
 }
@@ -25,8 +27,41 @@ const SLICE = 16 * 1024;
 export interface ZipContents {
   readonly inputs: LogInput[];
   readonly passedOver: readonly string[];
-  /** Set when the archive could not be read at all (not a zip, ZIP64, damaged). */
+  /** Set when the archive could not be read at all (not a zip, ZIP64, damaged, no log file it can inflate). */
   readonly problem: string | null;
+}
+
+/** Compression methods other archivers write (7-Zip's Ultra setting is Deflate64), by their number in the format. */
+const METHOD_NAMES: Readonly<Record<number, string>> = {
+  1: 'Shrink',
+  6: 'Implode',
+  9: 'Deflate64',
+  12: 'bzip2',
+  14: 'LZMA',
+  93: 'Zstandard',
+  95: 'xz',
+  98: 'PPMd',
+};
+/** WinZip's AES encryption, written as a method of its own. */
+const AES = 99;
+
+/** Why an entry cannot be read, said of it after "is" (or of all of them after "are"); null when it can be. */
+function unreadableAs(entry: ZipEntry): string | null {
+  if ((entry.flags & 1) !== 0 || entry.method === AES) return 'encrypted (the archive has a password)';
+  if (entry.method === 0 || entry.method === 8) return null;
+  const method = METHOD_NAMES[entry.method] ?? `compression method ${entry.method}`;
+  return `compressed with ${method}, and only Deflate, what Windows and the Log Collector use, is read here`;
+}
+
+/** The chunks of an entry that cannot be read: reading them fails at once, so the reply names it and why. */
+function refused(why: string): Iterable<Uint8Array> {
+  return {
+    [Symbol.iterator]: () => ({
+      next: (): IteratorResult<Uint8Array> => {
+        throw new DamagedInputError(`it is ${why}`, true);
+      },
+    }),
+  };
 }
 
 /** The end of the central directory: its fixed 22 bytes, then a comment of at most 65,535. */
@@ -75,7 +110,7 @@ function entriesIn(directory: Uint8Array, count: number): ZipEntry[] | string {
     const localOffset = view.getUint32(at + 42, true);
     const rawName = directory.subarray(at + 46, at + 46 + nameLength);
     const name = ((flags & 0x800) !== 0 ? utf8 : latin).decode(rawName);
-    entries.push({ name, method, compressedSize, localOffset });
+    entries.push({ name, method, flags, compressedSize, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -136,17 +171,29 @@ function contentsOf(
 ): ZipContents {
   const inputs: LogInput[] = [];
   const passedOver: string[] = [];
+  let readable = 0;
+  let firstUnreadable: string | null = null;
   const named = entries.map((entry) => ({ entry, name: entry.name.replaceAll('\\', '/') }));
   for (const { entry, name } of named.sort((a, b) => a.name.localeCompare(b.name))) {
     if (name.endsWith('/')) continue;
     // A zip inside the zip is passed over too: only its own log files are read.
     const kind = logFileKind(name);
-    if (kind === undefined || kind === 'zip' || (entry.method !== 0 && entry.method !== 8)) {
+    if (kind === undefined || kind === 'zip') {
       passedOver.push(name);
       continue;
     }
-    inputs.push({ name: `${archiveName}/${name}`, chunks: chunksOf(entry) });
+    // A log file that cannot be inflated is not passed over quietly: the reply names it and says why.
+    const why = unreadableAs(entry);
+    if (why === null) readable++;
+    else firstUnreadable ??= why;
+    inputs.push({
+      name: `${archiveName}/${name}`,
+      chunks: why === null ? chunksOf(entry) : refused(why),
+    });
   }
+  // None readable (a password, or 7-Zip's Deflate64, is set for the whole archive): the archive is what is refused.
+  if (readable === 0 && firstUnreadable !== null)
+    return { inputs: [], passedOver, problem: `its log files are ${firstUnreadable}` };
   return { inputs, passedOver, problem: null };
 }
 

@@ -213,7 +213,9 @@ function readingNotes(stats: InputStats): string[] {
   }
   for (const damaged of stats.damagedInputs) {
     notes.push(
-      `${damaged.name} was read only up to where its bytes stop making sense (${damaged.problem}): its lines before that were analysed. If it was copied while Qlik Sense was still writing it, copy it again for the rest.`,
+      damaged.unreadable
+        ? `${damaged.name} was not read: ${damaged.problem}. Unzip the archive and give the folder, so that it is read too.`
+        : `${damaged.name} was read only up to where its bytes stop making sense (${damaged.problem}): its lines before that were analysed. If it was copied while Qlik Sense was still writing it, copy it again for the rest.`,
     );
   }
   if (stats.reordered.length > 0) {

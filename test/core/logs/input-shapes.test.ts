@@ -7,6 +7,7 @@ import type { LogInput } from '../../../src/core/logs/index.js';
 import { analyzeLogs, reportJson, type AnalysisReport } from '../../../src/core/verdict/index.js';
 import { fileInputs, scenario } from '../../support/log-inputs.js';
 import { APRIL_2018_LOG_DIR, hasSharedFixture } from '../../support/shared-fixtures.js';
+import { withEntryHeaders } from '../../support/zip-entry-headers.js';
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder)
@@ -171,6 +172,34 @@ describe('archives', () => {
     const whole = await analyzeLogs([{ name: 'collected.zip', chunks: [zip] }]);
     expect(report.input.recognized).toBeGreaterThan(rows.length);
     expect(report.input.recognized).toBeLessThan(whole.input.recognized);
+  });
+
+  it('refuses a zip whose log files another archiver compressed or a password encrypted, and says which', async () => {
+    const name = 'Log/Proxy/Audit/QS1_AuditActivity_Proxy.txt';
+    const zip = zipSync({
+      [name]: readFileSync(scenario('within-limit_AuditActivity_Proxy.txt')),
+      'Log/ServerInfo.json': Buffer.from('{}'),
+    });
+    // bzip2 (12), Deflate64 (9, 7-Zip's Ultra setting), a number no archiver uses, and a password.
+    const said = async (headers: { method?: number; flags?: number }): Promise<string> =>
+      (await analyzeLogs([{ name: 'logs.zip', chunks: [withEntryHeaders(zip, name, headers)] }])).verdict.detail;
+    const refused = 'Not read: logs.zip looks like a zip archive, but its log files are';
+    expect(await said({ method: 12 })).toContain(`${refused} compressed with bzip2, and only Deflate`);
+    expect(await said({ method: 9 })).toContain(`${refused} compressed with Deflate64`);
+    expect(await said({ method: 77 })).toContain(`${refused} compressed with compression method 77`);
+    expect(await said({ flags: 1 })).toContain(`${refused} encrypted (the archive has a password)`);
+  });
+
+  it('reads the log files of a zip it can inflate and names the one it cannot', async () => {
+    const log = readFileSync(scenario('within-limit_AuditActivity_Proxy.txt'));
+    const other = 'Log/Repository/Audit/QS1_AuditSecurity_Repository.txt';
+    const zip = zipSync({ 'Log/Proxy/Audit/QS1_AuditActivity_Proxy.txt': log, [other]: log });
+    const report = await analyzeLogs([{ name: 'logs.zip', chunks: [withEntryHeaders(zip, other, { method: 9 })] }]);
+    const alone = await analyzeLogs(fileInputs(scenario('within-limit_AuditActivity_Proxy.txt')));
+    expect(figures(report)).toEqual(figures(alone));
+    expect(report.readingNotes).toContain(
+      `logs.zip/${other} was not read: it is compressed with Deflate64, and only Deflate, what Windows and the Log Collector use, is read here. Unzip the archive and give the folder, so that it is read too.`,
+    );
   });
 
   it('applies the size cap after inflating and says what was cut', async () => {
